@@ -1,0 +1,75 @@
+"""Command line: ``python -m yibao calc FILE``, ``regions`` and (with no sub-command) the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from pydantic import ValidationError
+
+from yibao.rules import InputError, PolicyError, Request, bundled_policy, calculate
+from yibao.rules.errors import from_validation_error
+
+EXIT_INPUT = 2
+EXIT_POLICY = 3
+
+
+def read_request(source: str) -> Request:
+    """Parse one JSON request from a file path or ``-``; raise InputError in Chinese on any problem."""
+    try:
+        text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8").read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError("(文件)", f"无法读取请求文件 {source}：{exc.__class__.__name__}") from None
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError("(请求)", f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）") from None
+    if not isinstance(data, dict):
+        raise InputError("(请求)", "请求必须是一个 JSON 对象")
+    try:
+        return Request.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation_error(exc) from None
+
+
+def _calc(args: argparse.Namespace) -> int:
+    result = calculate(read_request(args.request))
+    print(result.model_dump_json(indent=2))
+    return 0
+
+
+def _regions(_: argparse.Namespace) -> int:
+    for region in bundled_policy().cities():
+        print(f"{region.code}\t{region.name}")
+    return 0
+
+
+def _gui(_: argparse.Namespace) -> int:
+    from yibao.ui.app import run  # Qt is imported only when the window is wanted
+
+    return run()
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="yibao", description="山东职工基本医疗保险测算")
+    sub = top.add_subparsers(dest="command")
+    calc = sub.add_parser("calc", help="读取一个 JSON 请求，输出 JSON 结果")
+    calc.add_argument("request", help="请求文件路径，- 表示标准输入")
+    calc.set_defaults(run=_calc)
+    sub.add_parser("regions", help="列出城市代码").set_defaults(run=_regions)
+    top.set_defaults(run=_gui)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except InputError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    except PolicyError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_POLICY

@@ -1,0 +1,249 @@
+"""Monthly contributions, the personal-account credit and the yearly 大额/大病 fees."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from yibao.rules.errors import InputError
+from yibao.rules.models import (
+    EMPLOYMENT_NAMES,
+    OPTION_NAMES,
+    ContributionInput,
+    ContributionResult,
+    FlexibleOption,
+    Line,
+    Person,
+    Supplementary,
+)
+from yibao.rules.formatting import ZERO, percent, to_fen, yuan
+from yibao.rules.policy import Resolved
+from yibao.rules.trace import Trace, line, threshold_value
+
+MONTHS_PER_YEAR = 12  # a calendar fact, not a policy figure
+
+
+def contribution(trace: Trace, person: Person, given: ContributionInput) -> ContributionResult:
+    lines: list[Line] = []
+    if person.retired:
+        employer, individual, account = _retiree(trace, person, lines)
+        base, option, offered = None, None, []
+    elif person.employment == "flexible":
+        base, option, offered, employer, individual, account = _flexible(trace, given, lines)
+    else:
+        base = _required_base(given)
+        employer, individual, account = _employee(trace, person, base, lines)
+        option, offered = None, []
+    supplementary = _supplementary(trace, person, lines)
+    return ContributionResult(
+        employer_monthly=employer,
+        individual_monthly=individual,
+        personal_account_monthly=account,
+        supplementary_yearly=supplementary,
+        monthly_base=base,
+        flexible_option=option,
+        flexible_options_offered=offered,
+        lines=lines,
+    )
+
+
+def _required_base(given: ContributionInput) -> Decimal:
+    if given.monthly_base is None:
+        raise InputError("contribution.monthly_base", "在职人员必须填写月缴费基数")
+    return given.monthly_base
+
+
+def _times(base: Decimal, rate: Decimal | None) -> Decimal | None:
+    return None if rate is None else to_fen(base * rate)
+
+
+def _rate_formula(base: Decimal, rate: Decimal | None, amount: Decimal | None) -> str:
+    if rate is None or amount is None:
+        return "文件未规定该比例，无法计算"
+    return f"{yuan(base)} × {percent(rate)} = {yuan(amount)}"
+
+
+def _employee(trace: Trace, person: Person, base: Decimal, lines: list[Line]) -> tuple[Decimal | None, ...]:
+    who = EMPLOYMENT_NAMES[person.employment]
+    rate, rate_src = trace.number(f"contribution.employer_rate.{person.employment}")
+    employer = _times(base, rate)
+    lines.append(line("employer", f"单位缴费（{who}，每月）", employer, _rate_formula(base, rate, employer), rate_src))
+
+    maternity = trace.snapshot.get(f"contribution.employer_maternity_rate.{person.employment}")
+    if maternity is not None and isinstance(maternity.value, Decimal):
+        part = to_fen(base * maternity.value)
+        lines.append(line("employer_maternity", "　其中生育保险", part, _rate_formula(base, maternity.value, part), maternity))
+    pooled = trace.snapshot.get("contribution.employer_to_pooled_fund")
+    if pooled is not None and isinstance(pooled.value, Decimal) and employer is not None:
+        part = to_fen(employer * pooled.value)
+        formula = f"{yuan(employer)} × {percent(pooled.value)} = {yuan(part)}"
+        lines.append(line("employer_pooled", "　计入统筹基金", part, formula, pooled))
+
+    ind_rate, ind_src = trace.number("contribution.individual_rate")
+    individual = _times(base, ind_rate)
+    lines.append(line("individual", "个人缴费（每月）", individual, _rate_formula(base, ind_rate, individual), ind_src))
+
+    share, share_src = trace.number("personal_account.individual_share")
+    account = _times(base, share)
+    lines.append(line("personal_account", "划入个人账户（每月）", account, _rate_formula(base, share, account), share_src))
+    return employer, individual, account
+
+
+def _retiree(trace: Trace, person: Person, lines: list[Line]) -> tuple[Decimal | None, ...]:
+    exempt = trace.snapshot.get("contribution.retirees_exempt")
+    if exempt is not None and exempt.value is True:
+        employer: Decimal | None = ZERO
+        individual: Decimal | None = ZERO
+        lines.append(line("employer", "单位缴费（退休人员，每月）", ZERO, "退休人员不缴纳基本医疗保险费", exempt))
+        lines.append(line("individual", "个人缴费（退休人员，每月）", ZERO, "退休人员不缴纳基本医疗保险费", exempt))
+    else:
+        employer = individual = None
+        trace.need("contribution.retirees_exempt", "退休人员是否缴纳基本医疗保险费", "所收录的政策文件未规定")
+        lines.append(line("employer", "单位缴费（退休人员，每月）", None, "文件未规定退休人员是否缴费"))
+        lines.append(line("individual", "个人缴费（退休人员，每月）", None, "文件未规定退休人员是否缴费"))
+
+    found = trace.read("personal_account.retiree_monthly")
+    account = None
+    formula = "文件未规定退休人员个人账户划入标准"
+    if found is not None and isinstance(found.value, dict):
+        account = threshold_value(found.value, str(person.age))
+        bands = "，".join(f"{k}周岁起 {yuan(v)}" for k, v in found.value.items())
+        formula = f"{person.age}周岁，按年龄划入标准（{bands}）= {yuan(account)}，由统筹基金划入"
+    lines.append(line("personal_account", "个人账户划入（退休人员，每月）", account, formula, found))
+    return employer, individual, account
+
+
+def _offered(trace: Trace) -> dict[FlexibleOption, Resolved]:
+    offered: dict[FlexibleOption, Resolved] = {}
+    for option in ("without_account", "with_account"):
+        found = trace.snapshot.get(f"flexible.rate_{option}")
+        if found is not None and found.entry.status == "in_force":
+            offered[option] = found  # type: ignore[index]
+    return offered
+
+
+def _flexible(trace: Trace, given: ContributionInput, lines: list[Line]) -> tuple:  # type: ignore[type-arg]
+    offered = _offered(trace)
+    city = trace.snapshot.city.name
+    if not offered:
+        trace.need("flexible.rate_without_account", "灵活就业人员缴费比例", "所收录的政策文件未规定")
+        base = _required_base(given)
+        lines.append(line("individual", "灵活就业人员缴费（每月）", None, "文件未规定缴费比例，无法计算"))
+        return base, None, [], None, None, None
+    option = given.flexible_option or next(iter(offered))
+    if option not in offered:
+        other = "、".join(OPTION_NAMES[o] for o in offered)
+        raise InputError("contribution.flexible_option", f"{city}灵活就业人员不设“{OPTION_NAMES[option]}”方式，可选：{other}")
+    found = trace.read(f"flexible.rate_{option}")
+    assert found is not None and isinstance(found.value, Decimal)
+    rate = found.value
+
+    base = _flexible_base(trace, given, lines)
+    employer = ZERO
+    lines.append(line("employer", "单位缴费（每月）", ZERO, "灵活就业人员由个人缴纳全部费用"))
+    individual = to_fen(base * rate)
+    label = f"个人缴费（灵活就业·{OPTION_NAMES[option]}，每月）"
+    lines.append(line("individual", label, individual, _rate_formula(base, rate, individual), found))
+
+    if option == "with_account":
+        share, share_src = trace.number("flexible.account_share")
+        account = _times(base, share)
+        lines.append(line("personal_account", "划入个人账户（每月）", account, _rate_formula(base, share, account), share_src))
+    else:
+        account = ZERO
+        lines.append(line("personal_account", "划入个人账户（每月）", ZERO, "不建立个人账户", found))
+    return base, option, list(offered), employer, individual, account
+
+
+def _flexible_base(trace: Trace, given: ContributionInput, lines: list[Line]) -> Decimal:
+    """The base a flexible worker pays on: fixed by the document, or at least a floor."""
+    fixed = trace.snapshot.get("flexible.base_fixed_ratio")
+    floor = trace.snapshot.get("flexible.base_floor_ratio")
+    rule = fixed if fixed is not None and fixed.entry.status == "in_force" else floor
+    if rule is None or not isinstance(rule.value, Decimal):
+        return _required_base(given)
+    wage, wage_src = trace.number("wage.province_average_monthly")
+    if wage is None:
+        base = _required_base(given)
+        kind = "为" if rule is fixed else "不低于"
+        formula = f"文件规定基数{kind}全省上年度全口径月平均工资的{percent(rule.value)}；该工资未载于文件，按填写的基数 {yuan(base)} 计算"
+        lines.append(line("base", "缴费基数（每月）", base, formula, rule))
+        return base
+    target = to_fen(wage * rule.value)
+    if rule is fixed:
+        base = target
+        formula = f"全省上年度全口径月平均工资 {yuan(wage)} × {percent(rule.value)} = {yuan(base)}"
+        if given.monthly_base is not None and given.monthly_base != base:
+            formula += f"（填写的 {yuan(given.monthly_base)} 不适用：基数由文件核定）"
+    elif given.monthly_base is None or given.monthly_base < target:
+        base = target
+        shown = "未填写" if given.monthly_base is None else f"填写的 {yuan(given.monthly_base)} 低于下限"
+        formula = f"{shown}，按下限 {yuan(wage)} × {percent(rule.value)} = {yuan(base)}"
+    else:
+        base = given.monthly_base
+        formula = f"{yuan(base)}，不低于下限 {yuan(wage)} × {percent(rule.value)} = {yuan(target)}"
+    lines.append(line("base", "缴费基数（每月）", base, formula, rule, wage_src))
+    return base
+
+
+def _supplementary(trace: Trace, person: Person, lines: list[Line]) -> Supplementary:
+    """Yearly 大额/大病 funding per person, by payer where the document names one."""
+    snap = trace.snapshot
+    flexible = person.employment == "flexible"
+
+    def monthly(name: str) -> tuple[Decimal, Resolved] | None:
+        found = snap.get(name)
+        if found is None or not isinstance(found.value, Decimal):
+            return None
+        return found.value * MONTHS_PER_YEAR, found
+
+    def yearly(name: str) -> tuple[Decimal, Resolved] | None:
+        found = snap.get(name)
+        return (found.value, found) if found is not None and isinstance(found.value, Decimal) else None
+
+    employer_part = None if flexible else monthly("supplementary.employer_monthly")
+    individual_part = monthly("supplementary.flexible_monthly") if flexible else monthly("supplementary.individual_monthly")
+    individual_year = yearly("supplementary.individual_yearly")
+    others = [
+        ("大额救助金（文件未写明缴费方）", monthly("supplementary.unassigned_monthly"), "× 12个月"),
+        ("统筹基金筹资", yearly("supplementary.pooled_fund_yearly"), ""),
+        ("大额补助累计结余资金筹资", yearly("supplementary.surplus_yearly"), ""),
+    ]
+    present = [p for p in (employer_part, individual_part, individual_year) if p] + [o[1] for o in others if o[1]]
+    if not present:
+        trace.need("supplementary", "大额医疗费用补助（大病保险）筹资标准", "所收录的政策文件未规定")
+        lines.append(line("supplementary", "大额/大病保险费（每年）", None, "文件未规定筹资标准"))
+        return Supplementary(employer=None, individual=None, total=None)
+
+    employer: Decimal | None
+    if employer_part is not None:
+        employer = employer_part[0]
+        formula = f"{yuan(employer_part[1].value)} × 12个月 = {yuan(employer)}"  # type: ignore[arg-type]
+        lines.append(line("supplementary_employer", "大额/大病保险费·单位（每年）", employer, formula, employer_part[1]))
+    elif flexible and individual_part is not None:
+        employer = ZERO
+    elif others[0][1] is not None:
+        employer = None
+    else:
+        employer = ZERO
+        lines.append(line("supplementary_employer", "大额医疗费用补助·单位（每年）", ZERO,
+                          "文件所列筹资来源为统筹基金、累计结余和个人缴费，不含用人单位", individual_year and individual_year[1]))
+
+    individual: Decimal | None = None
+    if individual_part is not None:
+        individual = individual_part[0]
+        formula = f"{yuan(individual_part[1].value)} × 12个月 = {yuan(individual)}"  # type: ignore[arg-type]
+        lines.append(line("supplementary_individual", "大额/大病保险费·个人（每年）", individual, formula, individual_part[1]))
+    elif individual_year is not None:
+        individual = individual_year[0]
+        lines.append(line("supplementary_individual", "大额医疗费用补助·个人缴费（每年）", individual,
+                          f"每人每年 {yuan(individual)}，与基本医疗保险费一并缴纳", individual_year[1]))
+    for label, part, suffix in others:
+        if part is not None:
+            per = part[1].value
+            formula = f"{yuan(per)} {suffix} = {yuan(part[0])}" if suffix else f"每人每年 {yuan(part[0])}"  # type: ignore[arg-type]
+            lines.append(line("supplementary_other", f"{label}（每年）", part[0], formula, part[1]))
+    total = sum((p[0] for p in present), ZERO)
+    parts = " + ".join(yuan(p[0]) for p in present)
+    lines.append(line("supplementary_total", "大额/大病筹资合计（每人每年）", total, f"{parts} = {yuan(total)}",
+                      *(p[1] for p in present)))
+    return Supplementary(employer=employer, individual=individual, total=total)

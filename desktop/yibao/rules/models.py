@@ -1,0 +1,183 @@
+"""Request and result: the one contract shared by the CLI, the window and the printed sheet."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from yibao.rules.formatting import to_fen
+
+MAX_AMOUNT = Decimal("100000000")  # 1亿元: anything larger is a typing slip, not a bill
+MAX_MONTHS = 1200
+
+Amount = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, decimal_places=2, allow_inf_nan=False)]
+Months = Annotated[int, Field(ge=0, le=MAX_MONTHS)]
+Employment = Literal["enterprise", "public_institution", "flexible"]
+Sex = Literal["male", "female"]
+FlexibleOption = Literal["with_account", "without_account"]
+
+# Shown amounts: rounded half-up to the fen and written as "1234.50".
+Money = Annotated[Decimal, PlainSerializer(lambda d: f"{to_fen(d):.2f}", return_type=str)]
+Ratio = Annotated[Decimal, PlainSerializer(lambda d: f"{d:.4f}", return_type=str)]
+
+EMPLOYMENT_NAMES = {"enterprise": "企业职工", "public_institution": "机关事业单位职工", "flexible": "灵活就业人员"}
+SEX_NAMES = {"male": "男", "female": "女"}
+TIER_NAMES = {1: "一级及以下", 2: "二级", 3: "三级"}
+KIND_NAMES = {"outpatient": "普通门诊", "inpatient": "住院"}
+OPTION_NAMES = {"with_account": "建立个人账户", "without_account": "不建立个人账户"}
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Person(_Input):
+    employment: Employment
+    retired: bool = False
+    sex: Sex
+    age: Annotated[int, Field(ge=16, le=120)]
+
+
+class ContributionInput(_Input):
+    monthly_base: Amount | None = None
+    flexible_option: FlexibleOption | None = None
+
+
+class Visit(_Input):
+    kind: Literal["outpatient", "inpatient"]
+    tier: Literal[1, 2, 3]
+    in_scope: Amount
+    out_of_scope: Amount = Decimal("0")
+    self_pay_first: Amount = Decimal("0")
+
+    @property
+    def bill(self) -> Decimal:
+        return self.in_scope + self.out_of_scope + self.self_pay_first
+
+
+class YearToDate(_Input):
+    """What already happened this calendar year before the visits entered."""
+
+    outpatient_deductible_counted: Amount = Decimal("0")
+    outpatient_fund_paid: Amount = Decimal("0")
+    outpatient_supplement_paid: Amount = Decimal("0")
+    inpatient_stays: Annotated[int, Field(ge=0, le=366)] = 0
+    inpatient_fund_paid: Amount = Decimal("0")
+
+
+class RetirementInput(_Input):
+    paid_months: Months
+    deemed_months: Months = 0
+    last_monthly_base: Amount | None = None
+
+
+class Request(_Input):
+    city: str
+    on: date = Field(default_factory=date.today)
+    person: Person | None = None
+    contribution: ContributionInput | None = None
+    visits: Annotated[list[Visit], Field(max_length=1000)] | None = None
+    year_to_date: YearToDate | None = None
+    retirement: RetirementInput | None = None
+
+
+# ---------------------------------------------------------------- result
+
+
+class SourceRef(BaseModel):
+    """Where a figure comes from: a document's clause, or a figure entered locally."""
+
+    document: str  # document number, e.g. 鲁政字〔2023〕184号; "本地录入" for a local figure
+    clause: str
+    region: str  # 山东省, 烟台市 ...
+    local: bool = False
+
+    def text(self) -> str:
+        if self.local:
+            return f"本地录入（{self.region}）"
+        return f"{self.document} {self.clause}"
+
+
+class Line(BaseModel):
+    """One figure that explains itself: label, amount, the arithmetic, the clauses."""
+
+    key: str
+    label: str
+    amount: Money | None  # money lines only
+    figure: str | None  # the figure as shown: "480.00", "360个月", "60%"; None when unknown
+    formula: str
+    sources: list[SourceRef] = []
+    note: str | None = None
+
+    @property
+    def local(self) -> bool:
+        return any(s.local for s in self.sources)
+
+
+class Missing(BaseModel):
+    """A figure the result needed that the documents do not give."""
+
+    parameter: str
+    label: str
+    reason: str
+
+
+class Supplementary(BaseModel):
+    employer: Money | None
+    individual: Money | None
+    total: Money | None
+
+
+class ContributionResult(BaseModel):
+    employer_monthly: Money | None
+    individual_monthly: Money | None
+    personal_account_monthly: Money | None
+    supplementary_yearly: Supplementary
+    monthly_base: Money | None
+    flexible_option: FlexibleOption | None
+    flexible_options_offered: list[FlexibleOption]
+    lines: list[Line]
+
+
+class VisitResult(BaseModel):
+    kind: Literal["outpatient", "inpatient"]
+    tier: int
+    bill: Money
+    deductible: Money | None
+    fund_pays: Money | None
+    supplement_pays: Money | None
+    person_pays: Money | None
+    lines: list[Line]
+
+
+class YearTotals(BaseModel):
+    bill: Money
+    deductible: Money | None
+    fund_pays: Money | None
+    supplement_pays: Money | None
+    person_pays: Money | None
+    reimbursement_rate: Ratio | None  # (fund + supplement) / bill
+
+
+class RetirementResult(BaseModel):
+    required_months: int | None
+    counted_months: int | None
+    shortfall_months: int | None
+    eligible: bool | None
+    makeup_amount: Money | None
+    lines: list[Line]
+
+
+class Result(BaseModel):
+    city: str
+    city_name: str
+    on: date
+    contribution: ContributionResult | None = None
+    visits: list[VisitResult] | None = None
+    year_totals: YearTotals | None = None
+    retirement: RetirementResult | None = None
+    missing: list[Missing] = []
+    notes: list[str] = []

@@ -1,0 +1,107 @@
+"""Reads parameters for a calculation and records what each figure rests on.
+
+Every read goes through a Trace: a figure the documents do not give is
+recorded as missing (never guessed), a transition is recorded as a note, and
+each result line carries the sources it was computed from.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Literal
+
+from yibao.rules.models import Line, Missing, SourceRef
+from yibao.rules.formatting import cn_date, percent, yuan
+from yibao.rules.policy import Resolved, Snapshot
+
+
+class Trace:
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.missing: dict[str, Missing] = {}
+        self.notes: list[str] = []
+
+    def read(self, parameter: str) -> Resolved | None:
+        """The parameter in force, or None (recorded as missing) when no figure is given.
+
+        A value the city does not offer (status not_offered) is returned as it is:
+        the caller decides what "not offered" means there.
+        """
+        found = self.snapshot.get(parameter)
+        if found is None:
+            spec = self.snapshot.policy.catalogue[parameter]
+            self.need(parameter, spec.label, "所收录的政策文件未规定")
+            return None
+        self._note_transition(found)
+        if found.entry.status == "not_stated":
+            self.need(parameter, found.spec.label, found.entry.note or "文件未载明")
+            return None
+        return found
+
+    def number(self, parameter: str, key: str | None = None) -> tuple[Decimal | None, Resolved | None]:
+        """A numeric value (or one column of a split value) with where it comes from."""
+        found = self.read(parameter)
+        if found is None or found.value is None:
+            return None, found or self.snapshot.get(parameter)
+        value = found.value
+        if key is None:
+            assert isinstance(value, Decimal), parameter
+            return value, found
+        assert isinstance(value, dict), parameter
+        return threshold_value(value, key) if found.spec.by in ("age_from", "stay_from") else value[key], found
+
+    def need(self, parameter: str, label: str, reason: str) -> None:
+        self.missing.setdefault(parameter, Missing(parameter=parameter, label=label, reason=reason))
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def _note_transition(self, found: Resolved) -> None:
+        if found.phase_note:
+            self.note(f"{found.spec.label}：{found.phase_note}")
+        phase_in = found.entry.phase_in
+        if phase_in is not None and found.entry.end is not None:
+            doc = self.snapshot.policy.documents[phase_in.source.document]
+            switch = found.entry.end + timedelta(days=1)
+            self.note(
+                f"{found.spec.label}：过渡期内沿用{found.region.name}原规定至{cn_date(found.entry.end)}，"
+                f"{cn_date(switch)}起按省规定（{doc.number} {phase_in.source.clause}）"
+            )
+
+
+def source_of(found: Resolved) -> SourceRef:
+    if found.document is None:
+        return SourceRef(document="本地录入", clause="", region=found.region.name, local=True)
+    return SourceRef(document=found.document.number, clause=found.entry.source.clause, region=found.region.name)
+
+
+def line(
+    key: str,
+    label: str,
+    amount: Decimal | None,
+    formula: str,
+    *found: Resolved | None,
+    note: str | None = None,
+    unit: Literal["yuan", "months", "rate"] = "yuan",
+) -> Line:
+    sources: list[SourceRef] = []
+    for item in found:
+        if item is not None and (ref := source_of(item)) not in sources:
+            sources.append(ref)
+    figure = None
+    if amount is not None:
+        figure = {"yuan": yuan, "rate": percent, "months": lambda m: f"{int(m)}个月"}[unit](amount)
+    money = amount if unit == "yuan" else None
+    return Line(key=key, label=label, amount=money, figure=figure, formula=formula, sources=sources, note=note)
+
+
+def threshold_value(bands: dict[str, Decimal], key: str) -> Decimal:
+    """The band whose threshold is the largest one at or below ``key`` (age 72 → band "70")."""
+    chosen = None
+    for threshold, value in bands.items():
+        if int(threshold) <= int(key):
+            chosen = value
+    assert chosen is not None, (bands, key)
+    return chosen
