@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -19,7 +20,7 @@ EXIT_POLICY = 3
 def read_request(source: str) -> Request:
     """Parse one JSON request from a file path or ``-``; raise InputError in Chinese on any problem."""
     try:
-        text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8").read()
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError("(文件)", f"无法读取请求文件 {source}：{exc.__class__.__name__}") from None
     try:

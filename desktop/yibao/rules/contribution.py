@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from yibao.rules.errors import InputError
+from yibao.rules.formatting import ZERO, percent, to_fen, yuan
 from yibao.rules.models import (
     EMPLOYMENT_NAMES,
     OPTION_NAMES,
@@ -15,33 +17,41 @@ from yibao.rules.models import (
     Person,
     Supplementary,
 )
-from yibao.rules.formatting import ZERO, percent, to_fen, yuan
 from yibao.rules.policy import Resolved
 from yibao.rules.trace import Trace, line, threshold_value
 
 MONTHS_PER_YEAR = 12  # a calendar fact, not a policy figure
 
 
+@dataclass
+class Parts:
+    """The monthly figures of one person, before the yearly 大额/大病 fees are added."""
+
+    employer: Decimal | None
+    individual: Decimal | None
+    account: Decimal | None
+    base: Decimal | None = None
+    option: FlexibleOption | None = None
+    offered: list[FlexibleOption] = field(default_factory=list)
+
+
 def contribution(trace: Trace, person: Person, given: ContributionInput) -> ContributionResult:
     lines: list[Line] = []
     if person.retired:
-        employer, individual, account = _retiree(trace, person, lines)
-        base, option, offered = None, None, []
+        parts = _retiree(trace, person, lines)
     elif person.employment == "flexible":
-        base, option, offered, employer, individual, account = _flexible(trace, given, lines)
+        parts = _flexible(trace, given, lines)
     else:
-        base = _required_base(given)
-        employer, individual, account = _employee(trace, person, base, lines)
-        option, offered = None, []
+        parts = _employee(trace, person, _required_base(given), lines)
     supplementary = _supplementary(trace, person, lines)
     return ContributionResult(
-        employer_monthly=employer,
-        individual_monthly=individual,
-        personal_account_monthly=account,
+        employer_monthly=parts.employer,
+        individual_monthly=parts.individual,
+        personal_account_monthly=parts.account,
         supplementary_yearly=supplementary,
-        monthly_base=base,
-        flexible_option=option,
-        flexible_options_offered=offered,
+        monthly_base=parts.base,
+        flexible_option=parts.option,
+        flexible_options_offered=parts.offered,
         lines=lines,
     )
 
@@ -62,7 +72,7 @@ def _rate_formula(base: Decimal, rate: Decimal | None, amount: Decimal | None) -
     return f"{yuan(base)} × {percent(rate)} = {yuan(amount)}"
 
 
-def _employee(trace: Trace, person: Person, base: Decimal, lines: list[Line]) -> tuple[Decimal | None, ...]:
+def _employee(trace: Trace, person: Person, base: Decimal, lines: list[Line]) -> Parts:
     who = EMPLOYMENT_NAMES[person.employment]
     rate, rate_src = trace.number(f"contribution.employer_rate.{person.employment}")
     employer = _times(base, rate)
@@ -85,10 +95,10 @@ def _employee(trace: Trace, person: Person, base: Decimal, lines: list[Line]) ->
     share, share_src = trace.number("personal_account.individual_share")
     account = _times(base, share)
     lines.append(line("personal_account", "划入个人账户（每月）", account, _rate_formula(base, share, account), share_src))
-    return employer, individual, account
+    return Parts(employer, individual, account, base=base)
 
 
-def _retiree(trace: Trace, person: Person, lines: list[Line]) -> tuple[Decimal | None, ...]:
+def _retiree(trace: Trace, person: Person, lines: list[Line]) -> Parts:
     exempt = trace.snapshot.get("contribution.retirees_exempt")
     if exempt is not None and exempt.value is True:
         employer: Decimal | None = ZERO
@@ -109,27 +119,29 @@ def _retiree(trace: Trace, person: Person, lines: list[Line]) -> tuple[Decimal |
         bands = "，".join(f"{k}周岁起 {yuan(v)}" for k, v in found.value.items())
         formula = f"{person.age}周岁，按年龄划入标准（{bands}）= {yuan(account)}，由统筹基金划入"
     lines.append(line("personal_account", "个人账户划入（退休人员，每月）", account, formula, found))
-    return employer, individual, account
+    return Parts(employer, individual, account)
+
+
+FLEXIBLE_OPTIONS: tuple[FlexibleOption, ...] = ("without_account", "with_account")
 
 
 def _offered(trace: Trace) -> dict[FlexibleOption, Resolved]:
     offered: dict[FlexibleOption, Resolved] = {}
-    for option in ("without_account", "with_account"):
+    for option in FLEXIBLE_OPTIONS:
         found = trace.snapshot.get(f"flexible.rate_{option}")
         if found is not None and found.entry.status == "in_force":
-            offered[option] = found  # type: ignore[index]
+            offered[option] = found
     return offered
 
 
-def _flexible(trace: Trace, given: ContributionInput, lines: list[Line]) -> tuple:  # type: ignore[type-arg]
+def _flexible(trace: Trace, given: ContributionInput, lines: list[Line]) -> Parts:
     offered = _offered(trace)
     city = trace.snapshot.city.name
     if not offered:
         trace.need("flexible.rate_without_account", "灵活就业人员缴费比例", "所收录的政策文件未规定")
-        base = _required_base(given)
         lines.append(line("individual", "灵活就业人员缴费（每月）", None, "文件未规定缴费比例，无法计算"))
-        return base, None, [], None, None, None
-    option = given.flexible_option or next(iter(offered))
+        return Parts(None, None, None, base=_required_base(given))
+    option = given.flexible_option if given.flexible_option is not None else next(iter(offered))
     if option not in offered:
         other = "、".join(OPTION_NAMES[o] for o in offered)
         raise InputError("contribution.flexible_option", f"{city}灵活就业人员不设“{OPTION_NAMES[option]}”方式，可选：{other}")
@@ -151,7 +163,7 @@ def _flexible(trace: Trace, given: ContributionInput, lines: list[Line]) -> tupl
     else:
         account = ZERO
         lines.append(line("personal_account", "划入个人账户（每月）", ZERO, "不建立个人账户", found))
-    return base, option, list(offered), employer, individual, account
+    return Parts(employer, individual, account, base=base, option=option, offered=list(offered))
 
 
 def _flexible_base(trace: Trace, given: ContributionInput, lines: list[Line]) -> Decimal:
@@ -165,7 +177,8 @@ def _flexible_base(trace: Trace, given: ContributionInput, lines: list[Line]) ->
     if wage is None:
         base = _required_base(given)
         kind = "为" if rule is fixed else "不低于"
-        formula = f"文件规定基数{kind}全省上年度全口径月平均工资的{percent(rule.value)}；该工资未载于文件，按填写的基数 {yuan(base)} 计算"
+        formula = (f"文件规定基数{kind}全省上年度全口径月平均工资的{percent(rule.value)}；"
+                   f"该工资未载于文件，按填写的基数 {yuan(base)} 计算")
         lines.append(line("base", "缴费基数（每月）", base, formula, rule))
         return base
     target = to_fen(wage * rule.value)
@@ -190,15 +203,18 @@ def _supplementary(trace: Trace, person: Person, lines: list[Line]) -> Supplemen
     snap = trace.snapshot
     flexible = person.employment == "flexible"
 
-    def monthly(name: str) -> tuple[Decimal, Resolved] | None:
+    def monthly(name: str) -> tuple[Decimal, Resolved, Decimal] | None:
+        """(yearly amount, source, monthly amount) of a per-month fee in force."""
         found = snap.get(name)
         if found is None or not isinstance(found.value, Decimal):
             return None
-        return found.value * MONTHS_PER_YEAR, found
+        return found.value * MONTHS_PER_YEAR, found, found.value
 
-    def yearly(name: str) -> tuple[Decimal, Resolved] | None:
+    def yearly(name: str) -> tuple[Decimal, Resolved, Decimal] | None:
         found = snap.get(name)
-        return (found.value, found) if found is not None and isinstance(found.value, Decimal) else None
+        if found is None or not isinstance(found.value, Decimal):
+            return None
+        return found.value, found, found.value
 
     employer_part = None if flexible else monthly("supplementary.employer_monthly")
     individual_part = monthly("supplementary.flexible_monthly") if flexible else monthly("supplementary.individual_monthly")
@@ -217,7 +233,7 @@ def _supplementary(trace: Trace, person: Person, lines: list[Line]) -> Supplemen
     employer: Decimal | None
     if employer_part is not None:
         employer = employer_part[0]
-        formula = f"{yuan(employer_part[1].value)} × 12个月 = {yuan(employer)}"  # type: ignore[arg-type]
+        formula = f"{yuan(employer_part[2])} × 12个月 = {yuan(employer)}"
         lines.append(line("supplementary_employer", "大额/大病保险费·单位（每年）", employer, formula, employer_part[1]))
     elif flexible and individual_part is not None:
         employer = ZERO
@@ -231,7 +247,7 @@ def _supplementary(trace: Trace, person: Person, lines: list[Line]) -> Supplemen
     individual: Decimal | None = None
     if individual_part is not None:
         individual = individual_part[0]
-        formula = f"{yuan(individual_part[1].value)} × 12个月 = {yuan(individual)}"  # type: ignore[arg-type]
+        formula = f"{yuan(individual_part[2])} × 12个月 = {yuan(individual)}"
         lines.append(line("supplementary_individual", "大额/大病保险费·个人（每年）", individual, formula, individual_part[1]))
     elif individual_year is not None:
         individual = individual_year[0]
@@ -239,8 +255,7 @@ def _supplementary(trace: Trace, person: Person, lines: list[Line]) -> Supplemen
                           f"每人每年 {yuan(individual)}，与基本医疗保险费一并缴纳", individual_year[1]))
     for label, part, suffix in others:
         if part is not None:
-            per = part[1].value
-            formula = f"{yuan(per)} {suffix} = {yuan(part[0])}" if suffix else f"每人每年 {yuan(part[0])}"  # type: ignore[arg-type]
+            formula = f"{yuan(part[2])} {suffix} = {yuan(part[0])}" if suffix else f"每人每年 {yuan(part[0])}"
             lines.append(line("supplementary_other", f"{label}（每年）", part[0], formula, part[1]))
     total = sum((p[0] for p in present), ZERO)
     parts = " + ".join(yuan(p[0]) for p in present)

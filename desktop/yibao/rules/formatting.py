@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0")
@@ -13,8 +14,9 @@ def to_fen(amount: Decimal) -> Decimal:
     return amount.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=4096)
 def yuan(amount: Decimal) -> str:
-    """Two decimals, half-up: the way every amount is shown."""
+    """Two decimals, half-up: the way every amount is shown (memoised: a year of visits repeats its figures)."""
     return f"{to_fen(amount):.2f}"
 
 

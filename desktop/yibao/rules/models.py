@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
@@ -87,7 +88,8 @@ class Request(_Input):
 # ---------------------------------------------------------------- result
 
 
-class SourceRef(BaseModel):
+@dataclass(frozen=True)
+class SourceRef:
     """Where a figure comes from: a document's clause, or a figure entered locally."""
 
     document: str  # document number, e.g. 鲁政字〔2023〕184号; "本地录入" for a local figure
@@ -101,15 +103,20 @@ class SourceRef(BaseModel):
         return f"{self.document} {self.clause}"
 
 
-class Line(BaseModel):
-    """One figure that explains itself: label, amount, the arithmetic, the clauses."""
+@dataclass(frozen=True)
+class Line:
+    """One figure that explains itself: label, amount, the arithmetic, the clauses.
+
+    A plain dataclass (pydantic serialises it inside the result models): a year of
+    visits makes hundreds of lines, and they are built from values already checked.
+    """
 
     key: str
     label: str
     amount: Money | None  # money lines only
     figure: str | None  # the figure as shown: "480.00", "360个月", "60%"; None when unknown
     formula: str
-    sources: list[SourceRef] = []
+    sources: tuple[SourceRef, ...] = ()
     note: str | None = None
 
     @property

@@ -326,9 +326,8 @@ def _build_region(
         built: list[Entry] = []
         for i, raw in enumerate(raw_entries):
             key = f"parameters.{name}[{i}]"
-            for where, clause in (("source", raw.source), ("phase_in.source", raw.phase_in and raw.phase_in.source)):
-                if clause is None:
-                    continue
+            cited = [("source", raw.source)] + ([("phase_in.source", raw.phase_in.source)] if raw.phase_in else [])
+            for where, clause in cited:
                 doc = documents.get(clause.document)
                 if doc is None:
                     raise PolicyError(file, f"{key}.{where}.document", f"未知文件“{clause.document}”")
@@ -363,7 +362,8 @@ def load_policy(folder: Path | None = None) -> Policy:
     folder = folder or resource_path("policy")
     docs_raw = _read_json(folder / "documents.json")
     documents = {
-        code: _validated(Document, d, f"documents.json:{code}") for code, d in _as_mapping(docs_raw, "documents.json").items()
+        code: _validated(Document, d, f"documents.json:{code}")
+        for code, d in _as_mapping(docs_raw, "documents.json").items()
     }
     cat_raw = _read_json(folder / "parameters.json")
     catalogue = {

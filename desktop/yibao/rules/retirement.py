@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yibao.rules.models import SEX_NAMES, Line, Person, RetirementInput, RetirementResult
 from yibao.rules.formatting import percent, to_fen, yuan
+from yibao.rules.models import SEX_NAMES, Line, Person, RetirementInput, RetirementResult
 from yibao.rules.trace import Trace, line
 
 

@@ -7,12 +7,14 @@ each result line carries the sources it was computed from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Literal
 
-from yibao.rules.models import Line, Missing, SourceRef
 from yibao.rules.formatting import cn_date, percent, yuan
+from yibao.rules.models import Line, Missing, SourceRef
 from yibao.rules.policy import Resolved, Snapshot
 
 
@@ -51,6 +53,13 @@ class Trace:
         assert isinstance(value, dict), parameter
         return threshold_value(value, key) if found.spec.by in ("age_from", "stay_from") else value[key], found
 
+    def table(self, parameter: str) -> tuple[dict[str, Decimal] | None, Resolved | None]:
+        """A value split by tier, sex, status or threshold, whole, with where it comes from."""
+        found = self.read(parameter)
+        if found is None or not isinstance(found.value, dict):
+            return None, found or self.snapshot.get(parameter)
+        return found.value, found
+
     def need(self, parameter: str, label: str, reason: str) -> None:
         self.missing.setdefault(parameter, Missing(parameter=parameter, label=label, reason=reason))
 
@@ -73,8 +82,20 @@ class Trace:
 
 def source_of(found: Resolved) -> SourceRef:
     if found.document is None:
-        return SourceRef(document="本地录入", clause="", region=found.region.name, local=True)
-    return SourceRef(document=found.document.number, clause=found.entry.source.clause, region=found.region.name)
+        return _source("本地录入", "", found.region.name, True)
+    return _source(found.document.number, found.entry.source.clause, found.region.name, False)
+
+
+@cache
+def _source(document: str, clause: str, region: str, local: bool) -> SourceRef:
+    return SourceRef(document=document, clause=clause, region=region, local=local)
+
+
+def _months(count: Decimal) -> str:
+    return f"{int(count)}个月"
+
+
+_FIGURE: dict[str, Callable[[Decimal], str]] = {"yuan": yuan, "rate": percent, "months": _months}
 
 
 def line(
@@ -86,15 +107,9 @@ def line(
     note: str | None = None,
     unit: Literal["yuan", "months", "rate"] = "yuan",
 ) -> Line:
-    sources: list[SourceRef] = []
-    for item in found:
-        if item is not None and (ref := source_of(item)) not in sources:
-            sources.append(ref)
-    figure = None
-    if amount is not None:
-        figure = {"yuan": yuan, "rate": percent, "months": lambda m: f"{int(m)}个月"}[unit](amount)
-    money = amount if unit == "yuan" else None
-    return Line(key=key, label=label, amount=money, figure=figure, formula=formula, sources=sources, note=note)
+    sources = tuple(dict.fromkeys(source_of(f) for f in found if f is not None))
+    figure = None if amount is None else _FIGURE[unit](amount)
+    return Line(key, label, amount if unit == "yuan" else None, figure, formula, sources, note)
 
 
 def threshold_value(bands: dict[str, Decimal], key: str) -> Decimal:

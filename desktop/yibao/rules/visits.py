@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from yibao.rules.models import TIER_NAMES, Line, Person, Visit, VisitResult, YearToDate, YearTotals
 from yibao.rules.formatting import ZERO, percent, plain, to_fen, yuan
+from yibao.rules.models import TIER_NAMES, Line, Person, Visit, VisitResult, YearToDate, YearTotals
 from yibao.rules.policy import Resolved
-from yibao.rules.trace import Trace, line
+from yibao.rules.trace import Trace, line, threshold_value
 
 
 @dataclass
@@ -37,9 +37,17 @@ class YearState:
 
 def settle_year(trace: Trace, person: Person, visits: list[Visit], ytd: YearToDate) -> list[VisitResult]:
     state = YearState.start(ytd)
-    return [
-        _outpatient(trace, person, v, state) if v.kind == "outpatient" else _inpatient(trace, v, state) for v in visits
-    ]
+    outpatient = _outpatient_rules(trace, person) if any(v.kind == "outpatient" for v in visits) else None
+    inpatient = _inpatient_rules(trace) if any(v.kind == "inpatient" for v in visits) else None
+    results = []
+    for visit in visits:
+        if visit.kind == "outpatient":
+            assert outpatient is not None
+            results.append(_outpatient(outpatient, visit, state))
+        else:
+            assert inpatient is not None
+            results.append(_inpatient(inpatient, visit, state))
+    return results
 
 
 def year_totals(results: list[VisitResult]) -> YearTotals:
@@ -56,138 +64,178 @@ def year_totals(results: list[VisitResult]) -> YearTotals:
                       person_pays=total("person_pays"), reimbursement_rate=rate)
 
 
-def _status(person: Person) -> str:
-    return "retired" if person.retired else "in_service"
+@dataclass(frozen=True)
+class OutpatientRules:
+    """The year's 普通门诊统筹 figures for this person, read once: they do not change from visit to visit."""
+
+    deductible: dict[str, Decimal] | None
+    deductible_src: Resolved | None
+    share: dict[str, Decimal] | None  # by tier, the retirees' extra points already added
+    share_text: dict[str, str]
+    share_src: Resolved | None
+    fund_limit: Decimal | None
+    fund_limit_src: Resolved | None
+    supplement_limit: Decimal | None
+    supplement_limit_src: Resolved | None
+    yearly_max: Decimal | None
+    yearly_max_src: Resolved | None
 
 
-def _bill_line(visit: Visit) -> Line:
+@dataclass(frozen=True)
+class InpatientRules:
+    deductible: dict[str, Decimal] | None
+    deductible_src: Resolved | None
+    factor: dict[str, Decimal] | None  # by stay number from which it applies
+    factor_src: Resolved | None
+    share: dict[str, Decimal] | None
+    share_src: Resolved | None
+    fund_limit: Decimal | None
+    fund_limit_src: Resolved | None
+    supplement_src: Resolved | None
+
+
+def _outpatient_rules(trace: Trace, person: Person) -> OutpatientRules:
+    status = "retired" if person.retired else "in_service"
+    deductible, deductible_src = trace.table("outpatient.deductible")
+    share, share_src = trace.table("outpatient.share")
+    share_text = {} if share is None else {t: f"在职职工{TIER_NAMES[int(t)]} {percent(s)}" for t, s in share.items()}
+    if share is not None and person.retired:
+        extra, share_src = trace.number("outpatient.retiree_extra_share")
+        if extra is None:
+            share = None
+        else:
+            share_text = {t: f"退休人员：{share_text[t]} + {percent(extra)} = {percent(s + extra)}" for t, s in share.items()}
+            share = {t: s + extra for t, s in share.items()}
+    fund_limit, fund_limit_src = trace.number("outpatient.fund_yearly_limit", status)
+    supplement_limit, supplement_limit_src = trace.number("outpatient.supplement_yearly_limit")
+    yearly_max, yearly_max_src = trace.number("outpatient.yearly_max", status)
+    return OutpatientRules(deductible, deductible_src, share, share_text, share_src, fund_limit, fund_limit_src,
+                           supplement_limit, supplement_limit_src, yearly_max, yearly_max_src)
+
+
+def _inpatient_rules(trace: Trace) -> InpatientRules:
+    deductible, deductible_src = trace.table("inpatient.deductible")
+    factor, factor_src = trace.table("inpatient.deductible_factor")
+    share, share_src = trace.table("inpatient.share")
+    fund_limit, fund_limit_src = trace.number("inpatient.fund_yearly_limit")
+    trace.read("inpatient.supplement_rules")  # never a usable figure: records why the 补助 is unknown
+    return InpatientRules(deductible, deductible_src, factor, factor_src, share, share_src, fund_limit, fund_limit_src,
+                          trace.snapshot.get("inpatient.supplement_rules"))
+
+
+def _bill_line(visit: Visit, bill: Decimal) -> Line:
     parts = [f"政策范围内 {yuan(visit.in_scope)}"]
     if visit.self_pay_first:
         parts.append(f"个人先行自付 {yuan(visit.self_pay_first)}")
     if visit.out_of_scope:
         parts.append(f"政策范围外 {yuan(visit.out_of_scope)}")
-    return line("bill", "医疗费用合计", visit.bill, " + ".join(parts) + f" = {yuan(visit.bill)}")
+    return line("bill", "医疗费用合计", bill, " + ".join(parts) + f" = {yuan(bill)}")
 
 
-def _person_line(visit: Visit, fund: Decimal | None, supplement: Decimal | None) -> tuple[Decimal | None, Line]:
+def _person_line(visit: Visit, bill: Decimal, fund: Decimal | None, supplement: Decimal | None) -> tuple[Decimal | None, Line]:
     if fund is None or supplement is None:
         return None, line("person", "个人负担", None, "统筹基金或大额补助的支付无法确定，个人负担无法计算")
-    person = visit.bill - fund - supplement
-    formula = f"{yuan(visit.bill)} − 统筹 {yuan(fund)} − 大额 {yuan(supplement)} = {yuan(person)}"
+    person = bill - fund - supplement
+    formula = f"{yuan(bill)} − 统筹 {yuan(fund)} − 大额 {yuan(supplement)} = {yuan(person)}"
     if visit.out_of_scope or visit.self_pay_first:
         formula += f"（含先行自付 {yuan(visit.self_pay_first)}、范围外 {yuan(visit.out_of_scope)}）"
     return person, line("person", "个人负担", person, formula)
 
 
-def _outpatient(trace: Trace, person: Person, visit: Visit, state: YearState) -> VisitResult:
-    status = _status(person)
+def _outpatient(rules: OutpatientRules, visit: Visit, state: YearState) -> VisitResult:
     tier = str(visit.tier)
-    lines = [_bill_line(visit)]
-    deductible_full, d_src = trace.number("outpatient.deductible", tier)
-    share, share_src, share_text = _outpatient_share(trace, person, tier)
-    fund_limit, fl_src = trace.number("outpatient.fund_yearly_limit", status)
-    supp_limit, sl_src = trace.number("outpatient.supplement_yearly_limit")
-    yearly_max, ym_src = trace.number("outpatient.yearly_max", status)
-
+    bill = visit.bill
+    lines = [_bill_line(visit, bill)]
     deductible = None
-    if deductible_full is None or state.op_counted is None:
+    if rules.deductible is None or state.op_counted is None:
         state.op_counted = None
-        lines.append(line("deductible", "起付标准", None, "起付标准文件未规定，无法计算", d_src))
+        lines.append(line("deductible", "起付标准", None, "起付标准文件未规定，无法计算", rules.deductible_src))
     else:
-        owed = max(ZERO, deductible_full - state.op_counted)
+        full = rules.deductible[tier]
+        owed = max(ZERO, full - state.op_counted)
         deductible = min(visit.in_scope, owed)
-        formula = (f"{TIER_NAMES[visit.tier]}医疗机构年度起付标准 {yuan(deductible_full)}，本年已计 {yuan(state.op_counted)}，"
+        formula = (f"{TIER_NAMES[visit.tier]}医疗机构年度起付标准 {yuan(full)}，本年已计 {yuan(state.op_counted)}，"
                    f"本次计入 min({yuan(visit.in_scope)}, {yuan(owed)}) = {yuan(deductible)}")
         state.op_counted += deductible
-        lines.append(line("deductible", "本次计入起付标准", deductible, formula, d_src))
+        lines.append(line("deductible", "本次计入起付标准", deductible, formula, rules.deductible_src))
 
     fund = supplement = None
-    limits = (fund_limit, supp_limit, yearly_max, state.op_fund, state.op_supplement)
-    if deductible is not None and share is not None and not any(x is None for x in limits):
-        assert fund_limit is not None and supp_limit is not None and yearly_max is not None
-        assert state.op_fund is not None and state.op_supplement is not None
+    fund_limit, supp_limit, yearly_max = rules.fund_limit, rules.supplement_limit, rules.yearly_max
+    fund_paid, supp_paid = state.op_fund, state.op_supplement
+    if (
+        deductible is not None and rules.share is not None and fund_limit is not None and supp_limit is not None
+        and yearly_max is not None and fund_paid is not None and supp_paid is not None
+    ):
+        share = rules.share[tier]
         covered = to_fen((visit.in_scope - deductible) * share)
-        fund_room = max(ZERO, fund_limit - state.op_fund)
-        fund = min(covered, fund_room)
-        lines.append(line("share", "支付比例", share, share_text, share_src, unit="rate"))
+        fund = min(covered, max(ZERO, fund_limit - fund_paid))
+        lines.append(line("share", "支付比例", share, rules.share_text[tier], rules.share_src, unit="rate"))
         formula = f"({yuan(visit.in_scope)} − {yuan(deductible)}) × {percent(share)} = {yuan(covered)}"
         if fund < covered:
-            formula += f"，统筹基金年度限额 {yuan(fund_limit)} 已付 {yuan(state.op_fund)}，本次支付 {yuan(fund)}"
-        lines.append(line("fund", "统筹基金支付", fund, formula, share_src, d_src, fl_src))
+            formula += f"，统筹基金年度限额 {yuan(fund_limit)} 已付 {yuan(fund_paid)}，本次支付 {yuan(fund)}"
+        lines.append(line("fund", "统筹基金支付", fund, formula, rules.share_src, rules.deductible_src,
+                          rules.fund_limit_src))
         rest = covered - fund
-        supp_room = max(ZERO, min(supp_limit - state.op_supplement, yearly_max - state.op_fund - fund - state.op_supplement))
-        supplement = min(rest, supp_room)
+        supplement = min(rest, max(ZERO, min(supp_limit - supp_paid, yearly_max - fund_paid - fund - supp_paid)))
         if rest > 0:
-            formula = (f"超统筹基金限额部分 {yuan(rest)}，大额补助年度最高 {yuan(supp_limit)} 已付 {yuan(state.op_supplement)}，"
+            formula = (f"超统筹基金限额部分 {yuan(rest)}，大额补助年度最高 {yuan(supp_limit)} 已付 {yuan(supp_paid)}，"
                        f"本次支付 {yuan(supplement)}（年度最高支付限额 {yuan(yearly_max)}）")
         else:
             formula = "未超过统筹基金年度限额，大额补助不支付"
-        lines.append(line("supplement", "大额医疗费用补助支付", supplement, formula, sl_src, ym_src))
-        state.op_fund += fund
-        state.op_supplement += supplement
+        lines.append(line("supplement", "大额医疗费用补助支付", supplement, formula, rules.supplement_limit_src,
+                          rules.yearly_max_src))
+        state.op_fund = fund_paid + fund
+        state.op_supplement = supp_paid + supplement
     else:
         state.op_fund = state.op_supplement = None
-        lines.append(line("fund", "统筹基金支付", None, "支付比例或年度限额文件未规定，无法计算", share_src, fl_src))
-        lines.append(line("supplement", "大额医疗费用补助支付", None, "无法计算", sl_src))
-    person_pays, person_line = _person_line(visit, fund, supplement)
+        lines.append(line("fund", "统筹基金支付", None, "支付比例或年度限额文件未规定，无法计算", rules.share_src,
+                          rules.fund_limit_src))
+        lines.append(line("supplement", "大额医疗费用补助支付", None, "无法计算", rules.supplement_limit_src))
+    person_pays, person_line = _person_line(visit, bill, fund, supplement)
     lines.append(person_line)
-    return VisitResult(kind="outpatient", tier=visit.tier, bill=visit.bill, deductible=deductible, fund_pays=fund,
+    return VisitResult(kind="outpatient", tier=visit.tier, bill=bill, deductible=deductible, fund_pays=fund,
                        supplement_pays=supplement, person_pays=person_pays, lines=lines)
 
 
-def _outpatient_share(trace: Trace, person: Person, tier: str) -> tuple[Decimal | None, Resolved | None, str]:
-    share, src = trace.number("outpatient.share", tier)
-    if share is None:
-        return None, src, ""
-    text = f"在职职工{TIER_NAMES[int(tier)]} {percent(share)}"
-    if not person.retired:
-        return share, src, text
-    extra, extra_src = trace.number("outpatient.retiree_extra_share")
-    if extra is None:
-        return None, extra_src, ""
-    return share + extra, extra_src, f"退休人员：{text} + {percent(extra)} = {percent(share + extra)}"
-
-
-def _inpatient(trace: Trace, visit: Visit, state: YearState) -> VisitResult:
+def _inpatient(rules: InpatientRules, visit: Visit, state: YearState) -> VisitResult:
     tier = str(visit.tier)
+    bill = visit.bill
     state.ip_stays += 1
     stay = state.ip_stays
-    lines = [_bill_line(visit)]
-    first, d_src = trace.number("inpatient.deductible", tier)
-    factor, f_src = trace.number("inpatient.deductible_factor", str(stay))
+    lines = [_bill_line(visit, bill)]
     deductible = None
-    if first is None or factor is None:
-        lines.append(line("deductible", "起付标准", None, "住院起付标准文件未规定，无法计算", d_src, f_src))
+    if rules.deductible is None or rules.factor is None:
+        lines.append(line("deductible", "起付标准", None, "住院起付标准文件未规定，无法计算", rules.deductible_src,
+                          rules.factor_src))
     else:
+        first, factor = rules.deductible[tier], threshold_value(rules.factor, str(stay))
         standard = to_fen(first * factor)
         deductible = min(visit.in_scope, standard)
         formula = (f"本年度第{stay}次住院，{TIER_NAMES[visit.tier]}医疗机构起付标准 {yuan(first)} × {plain(factor)} = "
                    f"{yuan(standard)}，本次计入 {yuan(deductible)}")
-        lines.append(line("deductible", "起付标准", deductible, formula, d_src, f_src))
+        lines.append(line("deductible", "起付标准", deductible, formula, rules.deductible_src, rules.factor_src))
 
-    share, share_src = trace.number("inpatient.share", tier)
-    limit, limit_src = trace.number("inpatient.fund_yearly_limit")
     fund = None
-    if deductible is not None and share is not None and limit is not None and state.ip_fund is not None:
+    limit, paid = rules.fund_limit, state.ip_fund
+    if deductible is not None and rules.share is not None and limit is not None and paid is not None:
+        share = rules.share[tier]
         covered = to_fen((visit.in_scope - deductible) * share)
-        fund = min(covered, max(ZERO, limit - state.ip_fund))
+        fund = min(covered, max(ZERO, limit - paid))
         formula = f"({yuan(visit.in_scope)} − {yuan(deductible)}) × {percent(share)} = {yuan(covered)}"
         if fund < covered:
-            formula += f"，统筹基金年度限额 {yuan(limit)} 已付 {yuan(state.ip_fund)}，本次支付 {yuan(fund)}"
-        lines.append(line("fund", "统筹基金支付", fund, formula, share_src, limit_src))
-        state.ip_fund += fund
-        before = visit.bill - fund
+            formula += f"，统筹基金年度限额 {yuan(limit)} 已付 {yuan(paid)}，本次支付 {yuan(fund)}"
+        lines.append(line("fund", "统筹基金支付", fund, formula, rules.share_src, rules.fund_limit_src))
+        state.ip_fund = paid + fund
+        before = bill - fund
         lines.append(line("person_before_supplement", "基本医保支付后个人负担（大额补助前）", before,
-                          f"{yuan(visit.bill)} − {yuan(fund)} = {yuan(before)}"))
+                          f"{yuan(bill)} − {yuan(fund)} = {yuan(before)}"))
     else:
         state.ip_fund = None
         lines.append(line("fund", "统筹基金支付", None,
-                          "住院支付比例和年度限额不在所收录的文件中，无法计算；可在“本地数据”中录入本市标准", share_src, limit_src))
-    rules = trace.read("inpatient.supplement_rules")
-    if rules is None:
-        trace.need("inpatient.supplement_rules", "职工大额医疗费用补助住院支付办法", "文件规定另行制定，未载于所收录文件")
+                          "住院支付比例和年度限额不在所收录的文件中，无法计算；可在“本地数据”中录入本市标准",
+                          rules.share_src, rules.fund_limit_src))
     lines.append(line("supplement", "大额医疗费用补助支付", None, "大额补助住院支付办法另行制定，无法计算",
-                      trace.snapshot.get("inpatient.supplement_rules")))
+                      rules.supplement_src))
     lines.append(line("person", "个人负担", None, "大额补助支付无法确定，个人最终负担无法计算"))
-    return VisitResult(kind="inpatient", tier=visit.tier, bill=visit.bill, deductible=deductible, fund_pays=fund,
+    return VisitResult(kind="inpatient", tier=visit.tier, bill=bill, deductible=deductible, fund_pays=fund,
                        supplement_pays=None, person_pays=None, lines=lines)

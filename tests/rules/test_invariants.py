@@ -1,0 +1,61 @@
+"""Invariants over any year of Yantai outpatient visits (109号 二(三)1), in any order.
+
+The payers' parts add up to the bill, nothing is negative, and no yearly limit is exceeded:
+the fund's (3500 in service / 4500 retired), the 大额补助's 1500, and their sum's 5000 / 6000.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yibao.rules import Request, calculate
+from yibao.rules.models import YearToDate
+
+amounts = st.decimals(min_value=0, max_value=20000, places=2)
+visit = st.fixed_dictionaries(
+    {"kind": st.just("outpatient"), "tier": st.sampled_from([1, 2, 3]), "in_scope": amounts,
+     "out_of_scope": amounts, "self_pay_first": amounts}
+)
+LIMITS = {False: (Decimal(3500), Decimal(1500), Decimal(5000)), True: (Decimal(4500), Decimal(1500), Decimal(6000))}
+
+
+def _year(visits: list[dict[str, object]], retired: bool, ytd: YearToDate | None = None) -> object:
+    request = Request.model_validate(
+        {"city": "yantai", "on": "2024-06-01", "visits": visits,
+         "person": {"employment": "enterprise", "retired": retired, "sex": "male", "age": 62 if retired else 40}}
+    )
+    return calculate(request.model_copy(update={"year_to_date": ytd}))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(visit, max_size=25), st.booleans(), st.randoms(use_true_random=False))
+def test_parts_add_up_nothing_negative_limits_hold_in_any_order(visits, retired, rnd) -> None:  # type: ignore[no-untyped-def]
+    fund_limit, supplement_limit, yearly_max = LIMITS[retired]
+    shuffled = list(visits)
+    rnd.shuffle(shuffled)
+    for order in (visits, shuffled):
+        result = _year(order, retired)
+        for v in result.visits:  # type: ignore[attr-defined]
+            assert v.fund_pays + v.supplement_pays + v.person_pays == v.bill
+            assert min(v.deductible, v.fund_pays, v.supplement_pays, v.person_pays) >= 0
+        totals = result.year_totals  # type: ignore[attr-defined]
+        assert totals.fund_pays <= fund_limit
+        assert totals.supplement_pays <= supplement_limit
+        assert totals.fund_pays + totals.supplement_pays <= yearly_max
+        assert totals.deductible <= Decimal(600)  # the highest tier's yearly deductible
+        assert totals.fund_pays + totals.supplement_pays + totals.person_pays == totals.bill
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(visit, min_size=1, max_size=10), st.decimals(min_value=0, max_value=3500, places=2),
+       st.decimals(min_value=0, max_value=1500, places=2))
+def test_year_to_date_counts_toward_the_limits(visits, fund_paid, supplement_paid) -> None:  # type: ignore[no-untyped-def]
+    """Starting mid-year: what was already paid this year counts toward the same limits."""
+    ytd = YearToDate(outpatient_fund_paid=fund_paid, outpatient_supplement_paid=supplement_paid)
+    totals = _year(visits, False, ytd).year_totals  # type: ignore[attr-defined]
+    assert fund_paid + totals.fund_pays <= 3500
+    assert supplement_paid + totals.supplement_pays <= 1500
+    assert fund_paid + totals.fund_pays + supplement_paid + totals.supplement_pays <= 5000
