@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from functools import cache
 
 from yibao.rules.contribution import contribution
+from yibao.rules.coverage import coverage
 from yibao.rules.errors import InputError
+from yibao.rules.fund import adjustment_fund
 from yibao.rules.models import Person, Request, Result, YearToDate
 from yibao.rules.policy import LocalFigure, Policy, load_policy
 from yibao.rules.retirement import retirement_check
@@ -39,6 +41,10 @@ def calculate(request: Request, policy: Policy | None = None, local: Iterable[Lo
         result.year_totals = year_totals(visits)
     if request.retirement is not None:
         result.retirement = retirement_check(trace, _person(request), request.retirement)
+    if request.enrolment is not None:
+        result.coverage = coverage(trace, _person(request), request.enrolment, request.contribution, result.retirement)
+    if request.fund is not None:
+        result.fund = adjustment_fund(trace, request.fund)
     result.missing = list(trace.missing.values())
     result.notes = trace.notes
     return result

@@ -33,6 +33,14 @@ FIELD_LABELS = {
     "retirement.last_monthly_base": "最后一次缴费基数",
     "enrolment": "参保登记",
     "enrolment.first_contribution_month": "首次缴费月份",
+    "enrolment.first_enrolment": "是否首次参保",
+    "fund": "调剂金测算",
+    "fund.last_year_premium_income": "上年度统筹基金保险费收入",
+    "fund.last_year_remittance": "上年度调剂金上解额",
+    "fund.deficit": "当期基金收支缺口",
+    "fund.province_share_ratio": "省定调剂金分担比例",
+    "fund.accumulated_surplus": "统筹基金历年累计结余",
+    "fund.city_share_ratio": "市基金分担比例",
 }
 
 
@@ -85,6 +93,7 @@ def _reason(err: dict[str, object]) -> str:
         "model_type": "必须是对象",
         "dict_type": "必须是对象",
         "finite_number": "必须是有限的数字",
+        "string_pattern_mismatch": "格式应为 YYYY-MM，如 2025-03",
     }
     if kind in reasons:
         return reasons[kind]

@@ -75,6 +75,32 @@ class RetirementInput(_Input):
     last_monthly_base: Amount | None = None
 
 
+FundAmount = Annotated[Decimal, Field(ge=0, le=Decimal("1e13"), decimal_places=2, allow_inf_nan=False)]
+Share = Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False)]
+
+
+class Enrolment(_Input):
+    first_contribution_month: Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = None
+    first_enrolment: bool = True  # a flexible worker's first time in the scheme (Jining's six-month wait)
+
+    def first_month(self) -> date | None:
+        if self.first_contribution_month is None:
+            return None
+        year, month = self.first_contribution_month.split("-")
+        return date(int(year), int(month), 1)
+
+
+class FundInput(_Input):
+    """A city's figures for the provincial adjustment fund (省级统筹调剂金), in yuan."""
+
+    last_year_premium_income: FundAmount
+    last_year_remittance: FundAmount
+    deficit: FundAmount = Decimal("0")
+    province_share_ratio: Share  # set by the province each year: an input, not a policy figure here
+    accumulated_surplus: FundAmount = Decimal("0")
+    city_share_ratio: Share | None = None  # Yantai: the city fund's part of what remains unfunded
+
+
 class Request(_Input):
     city: str
     on: date = Field(default_factory=date.today)
@@ -83,6 +109,8 @@ class Request(_Input):
     visits: Annotated[list[Visit], Field(max_length=1000)] | None = None
     year_to_date: YearToDate | None = None
     retirement: RetirementInput | None = None
+    enrolment: Enrolment | None = None
+    fund: FundInput | None = None
 
 
 # ---------------------------------------------------------------- result
@@ -178,6 +206,29 @@ class RetirementResult(BaseModel):
     lines: list[Line]
 
 
+class CoverageItem(BaseModel):
+    key: str
+    label: str
+    covered: bool | None  # None: the documents do not say
+    detail: str
+    sources: tuple[SourceRef, ...] = ()
+
+
+class CoverageResult(BaseModel):
+    benefits_from: date | None
+    items: list[CoverageItem]
+
+
+class FundResult(BaseModel):
+    remittance: Money | None
+    adjustment_fund_pays: Money | None
+    surplus_pays: Money | None
+    unfunded: Money | None
+    city_fund_pays: Money | None = None
+    district_finance_pays: Money | None = None
+    lines: list[Line]
+
+
 class Result(BaseModel):
     city: str
     city_name: str
@@ -186,5 +237,7 @@ class Result(BaseModel):
     visits: list[VisitResult] | None = None
     year_totals: YearTotals | None = None
     retirement: RetirementResult | None = None
+    coverage: CoverageResult | None = None
+    fund: FundResult | None = None
     missing: list[Missing] = []
     notes: list[str] = []
