@@ -1,4 +1,8 @@
-"""Command line: ``python -m yibao calc FILE``, ``regions`` and (with no sub-command) the window."""
+"""Command line: ``python -m yibao calc FILE``, ``regions`` and (with no sub-command) the window.
+
+The rules core (pydantic) is imported only by the sub-commands that need it, so that
+the window can paint before it is loaded.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from yibao.rules import InputError, PolicyError, Request, bundled_policy, calculate
-from yibao.rules.errors import from_validation_error
+if TYPE_CHECKING:
+    from yibao.rules import Request
 
 EXIT_INPUT = 2
 EXIT_POLICY = 3
@@ -19,6 +21,11 @@ EXIT_POLICY = 3
 
 def read_request(source: str) -> Request:
     """Parse one JSON request from a file path or ``-``; raise InputError in Chinese on any problem."""
+    from pydantic import ValidationError
+
+    from yibao.rules import InputError, Request
+    from yibao.rules.errors import from_validation_error
+
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -36,21 +43,19 @@ def read_request(source: str) -> Request:
 
 
 def _calc(args: argparse.Namespace) -> int:
+    from yibao.rules import calculate
+
     result = calculate(read_request(args.request))
     print(result.model_dump_json(indent=2))
     return 0
 
 
 def _regions(_: argparse.Namespace) -> int:
+    from yibao.rules import bundled_policy
+
     for region in bundled_policy().cities():
         print(f"{region.code}\t{region.name}")
     return 0
-
-
-def _gui(_: argparse.Namespace) -> int:
-    from yibao.ui.app import run  # Qt is imported only when the window is wanted
-
-    return run()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -60,12 +65,17 @@ def parser() -> argparse.ArgumentParser:
     calc.add_argument("request", help="请求文件路径，- 表示标准输入")
     calc.set_defaults(run=_calc)
     sub.add_parser("regions", help="列出城市代码").set_defaults(run=_regions)
-    top.set_defaults(run=_gui)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command is None:
+        from yibao.ui.app import run  # the window: Qt first, the rules core after the first paint
+
+        return run()
+    from yibao.rules import InputError, PolicyError
+
     try:
         return int(args.run(args))
     except InputError as exc:

@@ -67,5 +67,6 @@ def _makeup(trace: Trace, person: Person, given: RetirementInput, shortfall: int
     amount = to_fen(given.last_monthly_base * rate * shortfall)
     payer = "本人" if person.employment == "flexible" else "单位"
     formula = f"{yuan(given.last_monthly_base)} × {percent(rate)} × {shortfall}个月 = {yuan(amount)}，由{payer}一次性补足"
-    lines.append(line("makeup", "一次性补缴金额", amount, formula, rate_src, note="补缴部分不计入个人账户"))
+    note = rate_src.entry.note if rate_src is not None else None
+    lines.append(line("makeup", "一次性补缴金额", amount, formula, rate_src, note=note))
     return amount
