@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal
 
 from yibao.rules.errors import InputError
 from yibao.rules.formatting import ZERO, percent, to_fen, yuan
@@ -198,67 +199,60 @@ def _flexible_base(trace: Trace, given: ContributionInput, lines: list[Line]) ->
     return base
 
 
+@dataclass(frozen=True)
+class _Fee:
+    parameter: str
+    payer: Literal["employer", "individual", "other", "unnamed"]
+    monthly: bool
+
+
+_EMPLOYEE_FEES = (
+    _Fee("supplementary.employer_monthly", "employer", True),
+    _Fee("supplementary.individual_monthly", "individual", True),
+)
+_FLEXIBLE_FEES = (_Fee("supplementary.flexible_monthly", "individual", True),)
+_COMMON_FEES = (
+    _Fee("supplementary.individual_yearly", "individual", False),
+    _Fee("supplementary.pooled_fund_yearly", "other", False),
+    _Fee("supplementary.surplus_yearly", "other", False),
+    _Fee("supplementary.unassigned_monthly", "unnamed", True),
+)
+
+
 def _supplementary(trace: Trace, person: Person, lines: list[Line]) -> Supplementary:
-    """Yearly 大额/大病 funding per person, by payer where the document names one."""
-    snap = trace.snapshot
-    flexible = person.employment == "flexible"
+    """Yearly 大额/大病 funding per person, by payer where the document names one.
 
-    def monthly(name: str) -> tuple[Decimal, Resolved, Decimal] | None:
-        """(yearly amount, source, monthly amount) of a per-month fee in force."""
-        found = snap.get(name)
+    A payer the document does not list pays 0.00; where the document names no payer at all
+    (Jinan's 救助金), employer and individual are unknown.
+    """
+    fees = (_FLEXIBLE_FEES if person.employment == "flexible" else _EMPLOYEE_FEES) + _COMMON_FEES
+    by_payer: dict[str, Decimal] = {}
+    amounts: list[Decimal] = []
+    sources = []
+    for fee in fees:
+        found = trace.snapshot.get(fee.parameter)
         if found is None or not isinstance(found.value, Decimal):
-            return None
-        return found.value * MONTHS_PER_YEAR, found, found.value
-
-    def yearly(name: str) -> tuple[Decimal, Resolved, Decimal] | None:
-        found = snap.get(name)
-        if found is None or not isinstance(found.value, Decimal):
-            return None
-        return found.value, found, found.value
-
-    employer_part = None if flexible else monthly("supplementary.employer_monthly")
-    individual_part = monthly("supplementary.flexible_monthly") if flexible else monthly("supplementary.individual_monthly")
-    individual_year = yearly("supplementary.individual_yearly")
-    others = [
-        ("大额救助金（文件未写明缴费方）", monthly("supplementary.unassigned_monthly"), "× 12个月"),
-        ("统筹基金筹资", yearly("supplementary.pooled_fund_yearly"), ""),
-        ("大额补助累计结余资金筹资", yearly("supplementary.surplus_yearly"), ""),
-    ]
-    present = [p for p in (employer_part, individual_part, individual_year) if p] + [o[1] for o in others if o[1]]
-    if not present:
+            continue
+        amount = found.value * MONTHS_PER_YEAR if fee.monthly else found.value
+        formula = f"每月 {yuan(found.value)} × 12个月 = {yuan(amount)}" if fee.monthly else f"每年 {yuan(amount)}"
+        label = f"{found.spec.label}（折合每年）" if fee.monthly else found.spec.label
+        lines.append(line(f"supplementary_{fee.payer}", label, amount, formula, found))
+        by_payer[fee.payer] = by_payer.get(fee.payer, ZERO) + amount
+        amounts.append(amount)
+        sources.append(found)
+    if not by_payer:
         trace.need("supplementary", "大额医疗费用补助（大病保险）筹资标准", "所收录的政策文件未规定")
-        lines.append(line("supplementary", "大额/大病保险费（每年）", None, "文件未规定筹资标准"))
+        lines.append(line("supplementary_total", "大额/大病保险费（每年）", None, "文件未规定筹资标准"))
         return Supplementary(employer=None, individual=None, total=None)
-
-    employer: Decimal | None
-    if employer_part is not None:
-        employer = employer_part[0]
-        formula = f"{yuan(employer_part[2])} × 12个月 = {yuan(employer)}"
-        lines.append(line("supplementary_employer", "大额/大病保险费·单位（每年）", employer, formula, employer_part[1]))
-    elif flexible and individual_part is not None:
-        employer = ZERO
-    elif others[0][1] is not None:
-        employer = None
-    else:
-        employer = ZERO
-        lines.append(line("supplementary_employer", "大额医疗费用补助·单位（每年）", ZERO,
-                          "文件所列筹资来源为统筹基金、累计结余和个人缴费，不含用人单位", individual_year and individual_year[1]))
-
-    individual: Decimal | None = None
-    if individual_part is not None:
-        individual = individual_part[0]
-        formula = f"{yuan(individual_part[2])} × 12个月 = {yuan(individual)}"
-        lines.append(line("supplementary_individual", "大额/大病保险费·个人（每年）", individual, formula, individual_part[1]))
-    elif individual_year is not None:
-        individual = individual_year[0]
-        lines.append(line("supplementary_individual", "大额医疗费用补助·个人缴费（每年）", individual,
-                          f"每人每年 {yuan(individual)}，与基本医疗保险费一并缴纳", individual_year[1]))
-    for label, part, suffix in others:
-        if part is not None:
-            formula = f"{yuan(part[2])} {suffix} = {yuan(part[0])}" if suffix else f"每人每年 {yuan(part[0])}"
-            lines.append(line("supplementary_other", f"{label}（每年）", part[0], formula, part[1]))
-    total = sum((p[0] for p in present), ZERO)
-    parts = " + ".join(yuan(p[0]) for p in present)
-    lines.append(line("supplementary_total", "大额/大病筹资合计（每人每年）", total, f"{parts} = {yuan(total)}",
-                      *(p[1] for p in present)))
-    return Supplementary(employer=employer, individual=individual, total=total)
+    total = sum(amounts, ZERO)
+    unnamed = "unnamed" in by_payer
+    note = None
+    if "employer" not in by_payer and not unnamed:
+        note = "灵活就业人员由本人缴纳" if person.employment == "flexible" else "文件所列筹资来源不含用人单位，单位部分为0"
+    formula = f"{' + '.join(yuan(a) for a in amounts)} = {yuan(total)}"
+    lines.append(line("supplementary_total", "大额/大病筹资合计（每人每年）", total, formula, *sources, note=note))
+    return Supplementary(
+        employer=None if unnamed else by_payer.get("employer", ZERO),
+        individual=None if unnamed else by_payer.get("individual", ZERO),
+        total=total,
+    )
