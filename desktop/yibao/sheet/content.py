@@ -1,0 +1,315 @@
+"""What the sheet says, built once from the request and its result (no Qt, no second calculation).
+
+The HTML for print and PDF (``html.py``) and the plain text for copying (``text.py``) are two
+renderings of the same ``SheetContent``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+
+from yibao.rules.formatting import cn_date, percent, yuan
+from yibao.rules.models import (
+    EMPLOYMENT_NAMES,
+    KIND_NAMES,
+    OPTION_NAMES,
+    SEX_NAMES,
+    TIER_NAMES,
+    Line,
+    Request,
+    Result,
+    SourceRef,
+)
+from yibao.sheet.capitals import amount_in_capitals
+
+TITLE = "职工基本医疗保险测算单"
+DISCLAIMER = "测算结果仅供参考，以医保经办机构实际结算为准"
+UNKNOWN = "文件未载明"
+LOCAL = "本地录入"
+LOCAL_NOTE = "标注“本地录入”的数字由经办机构工作人员录入，不是所收录政策文件中的数字。"
+BLANK_HALL = "________________"
+BLANK_COUNTER = "______"
+
+
+@dataclass(frozen=True)
+class SheetHeader:
+    """What the counter adds to the sheet: the service hall and counter (blank lines when unset) and when it was printed."""
+
+    hall: str = ""
+    counter: str = ""
+    printed_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+
+    def hall_text(self) -> str:
+        return self.hall.strip() or BLANK_HALL
+
+    def counter_text(self) -> str:
+        return self.counter.strip() or BLANK_COUNTER
+
+    def printed_text(self) -> str:
+        return f"{cn_date(self.printed_at.date())} {self.printed_at:%H:%M}"
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    figure: str
+    formula: str = ""
+    source: str = ""
+    local: bool = False
+    kind: Literal["line", "group"] = "line"  # a group row heads the lines of one visit
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    rows: tuple[Row, ...]
+    headings: tuple[str, str, str, str] = ("项目", "金额/数值", "计算过程", "依据")
+
+
+@dataclass(frozen=True)
+class Total:
+    label: str
+    figure: str  # "1260.00" or 文件未载明
+    capitals: str  # 壹仟贰佰陆拾元整, or "" when unknown
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    tables: tuple[Table, ...]
+    totals: tuple[Total, ...] = ()
+    totals_title: str = "合计"
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    number: str
+    title: str
+    issuer: str
+
+
+@dataclass(frozen=True)
+class SheetContent:
+    title: str
+    header: SheetHeader
+    city_name: str
+    rules_date: str
+    inputs: tuple[tuple[str, str], ...]
+    sections: tuple[Section, ...]
+    missing: tuple[tuple[str, str], ...]  # (label, reason)
+    notes: tuple[str, ...]
+    documents: tuple[DocumentRef, ...]
+    disclaimer: str = DISCLAIMER
+
+    @property
+    def subtitle(self) -> str:
+        return f"参保地：{self.city_name}　政策适用日期：{self.rules_date}　打印时间：{self.header.printed_text()}"
+
+    @property
+    def counter_line(self) -> str:
+        return f"服务大厅：{self.header.hall_text()}　　窗口号：{self.header.counter_text()}"
+
+
+# ---------------------------------------------------------------- building
+
+
+def build_content(
+    request: Request,
+    result: Result,
+    header: SheetHeader | None = None,
+    documents: Mapping[str, DocumentRef] | None = None,
+) -> SheetContent:
+    """Everything the sheet prints, in order, from the result the window shows."""
+    header = header or SheetHeader()
+    sections: list[Section] = []
+    any_local = False
+    if result.contribution is not None:
+        c = result.contribution
+        rows = tuple(_row(line) for line in c.lines)
+        totals = (
+            _total("单位缴费（每月）", c.employer_monthly),
+            _total("个人缴费（每月）", c.individual_monthly),
+            _total("大额/大病筹资合计（每人每年）", c.supplementary_yearly.total),
+        )
+        sections.append(Section("缴费测算", (Table("", rows),), totals, "缴费合计"))
+    if result.visits is not None:
+        sections.append(_visits_section(request, result))
+    if result.retirement is not None:
+        r = result.retirement
+        totals = (_total("一次性补缴金额", r.makeup_amount),) if r.makeup_amount is not None else ()
+        sections.append(Section("退休缴费年限", (Table("", tuple(_row(line) for line in r.lines)),), totals))
+    if result.coverage is not None:
+        cov = result.coverage
+        rows = [Row("待遇享受起始", cn_date(cov.benefits_from) if cov.benefits_from else UNKNOWN)]
+        for item in cov.items:
+            covered = {True: "享受", False: "不享受", None: UNKNOWN}[item.covered]
+            rows.append(Row(item.label, covered, item.detail, _sources(item.sources), any(s.local for s in item.sources)))
+        sections.append(Section("待遇享受", (Table("", tuple(rows), ("项目", "结论", "说明", "依据")),)))
+    if result.fund is not None:
+        f = result.fund
+        sections.append(Section("省级统筹调剂金", (Table("", tuple(_row(line) for line in f.lines)),)))
+    for section in sections:
+        any_local = any_local or any(row.local for table in section.tables for row in table.rows)
+    notes = list(result.notes)
+    if any_local:
+        notes.append(LOCAL_NOTE)
+    numbered = tuple(replace(s, title=f"{_CN_ORDINALS[i]}、{s.title}") for i, s in enumerate(sections))
+    return SheetContent(
+        title=TITLE,
+        header=header,
+        city_name=result.city_name,
+        rules_date=cn_date(result.on),
+        inputs=tuple(_inputs(request, result)),
+        sections=numbered,
+        missing=tuple((m.label, m.reason) for m in result.missing),
+        notes=tuple(notes),
+        documents=_documents_cited(result, documents if documents is not None else bundled_documents()),
+    )
+
+
+_CN_ORDINALS = "一二三四五六七八九十"
+
+
+def bundled_documents() -> dict[str, DocumentRef]:
+    from yibao.rules import bundled_policy
+
+    return {d.number: DocumentRef(d.number, d.title, d.issuer) for d in bundled_policy().documents.values()}
+
+
+def _figure(line: Line) -> str:
+    return line.figure if line.figure is not None else UNKNOWN
+
+
+def _sources(sources: Iterable[SourceRef]) -> str:
+    return "；".join(dict.fromkeys(s.text() for s in sources))
+
+
+def _row(line: Line) -> Row:
+    formula = line.formula if not line.note else f"{line.formula}（{line.note}）"
+    return Row(line.label, _figure(line), formula, _sources(line.sources), line.local)
+
+
+def _total(label: str, amount: Decimal | None) -> Total:
+    if amount is None:
+        return Total(label, UNKNOWN, "")
+    return Total(label, yuan(amount), amount_in_capitals(amount))
+
+
+def _visits_section(request: Request, result: Result) -> Section:
+    assert result.visits is not None
+    rows: list[Row] = []
+    entered = request.visits or []
+    for number, visit in enumerate(result.visits, start=1):
+        title = f"第{number}次　{KIND_NAMES[visit.kind]}·{TIER_NAMES.get(visit.tier, str(visit.tier))}医疗机构"
+        if number <= len(entered):
+            v = entered[number - 1]
+            parts = [f"政策范围内 {yuan(v.in_scope)}", f"政策范围外 {yuan(v.out_of_scope)}"]
+            if v.self_pay_first:
+                parts.append(f"先行自付 {yuan(v.self_pay_first)}")
+            title += "　" + "　".join(parts)
+        rows.append(Row(title, "", kind="group"))
+        rows.extend(_row(line) for line in visit.lines)
+    totals: list[Total] = []
+    t = result.year_totals
+    if t is not None:
+        rate = f"{(t.reimbursement_rate * 100).quantize(Decimal('0.01'))}%" if t.reimbursement_rate is not None else UNKNOWN
+        totals = [
+            _total("医疗费用合计", t.bill),
+            _total("计入起付标准", t.deductible),
+            _total("统筹基金支付", t.fund_pays),
+            _total("大额医疗费用补助支付", t.supplement_pays),
+            _total("个人负担（含政策范围外）", t.person_pays),
+            Total("实际报销比例（统筹基金与大额补助之和 ÷ 医疗费用合计）", rate, ""),
+        ]
+    count = len(result.visits)
+    return Section(f"就医报销（{result.on.year}年度，{count}次就医）", (Table("", tuple(rows)),), tuple(totals),
+                   totals_title=f"{result.on.year}年度合计（各次之和）")
+
+
+def _money(amount: Decimal | None) -> str:
+    return yuan(amount) if amount is not None else UNKNOWN
+
+
+def _months(months: int) -> str:
+    years, rest = divmod(months, 12)
+    if not years:
+        return f"{months}个月"
+    return f"{months}个月（{years}年{rest}个月）" if rest else f"{months}个月（{years}年）"
+
+
+def _inputs(request: Request, result: Result) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = [("参保地", result.city_name), ("政策适用日期", cn_date(result.on))]
+    p = request.person
+    if p is not None:
+        pairs += [
+            ("人员类别", EMPLOYMENT_NAMES[p.employment]),
+            ("在职/退休", "退休" if p.retired else "在职"),
+            ("性别", SEX_NAMES[p.sex]),
+            ("年龄", f"{p.age}岁"),
+        ]
+    c = request.contribution
+    if c is not None:
+        pairs.append(("月缴费基数", yuan(c.monthly_base) if c.monthly_base is not None else "未填写"))
+        if c.flexible_option is not None:
+            pairs.append(("灵活就业缴费方式", OPTION_NAMES[c.flexible_option]))
+    if request.visits is not None:
+        outpatient = sum(1 for v in request.visits if v.kind == "outpatient")
+        pairs.append(("本年就医", f"{len(request.visits)}次（普通门诊{outpatient}次，住院{len(request.visits) - outpatient}次）"))
+    y = request.year_to_date
+    if y is not None:
+        pairs += [
+            ("本年门诊已计起付标准", yuan(y.outpatient_deductible_counted)),
+            ("本年门诊统筹已支付", yuan(y.outpatient_fund_paid)),
+            ("本年门诊大额补助已支付", yuan(y.outpatient_supplement_paid)),
+            ("本年已住院次数", f"{y.inpatient_stays}次"),
+            ("本年住院统筹已支付", yuan(y.inpatient_fund_paid)),
+        ]
+    r = request.retirement
+    if r is not None:
+        pairs += [("实际缴费月数", _months(r.paid_months)), ("视同缴费月数", _months(r.deemed_months))]
+        if r.last_monthly_base is not None:
+            pairs.append(("最后缴费基数", yuan(r.last_monthly_base)))
+    e = request.enrolment
+    if e is not None:
+        pairs.append(("开始缴费月份", e.first_contribution_month or "未填写"))
+        pairs.append(("首次参保", "是" if e.first_enrolment else "否"))
+    f = request.fund
+    if f is not None:
+        pairs += [
+            ("上年度保费收入", yuan(f.last_year_premium_income)),
+            ("上年度上解额", yuan(f.last_year_remittance)),
+            ("当年缺口", yuan(f.deficit)),
+            ("省级分担比例", percent(f.province_share_ratio)),
+            ("累计结余", yuan(f.accumulated_surplus)),
+        ]
+        if f.city_share_ratio is not None:
+            pairs.append(("市级分担比例", percent(f.city_share_ratio)))
+    return pairs
+
+
+def _documents_cited(result: Result, known: Mapping[str, DocumentRef]) -> tuple[DocumentRef, ...]:
+    """The documents the result rests on, in the order first cited (lines, coverage, notes)."""
+    numbers: list[str] = []
+    lines: list[Line] = []
+    if result.contribution is not None:
+        lines += result.contribution.lines
+    for visit in result.visits or []:
+        lines += visit.lines
+    if result.retirement is not None:
+        lines += result.retirement.lines
+    if result.fund is not None:
+        lines += result.fund.lines
+    sources = [s for line in lines for s in line.sources]
+    if result.coverage is not None:
+        sources += [s for item in result.coverage.items for s in item.sources]
+    numbers += [s.document for s in sources if not s.local]
+    texts = [m.reason for m in result.missing] + list(result.notes)
+    if known:
+        pattern = re.compile("|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)))
+        numbers += [m.group(0) for text in texts for m in pattern.finditer(text)]
+    return tuple(known.get(n, DocumentRef(n, "", "")) for n in dict.fromkeys(numbers))

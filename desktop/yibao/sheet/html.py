@@ -1,0 +1,114 @@
+"""The sheet's body as HTML for QTextDocument (no Qt here: a string in, a string out).
+
+Sizes are in points. The page header (hall, counter, title, city, dates) and the page numbers
+are painted on every page by ``render.py``, not written here.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from yibao.sheet.content import LOCAL, DocumentRef, Section, SheetContent, Table
+
+BODY_PT = 8.0
+SMALL_PT = 7.0
+HEADING_PT = 10.5
+GROUP_BG = "#eef1f5"
+HEAD_BG = "#dfe4ea"
+RULE = "#555555"
+
+_TABLE = f'<table width="100%" border="1" cellspacing="0" cellpadding="2" style="border-collapse:collapse; border-color:{RULE};">'
+INPUTS_PER_ROW = 3
+_CAPTION = f"font-size:{HEADING_PT}pt; font-weight:bold; border-style:none; padding-top:8px;"
+_WIDTHS = ("21%", "10%", "50%", "19%")
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=False)
+
+
+def _inputs(content: SheetContent) -> str:
+    cells = list(content.inputs)
+    cells += [("", "")] * (-len(cells) % INPUTS_PER_ROW)
+    rows = []
+    for i in range(0, len(cells), INPUTS_PER_ROW):
+        pairs = cells[i : i + INPUTS_PER_ROW]
+        tds = "".join(f'<td width="12%" bgcolor="{GROUP_BG}">{_e(k)}</td><td width="21%">{_e(v)}</td>' for k, v in pairs)
+        rows.append(f"<tr>{tds}</tr>")
+    caption = f'<tr><td colspan="{2 * INPUTS_PER_ROW}" style="{_CAPTION}">测算条件</td></tr>'
+    return f"{_TABLE}<thead>{caption}</thead>{''.join(rows)}</table>"
+
+
+def _table(table: Table, caption: str) -> str:
+    cells = zip(_WIDTHS, table.headings, strict=True)
+    head = "".join(f'<th width="{w}" bgcolor="{HEAD_BG}" align="left">{_e(h)}</th>' for w, h in cells)
+    body = []
+    for row in table.rows:
+        if row.kind == "group":
+            body.append(f'<tr><td colspan="4" bgcolor="{GROUP_BG}"><b>{_e(row.label)}</b></td></tr>')
+            continue
+        figure = _e(row.figure)
+        if row.local:
+            figure += f'<br/><span style="font-size:{SMALL_PT}pt; font-weight:bold;">【{LOCAL}】</span>'
+        source = _e(row.source) if row.source else "—"
+        body.append(
+            f'<tr><td>{_e(row.label)}</td><td align="right">{figure}</td>'
+            f'<td style="font-size:{SMALL_PT}pt;">{_e(row.formula)}</td><td style="font-size:{SMALL_PT}pt;">{source}</td></tr>'
+        )
+    title = f'<tr><td colspan="4" style="{_CAPTION}">{_e(caption)}</td></tr>' if caption else ""
+    return f"{_TABLE}<thead>{title}<tr>{head}</tr></thead>{''.join(body)}</table>"
+
+
+def _totals(section: Section) -> str:
+    rows = []
+    for total in section.totals:
+        capitals = f"人民币{_e(total.capitals)}" if total.capitals else ""
+        figure = f"¥{_e(total.figure)}" if total.capitals else _e(total.figure)
+        rows.append(
+            f'<tr><td width="42%">{_e(total.label)}</td>'
+            f'<td width="14%" align="right"><b>{figure}</b></td><td width="44%">{capitals}</td></tr>'
+        )
+    head = (
+        f'<tr><th bgcolor="{HEAD_BG}" align="left">{_e(section.totals_title)}</th><th bgcolor="{HEAD_BG}" align="right">小写</th>'
+        f'<th bgcolor="{HEAD_BG}" align="left">大写</th></tr>'
+    )
+    return f'{_TABLE}<thead>{head}</thead>{"".join(rows)}</table>'
+
+
+def _section(section: Section) -> str:
+    parts = [_table(t, section.title if i == 0 else t.title) for i, t in enumerate(section.tables)]
+    if section.totals:
+        parts.append(_totals(section))
+    return "".join(parts)
+
+
+def _list(title: str, items: list[str]) -> str:
+    if not items:
+        return ""
+    lis = "".join(f"<li>{item}</li>" for item in items)
+    return f'<p style="{_CAPTION}">{_e(title)}</p><ol style="margin-left:0px; -qt-list-indent:1;">{lis}</ol>'
+
+
+def _document(d: DocumentRef) -> str:
+    title = f"《{_e(d.title)}》" if d.title else ""
+    issuer = f"（{_e(d.issuer)}）" if d.issuer else ""
+    return f"{_e(d.number)}{title}{issuer}"
+
+
+def sheet_html(content: SheetContent) -> str:
+    """The body of the sheet: inputs, result tables, totals, missing figures, notes, documents, disclaimer, signature."""
+    parts = [f'<html><body style="font-size:{BODY_PT}pt;">', _inputs(content)]
+    parts += [_section(s) for s in content.sections]
+    missing = [f"<b>{_e(label)}</b>：{_e(reason)}" for label, reason in content.missing]
+    parts.append(_list("文件未载明的数字（未予计算，不作估计）", missing))
+    parts.append(_list("说明", [_e(n) for n in content.notes]))
+    parts.append(_list("测算依据文件", [_document(d) for d in content.documents]))
+    parts.append(
+        f'<p align="center" style="font-size:{HEADING_PT}pt; font-weight:bold; margin-top:8px;">{_e(content.disclaimer)}</p>'
+        f'<table width="100%" cellspacing="0" cellpadding="4" style="margin-top:8px;"><tr>'
+        f'<td width="50%" height="40">经办人（签字）：____________________</td>'
+        f'<td width="50%">经办机构（盖章）：</td></tr>'
+        f'<tr><td>日期：________年____月____日</td><td></td></tr></table>'
+    )
+    parts.append("</body></html>")
+    return "".join(parts)

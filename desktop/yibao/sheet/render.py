@@ -1,0 +1,226 @@
+"""Qt rendering of the sheet: one paint function for PDF, printer, preview and PNG (novelWriter's way).
+
+The body is a QTextDocument laid out for the paint device (fonts in points, so sizes hold at any
+resolution), cut into pages of the body's height; each page gets the header (hall, counter,
+title, city, dates) and a footer with the page number painted around it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from yibao.fonts import install_fonts
+from yibao.rules import Request, Result
+from yibao.sheet.content import SheetContent, SheetHeader, build_content
+from yibao.sheet.html import BODY_PT, sheet_html
+
+MARGINS_MM = QMarginsF(16, 12, 16, 12)  # left, top, right, bottom
+HEADER_MM = 23.0
+FOOTER_MM = 8.0
+TITLE_PT = 15.0
+HEADER_PT = 8.5
+FOOTER_PT = 7.5
+PDF_DPI = 600
+PNG_DPI = 150
+PNG_GAP_MM = 4.0
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """The running Qt application, or a new offscreen one for headless use (the CLI, scripts)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+    assert isinstance(app, QGuiApplication)
+    return app
+
+
+def _font(family: str, points: float, bold: bool = False) -> QFont:
+    font = QFont(family)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+class SheetPages:
+    """The sheet laid out for one paint device: page count, and each page painted on demand."""
+
+    def __init__(self, content: SheetContent, device: QPaintDevice, page: QRectF) -> None:
+        self.content = content
+        self.family = install_fonts()
+        self.page = page
+        mm = device.logicalDpiY() / 25.4
+        self.header_height = HEADER_MM * mm
+        self.footer_height = FOOTER_MM * mm
+        self.body = QSizeF(page.width(), page.height() - self.header_height - self.footer_height)
+        self.doc = QTextDocument()
+        self.doc.documentLayout().setPaintDevice(device)
+        self.doc.setDefaultFont(_font(self.family, BODY_PT))
+        self.doc.setDocumentMargin(0)
+        self.doc.setHtml(sheet_html(content))
+        self.doc.setPageSize(self.body)
+        self.count = max(1, self.doc.pageCount())
+        self.mm = mm
+
+    def paint(self, painter: QPainter, index: int, origin: QPointF | None = None) -> None:
+        origin = origin or QPointF(0, 0)
+        painter.save()
+        painter.translate(origin + self.page.topLeft())
+        self._header(painter, index)
+        painter.save()
+        painter.translate(0, self.header_height - index * self.body.height())
+        self.doc.drawContents(painter, QRectF(QPointF(0, index * self.body.height()), self.body))
+        painter.restore()
+        self._footer(painter, index)
+        painter.restore()
+
+    def _text(self, painter: QPainter, rect: QRectF, flags: Qt.AlignmentFlag, text: str, font: QFont) -> float:
+        painter.setFont(font)
+        painter.drawText(rect, int(flags), text)
+        return QFontMetricsF(font, painter.device()).height()
+
+    def _header(self, painter: QPainter, index: int) -> None:
+        width = self.page.width()
+        small = _font(self.family, HEADER_PT)
+        painter.setPen(QColor("#000000"))
+        y = 0.0
+        line = QFontMetricsF(small, painter.device()).height()
+        self._text(painter, QRectF(0, y, width, line), Qt.AlignmentFlag.AlignLeft, self.content.counter_line, small)
+        if index:
+            self._text(painter, QRectF(0, y, width, line), Qt.AlignmentFlag.AlignRight, "（续页）", small)
+        y += line * 1.4
+        title = _font(self.family, TITLE_PT, bold=True)
+        title_height = QFontMetricsF(title, painter.device()).height()
+        self._text(painter, QRectF(0, y, width, title_height), Qt.AlignmentFlag.AlignHCenter, self.content.title, title)
+        y += title_height * 1.15
+        self._text(painter, QRectF(0, y, width, line), Qt.AlignmentFlag.AlignHCenter, self.content.subtitle, small)
+        rule_y = self.header_height - 2.5 * self.mm
+        painter.setPen(QPen(QColor("#000000"), 0.35 * self.mm))
+        painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
+        painter.setPen(QPen(QColor("#000000"), 0.15 * self.mm))
+        painter.drawLine(QPointF(0, rule_y + 0.7 * self.mm), QPointF(width, rule_y + 0.7 * self.mm))
+
+    def _footer(self, painter: QPainter, index: int) -> None:
+        width = self.page.width()
+        font = _font(self.family, FOOTER_PT)
+        top = self.page.height() - self.footer_height + 2 * self.mm
+        painter.setPen(QPen(QColor("#777777"), 0.15 * self.mm))
+        painter.drawLine(QPointF(0, top - 1 * self.mm), QPointF(width, top - 1 * self.mm))
+        painter.setPen(QColor("#000000"))
+        rect = QRectF(0, top, width, self.footer_height - 2 * self.mm)
+        self._text(painter, rect, Qt.AlignmentFlag.AlignLeft, self.content.disclaimer, font)
+        self._text(painter, rect, Qt.AlignmentFlag.AlignRight, f"第 {index + 1} 页，共 {self.count} 页", font)
+
+
+def _page_layout() -> QPageLayout:
+    a4 = QPageSize(QPageSize.PageSizeId.A4)
+    return QPageLayout(a4, QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def paint_sheet(device: QPagedPaintDevice, content: SheetContent) -> None:
+    """Paint every page of the sheet on a printer or PDF writer whose page layout is already set."""
+    resolution = device.logicalDpiY()
+    paint_rect = device.pageLayout().paintRectPixels(resolution)
+    pages = SheetPages(content, device, QRectF(0, 0, paint_rect.width(), paint_rect.height()))
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("无法开始绘制测算单（打印机或文件不可用）")
+    try:
+        for index in range(pages.count):
+            if index:
+                device.newPage()
+            pages.paint(painter, index)
+    finally:
+        painter.end()
+
+
+def write_pdf(path: str | Path, request: Request, result: Result, header: SheetHeader) -> None:
+    content = build_content(request, result, header)
+    target = Path(path)
+    writer = QPdfWriter(str(target))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(_page_layout())
+    writer.setTitle(f"{content.title}（{content.city_name}）")
+    writer.setCreator("yibao 山东职工医保测算")
+    paint_sheet(writer, content)
+    del writer  # the file is finished when the writer goes
+    if not target.is_file() or target.stat().st_size == 0:
+        raise OSError(f"无法写入 PDF：{target}")
+
+
+def save_png(path: str | Path, request: Request, result: Result, header: SheetHeader) -> None:
+    content = build_content(request, result, header)
+    layout = _page_layout()
+    full = layout.fullRectPixels(PNG_DPI)
+    paint = layout.paintRectPixels(PNG_DPI)
+    dots_per_metre = round(PNG_DPI / 0.0254)
+    probe = QImage(1, 1, QImage.Format.Format_RGB32)
+    probe.setDotsPerMeterX(dots_per_metre)
+    probe.setDotsPerMeterY(dots_per_metre)
+    pages = SheetPages(content, probe, QRectF(paint.x(), paint.y(), paint.width(), paint.height()))
+    gap = round(PNG_GAP_MM * PNG_DPI / 25.4)
+    image = QImage(full.width(), full.height() * pages.count + gap * (pages.count - 1), QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.fill(QColor("#9a9a9a"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    for index in range(pages.count):
+        top = index * (full.height() + gap)
+        painter.fillRect(QRectF(0, top, full.width(), full.height()), QColor("#ffffff"))
+        pages.paint(painter, index, QPointF(0, top))
+    painter.end()
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"无法写入图片：{path}")
+
+
+def _printer() -> Any:
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(_page_layout())
+    printer.setDocName("职工基本医疗保险测算单")
+    return printer
+
+
+def print_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    content = build_content(request, result, header)
+    printer = _printer()
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("打印测算单")
+    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        paint_sheet(printer, content)
+
+
+def preview_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    content = build_content(request, result, header)
+    printer = _printer()
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("打印预览：测算单")
+    dialog.paintRequested.connect(lambda device: paint_sheet(device, content))
+    dialog.exec()
