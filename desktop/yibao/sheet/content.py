@@ -75,7 +75,8 @@ class Table:
 class Total:
     label: str
     figure: str  # "1260.00" or 文件未载明
-    capitals: str  # 壹仟贰佰陆拾元整, or "" when unknown
+    capitals: str  # 壹仟贰佰陆拾元整, or "" when unknown or not money
+    note: str = ""  # shown in the capitals' place for a figure that is not money
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def _visits_section(request: Request, result: Result) -> Section:
             _total("统筹基金支付", t.fund_pays),
             _total("大额医疗费用补助支付", t.supplement_pays),
             _total("个人负担（含政策范围外）", t.person_pays),
-            Total("实际报销比例（统筹基金与大额补助之和 ÷ 医疗费用合计）", rate, ""),
+            Total("实际报销比例", rate, "", "（统筹基金支付 + 大额补助支付）÷ 医疗费用合计"),
         ]
     count = len(result.visits)
     return Section(f"就医报销（{result.on.year}年度，{count}次就医）", (Table("", tuple(rows)),), tuple(totals),
@@ -259,7 +260,7 @@ def _inputs(request: Request, result: Result) -> list[tuple[str, str]]:
             pairs.append(("灵活就业缴费方式", OPTION_NAMES[c.flexible_option]))
     if request.visits is not None:
         outpatient = sum(1 for v in request.visits if v.kind == "outpatient")
-        pairs.append(("本年就医", f"{len(request.visits)}次（普通门诊{outpatient}次，住院{len(request.visits) - outpatient}次）"))
+        pairs.append(("本年就医", f"{len(request.visits)}次（门诊{outpatient}、住院{len(request.visits) - outpatient}）"))
     y = request.year_to_date
     if y is not None:
         pairs += [

@@ -12,15 +12,19 @@ from yibao.sheet.content import LOCAL, DocumentRef, Section, SheetContent, Table
 
 BODY_PT = 8.0
 SMALL_PT = 7.0
-HEADING_PT = 10.5
+HEADING_PT = 9.5
 GROUP_BG = "#eef1f5"
 HEAD_BG = "#dfe4ea"
 RULE = "#555555"
 
-_TABLE = f'<table width="100%" border="1" cellspacing="0" cellpadding="2" style="border-collapse:collapse; border-color:{RULE};">'
+_TABLE = f'<table width="100%" border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse; border-color:{RULE};">'
 INPUTS_PER_ROW = 3
-_CAPTION = f"font-size:{HEADING_PT}pt; font-weight:bold; border-style:none; padding-top:8px;"
-_WIDTHS = ("21%", "10%", "50%", "19%")
+_CAPTION = f"font-size:{HEADING_PT}pt; font-weight:bold;"
+CAPTION_BG = "#c5d0dc"
+_SPACER = '<p style="font-size:4pt; margin:0px;">&nbsp;</p>'
+# Cell padding, set once as the document's default style sheet (render.py applies it).
+STYLE_SHEET = "td, th { padding-left: 3px; padding-right: 3px; padding-top: 0px; padding-bottom: 2px; }"
+_WIDTHS = ("28%", "9%", "42%", "21%")
 
 
 def _e(text: str) -> str:
@@ -33,9 +37,9 @@ def _inputs(content: SheetContent) -> str:
     rows = []
     for i in range(0, len(cells), INPUTS_PER_ROW):
         pairs = cells[i : i + INPUTS_PER_ROW]
-        tds = "".join(f'<td width="12%" bgcolor="{GROUP_BG}">{_e(k)}</td><td width="21%">{_e(v)}</td>' for k, v in pairs)
+        tds = "".join(f'<td width="11%" bgcolor="{GROUP_BG}">{_e(k)}</td><td width="22%">{_e(v)}</td>' for k, v in pairs)
         rows.append(f"<tr>{tds}</tr>")
-    caption = f'<tr><td colspan="{2 * INPUTS_PER_ROW}" style="{_CAPTION}">测算条件</td></tr>'
+    caption = f'<tr><td colspan="{2 * INPUTS_PER_ROW}" bgcolor="{CAPTION_BG}" style="{_CAPTION}">测算条件</td></tr>'
     return f"{_TABLE}<thead>{caption}</thead>{''.join(rows)}</table>"
 
 
@@ -55,14 +59,14 @@ def _table(table: Table, caption: str) -> str:
             f'<tr><td>{_e(row.label)}</td><td align="right">{figure}</td>'
             f'<td style="font-size:{SMALL_PT}pt;">{_e(row.formula)}</td><td style="font-size:{SMALL_PT}pt;">{source}</td></tr>'
         )
-    title = f'<tr><td colspan="4" style="{_CAPTION}">{_e(caption)}</td></tr>' if caption else ""
+    title = f'<tr><td colspan="4" bgcolor="{CAPTION_BG}" style="{_CAPTION}">{_e(caption)}</td></tr>' if caption else ""
     return f"{_TABLE}<thead>{title}<tr>{head}</tr></thead>{''.join(body)}</table>"
 
 
 def _totals(section: Section) -> str:
     rows = []
     for total in section.totals:
-        capitals = f"人民币{_e(total.capitals)}" if total.capitals else ""
+        capitals = f"人民币{_e(total.capitals)}" if total.capitals else _e(total.note)
         figure = f"¥{_e(total.figure)}" if total.capitals else _e(total.figure)
         rows.append(
             f'<tr><td width="42%">{_e(total.label)}</td>'
@@ -76,7 +80,8 @@ def _totals(section: Section) -> str:
 
 
 def _section(section: Section) -> str:
-    parts = [_table(t, section.title if i == 0 else t.title) for i, t in enumerate(section.tables)]
+    parts = [_SPACER]
+    parts += [_table(t, section.title if i == 0 else t.title) for i, t in enumerate(section.tables)]
     if section.totals:
         parts.append(_totals(section))
     return "".join(parts)
@@ -86,7 +91,8 @@ def _list(title: str, items: list[str]) -> str:
     if not items:
         return ""
     lis = "".join(f"<li>{item}</li>" for item in items)
-    return f'<p style="{_CAPTION}">{_e(title)}</p><ol style="margin-left:0px; -qt-list-indent:1;">{lis}</ol>'
+    heading = f'<p style="{_CAPTION} margin-top:6px; margin-bottom:0px;">{_e(title)}</p>'
+    return f'{heading}<ol style="margin-top:2px; margin-bottom:0px; margin-left:0px; -qt-list-indent:1;">{lis}</ol>'
 
 
 def _document(d: DocumentRef) -> str:
@@ -105,10 +111,10 @@ def sheet_html(content: SheetContent) -> str:
     parts.append(_list("测算依据文件", [_document(d) for d in content.documents]))
     parts.append(
         f'<p align="center" style="font-size:{HEADING_PT}pt; font-weight:bold; margin-top:8px;">{_e(content.disclaimer)}</p>'
-        f'<table width="100%" cellspacing="0" cellpadding="4" style="margin-top:8px;"><tr>'
-        f'<td width="50%" height="40">经办人（签字）：____________________</td>'
-        f'<td width="50%">经办机构（盖章）：</td></tr>'
-        f'<tr><td>日期：________年____月____日</td><td></td></tr></table>'
+        f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:6px;">'
+        f'<tr><td width="36%">经办人（签字）：________________</td><td width="32%">日期：______年____月____日</td>'
+        f'<td width="32%">经办机构（盖章）：</td></tr>'
+        f'<tr><td colspan="3">&nbsp;</td></tr><tr><td colspan="3">&nbsp;</td></tr></table>'
     )
     parts.append("</body></html>")
     return "".join(parts)

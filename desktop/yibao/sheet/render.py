@@ -25,16 +25,18 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
 )
 
 from yibao.fonts import install_fonts
 from yibao.rules import Request, Result
 from yibao.sheet.content import SheetContent, SheetHeader, build_content
-from yibao.sheet.html import BODY_PT, sheet_html
+from yibao.sheet.html import BODY_PT, STYLE_SHEET, sheet_html
 
-MARGINS_MM = QMarginsF(16, 12, 16, 12)  # left, top, right, bottom
-HEADER_MM = 23.0
+MARGINS_MM = QMarginsF(13, 8, 13, 8)  # left, top, right, bottom
+LINE_HEIGHT_PERCENT = 80
 FOOTER_MM = 8.0
 TITLE_PT = 15.0
 HEADER_PT = 8.5
@@ -69,18 +71,24 @@ class SheetPages:
         self.content = content
         self.family = install_fonts()
         self.page = page
-        mm = device.logicalDpiY() / 25.4
-        self.header_height = HEADER_MM * mm
-        self.footer_height = FOOTER_MM * mm
+        self.mm = device.logicalDpiY() / 25.4
+        self.small = _font(self.family, HEADER_PT)
+        self.title = _font(self.family, TITLE_PT, bold=True)
+        self.line = QFontMetricsF(self.small, device).height()
+        self.title_height = QFontMetricsF(self.title, device).height()
+        self.rule_y = self.line * 1.3 + self.title_height + self.line + 1.5 * self.mm
+        self.header_height = self.rule_y + 3.5 * self.mm
+        self.footer_height = FOOTER_MM * self.mm
         self.body = QSizeF(page.width(), page.height() - self.header_height - self.footer_height)
         self.doc = QTextDocument()
         self.doc.documentLayout().setPaintDevice(device)
         self.doc.setDefaultFont(_font(self.family, BODY_PT))
         self.doc.setDocumentMargin(0)
+        self.doc.setDefaultStyleSheet(STYLE_SHEET)
         self.doc.setHtml(sheet_html(content))
+        _tighten_lines(self.doc)
         self.doc.setPageSize(self.body)
         self.count = max(1, self.doc.pageCount())
-        self.mm = mm
 
     def paint(self, painter: QPainter, index: int, origin: QPointF | None = None) -> None:
         origin = origin or QPointF(0, 0)
@@ -101,24 +109,19 @@ class SheetPages:
 
     def _header(self, painter: QPainter, index: int) -> None:
         width = self.page.width()
-        small = _font(self.family, HEADER_PT)
         painter.setPen(QColor("#000000"))
-        y = 0.0
-        line = QFontMetricsF(small, painter.device()).height()
-        self._text(painter, QRectF(0, y, width, line), Qt.AlignmentFlag.AlignLeft, self.content.counter_line, small)
+        left, right, centre = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
+        self._text(painter, QRectF(0, 0, width, self.line), left, self.content.counter_line, self.small)
         if index:
-            self._text(painter, QRectF(0, y, width, line), Qt.AlignmentFlag.AlignRight, "（续页）", small)
-        y += line * 1.4
-        title = _font(self.family, TITLE_PT, bold=True)
-        title_height = QFontMetricsF(title, painter.device()).height()
-        self._text(painter, QRectF(0, y, width, title_height), Qt.AlignmentFlag.AlignHCenter, self.content.title, title)
-        y += title_height * 1.15
-        self._text(painter, QRectF(0, y, width, line), Qt.AlignmentFlag.AlignHCenter, self.content.subtitle, small)
-        rule_y = self.header_height - 2.5 * self.mm
+            self._text(painter, QRectF(0, 0, width, self.line), right, "（续）", self.small)
+        y = self.line * 1.3
+        self._text(painter, QRectF(0, y, width, self.title_height), centre, self.content.title, self.title)
+        y += self.title_height
+        self._text(painter, QRectF(0, y, width, self.line), centre, self.content.subtitle, self.small)
         painter.setPen(QPen(QColor("#000000"), 0.35 * self.mm))
-        painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
+        painter.drawLine(QPointF(0, self.rule_y), QPointF(width, self.rule_y))
         painter.setPen(QPen(QColor("#000000"), 0.15 * self.mm))
-        painter.drawLine(QPointF(0, rule_y + 0.7 * self.mm), QPointF(width, rule_y + 0.7 * self.mm))
+        painter.drawLine(QPointF(0, self.rule_y + 0.7 * self.mm), QPointF(width, self.rule_y + 0.7 * self.mm))
 
     def _footer(self, painter: QPainter, index: int) -> None:
         width = self.page.width()
@@ -130,6 +133,15 @@ class SheetPages:
         rect = QRectF(0, top, width, self.footer_height - 2 * self.mm)
         self._text(painter, rect, Qt.AlignmentFlag.AlignLeft, self.content.disclaimer, font)
         self._text(painter, rect, Qt.AlignmentFlag.AlignRight, f"第 {index + 1} 页，共 {self.count} 页", font)
+
+
+def _tighten_lines(doc: QTextDocument) -> None:
+    """Noto CJK's line gap (1.45 em) is generous for a form: print lines at LINE_HEIGHT_PERCENT of it."""
+    cursor = QTextCursor(doc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    block = QTextBlockFormat()
+    block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    cursor.mergeBlockFormat(block)
 
 
 def _page_layout() -> QPageLayout:

@@ -48,7 +48,7 @@ def render_text(content: SheetContent) -> str:
         if section.totals:
             out.append(f"  {section.totals_title}：")
             for total in section.totals:
-                capitals = f"（大写）人民币{total.capitals}" if total.capitals else ""
+                capitals = f"（大写）人民币{total.capitals}" if total.capitals else total.note
                 out.append(f"    {ljust(total.label, label_width)}{rjust(total.figure, FIGURE_WIDTH)}  {capitals}".rstrip())
     if content.missing:
         out += ["", "【文件未载明的数字（未予计算，不作估计）】"]
