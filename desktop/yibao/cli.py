@@ -1,4 +1,4 @@
-"""Command line: ``python -m yibao calc FILE``, ``regions`` and (with no sub-command) the window.
+"""Command line: ``python -m yibao calc FILE``, ``sheet FILE --pdf OUT``, ``regions`` and (with no sub-command) the window.
 
 The rules core (pydantic) is imported only by the sub-commands that need it, so that
 the window can paint before it is loaded.
@@ -58,6 +58,28 @@ def _regions(_: argparse.Namespace) -> int:
     return 0
 
 
+def _sheet(args: argparse.Namespace) -> int:
+    """Write the printed sheet as a PDF, headless (an offscreen Qt application when there is no display)."""
+    from yibao.rules import InputError, calculate
+
+    request = read_request(args.request)
+    out = Path(args.pdf)
+    if not out.parent.is_dir():
+        raise InputError("(--pdf)", f"无法写入 {out}：目录不存在")
+    result = calculate(request)
+    from datetime import datetime
+
+    from yibao.sheet import SheetHeader, write_pdf
+    from yibao.sheet.render import ensure_gui_app
+
+    ensure_gui_app()
+    try:
+        write_pdf(out, request, result, SheetHeader(args.hall, args.counter, datetime.now().replace(microsecond=0)))
+    except OSError as exc:
+        raise InputError("(--pdf)", f"无法写入 {out}：{exc}") from None
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="yibao", description="山东职工基本医疗保险测算")
     sub = top.add_subparsers(dest="command")
@@ -65,6 +87,12 @@ def parser() -> argparse.ArgumentParser:
     calc.add_argument("request", help="请求文件路径，- 表示标准输入")
     calc.set_defaults(run=_calc)
     sub.add_parser("regions", help="列出城市代码").set_defaults(run=_regions)
+    sheet = sub.add_parser("sheet", help="读取一个 JSON 请求，输出 A4 测算单 PDF")
+    sheet.add_argument("request", help="请求文件路径，- 表示标准输入")
+    sheet.add_argument("--pdf", required=True, metavar="OUT.pdf", help="输出的 PDF 文件")
+    sheet.add_argument("--hall", default="", help="服务大厅名称（不填则留空线）")
+    sheet.add_argument("--counter", default="", help="窗口号（不填则留空线）")
+    sheet.set_defaults(run=_sheet)
     return top
 
 
