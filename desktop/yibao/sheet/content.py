@@ -131,13 +131,13 @@ def build_content(
     any_local = False
     if result.contribution is not None:
         c = result.contribution
-        rows = tuple(_row(line) for line in c.lines)
-        totals = (
+        line_rows = tuple(_row(line) for line in c.lines)
+        totals: tuple[Total, ...] = (
             _total("单位缴费（每月）", c.employer_monthly),
             _total("个人缴费（每月）", c.individual_monthly),
             _total("大额/大病筹资合计（每人每年）", c.supplementary_yearly.total),
         )
-        sections.append(Section("缴费测算", (Table("", rows),), totals, "缴费合计"))
+        sections.append(Section("缴费测算", (Table("", line_rows),), totals, "缴费合计"))
     if result.visits is not None:
         sections.append(_visits_section(request, result))
     if result.retirement is not None:

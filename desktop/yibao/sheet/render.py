@@ -183,13 +183,16 @@ def write_pdf(path: str | Path, request: Request, result: Result, header: SheetH
 def save_png(path: str | Path, request: Request, result: Result, header: SheetHeader) -> None:
     content = build_content(request, result, header)
     layout = _page_layout()
-    full = layout.fullRectPixels(PNG_DPI)
-    paint = layout.paintRectPixels(PNG_DPI)
+    px = PNG_DPI / 25.4
+    full_mm = layout.fullRect(QPageLayout.Unit.Millimeter)
+    full = QRectF(0, 0, round(full_mm.width() * px), round(full_mm.height() * px)).toRect()
+    paint = QRectF(MARGINS_MM.left() * px, MARGINS_MM.top() * px, full.width() - (MARGINS_MM.left() + MARGINS_MM.right()) * px,
+                   full.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * px)
     dots_per_metre = round(PNG_DPI / 0.0254)
     probe = QImage(1, 1, QImage.Format.Format_RGB32)
     probe.setDotsPerMeterX(dots_per_metre)
     probe.setDotsPerMeterY(dots_per_metre)
-    pages = SheetPages(content, probe, QRectF(paint.x(), paint.y(), paint.width(), paint.height()))
+    pages = SheetPages(content, probe, paint)
     gap = round(PNG_GAP_MM * PNG_DPI / 25.4)
     image = QImage(full.width(), full.height() * pages.count + gap * (pages.count - 1), QImage.Format.Format_RGB32)
     image.setDotsPerMeterX(dots_per_metre)
@@ -203,7 +206,7 @@ def save_png(path: str | Path, request: Request, result: Result, header: SheetHe
         painter.fillRect(QRectF(0, top, full.width(), full.height()), QColor("#ffffff"))
         pages.paint(painter, index, QPointF(0, top))
     painter.end()
-    if not image.save(str(path), "PNG"):
+    if not image.save(str(path), b"PNG"):
         raise OSError(f"无法写入图片：{path}")
 
 
