@@ -206,7 +206,7 @@ def save_png(path: str | Path, request: Request, result: Result, header: SheetHe
         painter.fillRect(QRectF(0, top, full.width(), full.height()), QColor("#ffffff"))
         pages.paint(painter, index, QPointF(0, top))
     painter.end()
-    if not image.save(str(path), b"PNG"):
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # the stubs want bytes, the binding a str
         raise OSError(f"无法写入图片：{path}")
 
 
