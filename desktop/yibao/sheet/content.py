@@ -282,8 +282,8 @@ def _inputs(request: Request, result: Result) -> list[tuple[str, str]]:
     f = request.fund
     if f is not None:
         pairs += [
-            ("上年度保费收入", yuan(f.last_year_premium_income)),
-            ("上年度上解额", yuan(f.last_year_remittance)),
+            ("上年保费收入", yuan(f.last_year_premium_income)),
+            ("上年上解额", yuan(f.last_year_remittance)),
             ("当年缺口", yuan(f.deficit)),
             ("省级分担比例", percent(f.province_share_ratio)),
             ("累计结余", yuan(f.accumulated_surplus)),

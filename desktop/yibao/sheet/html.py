@@ -24,7 +24,7 @@ CAPTION_BG = "#c5d0dc"
 _SPACER = '<p style="font-size:4pt; margin:0px;">&nbsp;</p>'
 # Cell padding, set once as the document's default style sheet (render.py applies it).
 STYLE_SHEET = "td, th { padding-left: 3px; padding-right: 3px; padding-top: 0px; padding-bottom: 2px; }"
-_WIDTHS = ("28%", "9%", "42%", "21%")
+_WIDTHS = ("26%", "12%", "41%", "21%")
 
 
 def _e(text: str) -> str:
