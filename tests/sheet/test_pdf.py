@@ -82,7 +82,10 @@ def test_a_thirty_visit_year_paginates_with_header_and_page_numbers(
         assert f"第{page}页，共{pages}页" in flat, page
         if 1 < page < pages:
             assert "金额/数值" in flat and "计算过程" in flat, page  # the table head repeats
-        seen_visits |= {int(n) for n in re.findall(r"第(\d+)次", flat)}
+        visits_here = re.findall(r"第(\d+)次(?:普通门诊|住院)·", flat)
+        seen_visits |= {int(n) for n in visits_here}
+        # a visit is never split: each visit title on a page has its last line (个人负担) on the same page
+        assert len(visits_here) == len(re.findall(r"个人负担(?!（)", flat)), page
     assert seen_visits == set(range(1, 31))
     last = re.sub(r"\s+", "", pdftotext(out, pages, pages))
     assert DISCLAIMER in last and "经办人（签字）" in last

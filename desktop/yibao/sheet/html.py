@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from yibao.sheet.content import LOCAL, DocumentRef, Section, SheetContent, Table
+from yibao.sheet.content import LOCAL, DocumentRef, Row, Section, SheetContent, Table
 
 BODY_PT = 8.0
 SMALL_PT = 7.0
@@ -43,24 +43,47 @@ def _inputs(content: SheetContent) -> str:
     return f"{_TABLE}<thead>{caption}</thead>{''.join(rows)}</table>"
 
 
+def _line_row(row: Row) -> str:
+    figure = _e(row.figure)
+    if row.local:
+        figure += f'<br/><span style="font-size:{SMALL_PT}pt; font-weight:bold;">【{LOCAL}】</span>'
+    source = _e(row.source) if row.source else "—"
+    w = _WIDTHS
+    return (
+        f'<tr><td width="{w[0]}">{_e(row.label)}</td><td width="{w[1]}" align="right">{figure}</td>'
+        f'<td width="{w[2]}" style="font-size:{SMALL_PT}pt;">{_e(row.formula)}</td>'
+        f'<td width="{w[3]}" style="font-size:{SMALL_PT}pt;">{source}</td></tr>'
+    )
+
+
+def headings_row(headings: tuple[str, ...]) -> str:
+    cells = zip(_WIDTHS, headings, strict=True)
+    return "<tr>" + "".join(f'<th width="{w}" bgcolor="{HEAD_BG}" align="left">{_e(h)}</th>' for w, h in cells) + "</tr>"
+
+
 def _table(table: Table, caption: str) -> str:
-    cells = zip(_WIDTHS, table.headings, strict=True)
-    head = "".join(f'<th width="{w}" bgcolor="{HEAD_BG}" align="left">{_e(h)}</th>' for w, h in cells)
-    body = []
+    """One HTML table per group of rows (a visit and its lines), so that pagination can keep a visit together.
+
+    The first group's head carries the caption and the column headings; every group's head carries
+    its own title row, repeated by Qt if a group is ever longer than a page.
+    """
+    groups: list[list[Row]] = [[]]
     for row in table.rows:
-        if row.kind == "group":
-            body.append(f'<tr><td colspan="4" bgcolor="{GROUP_BG}"><b>{_e(row.label)}</b></td></tr>')
-            continue
-        figure = _e(row.figure)
-        if row.local:
-            figure += f'<br/><span style="font-size:{SMALL_PT}pt; font-weight:bold;">【{LOCAL}】</span>'
-        source = _e(row.source) if row.source else "—"
-        body.append(
-            f'<tr><td>{_e(row.label)}</td><td align="right">{figure}</td>'
-            f'<td style="font-size:{SMALL_PT}pt;">{_e(row.formula)}</td><td style="font-size:{SMALL_PT}pt;">{source}</td></tr>'
-        )
-    title = f'<tr><td colspan="4" bgcolor="{CAPTION_BG}" style="{_CAPTION}">{_e(caption)}</td></tr>' if caption else ""
-    return f"{_TABLE}<thead>{title}<tr>{head}</tr></thead>{''.join(body)}</table>"
+        if row.kind == "group" and groups[-1]:
+            groups.append([])
+        groups[-1].append(row)
+    parts = []
+    for index, rows in enumerate(groups):
+        head = []
+        if index == 0:
+            if caption:
+                head.append(f'<tr><td colspan="4" bgcolor="{CAPTION_BG}" style="{_CAPTION}">{_e(caption)}</td></tr>')
+            head.append(headings_row(table.headings))
+        if rows and rows[0].kind == "group":
+            head.append(f'<tr><td colspan="4" bgcolor="{GROUP_BG}"><b>{_e(rows[0].label)}</b></td></tr>')
+            rows = rows[1:]
+        parts.append(f"{_TABLE}<thead>{''.join(head)}</thead>{''.join(_line_row(row) for row in rows)}</table>")
+    return "".join(parts)
 
 
 def _totals(section: Section) -> str:

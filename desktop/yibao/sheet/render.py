@@ -26,14 +26,18 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
+    QTextTable,
+    QTextTableCellFormat,
 )
 
 from yibao.fonts import install_fonts
 from yibao.rules import Request, Result
-from yibao.sheet.content import SheetContent, SheetHeader, build_content
-from yibao.sheet.html import BODY_PT, STYLE_SHEET, sheet_html
+from yibao.sheet.content import SheetContent, SheetHeader, Table, build_content
+from yibao.sheet.html import BODY_PT, HEAD_BG, STYLE_SHEET, sheet_html
 
 MARGINS_MM = QMarginsF(13, 8, 13, 8)  # left, top, right, bottom
 LINE_HEIGHT_PERCENT = 80
@@ -88,6 +92,7 @@ class SheetPages:
         self.doc.setHtml(sheet_html(content))
         _tighten_lines(self.doc)
         self.doc.setPageSize(self.body)
+        _keep_tables_together(self.doc, self.body.height())
         self.count = max(1, self.doc.pageCount())
 
     def paint(self, painter: QPainter, index: int, origin: QPointF | None = None) -> None:
@@ -142,6 +147,67 @@ def _tighten_lines(doc: QTextDocument) -> None:
     block = QTextBlockFormat()
     block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     cursor.mergeBlockFormat(block)
+
+
+COLUMN_HEADINGS = Table("", ()).headings
+KEEP_TOGETHER_FRACTION = 0.4  # a table up to this share of a page is never split across pages
+
+
+def _tables(doc: QTextDocument) -> list[QTextTable]:
+    found = []
+    frames = list(doc.rootFrame().childFrames())
+    while frames:
+        frame = frames.pop(0)
+        if isinstance(frame, QTextTable):
+            found.append(frame)
+    return found
+
+
+def _is_group_only_head(table: QTextTable) -> bool:
+    """A visit's own table: its head is just the visit's title row, without the column headings."""
+    return table.format().headerRowCount() == 1 and table.columns() == 4 and table.cellAt(0, 0).columnSpan() == 4
+
+
+def _add_column_headings(table: QTextTable) -> None:
+    """Put the column headings above a visit's title when that visit starts a page."""
+    sample = table.cellAt(table.rows() - 1, 0).format().toTableCellFormat()
+    first_block = table.cellAt(table.rows() - 1, 0).firstCursorPosition().blockFormat()
+    table.insertRows(0, 1)
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    for column, text in enumerate(COLUMN_HEADINGS):
+        cell = table.cellAt(0, column)
+        cell_format = QTextTableCellFormat(sample)
+        cell_format.setBackground(QColor(HEAD_BG))
+        cell.setFormat(cell_format)
+        cursor = cell.firstCursorPosition()
+        cursor.setBlockFormat(first_block)
+        cursor.insertText(text, bold)
+    table_format = table.format()
+    table_format.setHeaderRowCount(table_format.headerRowCount() + 1)
+    table.setFormat(table_format)
+
+
+def _keep_tables_together(doc: QTextDocument, page_height: float) -> None:
+    """Clean page breaks: a short table (a visit with its lines, a totals block) moves whole to the next page
+    rather than splitting, and a visit that opens a page gets the column headings again."""
+    layout = doc.documentLayout()
+    batch = QTextCursor(doc)  # one relayout per table changed, not one per edit
+    for table in _tables(doc):
+        rect = layout.frameBoundingRect(table)
+        batch.beginEditBlock()
+        first_page, last_page = int(rect.top() // page_height), int((rect.bottom() - 1) // page_height)
+        if first_page != last_page and rect.height() <= page_height * KEEP_TOGETHER_FRACTION:
+            table_format = table.format()
+            table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            table.setFormat(table_format)
+            first_page = last_page
+        starts_page = rect.top() - first_page * page_height < 0.02 * page_height or first_page == last_page != int(
+            rect.top() // page_height
+        )
+        if first_page > 0 and starts_page and _is_group_only_head(table):
+            _add_column_headings(table)
+        batch.endEditBlock()
 
 
 def _page_layout() -> QPageLayout:
