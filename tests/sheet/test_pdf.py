@@ -216,3 +216,21 @@ def test_write_pdf_to_an_unwritable_place_raises(qapp: object, usual: tuple[Requ
 
 def test_thirty_visits_request_is_what_the_fixture_says() -> None:
     assert len(year_of_visits(30)["visits"]) == 30  # type: ignore[arg-type]
+
+
+def test_with_no_printer_the_dialog_offers_a_named_pdf(
+    qapp: object, usual: tuple[Request, Result], header: SheetHeader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
+
+    if QPrinterInfo.availablePrinters():
+        pytest.skip("a printer is installed here")
+    offered: list[str] = []
+
+    def look(dialog: QPrintDialog) -> int:
+        offered.append(dialog.printer().outputFileName())
+        return QPrintDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", look)
+    print_dialog(None, *usual, header)
+    assert offered and offered[0].endswith("测算单-烟台市-20240601-1005.pdf")

@@ -276,6 +276,13 @@ def save_png(path: str | Path, request: Request, result: Result, header: SheetHe
         raise OSError(f"无法写入图片：{path}")
 
 
+def _documents_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+
+
 def _printer() -> Any:
     from PySide6.QtPrintSupport import QPrinter
 
@@ -286,10 +293,13 @@ def _printer() -> Any:
 
 
 def print_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> None:
-    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
 
     content = build_content(request, result, header)
     printer = _printer()
+    if not QPrinterInfo.availablePrinters():  # no printer installed: Qt offers "Print to File (PDF)"; name the file
+        stamp = header.printed_at.strftime("%Y%m%d-%H%M")
+        printer.setOutputFileName(str(_documents_folder() / f"测算单-{content.city_name}-{stamp}.pdf"))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("打印测算单")
     if dialog.exec() == QPrintDialog.DialogCode.Accepted:
