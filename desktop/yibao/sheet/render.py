@@ -154,13 +154,8 @@ KEEP_TOGETHER_FRACTION = 0.4  # a table up to this share of a page is never spli
 
 
 def _tables(doc: QTextDocument) -> list[QTextTable]:
-    found = []
-    frames = list(doc.rootFrame().childFrames())
-    while frames:
-        frame = frames.pop(0)
-        if isinstance(frame, QTextTable):
-            found.append(frame)
-    return found
+    """The sheet's tables in document order (all at the top level of the document)."""
+    return [frame for frame in doc.rootFrame().childFrames() if isinstance(frame, QTextTable)]
 
 
 def _is_group_only_head(table: QTextTable) -> bool:
@@ -197,15 +192,14 @@ def _keep_tables_together(doc: QTextDocument, page_height: float) -> None:
         rect = layout.frameBoundingRect(table)
         batch.beginEditBlock()
         first_page, last_page = int(rect.top() // page_height), int((rect.bottom() - 1) // page_height)
-        if first_page != last_page and rect.height() <= page_height * KEEP_TOGETHER_FRACTION:
+        pushed = first_page != last_page and rect.height() <= page_height * KEEP_TOGETHER_FRACTION
+        if pushed:
             table_format = table.format()
             table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             table.setFormat(table_format)
-            first_page = last_page
-        starts_page = rect.top() - first_page * page_height < 0.02 * page_height or first_page == last_page != int(
-            rect.top() // page_height
-        )
-        if first_page > 0 and starts_page and _is_group_only_head(table):
+        opens_page = pushed or rect.top() - first_page * page_height < 0.02 * page_height
+        page = last_page if pushed else first_page
+        if page > 0 and opens_page and _is_group_only_head(table):
             _add_column_headings(table)
         batch.endEditBlock()
 
