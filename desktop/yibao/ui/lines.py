@@ -1,0 +1,82 @@
+"""The one widget that shows result lines: label, figure, arithmetic and clause, side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+if TYPE_CHECKING:
+    from yibao.rules.models import Line
+
+COLUMNS = ("项目", "金额/数值", "计算过程", "依据")
+LOCAL_MARK = "本地录入"
+MISSING_TEXT = "文件未规定（可在“本地录入参数”中填写）"
+LOCAL_COLOUR = QColor("#8a4b00")
+MISSING_COLOUR = QColor("#a00000")
+
+
+def source_text(line: Line) -> str:
+    """The clauses a line rests on, with 本地录入 for a locally entered figure."""
+    return "；".join(dict.fromkeys(s.text() for s in line.sources))
+
+
+def figure_text(line: Line) -> str:
+    if line.figure is None:
+        return MISSING_TEXT
+    return f"{line.figure}（{LOCAL_MARK}）" if line.local else line.figure
+
+
+class LinesTable(QTableWidget):
+    """Result lines as a read-only table; the arithmetic and the clause are columns, not tooltips."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 260)
+
+    def show_lines(self, lines: Sequence[Line]) -> None:
+        self.setUpdatesEnabled(False)
+        self.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            formula = line.formula if not line.note else f"{line.formula}\n{line.note}"
+            cells = (line.label, figure_text(line), formula, source_text(line))
+            for column, text in enumerate(cells):
+                item = self.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.setItem(row, column, item)
+                item.setText(text)
+                item.setData(Qt.ItemDataRole.UserRole, line.key)
+                item.setForeground(QBrush())
+                font = QFont()
+                if line.figure is None:
+                    item.setForeground(MISSING_COLOUR)
+                elif line.local:
+                    item.setForeground(LOCAL_COLOUR)
+                    font.setItalic(True)
+                item.setFont(font)
+                if column == 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.resizeRowsToContents()
+        self.setUpdatesEnabled(True)
+
+    def row_texts(self) -> list[tuple[str, ...]]:
+        """The table as text, row by row (for tests and for copying)."""
+        return [
+            tuple(item.text() if (item := self.item(r, c)) is not None else "" for c in range(self.columnCount()))
+            for r in range(self.rowCount())
+        ]
