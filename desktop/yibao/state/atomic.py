@@ -1,0 +1,57 @@
+"""Writing user files so that a crash or a full disk never leaves a half-written file."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write UTF-8 text to a temp file in the same folder, fsync it, then ``os.replace`` it over ``path``.
+
+    If anything fails the old file is left as it was and the temp file is removed.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as tmp:
+            tmp.write(text)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged file to ``<name>.damaged-YYYYmmdd-HHMMSS<suffix>`` (never delete user data); return the new path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.damaged-{stamp}-{n}{path.suffix}")
+    os.replace(path, target)
+    return target
+
+
+def set_aside_reported(path: Path, what: str, then: str) -> str:
+    """Set a damaged file aside and say so in Chinese, e.g. what="设置文件", then="现使用默认设置".
+
+    Never raises: if the file cannot be moved it stays where it is and the message says so.
+    """
+    try:
+        moved = set_aside(path)
+    except OSError as exc:
+        log.warning("cannot set aside damaged %s: %s", path, exc)
+        return f"{what} {path} 已损坏，且无法移走（{exc.strerror or exc}）；{then}"
+    log.warning("damaged %s moved to %s", path, moved)
+    return f"{what}已损坏，已移至 {moved}；{then}"

@@ -1,0 +1,238 @@
+"""Figures the documents leave to the city (the province average wage, inpatient shares…), entered by staff.
+
+Stored as JSON in data_dir()/local-figures.json, each value as written (``"0.85"``, ``{"1": "0.9", …}``, ``true``),
+and converted with the same rules as the policy files when loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from yibao.rules import InputError, LocalFigure, Policy
+from yibao.rules.formatting import cn_date
+from yibao.rules.policy import ParameterSpec, Value, convert_value
+from yibao.state.atomic import set_aside_reported, write_text_atomic
+from yibao.state.paths import data_dir
+
+FILE_NAME = "local-figures.json"
+FORMAT_VERSION = 1
+
+FIELD_LABELS = {
+    "parameter": "参数",
+    "region": "城市",
+    "start": "开始日期",
+    "end": "结束日期",
+    "value": "数值",
+    "note": "备注",
+}
+# What a value of each unit must look like, as the region files write it.
+_FORMS = {
+    "rate": (re.compile(r"(0(\.\d+)?|1(\.0+)?)"), "比例应写成 0 到 1 之间的小数，如 0.85 表示 85%（不带 %）"),
+    "yuan": (re.compile(r"\d+(\.\d{1,2})?"), "金额应写成元，最多两位小数，如 3000 或 2500.50"),
+    "yuan_per_month": (re.compile(r"\d+(\.\d{1,2})?"), "金额应写成每月多少元，最多两位小数，如 7215.50"),
+    "yuan_per_year": (re.compile(r"\d+(\.\d{1,2})?"), "金额应写成每年多少元，最多两位小数，如 120"),
+    "months": (re.compile(r"\d+"), "月数应写成整数，如 300"),
+    "multiple": (re.compile(r"\d+(\.\d+)?"), "倍数应写成数字，如 1.5"),
+}
+_FLAGS = {"是": True, "否": False, "true": True, "false": False}
+_DIMENSION_KEYS = {
+    "tier": "医院等级 1、2、3",
+    "sex": "性别 male、female",
+    "status": "人员状态 in_service、retired",
+    "age_from": "起始年龄（整数，须含 0）",
+    "stay_from": "起始住院次数（整数，须含 1）",
+}
+
+log = logging.getLogger(__name__)
+
+
+class LocalFigureError(InputError):
+    """A bad local figure: ``field`` is one of FIELD_LABELS (``value.<key>`` for one cell of a table)."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(field, problem)
+        label = FIELD_LABELS.get(field.split(".")[0], field)
+        self.args = (f"本地录入有误：{label}：{problem}",)
+
+
+def local_figures_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+def make_local_figure(
+    policy: Policy,
+    *,
+    parameter: str,
+    region: str,
+    start: date,
+    end: date | None,
+    raw_value: str | bool | dict[str, str],
+    note: str = "",
+    existing: Sequence[LocalFigure] = (),
+) -> LocalFigure:
+    """Check and build one local figure; raise LocalFigureError (an InputError) naming the field.
+
+    ``existing`` are the figures already kept (without the one being edited): a period overlapping one of theirs
+    for the same parameter and city is refused.
+    """
+    spec = policy.catalogue.get(parameter)
+    if spec is None:
+        raise LocalFigureError("parameter", f"参数目录中没有“{parameter}”")
+    if region not in policy.regions:
+        raise LocalFigureError("region", f"没有“{region}”这个城市代码")
+    if end is not None and end < start:
+        raise LocalFigureError("end", f"结束日期（{cn_date(end)}）早于开始日期（{cn_date(start)}）")
+    figure = LocalFigure(parameter, region, start, end, _convert(raw_value, spec), note.strip())
+    clash = next((other for other in existing if _overlap(figure, other)), None)
+    if clash is not None:
+        raise LocalFigureError("start", f"与已录入的{_period(clash)}的同一参数日期重叠")
+    return figure
+
+
+def written_value(value: Value) -> bool | str | dict[str, str]:
+    """The value as written in the file (and shown in an edit box): Decimal('0.85') → '0.85'."""
+    if isinstance(value, dict):
+        return {k: str(v) for k, v in value.items()}
+    return value if isinstance(value, bool) else str(value)
+
+
+def save_local_figures(figures: Sequence[LocalFigure]) -> None:
+    """Write the figures atomically; raise LocalFigureError if two of them overlap (nothing is written then)."""
+    for i, figure in enumerate(figures):
+        for other in figures[:i]:
+            if _overlap(figure, other):
+                raise LocalFigureError("start", f"{_period(figure)}与{_period(other)}日期重叠")
+    records = [
+        {
+            "parameter": f.parameter,
+            "region": f.region,
+            "start": f.start.isoformat(),
+            "end": f.end.isoformat() if f.end else None,
+            "value": written_value(f.value),
+            "note": f.note,
+        }
+        for f in figures
+    ]
+    text = json.dumps({"version": FORMAT_VERSION, "figures": records}, ensure_ascii=False, indent=2)
+    write_text_atomic(local_figures_path(), text + "\n")
+
+
+def load_local_figures(policy: Policy) -> tuple[list[LocalFigure], str | None]:
+    """The saved figures and a Chinese message if the file was damaged (set aside) or records were skipped."""
+    path = local_figures_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return [], None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return [], set_aside_reported(path, "本地录入数据文件", "现从空白开始")
+    except OSError as exc:
+        log.warning("cannot read %s: %s", path, exc)
+        return [], f"无法读取本地录入数据 {path}（{exc.strerror or exc}），本次不使用本地录入数据"
+    records = data.get("figures") if isinstance(data, dict) else None
+    if not isinstance(records, list):
+        return [], set_aside_reported(path, "本地录入数据文件", "现从空白开始")
+    figures: list[LocalFigure] = []
+    skipped: list[str] = []
+    for i, record in enumerate(records, start=1):
+        try:
+            figures.append(_from_record(policy, record, figures))
+        except InputError as exc:
+            skipped.append(f"第{i}条（{_describe(policy, record)}）：{exc.problem}")
+    if not skipped:
+        return figures, None
+    log.warning("local figures skipped: %s", skipped)
+    return figures, "以下本地录入数据有误，已跳过（文件未改动）：" + "；".join(skipped)
+
+
+def _from_record(policy: Policy, record: object, earlier: Sequence[LocalFigure]) -> LocalFigure:
+    if not isinstance(record, dict):
+        raise LocalFigureError("value", "不是一条录入记录")
+    parameter, region, note = record.get("parameter"), record.get("region"), record.get("note", "")
+    if not isinstance(parameter, str):
+        raise LocalFigureError("parameter", "缺少参数名")
+    if not isinstance(region, str):
+        raise LocalFigureError("region", "缺少城市代码")
+    if not isinstance(note, str):
+        raise LocalFigureError("note", "备注应为文字")
+    raw = record.get("value")
+    if not (isinstance(raw, str | bool) or (isinstance(raw, dict) and all(isinstance(v, str) for v in raw.values()))):
+        raise LocalFigureError("value", "缺少数值或格式不对")
+    end = record.get("end")
+    return make_local_figure(
+        policy,
+        parameter=parameter,
+        region=region,
+        start=_date(record.get("start"), "start"),
+        end=None if end is None else _date(end, "end"),
+        raw_value=raw,
+        note=note,
+        existing=earlier,
+    )
+
+
+def _date(text: object, field: str) -> date:
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        raise LocalFigureError(field, f"“{text}”不是有效日期（格式 YYYY-MM-DD）") from None
+
+
+def _convert(raw: str | bool | dict[str, str], spec: ParameterSpec) -> Value:
+    if spec.unit == "flag":
+        flag = raw if isinstance(raw, bool) else _FLAGS.get(raw.strip()) if isinstance(raw, str) else None
+        if flag is None:
+            raise LocalFigureError("value", "应为“是”或“否”")
+        return flag
+    if spec.by is None:
+        if not isinstance(raw, str):
+            raise LocalFigureError("value", "应为一个数字")
+        _check_form(raw.strip(), spec, "value")
+        raw = raw.strip()
+    else:
+        if not isinstance(raw, Mapping):
+            raise LocalFigureError("value", f"应按{_DIMENSION_KEYS[spec.by]}分列填写")
+        raw = {str(k).strip(): v.strip() for k, v in raw.items()}
+        for key, text in raw.items():
+            _check_form(text, spec, f"value.{key}", f"“{key}”一栏：")
+    try:
+        return convert_value(raw, spec)
+    except ValueError as exc:
+        if spec.by is not None:
+            raise LocalFigureError("value", f"应按{_DIMENSION_KEYS[spec.by]}分列填写（{exc}）") from None
+        raise LocalFigureError("value", str(exc)) from None
+
+
+def _check_form(text: str, spec: ParameterSpec, field: str, prefix: str = "") -> None:
+    pattern, expected = _FORMS[spec.unit]
+    if not pattern.fullmatch(text):
+        shown = f"“{text}”" if text else "空白"
+        raise LocalFigureError(field, f"{prefix}{shown}不符合要求：{expected}")
+
+
+def _overlap(a: LocalFigure, b: LocalFigure) -> bool:
+    if a.parameter != b.parameter or a.region != b.region:
+        return False
+    return (a.end is None or b.start <= a.end) and (b.end is None or a.start <= b.end)
+
+
+def _period(figure: LocalFigure) -> str:
+    until = f"至{cn_date(figure.end)}" if figure.end else "起"
+    return f"{cn_date(figure.start)}{until}"
+
+
+def _describe(policy: Policy, record: Any) -> str:
+    if not isinstance(record, dict):
+        return "格式不对"
+    region = policy.regions.get(str(record.get("region")))
+    spec = policy.catalogue.get(str(record.get("parameter")))
+    city = region.name if region else str(record.get("region"))
+    what = spec.label if spec else str(record.get("parameter"))
+    return f"{city}·{what}，{record.get('start')}起"
+
