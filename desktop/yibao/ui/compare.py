@@ -1,0 +1,173 @@
+"""不同级别医院对比: one visit settled at each tier, side by side, with the year-to-date kept as it is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yibao.rules import InputError, Request, Result
+from yibao.rules.formatting import percent, yuan
+from yibao.rules.models import TIER_NAMES, VisitResult
+from yibao.ui.lines import LinesTable
+
+TIERS = (1, 2, 3)
+ROWS = ("医疗费用合计", "计入起付标准", "统筹基金支付", "大额医疗费用补助支付", "个人负担", "实际报销比例")
+NOT_GIVEN = "文件未规定"
+NO_VISIT_HINT = "请先在就医报销中添加一次就诊"
+CHOSEN_BACKGROUND = QColor("#fff3c4")
+ERROR_STYLE = "color: #c00000;"
+
+
+def visit_at_tier(request: Request, visit_index: int, tier: int) -> Request:
+    """The request up to the chosen visit, that visit moved to ``tier`` (the visits after it dropped)."""
+    visits = list(request.visits or ())
+    chosen = visits[visit_index].model_copy(update={"tier": tier})
+    return request.model_copy(update={"visits": [*visits[:visit_index], chosen]})
+
+
+def reimbursement_rate(visit: VisitResult) -> Decimal | None:
+    """(fund + 大额补助) / bill for one visit, as YearTotals defines it for the year."""
+    if visit.fund_pays is None or visit.supplement_pays is None or visit.bill == 0:
+        return None
+    return ((visit.fund_pays + visit.supplement_pays) / visit.bill).quantize(Decimal("0.0001"))
+
+
+def row_figures(visit: VisitResult) -> tuple[str, ...]:
+    def money(amount: Decimal | None) -> str:
+        return NOT_GIVEN if amount is None else yuan(amount)
+
+    rate = reimbursement_rate(visit)
+    rate_text = "—" if visit.bill == 0 else (NOT_GIVEN if rate is None else percent(rate))
+    return (money(visit.bill), money(visit.deductible), money(visit.fund_pays), money(visit.supplement_pays),
+            money(visit.person_pays), rate_text)
+
+
+def summary(visits: dict[int, VisitResult]) -> str:
+    """The comparison in words: the cheapest tier against the dearest."""
+    known = {tier: v.person_pays for tier, v in visits.items() if v.person_pays is not None}
+    if len(known) < 2:
+        return "个人负担文件未规定，无法比较不同级别医院。"
+    cheapest = min(known, key=lambda t: (known[t], t))
+    dearest = max(known, key=lambda t: (known[t], -t))
+    saving = known[dearest] - known[cheapest]
+    if saving == 0:
+        return "在不同级别医院就诊，个人负担相同。"
+    text = f"在{TIER_NAMES[cheapest]}医院就诊，个人少负担 ¥{yuan(saving)}（与{TIER_NAMES[dearest]}相比）"
+    if len(known) < len(visits):
+        text += "；其余级别的个人负担文件未规定"
+    return text + "。"
+
+
+class TierComparison(QWidget):
+    """The chosen visit at tiers 1, 2 and 3; clicking a column shows that tier's arithmetic below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel(NO_VISIT_HINT)
+        self.message.setWordWrap(True)
+        self.table = QTableWidget(len(ROWS), len(TIERS))
+        self.table.setVerticalHeaderLabels(list(ROWS))
+        self.table.setHorizontalHeaderLabels([TIER_NAMES[t] for t in TIERS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.cellClicked.connect(lambda _row, column: self._show_lines_of(column))
+        self.table.horizontalHeader().sectionClicked.connect(self._show_lines_of)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        bold = self.summary.font()
+        bold.setBold(True)
+        self.summary.setFont(bold)
+        self.lines_title = QLabel()
+        self.lines = LinesTable()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.lines_title)
+        layout.addWidget(self.lines, 1)
+        self.chosen_tier: int | None = None
+        self.visits: dict[int, VisitResult] = {}
+        self._show_table(False)
+
+    def show_bill(self, request: Request, visit_index: int, compute: Callable[[Request], Result]) -> None:
+        visits = request.visits or []
+        if not 0 <= visit_index < len(visits):
+            self._fail(NO_VISIT_HINT, error=False)
+            return
+        try:
+            results = {tier: compute(visit_at_tier(request, visit_index, tier)) for tier in TIERS}
+        except InputError as exc:
+            self._fail(str(exc), error=True)
+            return
+        self.chosen_tier = visits[visit_index].tier
+        self.visits = {tier: (result.visits or [])[-1] for tier, result in results.items()}
+        self.message.setText(f"第{visit_index + 1}次就诊，医疗费用 ¥{yuan(visits[visit_index].bill)}，"
+                             f"本次在{TIER_NAMES[self.chosen_tier]}医院（高亮列）。本年此前的就诊按原样计入。")
+        self.message.setStyleSheet("")
+        self._fill()
+        self.summary.setText(summary(self.visits))
+        self._show_table(True)
+        self._show_lines_of(TIERS.index(self.chosen_tier))
+
+    def figures(self) -> list[list[str]]:
+        """The table as text, row by row (for tests and copying)."""
+        return [[self._text(r, c) for c in range(len(TIERS))] for r in range(len(ROWS))]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return "" if item is None else item.text()
+
+    def _fill(self) -> None:
+        for column, tier in enumerate(TIERS):
+            chosen = tier == self.chosen_tier
+            header = QTableWidgetItem(f"{TIER_NAMES[tier]}（本次）" if chosen else TIER_NAMES[tier])
+            font = QFont()
+            font.setBold(chosen)
+            header.setFont(font)
+            self.table.setHorizontalHeaderItem(column, header)
+            for row, text in enumerate(row_figures(self.visits[tier])):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setFont(font)
+                if chosen:
+                    item.setBackground(CHOSEN_BACKGROUND)
+                if text == NOT_GIVEN:
+                    item.setForeground(QBrush(QColor("#a00000")))
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(ROWS)))
+        self.table.setFixedHeight(height + 2 * self.table.frameWidth())
+
+    def _show_lines_of(self, column: int) -> None:
+        if column < 0 or not self.visits:
+            return
+        tier = TIERS[column]
+        self.lines_title.setText(f"{TIER_NAMES[tier]}医院的计算过程（点击上表各列查看）：")
+        self.lines.show_lines(self.visits[tier].lines)
+
+    def _fail(self, text: str, *, error: bool) -> None:
+        self.visits = {}
+        self.chosen_tier = None
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.summary.clear()
+        self._show_table(False)
+
+    def _show_table(self, visible: bool) -> None:
+        for widget in (self.table, self.summary, self.lines_title, self.lines):
+            widget.setVisible(visible)

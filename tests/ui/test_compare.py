@@ -1,0 +1,110 @@
+"""不同级别医院对比: figures from the hand-worked Yantai cases (烟政字〔2023〕109号 二(三)1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from yibao.rules import InputError, Request, Result, calculate
+from yibao.ui.compare import CHOSEN_BACKGROUND, NO_VISIT_HINT, NOT_GIVEN, ROWS, TierComparison
+
+PERSON = {"employment": "enterprise", "sex": "male", "age": 40}
+
+
+def yantai(*visits: dict[str, Any], on: str = "2024-06-01") -> Request:
+    return Request.model_validate({"city": "yantai", "on": on, "person": PERSON, "visits": list(visits)})
+
+
+def outpatient(tier: int, in_scope: str, **extra: str) -> dict[str, Any]:
+    return {"kind": "outpatient", "tier": tier, "in_scope": in_scope, **extra}
+
+
+@pytest.fixture
+def widget(qtbot: QtBot) -> TierComparison:
+    w = TierComparison()
+    qtbot.addWidget(w)
+    return w
+
+
+def test_yantai_2024_outpatient_2000_at_each_tier(widget: TierComparison) -> None:
+    # Deductibles 200/400/600, shares 80/70/60%: (2000 − 200) × 80% = 1440, (2000 − 400) × 70% = 1120,
+    # (2000 − 600) × 60% = 840.
+    widget.show_bill(yantai(outpatient(3, "2000")), 0, calculate)
+    assert widget.figures() == [
+        ["2000.00", "2000.00", "2000.00"],
+        ["200.00", "400.00", "600.00"],
+        ["1440.00", "1120.00", "840.00"],
+        ["0.00", "0.00", "0.00"],
+        ["560.00", "880.00", "1160.00"],
+        ["72%", "56%", "42%"],
+    ]
+    assert widget.summary.text() == "在一级及以下医院就诊，个人少负担 ¥600.00（与三级相比）。"
+    assert widget.table.verticalHeaderItem(4).text() == ROWS[4] == "个人负担"
+
+
+def test_chosen_tier_column_is_highlighted_and_its_lines_shown(widget: TierComparison) -> None:
+    widget.show_bill(yantai(outpatient(2, "2000")), 0, calculate)
+    headers = [widget.table.horizontalHeaderItem(c).text() for c in range(3)]
+    assert headers == ["一级及以下", "二级（本次）", "三级"]
+    assert widget.table.item(0, 1).background().color() == CHOSEN_BACKGROUND
+    assert widget.table.item(0, 0).background().color() != CHOSEN_BACKGROUND
+    rows = {row[0]: row for row in widget.lines.row_texts()}
+    assert rows["统筹基金支付"][1:3] == ("1120.00", "(2000.00 − 400.00) × 70% = 1120.00")
+    widget.table.horizontalHeader().sectionClicked.emit(2)
+    rows = {row[0]: row for row in widget.lines.row_texts()}
+    assert rows["统筹基金支付"][1] == "840.00"
+    assert "三级" in widget.lines_title.text()
+
+
+def test_earlier_visits_count_and_later_ones_are_dropped(widget: TierComparison) -> None:
+    # A tier-1 visit of 150 already counted 150 of the deductible: tier 3 owes 450, (1000 − 450) × 60% = 330;
+    # at tier 1 it owes 50, (1000 − 50) × 80% = 760.
+    seen: list[Request] = []
+
+    def compute(request: Request) -> Result:
+        seen.append(request)
+        return calculate(request)
+
+    request = yantai(outpatient(1, "150"), outpatient(3, "1000"), outpatient(1, "5000"))
+    widget.show_bill(request, 1, compute)
+    assert [len(r.visits or []) for r in seen] == [2, 2, 2]
+    assert [(r.visits or [])[1].tier for r in seen] == [1, 2, 3]
+    assert all((r.visits or [])[0].tier == 1 for r in seen)
+    figures = widget.figures()
+    assert figures[1] == ["50.00", "250.00", "450.00"]
+    assert figures[2] == ["760.00", "525.00", "330.00"]
+    assert figures[4] == ["240.00", "475.00", "670.00"]
+
+
+def test_figure_not_in_the_documents_shows_not_given(widget: TierComparison) -> None:
+    # 2023 retirees' outpatient share is not in the documents: fund and person are unknown, never 0.
+    request = Request.model_validate({"city": "yantai", "on": "2023-06-01",
+                                      "person": {**PERSON, "retired": True, "age": 65},
+                                      "visits": [outpatient(1, "1000")]})
+    widget.show_bill(request, 0, calculate)
+    figures = widget.figures()
+    assert figures[1] == ["500.00", "800.00", "800.00"]
+    assert figures[2] == [NOT_GIVEN] * 3
+    assert figures[4] == [NOT_GIVEN] * 3
+    assert figures[5] == [NOT_GIVEN] * 3
+    assert "无法比较" in widget.summary.text()
+
+
+def test_input_error_is_shown_in_red_not_raised(widget: TierComparison) -> None:
+    def compute(request: Request) -> Result:
+        raise InputError("visits[0].in_scope", "不能为负数")
+
+    widget.show_bill(yantai(outpatient(1, "100")), 0, compute)
+    assert widget.message.text() == "输入有误：visits[0].in_scope（第1条就诊·政策范围内费用）：不能为负数"
+    assert "#c00000" in widget.message.styleSheet()
+    assert widget.table.isHidden()
+
+
+def test_no_visit_gives_a_hint(widget: TierComparison) -> None:
+    widget.show_bill(yantai(outpatient(1, "100")), 0, calculate)
+    widget.show_bill(Request.model_validate({"city": "yantai", "person": PERSON}), 0, calculate)
+    assert widget.message.text() == NO_VISIT_HINT
+    assert widget.table.isHidden()
+    assert widget.message.styleSheet() == ""
