@@ -6,6 +6,7 @@ import contextlib
 import logging
 import os
 import tempfile
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -31,8 +32,11 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
-def set_aside(path: Path) -> Path:
-    """Rename a damaged file to ``<name>.damaged-YYYYmmdd-HHMMSS<suffix>`` (never delete user data); return the new path."""
+def set_aside(path: Path, companions: Sequence[str] = ()) -> Path:
+    """Rename a damaged file to ``<name>.damaged-YYYYmmdd-HHMMSS<suffix>`` (never delete user data); return the new path.
+
+    ``companions`` are suffixes of files that belong to it (SQLite's ``-journal``): those present move along.
+    """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
     n = 1
@@ -40,16 +44,20 @@ def set_aside(path: Path) -> Path:
         n += 1
         target = path.with_name(f"{path.stem}.damaged-{stamp}-{n}{path.suffix}")
     os.replace(path, target)
+    for suffix in companions:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + suffix))
     return target
 
 
-def set_aside_reported(path: Path, what: str, then: str) -> str:
+def set_aside_reported(path: Path, what: str, then: str, companions: Sequence[str] = ()) -> str:
     """Set a damaged file aside and say so in Chinese, e.g. what="设置文件", then="现使用默认设置".
 
     Never raises: if the file cannot be moved it stays where it is and the message says so.
     """
     try:
-        moved = set_aside(path)
+        moved = set_aside(path, companions)
     except OSError as exc:
         log.warning("cannot set aside damaged %s: %s", path, exc)
         return f"{what} {path} 已损坏，且无法移走（{exc.strerror or exc}）；{then}"
