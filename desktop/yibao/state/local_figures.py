@@ -16,7 +16,7 @@ from typing import Any
 
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.formatting import cn_date
-from yibao.rules.policy import ParameterSpec, Value, convert_value
+from yibao.rules.policy import FIXED_KEYS, LOWEST_KEY, ParameterSpec, Value, convert_value
 from yibao.state.atomic import set_aside_reported, write_text_atomic
 from yibao.state.paths import data_dir
 
@@ -199,14 +199,27 @@ def _convert(raw: str | bool | dict[str, str], spec: ParameterSpec) -> Value:
         if not isinstance(raw, Mapping):
             raise LocalFigureError("value", f"应按{_DIMENSION_KEYS[spec.by]}分列填写")
         raw = {str(k).strip(): v.strip() for k, v in raw.items()}
+        _check_keys(raw, spec.by)
         for key, text in raw.items():
             _check_form(text, spec, f"value.{key}", f"“{key}”一栏：")
     try:
         return convert_value(raw, spec)
-    except ValueError as exc:
-        if spec.by is not None:
-            raise LocalFigureError("value", f"应按{_DIMENSION_KEYS[spec.by]}分列填写（{exc}）") from None
+    except ValueError as exc:  # the checks above should leave nothing for it to refuse
         raise LocalFigureError("value", str(exc)) from None
+
+
+def _check_keys(raw: Mapping[str, str], by: str) -> None:
+    expected = FIXED_KEYS.get(by)
+    if expected is None:
+        bad = [k for k in raw if not k.isdigit()]
+        missing = [] if LOWEST_KEY[by] in raw else [LOWEST_KEY[by]]
+    else:
+        bad = sorted(set(raw) - expected)
+        missing = sorted(expected - set(raw))
+    if bad:
+        raise LocalFigureError("value", f"不认识“{'”“'.join(bad)}”一栏（应按{_DIMENSION_KEYS[by]}分列）")
+    if missing:
+        raise LocalFigureError("value", f"缺少“{'”“'.join(missing)}”一栏（应按{_DIMENSION_KEYS[by]}分列）")
 
 
 def _check_form(text: str, spec: ParameterSpec, field: str, prefix: str = "") -> None:
