@@ -6,6 +6,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from yibao.state.history import History, HistoryEntry, history_path, open_history
 
@@ -120,3 +122,18 @@ def test_an_unwritable_folder_falls_back_to_memory(home: Path, monkeypatch: pyte
     entry_id = _add(history, "2024-06-01T09:00:00")
     assert history.get(entry_id) is not None
     history.close()
+
+
+_ascii_lower = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_texts = st.text(alphabet=st.sampled_from("aA%_\\'\"[]*?济南市 -;"), max_size=6)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(summaries=st.lists(_texts, min_size=1, max_size=6), query=_texts)
+def test_search_finds_exactly_the_entries_containing_the_text(history: History, summaries: list[str], query: str) -> None:
+    for entry in history.search(limit=1000):
+        history.delete(entry.id)
+    ids = [_add(history, "2024-06-01T09:00:00", city_name="烟台市", summary=s) for s in summaries]
+    needle = query.strip().translate(_ascii_lower)  # SQLite's LIKE ignores ASCII case only
+    expected = {i for i, s in zip(ids, summaries, strict=True) if needle in "烟台市" or needle in s.translate(_ascii_lower)}
+    assert {e.id for e in history.search(query)} == expected

@@ -148,8 +148,8 @@ def test_saving_overlapping_figures_is_refused_and_writes_nothing(home: Path, po
 
 @pytest.mark.parametrize(
     "content",
-    [b"{\"figures\": [", b"[]", b"{\"version\": 1}", b"{\"figures\": {}}", b"\xff\xfe\x00"],
-    ids=["not-json", "list", "no-figures", "figures-not-a-list", "not-utf8"],
+    [b"{\"figures\": [", b"[]", b"{\"version\": 1}", b"{\"figures\": {}}", b"\xff\xfe\x00", b"[" * 100_000],
+    ids=["not-json", "list", "no-figures", "figures-not-a-list", "not-utf8", "nested-too-deep"],
 )
 def test_a_damaged_file_is_set_aside(home: Path, policy: Policy, content: bytes) -> None:
     local_figures_path().write_bytes(content)

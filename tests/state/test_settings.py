@@ -65,8 +65,8 @@ def test_several_bad_keys_are_named_together(home: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"{not json", b"[1, 2, 3]", b'"text"', b"\xff\xfe\x00garbage", b""],
-    ids=["not-json", "list", "string", "not-utf8", "empty"],
+    [b"{not json", b"[1, 2, 3]", b'"text"', b"\xff\xfe\x00garbage", b"", b"[" * 100_000],
+    ids=["not-json", "list", "string", "not-utf8", "empty", "nested-too-deep"],
 )
 def test_a_damaged_file_is_set_aside_with_its_bytes(home: Path, content: bytes) -> None:
     settings_path().write_bytes(content)

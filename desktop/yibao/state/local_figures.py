@@ -130,7 +130,7 @@ def load_local_figures(policy: Policy) -> tuple[list[LocalFigure], str | None]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return [], None
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested too deep
         return [], set_aside_reported(path, "本地录入数据文件", "现从空白开始")
     except OSError as exc:
         log.warning("cannot read %s: %s", path, exc)

@@ -74,7 +74,7 @@ def load_settings() -> tuple[Settings, str | None]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings(), None
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested too deep
         return Settings(), set_aside_reported(path, "设置文件", "现使用默认设置")
     except OSError as exc:
         log.warning("cannot read %s: %s", path, exc)
