@@ -46,6 +46,7 @@ def test_unknown_keys_are_ignored(home: Path) -> None:
         ("default_city", "../etc", "默认城市"),
         ("last_tab", -1, "上次打开的页面"),
         ("hall_name", None, "服务大厅名称"),
+        ("window_geometry", "窗口", "窗口位置"),
     ],
 )
 def test_a_bad_key_falls_back_to_its_default(home: Path, key: str, value: object, label: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -19,6 +20,7 @@ from yibao.state.paths import config_dir
 FILE_NAME = "settings.json"
 FONT_SIZES = range(9, 25)
 LANGUAGES = ("zh_CN",)
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +60,7 @@ _VALID: dict[str, Callable[[Any], bool]] = {
     "font_point_size": lambda v: _is_int(v) and v in FONT_SIZES,
     "large_print": lambda v: isinstance(v, bool),
     "language": lambda v: v in LANGUAGES,
-    "window_geometry": lambda v: isinstance(v, str),
+    "window_geometry": lambda v: isinstance(v, str) and _BASE64.fullmatch(v) is not None,
     "last_tab": lambda v: _is_int(v) and 0 <= v < 100,
 }
 
