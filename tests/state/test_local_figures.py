@@ -173,8 +173,10 @@ def test_a_bad_record_is_skipped_and_named(home: Path, policy: Policy) -> None:
 
     figures, message = load_local_figures(policy)
     assert figures == [good]
+    copies = list((home / "data").glob("local-figures.damaged-*.json"))
+    assert len(copies) == 1 and copies[0].read_text(encoding="utf-8") == text  # saving [good] later loses nothing
     assert message == (
-        "以下本地录入数据有误，已跳过（文件未改动）："
+        f"以下本地录入数据有误，已跳过（原文件已另存为 {copies[0]}）："
         "第2条（济南市·住院统筹基金支付比例，2024-01-01起）：“2”一栏：“85%”不符合要求："
         "比例应写成 0 到 1 之间的小数，如 0.85 表示 85%（不带 %）；"
         "第3条（格式不对）：不是一条录入记录；"

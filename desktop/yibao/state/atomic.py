@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Sequence
 from datetime import datetime
@@ -37,17 +38,29 @@ def set_aside(path: Path, companions: Sequence[str] = ()) -> Path:
 
     ``companions`` are suffixes of files that belong to it (SQLite's ``-journal``): those present move along.
     """
+    target = _aside_name(path)
+    os.replace(path, target)
+    for suffix in companions:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + suffix))
+    return target
+
+
+def copy_aside(path: Path) -> Path:
+    """Keep a copy of a partly damaged file under the set-aside name, before the app rewrites it without the bad part."""
+    target = _aside_name(path)
+    shutil.copy2(path, target)
+    return target
+
+
+def _aside_name(path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
     n = 1
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.damaged-{stamp}-{n}{path.suffix}")
-    os.replace(path, target)
-    for suffix in companions:
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            os.replace(companion, target.with_name(target.name + suffix))
     return target
 
 

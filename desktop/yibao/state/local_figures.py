@@ -17,7 +17,7 @@ from typing import Any
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.formatting import cn_date
 from yibao.rules.policy import FIXED_KEYS, LOWEST_KEY, ParameterSpec, Value, convert_value
-from yibao.state.atomic import set_aside_reported, write_text_atomic
+from yibao.state.atomic import copy_aside, set_aside_reported, write_text_atomic
 from yibao.state.paths import data_dir
 
 FILE_NAME = "local-figures.json"
@@ -148,7 +148,12 @@ def load_local_figures(policy: Policy) -> tuple[list[LocalFigure], str | None]:
     if not skipped:
         return figures, None
     log.warning("local figures skipped: %s", skipped)
-    return figures, "以下本地录入数据有误，已跳过（文件未改动）：" + "；".join(skipped)
+    # The next save rewrites the file without the skipped records: keep the file as it was.
+    try:
+        kept = f"原文件已另存为 {copy_aside(path)}"
+    except OSError as exc:
+        kept = f"原文件无法另存（{exc.strerror or exc}），下次保存本地录入数据时这些记录将不再保留"
+    return figures, f"以下本地录入数据有误，已跳过（{kept}）：" + "；".join(skipped)
 
 
 def _from_record(policy: Policy, record: object, earlier: Sequence[LocalFigure]) -> LocalFigure:
