@@ -51,7 +51,7 @@ def build(bare: bool = False, onefile: bool = False) -> Path:
         "--distpath",
         str(DIST),
         "--workpath",
-        str(WORK / name),
+        str(WORK),
         str(SPEC),
         "--",
     ]
