@@ -1,0 +1,176 @@
+"""The share chart: series values are the rules core's figures; QtCharts loads only when a chart is drawn."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from yibao.rules import InputError, Request, Result, calculate
+from yibao.ui.chart import ShareChart, nice_ceiling, share_curves
+from yibao.ui.compare import NO_VISIT_HINT
+
+PERSON = {"employment": "enterprise", "sex": "male", "age": 40}
+
+
+def yantai(*visits: dict[str, Any], on: str = "2024-06-01", **extra: Any) -> Request:
+    return Request.model_validate({"city": "yantai", "on": on, "person": PERSON, "visits": list(visits), **extra})
+
+
+def outpatient(tier: int, in_scope: str, **extra: str) -> dict[str, Any]:
+    return {"kind": "outpatient", "tier": tier, "in_scope": in_scope, **extra}
+
+
+def full_compute(request: Request, index: int, tier: int, in_scope: Decimal) -> Decimal | None:
+    """The slow, obvious way: the earlier visits as entered, then the chosen visit at ``tier`` and ``in_scope``."""
+    visits = request.visits or []
+    chosen = visits[index].model_copy(update={"tier": tier, "in_scope": in_scope})
+    result = calculate(request.model_copy(update={"visits": [*visits[:index], chosen]}))
+    return (result.visits or [])[-1].person_pays
+
+
+def drawn(widget: ShareChart) -> dict[str, dict[float, float]]:
+    assert widget._view is not None
+    return {s.name(): {p.x(): p.y() for p in s.points()} for s in widget._view.chart().series() if s.name()}
+
+
+@pytest.fixture
+def widget(qtbot: QtBot) -> ShareChart:
+    w = ShareChart()
+    qtbot.addWidget(w)
+    return w
+
+
+@pytest.mark.parametrize(("value", "axis"), [("5000", "5000"), ("375", "500"), ("0", "100"), ("10000", "10000"),
+                                             ("3085", "5000"), ("1800", "2000"), ("2100", "2500")])
+def test_nice_ceiling(value: str, axis: str) -> None:
+    assert nice_ceiling(Decimal(value)) == Decimal(axis)
+
+
+def test_yantai_2000_series_are_the_rules_core_figures(widget: ShareChart) -> None:
+    widget.show_bill(yantai(outpatient(3, "2000")), 0, calculate)
+    series = drawn(widget)
+    assert set(series) == {"一级及以下", "二级", "三级"}
+    # 109号 二(三)1: 1000 at tier 1 → (1000 − 200) × 80% = 640, the person 360; 2000 → 560 / 880 / 1160.
+    assert series["一级及以下"][1000.0] == 360.0
+    assert [series[name][2000.0] for name in ("一级及以下", "二级", "三级")] == [560.0, 880.0, 1160.0]
+    assert series["三级"][0.0] == 0.0
+    assert series["三级"][5000.0] == 5000 - (5000 - 600) * 0.6
+    assert min(series["二级"]) == 0.0 and max(series["二级"]) == 5000.0
+    assert len(series["二级"]) == 42  # 41 grid points and the bend at the deductible (400)
+    assert 400.0 in series["二级"]
+    assert widget.curves is not None and widget.curves.axis_max == Decimal(5000)
+    assert "一级及以下 ¥560.00，二级 ¥880.00，三级 ¥1160.00" in widget.note.text()
+    assert widget.missing.isHidden()
+
+
+def test_year_to_date_series_equal_a_full_computation(widget: ShareChart) -> None:
+    # Twelve earlier visits reach the fund's 3500 limit and part of the 大额补助; an inpatient stay (its fund
+    # share not in the documents) sits among them. The chart settles one visit against the folded year-to-date.
+    earlier = [outpatient(1 + i % 3, "600") for i in range(12)]
+    inpatient = {"kind": "inpatient", "tier": 2, "in_scope": "3000"}
+    request = yantai(*earlier[:5], inpatient, *earlier[5:], outpatient(2, "700"), outpatient(1, "9000"),
+                     year_to_date={"outpatient_deductible_counted": "100"})
+    index = 13
+    widget.show_bill(request, index, calculate)
+    curves = widget.curves
+    assert curves is not None
+    checked = 0
+    for curve in curves.curves:
+        for x, y in curve.points[::7]:
+            assert y == full_compute(request, index, curve.tier, x), (curve.tier, x)
+            checked += 1
+        assert curve.current == full_compute(request, index, curve.tier, Decimal(700))
+    assert checked >= 18
+    # Past the fund's limit the 大额补助 pays 80% at tier 1 (the person 20%) until its own limit, then nothing.
+    (x0, y0), (x1, y1) = curves.curves[0].points[:2]
+    (x8, y8), (x9, y9) = curves.curves[0].points[-2:]
+    assert (y1 - y0) == (x1 - x0) * Decimal("0.2")
+    assert (y9 - y8) == (x9 - x8)
+
+
+def test_a_20_visit_year_is_settled_in_full_only_four_times() -> None:
+    calls: list[int] = []
+
+    def compute(request: Request) -> Result:
+        calls.append(len(request.visits or []))
+        return calculate(request)
+
+    request = yantai(*(outpatient(1 + i % 3, "300") for i in range(20)))
+    curves = share_curves(request, 19, compute)
+    assert sorted(n for n in calls if n > 1) == [19, 20, 20, 20]
+    # Per tier: 41 grid points (300 and the bend, 0 once the deductible is met, are on it) and the largest bill.
+    assert len(calls) == 4 + 3 * 42
+    assert [c.current for c in curves.curves] == [full_compute(request, 19, t, Decimal(300)) for t in (1, 2, 3)]
+
+
+def test_tier_without_a_figure_is_left_out_and_said(widget: ShareChart) -> None:
+    def compute(request: Request) -> Result:
+        result = calculate(request)
+        visits = result.visits or []
+        if visits[-1].tier == 2:
+            visits[-1] = visits[-1].model_copy(update={"person_pays": None})
+        return result
+
+    widget.show_bill(yantai(outpatient(1, "1000")), 0, compute)
+    assert set(drawn(widget)) == {"一级及以下", "三级"}
+    assert widget.missing.text() == "二级医院的个人负担文件未规定，未画出。"
+    assert not widget.missing.isHidden()
+
+
+def test_no_figure_at_all_hides_the_chart(widget: ShareChart) -> None:
+    # 2023 retirees' outpatient share is not in the documents.
+    request = Request.model_validate({"city": "yantai", "on": "2023-06-01",
+                                      "person": {**PERSON, "retired": True, "age": 65},
+                                      "visits": [outpatient(1, "1000")]})
+    widget.show_bill(request, 0, calculate)
+    assert widget.missing.text() == "一级及以下、二级、三级医院的个人负担文件未规定，未画出。"
+    assert widget._view is not None and widget._view.isHidden()
+
+
+def test_input_error_and_no_visit(widget: ShareChart) -> None:
+    def compute(request: Request) -> Result:
+        raise InputError("person", "必须填写参保人信息（就业类型、性别、年龄）")
+
+    widget.show_bill(yantai(outpatient(1, "1000")), 0, calculate)
+    widget.show_bill(yantai(outpatient(1, "1000")), 0, compute)
+    assert widget.message.text() == "输入有误：person（参保人信息）：必须填写参保人信息（就业类型、性别、年龄）"
+    assert "#c00000" in widget.message.styleSheet()
+    assert widget._view is not None and widget._view.isHidden()
+    widget.show_bill(yantai(), 0, calculate)
+    assert widget.message.text() == NO_VISIT_HINT
+    assert widget.message.styleSheet() == ""
+
+
+def test_qtcharts_is_imported_only_when_drawn() -> None:
+    script = """
+import sys
+from PySide6.QtWidgets import QApplication
+from yibao.rules import Request, calculate
+import yibao.ui.chart as chart
+app = QApplication([])
+widget = chart.ShareChart()
+widget.show()
+app.processEvents()
+before = "PySide6.QtCharts" in sys.modules
+request = Request.model_validate({"city": "yantai", "on": "2024-06-01",
+    "person": {"employment": "enterprise", "sex": "male", "age": 40},
+    "visits": [{"kind": "outpatient", "tier": 1, "in_scope": "1000"}]})
+widget.show_bill(request, 0, calculate)
+print(before, "PySide6.QtCharts" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.split() == ["False", "True"]
+
+
+def test_bench_chart_20_visits(benchmark: Any, qtbot: QtBot) -> None:
+    """python -m pytest tests/ui/test_chart.py --benchmark-enable -k bench"""
+    widget = ShareChart()
+    qtbot.addWidget(widget)
+    request = yantai(*(outpatient(1 + i % 3, "300") for i in range(20)))
+    benchmark(widget.show_bill, request, 19, calculate)
+    assert widget.curves is not None
