@@ -1,0 +1,251 @@
+"""The 政策依据 tab: every parameter in force for the city and date, and what changed between two dates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yibao.rules import LocalFigure, Policy
+from yibao.rules.inventory import LOCAL, NOT_STATED, ParameterRow, changes_between, parameters_in_force
+
+COLUMNS = ("项目", "数值", "状态", "依据文件", "条款", "施行日期", "截止日期", "说明")
+CHANGE_COLUMNS = ("项目", "之前", "之后", "之前依据", "之后依据")
+NO_CHANGES = "两个日期之间没有变化"
+GREY = QColor("#707070")
+GROUP_BACKGROUND = QColor("#e6eef7")
+LOCAL_COLOUR = QColor("#8a4b00")
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def _cells(row: ParameterRow) -> tuple[str, ...]:
+    value = f"{row.value_text}（{LOCAL}）" if row.status == LOCAL else row.value_text
+    start = row.start.isoformat() if row.start else ""
+    end = row.end.isoformat() if row.end else ""
+    number = row.document.split("《", 1)[0]  # the title is the cell's tooltip: it would make every row three lines
+    return (row.label, value, row.status, number, row.clause, start, end, row.note)
+
+
+def _text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return "" if item is None else item.text()
+
+
+def _date_edit(parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    return edit
+
+
+class PolicyTab(QWidget):
+    """Read-only: recomputed only when the context or one of the two dates changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._policy: Policy | None = None
+        self._city = ""
+        self._on: date | None = None
+        self._local: tuple[LocalFigure, ...] = ()
+        self._group_rows: dict[int, str] = {}
+
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("筛选：输入项目、分类、文件或条款，如“门诊”")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._apply_filter)
+
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self._table_setup(self.table, COLUMNS, (260, 220, 95, 200, 70, 100, 100))
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(QLabel("筛选", top))
+        filter_row.addWidget(self.filter_edit, 1)
+        top_layout.addWidget(self.heading)
+        top_layout.addLayout(filter_row)
+        top_layout.addWidget(self.table, 1)
+
+        compare = QGroupBox("对比两个日期", self)
+        self.first_date = _date_edit(compare)
+        self.second_date = _date_edit(compare)
+        self.first_date.dateChanged.connect(self._show_changes)
+        self.second_date.dateChanged.connect(self._show_changes)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel("之前", compare))
+        dates.addWidget(self.first_date)
+        dates.addSpacing(16)
+        dates.addWidget(QLabel("之后", compare))
+        dates.addWidget(self.second_date)
+        dates.addStretch(1)
+        self.no_changes = QLabel(NO_CHANGES, compare)
+        self.changes = QTableWidget(0, len(CHANGE_COLUMNS), compare)
+        self._table_setup(self.changes, CHANGE_COLUMNS, (260, 260, 260, 220))
+        compare_layout = QVBoxLayout(compare)
+        compare_layout.addLayout(dates)
+        compare_layout.addWidget(self.no_changes)
+        compare_layout.addWidget(self.changes, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(compare)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    @staticmethod
+    def _table_setup(table: QTableWidget, columns: Sequence[str], widths: Sequence[int]) -> None:
+        """Read-only, wrapped, rows as tall as their text; starting widths the user may drag, the last takes the rest."""
+        table.setHorizontalHeaderLabels(list(columns))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setWordWrap(True)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate(widths):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+
+    def set_context(self, policy: Policy, city: str, on: date, local: Sequence[LocalFigure]) -> None:
+        self._policy, self._city, self._local = policy, city, tuple(local)
+        if on != self._on:
+            self._on = on
+            for edit, day in ((self.first_date, on - timedelta(days=1)), (self.second_date, on)):
+                edit.blockSignals(True)
+                edit.setDate(_qdate(day))
+                edit.blockSignals(False)
+        region = policy.regions[city]
+        self.heading.setText(f"{region.name} {on.isoformat()} 施行的全部参数（灰色斜体为文件未载明）")
+        self._show_rows(parameters_in_force(policy, city, on, self._local))
+        self._show_changes()
+
+    def _show_rows(self, rows: Sequence[ParameterRow]) -> None:
+        """One spanning heading row per group, then its parameters."""
+        table = self.table
+        table.setUpdatesEnabled(False)
+        table.clearSpans()
+        table.setRowCount(0)
+        groups = list(dict.fromkeys(row.group for row in rows))
+        table.setRowCount(len(rows) + len(groups))
+        self._group_rows = {}
+        r = 0
+        for group in groups:
+            heading = QTableWidgetItem(group)
+            font = QFont()
+            font.setBold(True)
+            heading.setFont(font)
+            heading.setBackground(QBrush(GROUP_BACKGROUND))
+            table.setItem(r, 0, heading)
+            table.setSpan(r, 0, 1, len(COLUMNS))
+            self._group_rows[r] = group
+            r += 1
+            for row in (row for row in rows if row.group == group):
+                for c, text in enumerate(_cells(row)):
+                    item = QTableWidgetItem(text)
+                    item.setData(Qt.ItemDataRole.UserRole, row.parameter)
+                    if row.status == NOT_STATED:
+                        self._style(item, GREY, italic=True)
+                    elif row.status == LOCAL:
+                        self._style(item, LOCAL_COLOUR, bold=True)
+                    if c == 0:
+                        item.setToolTip(row.parameter)
+                    elif c == 3:
+                        item.setToolTip(row.document)
+                    table.setItem(r, c, item)
+                r += 1
+        self._apply_filter(self.filter_edit.text())
+        table.setUpdatesEnabled(True)
+
+    @staticmethod
+    def _style(item: QTableWidgetItem, colour: QColor, *, italic: bool = False, bold: bool = False) -> None:
+        font = QFont()
+        font.setItalic(italic)
+        font.setBold(bold)
+        item.setForeground(QBrush(colour))
+        item.setFont(font)
+
+    def _apply_filter(self, text: str) -> None:
+        """Show parameters whose group, label, value, document or clause contains the text."""
+        needle = text.strip().lower()
+        table = self.table
+        heading_row, group_matches, shown = -1, False, 0
+        for r in range(table.rowCount() + 1):
+            if r == table.rowCount() or r in self._group_rows:
+                if heading_row >= 0:
+                    table.setRowHidden(heading_row, shown == 0)
+                if r == table.rowCount():
+                    break
+                heading_row, shown = r, 0
+                group_matches = needle in self._group_rows[r].lower()
+                continue
+            haystack = " ".join(_text(table, r, c) for c in range(5)).lower()
+            visible = not needle or group_matches or needle in haystack
+            table.setRowHidden(r, not visible)
+            shown += visible
+
+    def _show_changes(self) -> None:
+        if self._policy is None:
+            return
+        found = changes_between(self._policy, self._city, _pydate(self.first_date.date()),
+                                _pydate(self.second_date.date()), self._local)
+        self.changes.setRowCount(len(found))
+        for r, change in enumerate(found):
+            cells = (change.label, change.before, change.after, change.before_source, change.after_source)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, change.parameter)
+                if LOCAL in text:
+                    item.setForeground(QBrush(LOCAL_COLOUR))
+                self.changes.setItem(r, c, item)
+        self.changes.resizeRowsToContents()
+        self.no_changes.setVisible(not found)
+        self.changes.setVisible(bool(found))
+
+    def visible_rows(self) -> list[tuple[str, ...]]:
+        """The parameter rows the filter leaves shown, as text (for tests and copying)."""
+        return [
+            tuple(_text(self.table, r, c) for c in range(len(COLUMNS)))
+            for r in range(self.table.rowCount())
+            if r not in self._group_rows and not self.table.isRowHidden(r)
+        ]
+
+    def visible_groups(self) -> list[str]:
+        return [group for r, group in self._group_rows.items() if not self.table.isRowHidden(r)]
+
+    def change_rows(self) -> list[tuple[str, ...]]:
+        return [
+            tuple(_text(self.changes, r, c) for c in range(self.changes.columnCount()))
+            for r in range(self.changes.rowCount())
+        ]
