@@ -1,0 +1,156 @@
+"""Smoke test of the frozen app (PyInstaller one-folder), as a fresh machine would run it.
+
+Skipped unless ``YIBAO_BUILD_TESTS=1``. Builds ``dist/yibao`` when it is missing or older than the code,
+data or spec; then runs the frozen ``calc``, ``sheet``, ``regions`` and the window (offscreen), each with the
+network cut (``unshare -n``) where the machine permits it, with no display, and with its own YIBAO_HOME
+and HOME, checking that nothing is written outside YIBAO_HOME.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import warnings
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+if os.environ.get("YIBAO_BUILD_TESTS") != "1":
+    pytest.skip("frozen-app tests run only with YIBAO_BUILD_TESTS=1", allow_module_level=True)
+
+ROOT = Path(__file__).resolve().parents[2]
+FROZEN = ROOT / "dist" / "yibao" / ("yibao.exe" if sys.platform == "win32" else "yibao")
+INPUTS = [
+    ROOT / "desktop" / "yibao",
+    ROOT / "resources",
+    ROOT / "build_scripts" / "yibao.spec",
+    ROOT / "build_scripts" / "launch.py",
+]
+CASES = sorted((ROOT / "tests" / "rules" / "cases").glob("*.json"))
+TIMEOUT_S = 120
+
+
+def newest_input() -> float:
+    files = [
+        p for top in INPUTS for p in ([top] if top.is_file() else top.rglob("*")) if p.is_file() and "__pycache__" not in p.parts
+    ]
+    return max(p.stat().st_mtime for p in files)
+
+
+@pytest.fixture(scope="module")
+def frozen() -> Path:
+    if not FROZEN.is_file() or FROZEN.stat().st_mtime < newest_input():
+        subprocess.run([sys.executable, str(ROOT / "build_scripts" / "build.py")], cwd=ROOT, check=True)
+    return FROZEN
+
+
+@cache
+def network_cut() -> list[str]:
+    """The command prefix that runs a program without network, or none (with a warning) where not permitted."""
+    for prefix in (["unshare", "-n"], ["unshare", "-rn"]):
+        if shutil.which("unshare") and subprocess.run([*prefix, "true"], capture_output=True).returncode == 0:
+            return prefix
+    warnings.warn("unshare -n is not permitted here: the frozen app runs with the network on", stacklevel=1)
+    return []
+
+
+def run_frozen(
+    frozen: Path, tmp_path: Path, *args: str, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the frozen app headless, network cut, with YIBAO_HOME and HOME in tmp_path; HOME must stay empty."""
+    home, user_home = tmp_path / "yibao-home", tmp_path / "user-home"
+    user_home.mkdir(exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "YIBAO_SMOKE")}
+    env.update(
+        {
+            "YIBAO_HOME": str(home),
+            "HOME": str(user_home),
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+            **(extra_env or {}),
+        }
+    )
+    done = subprocess.run(
+        [*network_cut(), str(frozen), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=tmp_path,
+        timeout=TIMEOUT_S,
+    )
+    assert list(user_home.iterdir()) == [], "the app wrote outside YIBAO_HOME"
+    return done
+
+
+def at(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        data = data[int(part)] if isinstance(data, list) else data[part]
+    return data
+
+
+def first_computed_case(path: Path) -> dict[str, Any]:
+    """The first case of a document's file that expects figures (not an input error)."""
+    cases = json.loads(path.read_text(encoding="utf-8"))
+    return next(c for c in cases if c.get("expect") and "error" not in c and "invalid" not in c)
+
+
+@pytest.mark.parametrize("cases_file", CASES, ids=[p.stem for p in CASES])
+def test_calc_gives_the_hand_worked_figures(frozen: Path, tmp_path: Path, cases_file: Path) -> None:
+    case = first_computed_case(cases_file)
+    request = tmp_path / "request.json"
+    request.write_text(json.dumps(case["request"], ensure_ascii=False), encoding="utf-8")
+    done = run_frozen(frozen, tmp_path, "calc", str(request))
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    for path, expected in case["expect"].items():
+        assert at(result, path) == expected, (case["name"], path)
+
+
+def test_calc_rejects_bad_input_in_chinese(frozen: Path, tmp_path: Path) -> None:
+    request = tmp_path / "request.json"
+    request.write_text('{"city": "nowhere"}', encoding="utf-8")
+    done = run_frozen(frozen, tmp_path, "calc", str(request))
+    assert done.returncode == 2
+    assert "城市" in done.stderr and "yantai" in done.stderr
+
+
+def test_regions_lists_the_16_cities(frozen: Path, tmp_path: Path) -> None:
+    done = run_frozen(frozen, tmp_path, "regions")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 16
+    assert "yantai\t烟台市" in lines and "jinan\t济南市" in lines
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_sheet_writes_a_pdf_with_chinese_text(frozen: Path, tmp_path: Path) -> None:
+    request = tmp_path / "request.json"
+    request.write_text(
+        json.dumps(first_computed_case(ROOT / "tests" / "rules" / "cases" / "yantai-2023-109.json")["request"]), encoding="utf-8"
+    )
+    pdf = tmp_path / "sheet.pdf"
+    done = run_frozen(frozen, tmp_path, "sheet", str(request), "--pdf", str(pdf), "--hall", "烟台市芝罘区医保服务大厅")
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for fragment in ("职工基本医疗保险测算单", "烟台市芝罘区医保服务大厅", "参保地：烟台市", "480.00", "测算结果仅供参考"):
+        assert fragment in text, fragment
+
+
+def test_window_opens_and_computes_offscreen(frozen: Path, tmp_path: Path) -> None:
+    done = run_frozen(frozen, tmp_path, extra_env={"YIBAO_SMOKE": "1"})
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(r"yibao-smoke-ok \S+市 单位月缴 \d+\.\d\d \(\d+\.\d\ds\)", done.stdout.strip()), done.stdout
+    assert (tmp_path / "yibao-home").is_dir()
+
+
+def test_window_reports_its_first_paint(frozen: Path, tmp_path: Path) -> None:
+    done = run_frozen(frozen, tmp_path, extra_env={"YIBAO_EXIT_AFTER_FIRST_PAINT": "1"})
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(r"yibao-first-paint \d+\.\d+", done.stdout.strip()), done.stdout
