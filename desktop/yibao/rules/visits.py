@@ -232,7 +232,7 @@ def _inpatient(rules: InpatientRules, visit: Visit, state: YearState) -> VisitRe
     else:
         state.ip_fund = None
         lines.append(line("fund", "统筹基金支付", None,
-                          "住院支付比例和年度限额不在所收录的文件中，无法计算；可在“本地数据”中录入本市标准",
+                          "住院支付比例和年度限额不在所收录的文件中，无法计算；可在“本地录入参数”中录入本市标准",
                           rules.share_src, rules.fund_limit_src))
     lines.append(line("supplement", "大额医疗费用补助支付", None, "大额补助住院支付办法另行制定，无法计算",
                       rules.supplement_src))

@@ -1,0 +1,110 @@
+"""Start the window: Qt, the bundled font and the settings first; the rules core after the first paint.
+
+Environment switches (for the benchmark and the frozen smoke test):
+``YIBAO_EXIT_AFTER_FIRST_PAINT=1`` prints ``yibao-first-paint <time.time()>`` at the first paint and exits;
+``YIBAO_SMOKE=1`` loads the rules core, computes the default case, prints ``yibao-smoke-ok …`` and exits.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from yibao.fonts import install_fonts
+from yibao.resources import resource_path
+from yibao.state.logs import log_exception, setup_logging
+from yibao.state.settings import Settings, load_settings
+from yibao.ui.cities import city_names
+from yibao.ui.main_window import MainWindow
+
+LARGE_PRINT_SCALE = 1.4
+log = logging.getLogger(__name__)
+
+
+def apply_font(settings: Settings) -> None:
+    """The bundled font at the chosen size; 大字模式 scales it for elderly citizens."""
+    size = settings.font_point_size * (LARGE_PRINT_SCALE if settings.large_print else 1.0)
+    font = QFont(install_fonts())
+    font.setPointSizeF(size)
+    QApplication.setFont(font)
+
+
+class FirstPaint(QObject):
+    """Calls back once, at the window's first Paint event (a zero timer after show() fires before it)."""
+
+    def __init__(self, callback: object) -> None:
+        super().__init__()
+        self._callback = callback
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            QTimer.singleShot(0, self._callback)  # type: ignore[call-overload]
+        return False
+
+
+def _report_unexpected(window: MainWindow | None) -> None:
+    """Unexpected errors are logged and shown; the window stays open and nothing saved is lost."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log_exception(kind, exc, tb)
+        if os.environ.get("YIBAO_SMOKE"):
+            traceback.print_exception(kind, exc, tb)
+            os._exit(1)
+        QMessageBox.critical(window, "意外错误",
+                             f"发生了一个意外错误，已记录在日志中：\n{log_path}\n\n{kind.__name__}: {exc}\n\n"
+                             "已保存的设置和历史记录不受影响。")
+
+    log_path = setup_logging()
+    sys.excepthook = hook
+
+
+def run() -> int:
+    started = time.time()
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("yibao")
+    app.setApplicationDisplayName("山东职工医保测算")
+    icon = resource_path("icons", "yibao.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    settings, settings_message = load_settings()
+    apply_font(settings)
+    window = MainWindow(settings, city_names())
+    _report_unexpected(window)
+
+    def after_first_paint() -> None:
+        if os.environ.get("YIBAO_EXIT_AFTER_FIRST_PAINT"):
+            print(f"yibao-first-paint {time.time():.6f}", flush=True)
+            app.quit()
+            return
+        window.start_core()
+        if settings_message:
+            QMessageBox.warning(window, "设置文件", settings_message)
+        if os.environ.get("YIBAO_SMOKE"):
+            _smoke_report(window, started)
+            app.quit()
+
+    first_paint = FirstPaint(after_first_paint)
+    window.installEventFilter(first_paint)
+    window.show()
+    return app.exec()
+
+
+def _smoke_report(window: MainWindow, started: float) -> None:
+    window.contribution_tab.base.setText("6000")
+    result = window.result
+    if result is None or result.contribution is None:
+        print(f"yibao-smoke-failed {window.input_error()}", file=sys.stderr, flush=True)
+        os._exit(1)
+    print(f"yibao-smoke-ok {result.city_name} 单位月缴 {result.contribution.employer_monthly} "
+          f"({time.time() - started:.2f}s)", flush=True)

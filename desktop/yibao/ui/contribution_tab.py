@@ -1,0 +1,172 @@
+"""缴费测算: the monthly base in, the contributions, personal-account credit, yearly fees and coverage out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yibao.ui.fields import AmountEdit, FieldError
+from yibao.ui.lines import LinesTable
+from yibao.ui.person import combo, select
+from yibao.ui.summary import SummaryGrid, money_text
+
+if TYPE_CHECKING:
+    from yibao.rules.models import ContributionResult, CoverageResult
+
+OPTIONS = (("with_account", "建立个人账户"), ("without_account", "不建立个人账户"))
+COVERED_TEXT = {True: "享受", False: "不享受", None: "文件未规定"}
+
+
+class ContributionTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.base = AmountEdit("月缴费基数", "例如 6000")
+        self.base.setProperty("help", "在职和灵活就业人员的月缴费基数（元）；退休人员不缴费，可不填")
+        self.option = combo(OPTIONS, "灵活就业缴费方式")
+        self.option_label = QLabel("缴费方式(&O)")
+        self.option_label.setBuddy(self.option)
+        self.first_month = QLineEdit()
+        self.first_month.setAccessibleName("首次缴费月份")
+        self.first_month.setPlaceholderText("YYYY-MM，例如 2025-03（可不填）")
+        self.first_enrolment = QCheckBox("首次参保")
+        self.first_enrolment.setChecked(True)
+        self.first_enrolment.setToolTip("灵活就业人员首次参保（济宁：连续缴费满6个月后享受待遇）")
+
+        form = QFormLayout()
+        base_label = QLabel("月缴费基数（元）(&B)")
+        base_label.setBuddy(self.base)
+        form.addRow(base_label, self.base)
+        form.addRow(self.option_label, self.option)
+        month_row = QHBoxLayout()
+        month_row.addWidget(self.first_month)
+        month_row.addWidget(self.first_enrolment)
+        month_label = QLabel("首次缴费月份(&M)")
+        month_label.setBuddy(self.first_month)
+        form.addRow(month_label, month_row)
+
+        self.summary = SummaryGrid(3)
+        self.lines = LinesTable()
+        self.benefits_from = QLabel()
+        self.benefits_from.setWordWrap(True)
+        self.coverage = QTableWidget(0, 4)
+        self.coverage.setHorizontalHeaderLabels(["保障项目", "是否享受", "说明", "依据"])
+        self.coverage.verticalHeader().setVisible(False)
+        self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.coverage.setWordWrap(True)
+        header = self.coverage.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 260)
+
+        coverage_box = QWidget()
+        coverage_layout = QVBoxLayout(coverage_box)
+        coverage_layout.setContentsMargins(0, 0, 0, 0)
+        coverage_layout.addWidget(QLabel("<b>保障范围与待遇享受时间</b>"))
+        coverage_layout.addWidget(self.benefits_from)
+        coverage_layout.addWidget(self.coverage)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.lines)
+        splitter.addWidget(coverage_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+
+        self.base.textChanged.connect(self.changed)
+        self.base.returnPressed.connect(self.changed)
+        self.option.currentIndexChanged.connect(self.changed)
+        self.first_month.textChanged.connect(self.changed)
+        self.first_enrolment.toggled.connect(self.changed)
+
+    def input_widgets(self) -> list[QWidget]:
+        return [self.base, self.option, self.first_month, self.first_enrolment]
+
+    def result_widgets(self) -> list[QWidget]:
+        return [self.summary, self.lines, self.coverage]
+
+    def request_part(self, *, flexible: bool, retired: bool) -> dict[str, Any]:
+        """The contribution and enrolment sections; raises FieldError naming a bad field."""
+        self.option.setEnabled(flexible)
+        self.option_label.setEnabled(flexible)
+        self.first_enrolment.setEnabled(flexible)
+        base = self.base.amount(required=False)
+        part: dict[str, Any] = {}
+        if base is not None or retired:
+            section: dict[str, Any] = {"monthly_base": None if base is None else str(base)}
+            if flexible:
+                section["flexible_option"] = self.option.currentData()
+            part["contribution"] = section
+        month = self.first_month.text().strip()
+        if month and not _is_month(month):
+            raise FieldError("首次缴费月份", f"“{month}”格式应为 YYYY-MM，例如 2025-03", self.first_month)
+        part["enrolment"] = {"first_contribution_month": month or None,
+                             "first_enrolment": self.first_enrolment.isChecked() if flexible else True}
+        return part
+
+    def load(self, contribution: dict[str, Any] | None, enrolment: dict[str, Any] | None) -> None:
+        contribution = contribution or {}
+        enrolment = enrolment or {}
+        self.base.setText(contribution.get("monthly_base") or "")
+        select(self.option, contribution.get("flexible_option") or "with_account")
+        self.first_month.setText(enrolment.get("first_contribution_month") or "")
+        self.first_enrolment.setChecked(bool(enrolment.get("first_enrolment", True)))
+
+    def show_result(self, result: ContributionResult | None, coverage: CoverageResult | None, hint: str) -> None:
+        if result is None:
+            self.summary.set_rows([("提示", hint)])
+            self.lines.show_lines([])
+        else:
+            supplementary = result.supplementary_yearly
+            self.summary.set_rows([
+                ("单位月缴费", money_text(result.employer_monthly)),
+                ("个人月缴费", money_text(result.individual_monthly)),
+                ("个人账户月划入", money_text(result.personal_account_monthly)),
+                ("大额/大病年缴费·单位", money_text(supplementary.employer)),
+                ("大额/大病年缴费·个人", money_text(supplementary.individual)),
+                ("大额/大病年缴费·合计", money_text(supplementary.total)),
+            ])
+            self.lines.show_lines(result.lines)
+            offered = result.flexible_options_offered
+            self.option.setToolTip("本市可选：" + "、".join(t for v, t in OPTIONS if v in offered) if offered else "")
+        self._show_coverage(coverage)
+
+    def _show_coverage(self, coverage: CoverageResult | None) -> None:
+        items = coverage.items if coverage is not None else []
+        if coverage is None:
+            self.benefits_from.setText("")
+        elif coverage.benefits_from is not None:
+            self.benefits_from.setText(f"开始享受待遇：{coverage.benefits_from:%Y年%m月%d日}")
+        else:
+            self.benefits_from.setText("开始享受待遇：填写首次缴费月份后显示；所收录文件未规定的，显示“文件未规定”")
+        self.coverage.setRowCount(len(items))
+        for row, item in enumerate(items):
+            sources = "；".join(dict.fromkeys(s.text() for s in item.sources)) or "文件未规定"
+            for col, text in enumerate((item.label, COVERED_TEXT[item.covered], item.detail, sources)):
+                self.coverage.setItem(row, col, QTableWidgetItem(text))
+        self.coverage.resizeRowsToContents()
+
+
+def _is_month(text: str) -> bool:
+    year, _, month = text.partition("-")
+    return len(year) == 4 and year.isdigit() and month.isdigit() and len(month) == 2 and 1 <= int(month) <= 12

@@ -1,0 +1,24 @@
+"""F1: a short help page, read from ``resources/help/zh_CN.html``."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from yibao.resources import resource_path
+
+
+def show_help(parent: QWidget) -> None:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("使用说明")
+    dialog.resize(720, 640)
+    browser = QTextBrowser()
+    try:
+        browser.setHtml(resource_path("help", "zh_CN.html").read_text(encoding="utf-8"))
+    except OSError:
+        browser.setPlainText("帮助文件缺失，请重新安装本软件。")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(browser)
+    layout.addWidget(buttons)
+    dialog.exec()

@@ -1,0 +1,140 @@
+"""历史记录: search saved and printed cases by text and date, reopen or delete one."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from yibao.rules import Request, Result
+    from yibao.state.history import History, HistoryEntry
+
+EMPLOYMENT = {"enterprise": "企业职工", "public_institution": "机关事业单位职工", "flexible": "灵活就业人员"}
+
+
+def case_summary(request: Request, result: Result) -> str:
+    """One line for the history list: who, and the headline figures."""
+    parts = []
+    if request.person is not None:
+        p = request.person
+        parts.append(f"{EMPLOYMENT[p.employment]}{'（退休）' if p.retired else ''} {'男' if p.sex == 'male' else '女'}"
+                     f"{p.age}岁")
+    if result.contribution is not None and result.contribution.monthly_base is not None:
+        parts.append(f"基数{result.contribution.monthly_base:.2f}")
+    if result.year_totals is not None and result.visits:
+        person_pays = result.year_totals.person_pays
+        paid = "未定" if person_pays is None else f"{person_pays:.2f}"
+        parts.append(f"就诊{len(result.visits)}次 费用{result.year_totals.bill:.2f} 个人负担{paid}")
+    if result.retirement is not None and result.retirement.shortfall_months is not None:
+        parts.append(f"年限尚缺{result.retirement.shortfall_months}个月")
+    return "；".join(parts)
+
+
+def _date_edit(value: QDate, enabled: bool) -> tuple[QCheckBox, QDateEdit]:
+    edit = QDateEdit(value)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setEnabled(enabled)
+    check = QCheckBox()
+    check.setChecked(enabled)
+    check.toggled.connect(edit.setEnabled)
+    return check, edit
+
+
+class HistoryDialog(QDialog):
+    """``chosen`` is the entry to reopen after ``exec()`` returns Accepted."""
+
+    def __init__(self, history: History, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("历史记录")
+        self.resize(900, 520)
+        self.history = history
+        self.chosen: HistoryEntry | None = None
+        self.entries: list[HistoryEntry] = []
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("搜索城市或摘要，例如 烟台、退休、基数6000")
+        today = QDate.currentDate()
+        self.use_from, self.date_from = _date_edit(today.addMonths(-1), False)
+        self.use_to, self.date_to = _date_edit(today, False)
+        filters = QHBoxLayout()
+        filters.addWidget(self.text, 1)
+        for text, check, edit in (("自", self.use_from, self.date_from), ("至", self.use_to, self.date_to)):
+            check.setText(text)
+            filters.addWidget(check)
+            filters.addWidget(edit)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["保存时间", "方式", "城市", "政策日期", "摘要"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.delete = QPushButton("删除所选")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.delete, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+
+        self.text.textChanged.connect(self.search)
+        for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
+            check.toggled.connect(self.search)
+            edit.dateChanged.connect(self.search)
+        buttons.accepted.connect(self.open_selected)
+        buttons.rejected.connect(self.reject)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.delete.clicked.connect(self.delete_selected)
+        self.search()
+
+    def _date(self, check: QCheckBox, edit: QDateEdit) -> date | None:
+        value = edit.date().toPython()
+        return value if check.isChecked() and isinstance(value, date) else None
+
+    def search(self) -> None:
+        self.entries = self.history.search(self.text.text().strip(), self._date(self.use_from, self.date_from),
+                                           self._date(self.use_to, self.date_to))
+        self.table.setRowCount(len(self.entries))
+        for row, entry in enumerate(self.entries):
+            cells = (f"{entry.saved_at:%Y-%m-%d %H:%M}", entry.kind, entry.city_name, entry.on.isoformat(), entry.summary)
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if self.entries:
+            self.table.selectRow(0)
+
+    def _selected(self) -> HistoryEntry | None:
+        row = self.table.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def open_selected(self) -> None:
+        self.chosen = self._selected()
+        if self.chosen is not None:
+            self.accept()
+
+    def delete_selected(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        answer = QMessageBox.question(self, "删除记录", f"删除 {entry.saved_at:%Y-%m-%d %H:%M} 的这条记录？")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.history.delete(entry.id)
+            self.search()

@@ -1,0 +1,528 @@
+"""The main window: the person panel, the tabs, the menus; every figure comes from ``Core.compute``.
+
+Nothing here imports pydantic or the rules core at module level: the window paints first, then
+``start_core`` loads them (see ``app.run``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yibao.state.settings import Settings, save_settings
+from yibao.ui.contribution_tab import ContributionTab
+from yibao.ui.fields import FieldError, mark_invalid
+from yibao.ui.person import PersonPanel
+from yibao.ui.retirement_tab import RetirementTab
+from yibao.ui.visits_tab import VisitsTab
+
+if TYPE_CHECKING:
+    from yibao.rules import Request, Result
+    from yibao.state.history import History
+    from yibao.ui.core import Core
+
+log = logging.getLogger(__name__)
+
+TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY = range(5)
+LOADING_TEXT = "正在载入政策数据……"
+ERROR_STYLE = "color: #a00000; font-weight: bold;"
+BASE_HINT = "请输入月缴费基数（退休人员无需缴费）"
+
+
+class MainWindow(QMainWindow):
+    computed = Signal()
+
+    def __init__(self, settings: Settings, cities: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.settings = settings
+        self.core: Core | None = None
+        self.history: History | None = None
+        self.request: Request | None = None
+        self.result: Result | None = None
+        self._loading = True
+        self._marked: list[QWidget] = []
+        self._policy_context: tuple[object, ...] | None = None
+        self.setWindowTitle("山东职工医保测算")
+
+        self.person = PersonPanel(cities)
+        if settings.default_city in {code for code, _ in cities}:
+            self.person.load(settings.default_city, date.today(), None)
+        self.contribution_tab = ContributionTab()
+        self.visits_tab = VisitsTab()
+        self.retirement_tab = RetirementTab()
+        self.compare_page = QWidget()
+        self.policy_page = QWidget()
+        for page in (self.compare_page, self.policy_page):
+            QVBoxLayout(page).addWidget(QLabel(LOADING_TEXT))
+        self.compare: Any = None  # (TierComparison, ShareChart) once first shown
+        self.policy_tab: Any = None
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.contribution_tab, "缴费测算")
+        self.tabs.addTab(self.visits_tab, "就医报销")
+        self.tabs.addTab(self.compare_page, "医院级别对比")
+        self.tabs.addTab(self.retirement_tab, "退休缴费年限")
+        self.tabs.addTab(self.policy_page, "政策依据")
+
+        self.message = QLabel(LOADING_TEXT)
+        self.message.setWordWrap(True)
+        self.notes = QTextBrowser()
+        self.notes.setMaximumHeight(110)
+        self.notes.setOpenLinks(False)
+        self.notes.anchorClicked.connect(lambda _url: self.open_local_figures())
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.person)
+        left_layout.addStretch()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.message)
+        right_layout.addWidget(self.tabs, 1)
+        right_layout.addWidget(self.notes)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self._build_menus()
+        self._set_tab_order()
+
+        self.person.changed.connect(self.recompute)
+        for tab in (self.contribution_tab, self.visits_tab, self.retirement_tab):
+            tab.changed.connect(self.recompute)
+        self.visits_tab.selection_changed.connect(lambda _row: self._refresh_extra_tabs())
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_extra_tabs())
+        self._restore_geometry()
+
+    # ------------------------------------------------------------ set-up
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        toolbar = self.addToolBar("常用")
+        toolbar.setObjectName("toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        def action(menu: Any, text: str, slot: Any, shortcut: Any = None, tool: bool = False) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            if tool:
+                toolbar.addAction(act)
+            return act
+
+        file_menu = bar.addMenu("文件(&F)")
+        action(file_menu, "新建测算(&N)", self.new_case, QKeySequence.StandardKey.New, tool=True)
+        action(file_menu, "保存到历史记录(&S)", self.save_case, QKeySequence.StandardKey.Save, tool=True)
+        action(file_menu, "历史记录(&H)…", self.open_history, QKeySequence("Ctrl+H"), tool=True)
+        file_menu.addSeparator()
+        action(file_menu, "打印(&P)…", self.print_sheet, QKeySequence.StandardKey.Print, tool=True)
+        action(file_menu, "打印预览(&V)…", self.preview_sheet, QKeySequence("Ctrl+Shift+P"), tool=True)
+        action(file_menu, "另存为 PDF(&D)…", self.save_pdf, QKeySequence("Ctrl+Shift+S"), tool=True)
+        action(file_menu, "另存为图片 PNG(&G)…", self.save_png)
+        action(file_menu, "复制文字结果(&C)", self.copy_text, QKeySequence("Ctrl+Shift+C"), tool=True)
+        file_menu.addSeparator()
+        action(file_menu, "退出(&X)", self.close, QKeySequence.StandardKey.Quit)
+        settings_menu = bar.addMenu("设置(&T)")
+        action(settings_menu, "设置(&S)…", self.open_settings)
+        action(settings_menu, "本地录入参数(&L)…", self.open_local_figures)
+        fund_menu = bar.addMenu("基金管理(&M)")
+        action(fund_menu, "省级统筹调剂金测算(&A)…", self.open_fund)
+        help_menu = bar.addMenu("帮助(&H)")
+        action(help_menu, "使用说明(&H)", self.show_help, QKeySequence.StandardKey.HelpContents)
+        action(help_menu, "关于(&A)", self.show_about)
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [*self.person.widgets(), self.tabs, *self.contribution_tab.input_widgets()]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            restored = self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
+            if restored:
+                self.tabs.setCurrentIndex(self.settings.last_tab)
+                return
+        self.resize(1200, 800)
+        self.tabs.setCurrentIndex(self.settings.last_tab)
+
+    def start_core(self) -> None:
+        """Load the rules core and the history (after the first paint), then compute."""
+        from yibao.rules import PolicyError
+        from yibao.state.history import open_history
+        from yibao.ui.core import Core
+
+        messages = []
+        try:
+            self.core, local_message = Core.load()
+        except PolicyError as exc:
+            log.error("policy data damaged: %s", exc)
+            self._show_error(f"政策数据文件损坏，无法计算：{exc}。请重新安装本软件。")
+            QMessageBox.critical(self, "政策数据损坏", f"{exc}\n\n请重新安装本软件；已保存的设置和历史记录不受影响。")
+            return
+        if local_message:
+            messages.append(local_message)
+        self.history, history_message = open_history()
+        if history_message:
+            messages.append(history_message)
+        self._loading = False
+        self.recompute()
+        for text in messages:
+            QMessageBox.warning(self, "用户数据", text)
+
+    # ------------------------------------------------------------ compute
+
+    def collect(self) -> dict[str, Any]:
+        """The form as request data; FieldError names the first bad field."""
+        data = self.person.request_part()
+        person = data["person"]
+        data.update(self.contribution_tab.request_part(flexible=person["employment"] == "flexible",
+                                                        retired=person["retired"]))
+        data.update(self.visits_tab.request_part())
+        data.update(self.retirement_tab.request_part())
+        return data
+
+    def recompute(self) -> None:
+        if self._loading or self.core is None:
+            return
+        from yibao.rules import InputError
+        from yibao.ui.core import build_request
+
+        self._clear_marks()
+        try:
+            request = build_request(self.collect())
+            result = self.core.compute(request)
+        except FieldError as exc:
+            self._show_input_error(str(exc), exc.widget)
+            return
+        except InputError as exc:
+            self._show_input_error(str(exc), self._widget_for(exc.field))
+            return
+        self._set_stale(False)
+        self.request, self.result = request, result
+        self.message.setText(f"{result.city_name} · 按 {result.on:%Y-%m-%d} 施行的政策计算")
+        self.message.setStyleSheet("")
+        self._render(result)
+        self.computed.emit()
+
+    def _render(self, result: Result) -> None:
+        self.contribution_tab.show_result(result.contribution, result.coverage, BASE_HINT)
+        self.visits_tab.show_result(result.visits, result.year_totals)
+        self.retirement_tab.show_result(result.retirement)
+        self._render_notes(result)
+        self._refresh_extra_tabs()
+
+    def _render_notes(self, result: Result) -> None:
+        parts = []
+        if result.missing:
+            items = "".join(f"<li>{m.label}：{m.reason}</li>" for m in result.missing)
+            parts.append(f"<b style='color:#a00000'>文件未规定的参数</b>（相关金额显示为“文件未规定”；"
+                         f"本市有规定的，可在<a href='local'>本地录入参数</a>中填写）：<ul>{items}</ul>")
+        if result.notes:
+            parts.append("<b>说明</b>：<ul>" + "".join(f"<li>{n}</li>" for n in result.notes) + "</ul>")
+        parts.append("<span style='color:#555'>测算结果仅供参考，以医保经办机构实际结算为准。</span>")
+        self.notes.setHtml("".join(parts))
+
+    def _refresh_extra_tabs(self) -> None:
+        """The comparison, chart and policy view are built and refreshed only while visible."""
+        if self.core is None or self.request is None:
+            return
+        index = self.tabs.currentIndex()
+        if index == TAB_COMPARE:
+            self._ensure_compare()
+            comparison, chart = self.compare
+            row = self.visits_tab.selected_index()
+            if row < 0 and self.request.visits:
+                row = 0
+            comparison.show_bill(self.request, row, self.core.compute)
+            chart.show_bill(self.request, row, self.core.compute)
+        elif index == TAB_POLICY:
+            self._ensure_policy_tab()
+            context = (self.request.city, self.request.on, tuple(self.core.local))
+            if context != self._policy_context:
+                self._policy_context = context
+                self.policy_tab.set_context(self.core.policy, self.request.city, self.request.on, self.core.local)
+
+    def _ensure_compare(self) -> None:
+        if self.compare is not None:
+            return
+        from yibao.ui.chart import ShareChart
+        from yibao.ui.compare import TierComparison
+
+        comparison, chart = TierComparison(), ShareChart()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(comparison)
+        splitter.addWidget(chart)
+        self._replace_page(self.compare_page, splitter)
+        self.compare = (comparison, chart)
+
+    def _ensure_policy_tab(self) -> None:
+        if self.policy_tab is not None:
+            return
+        from yibao.ui.policy_tab import PolicyTab
+
+        self.policy_tab = PolicyTab()
+        self._replace_page(self.policy_page, self.policy_tab)
+
+    @staticmethod
+    def _replace_page(page: QWidget, content: QWidget) -> None:
+        layout = page.layout()
+        assert layout is not None
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(content)
+
+    # ------------------------------------------------------------ errors
+
+    def _widget_for(self, field: str) -> QWidget | None:
+        widgets: dict[str, QWidget] = {
+            "city": self.person.city, "on": self.person.on, "person.age": self.person.age,
+            "person.employment": self.person.employment,
+            "contribution.monthly_base": self.contribution_tab.base,
+            "contribution.flexible_option": self.contribution_tab.option,
+            "enrolment.first_contribution_month": self.contribution_tab.first_month,
+            "retirement.paid_months": self.retirement_tab.paid,
+            "retirement.deemed_months": self.retirement_tab.deemed,
+            "retirement.last_monthly_base": self.retirement_tab.last_base,
+            **{f"year_to_date.{key}": edit for key, edit in self.visits_tab.ytd.items()},
+        }
+        if field.startswith("visits"):
+            return self.visits_tab.table
+        return widgets.get(field)
+
+    def _show_input_error(self, text: str, widget: QWidget | None) -> None:
+        self._show_error(text)
+        self._set_stale(True)
+        if widget is not None:
+            mark_invalid(widget, text)
+            self._marked.append(widget)
+
+    def _show_error(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE)
+
+    def _set_stale(self, stale: bool) -> None:
+        """Greys out the last figures while the input is invalid, so nobody reads them as current."""
+        for widget in (*self.contribution_tab.result_widgets(), *self.visits_tab.result_widgets(),
+                       *self.retirement_tab.result_widgets()):
+            widget.setEnabled(not stale)
+
+    def _clear_marks(self) -> None:
+        for widget in self._marked:
+            mark_invalid(widget, None)
+        self._marked = []
+
+    def input_error(self) -> str | None:
+        """The message shown for bad input, or None when the last edit computed."""
+        return self.message.text() if self.message.styleSheet() == ERROR_STYLE else None
+
+    # ------------------------------------------------------------ cases, history, printing
+
+    def load_request(self, request: Request) -> None:
+        """Fill every field from a request (a case reopened from the history) and compute it."""
+        data = json.loads(request.model_dump_json())
+        self._loading = True
+        try:
+            self.person.load(data["city"], request.on, data.get("person"))
+            self.contribution_tab.load(data.get("contribution"), data.get("enrolment"))
+            self.visits_tab.load(data.get("visits"), data.get("year_to_date"))
+            self.retirement_tab.load(data.get("retirement"))
+        finally:
+            self._loading = self.core is None
+        self.recompute()
+
+    def new_case(self) -> None:
+        self._loading = True
+        try:
+            self.person.load(self.settings.default_city, date.today(), {"employment": "enterprise", "retired": False,
+                                                                        "sex": "male", "age": 40})
+            self.contribution_tab.load(None, None)
+            self.visits_tab.load(None, None)
+            self.retirement_tab.load(None)
+        finally:
+            self._loading = self.core is None
+        self.tabs.setCurrentIndex(TAB_CONTRIBUTION)
+        self.recompute()
+        self.person.city.setFocus()
+
+    def _ready(self) -> bool:
+        if self.request is None or self.result is None or self.input_error():
+            QMessageBox.information(self, "无法输出", self.input_error() or "还没有可输出的测算结果。")
+            return False
+        return True
+
+    def remember(self, kind: str) -> None:
+        """Record the current case in the history (保存, 打印, PDF …)."""
+        if self.history is None or self.request is None or self.result is None:
+            return
+        from yibao.ui.history_dialog import case_summary
+
+        self.history.add(city=self.result.city, city_name=self.result.city_name, on=self.result.on, kind=kind,
+                         summary=case_summary(self.request, self.result), request_json=self.request.model_dump_json())
+
+    def save_case(self) -> None:
+        if self._ready():
+            self.remember("保存")
+            self.statusBar().showMessage("已保存到历史记录", 4000)
+
+    def open_history(self) -> None:
+        if self.history is None:
+            return
+        from yibao.ui.core import request_from_json
+        from yibao.ui.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.history, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.load_request(request_from_json(dialog.chosen.request_json))
+            self.statusBar().showMessage(f"已打开 {dialog.chosen.saved_at:%Y-%m-%d %H:%M} 的测算", 4000)
+
+    def sheet_header(self) -> Any:
+        from yibao.sheet import SheetHeader
+
+        return SheetHeader(self.settings.hall_name, self.settings.counter_no)
+
+    def print_sheet(self) -> None:
+        if self._ready():
+            from yibao.sheet import print_dialog
+
+            assert self.request is not None and self.result is not None
+            print_dialog(self, self.request, self.result, self.sheet_header())
+            self.remember("打印")
+
+    def preview_sheet(self) -> None:
+        if self._ready():
+            from yibao.sheet import preview_dialog
+
+            assert self.request is not None and self.result is not None
+            preview_dialog(self, self.request, self.result, self.sheet_header())
+
+    def _ask_path(self, title: str, suffix: str, pattern: str) -> str:
+        assert self.result is not None
+        name = f"医保测算-{self.result.city_name}-{date.today():%Y%m%d}.{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
+        return path
+
+    def save_pdf(self, path: str | None = None) -> None:
+        if not self._ready():
+            return
+        from yibao.sheet import write_pdf
+
+        assert self.request is not None and self.result is not None
+        path = path or self._ask_path("另存为 PDF", "pdf", "PDF 文件 (*.pdf)")
+        if path:
+            try:
+                write_pdf(path, self.request, self.result, self.sheet_header())
+            except OSError as exc:
+                QMessageBox.warning(self, "无法保存", f"无法写入 {path}：{exc}")
+                return
+            self.remember("PDF")
+            self.statusBar().showMessage(f"已保存 {path}", 6000)
+
+    def save_png(self, path: str | None = None) -> None:
+        if not self._ready():
+            return
+        from yibao.sheet import save_png
+
+        assert self.request is not None and self.result is not None
+        path = path or self._ask_path("另存为图片", "png", "PNG 图片 (*.png)")
+        if path:
+            try:
+                save_png(path, self.request, self.result, self.sheet_header())
+            except OSError as exc:
+                QMessageBox.warning(self, "无法保存", f"无法写入 {path}：{exc}")
+                return
+            self.remember("图片")
+            self.statusBar().showMessage(f"已保存 {path}", 6000)
+
+    def copy_text(self) -> None:
+        if self._ready():
+            from yibao.sheet import plain_text
+
+            assert self.request is not None and self.result is not None
+            QGuiApplication.clipboard().setText(plain_text(self.request, self.result, self.sheet_header()))
+            self.statusBar().showMessage("测算结果已复制为文字，可粘贴到微信或短信", 4000)
+
+    # ------------------------------------------------------------ dialogs
+
+    def open_settings(self) -> None:
+        from yibao.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.person_cities(), self)
+        if dialog.exec():
+            dialog.apply_to(self.settings)
+            save_settings(self.settings)
+            from yibao.ui.app import apply_font
+
+            apply_font(self.settings)
+
+    def person_cities(self) -> list[tuple[str, str]]:
+        box = self.person.city
+        return [(str(box.itemData(i)), box.itemText(i)) for i in range(box.count())]
+
+    def open_local_figures(self) -> None:
+        if self.core is None:
+            return
+        from yibao.ui.local_figures import LocalFiguresDialog
+
+        dialog = LocalFiguresDialog(self.core.policy, self.core.local, self.person.city_code(),
+                                    self.person.rules_date(), self)
+        if dialog.exec():
+            try:
+                self.core.set_local(dialog.figures())
+            except OSError as exc:
+                QMessageBox.warning(self, "无法保存", f"本地录入参数未能保存：{exc}")
+            self._policy_context = None
+            self.recompute()
+
+    def open_fund(self) -> None:
+        if self.core is None:
+            return
+        from yibao.ui.fund_dialog import FundDialog
+
+        city = self.person.city_code()
+        FundDialog(city, self.core.city_name(city), self.person.rules_date(), self.core.compute, self).exec()
+
+    def show_help(self) -> None:
+        from yibao.ui.help import show_help
+
+        show_help(self)
+
+    def show_about(self) -> None:
+        from yibao import __version__
+
+        QMessageBox.about(self, "关于", f"山东职工医保测算 {__version__}\n\n依据山东省及烟台、济南、济宁的医保政策文件逐项测算。"
+                          "\n测算结果仅供参考，以医保经办机构实际结算为准。")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.settings.last_tab = self.tabs.currentIndex()
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            log.warning("settings not saved: %s", exc)
+        if self.history is not None:
+            self.history.close()
+        super().closeEvent(event)

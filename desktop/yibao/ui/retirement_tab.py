@@ -1,0 +1,86 @@
+"""退休缴费年限: paid and deemed months and the last base in; required, counted, shortfall and make-up out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from yibao.ui.fields import AmountEdit, CountEdit
+from yibao.ui.lines import LinesTable
+from yibao.ui.summary import MISSING, SummaryGrid, money_text
+
+if TYPE_CHECKING:
+    from yibao.rules.models import RetirementResult
+
+ELIGIBLE_TEXT = {True: "已满足", False: "未满足", None: MISSING}
+
+
+def months_text(months: int | None) -> str:
+    if months is None:
+        return MISSING
+    years, rest = divmod(months, 12)
+    return f"{months}个月（{years}年{rest}个月）" if rest else f"{months}个月（{years}年）"
+
+
+class RetirementTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paid = CountEdit("实际缴费月数", maximum=1200, unit="个月")
+        self.paid.setPlaceholderText("例如 280")
+        self.deemed = CountEdit("视同缴费月数", maximum=1200, unit="个月")
+        self.deemed.setPlaceholderText("没有则不填")
+        self.last_base = AmountEdit("最后一次缴费基数", "用于计算一次性补缴（可不填）")
+        form = QFormLayout()
+        for text, edit in (("实际缴费月数(&P)", self.paid), ("视同缴费月数(&V)", self.deemed),
+                           ("最后一次月缴费基数（元）(&L)", self.last_base)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            edit.textChanged.connect(self.changed)
+            edit.returnPressed.connect(self.changed)
+        self.summary = SummaryGrid(3)
+        self.lines = LinesTable()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.lines, 1)
+
+    def input_widgets(self) -> list[QWidget]:
+        return [self.paid, self.deemed, self.last_base]
+
+    def result_widgets(self) -> list[QWidget]:
+        return [self.summary, self.lines]
+
+    def request_part(self) -> dict[str, Any]:
+        paid = self.paid.count()
+        deemed = self.deemed.count()
+        base = self.last_base.amount()
+        if paid is None:
+            return {}
+        return {"retirement": {"paid_months": paid, "deemed_months": deemed or 0,
+                               "last_monthly_base": None if base is None else str(base)}}
+
+    def load(self, retirement: dict[str, Any] | None) -> None:
+        retirement = retirement or {}
+        self.paid.setText(str(retirement.get("paid_months", "")))
+        deemed = retirement.get("deemed_months")
+        self.deemed.setText(str(deemed) if deemed else "")
+        self.last_base.setText(retirement.get("last_monthly_base") or "")
+
+    def show_result(self, result: RetirementResult | None) -> None:
+        if result is None:
+            self.summary.set_rows([("提示", "填写实际缴费月数后显示是否达到退休享受待遇的最低缴费年限")])
+            self.lines.show_lines([])
+            return
+        self.summary.set_rows([
+            ("最低缴费年限", months_text(result.required_months)),
+            ("累计计算年限", months_text(result.counted_months)),
+            ("尚缺", months_text(result.shortfall_months)),
+            ("是否达到", ELIGIBLE_TEXT[result.eligible]),
+            ("一次性补缴金额", money_text(result.makeup_amount) if result.shortfall_months else "无需补缴"),
+        ])
+        self.lines.show_lines(result.lines)

@@ -1,0 +1,66 @@
+"""The headline figures of a tab: a few labelled amounts in a larger type above the itemised lines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+MISSING = "文件未规定"
+
+
+def money_text(amount: Decimal | None) -> str:
+    """A shown amount: '¥1,234.50'; None → 文件未规定."""
+    if amount is None:
+        return MISSING
+    from yibao.rules.formatting import yuan
+
+    return f"¥{yuan(amount)}"
+
+
+class SummaryGrid(QWidget):
+    """Label/value pairs in columns; values are selectable so a clerk can copy one figure."""
+
+    def __init__(self, columns: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 4, 0, 4)
+        self._grid.setHorizontalSpacing(24)
+        self._values: dict[str, QLabel] = {}
+
+    def set_rows(self, rows: Sequence[tuple[str, str]]) -> None:
+        if [label for label, _ in rows] != list(self._values):
+            self._rebuild([label for label, _ in rows])
+        for label, text in rows:
+            value = self._values[label]
+            value.setText(text)
+            value.setProperty("missing", text == MISSING)
+            value.setStyleSheet("color: #a00000;" if text == MISSING else "")
+
+    def value(self, label: str) -> str:
+        """The text shown for one label (for tests and copying)."""
+        return self._values[label].text()
+
+    def _rebuild(self, labels: list[str]) -> None:
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._values = {}
+        for index, label in enumerate(labels):
+            row, col = divmod(index, self._columns)
+            caption = QLabel(label)
+            caption.setStyleSheet("color: #555;")
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            font = value.font()
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            font.setBold(True)
+            value.setFont(font)
+            self._grid.addWidget(caption, row * 2, col)
+            self._grid.addWidget(value, row * 2 + 1, col)
+            self._values[label] = value
