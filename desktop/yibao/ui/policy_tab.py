@@ -24,21 +24,21 @@ from PySide6.QtWidgets import (
 
 from yibao.rules import LocalFigure, Policy
 from yibao.rules.inventory import LOCAL, NOT_STATED, ParameterRow, changes_between, parameters_in_force
+from yibao.ui.lines import LOCAL_COLOUR
 
 COLUMNS = ("项目", "数值", "状态", "依据文件", "条款", "施行日期", "截止日期", "说明")
 CHANGE_COLUMNS = ("项目", "之前", "之后", "之前依据", "之后依据")
 NO_CHANGES = "两个日期之间没有变化"
 GREY = QColor("#707070")
 GROUP_BACKGROUND = QColor("#e6eef7")
-LOCAL_COLOUR = QColor("#8a4b00")
 DATE_FORMAT = "yyyy-MM-dd"
 
 
-def _qdate(day: date) -> QDate:
+def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _pydate(day: QDate) -> date:
+def pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
@@ -55,8 +55,11 @@ def _text(table: QTableWidget, row: int, column: int) -> str:
     return "" if item is None else item.text()
 
 
-def _date_edit(parent: QWidget) -> QDateEdit:
+def date_edit(parent: QWidget, day: date | None = None) -> QDateEdit:
+    """A date field with a calendar popup, written yyyy-MM-dd."""
     edit = QDateEdit(parent)
+    if day is not None:
+        edit.setDate(qdate(day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
     return edit
@@ -94,8 +97,8 @@ class PolicyTab(QWidget):
         top_layout.addWidget(self.table, 1)
 
         compare = QGroupBox("对比两个日期", self)
-        self.first_date = _date_edit(compare)
-        self.second_date = _date_edit(compare)
+        self.first_date = date_edit(compare)
+        self.second_date = date_edit(compare)
         self.first_date.dateChanged.connect(self._show_changes)
         self.second_date.dateChanged.connect(self._show_changes)
         dates = QHBoxLayout()
@@ -144,7 +147,7 @@ class PolicyTab(QWidget):
             self._on = on
             for edit, day in ((self.first_date, on - timedelta(days=1)), (self.second_date, on)):
                 edit.blockSignals(True)
-                edit.setDate(_qdate(day))
+                edit.setDate(qdate(day))
                 edit.blockSignals(False)
         region = policy.regions[city]
         self.heading.setText(f"{region.name} {on.isoformat()} 施行的全部参数（灰色斜体为文件未载明）")
@@ -218,8 +221,8 @@ class PolicyTab(QWidget):
     def _show_changes(self) -> None:
         if self._policy is None:
             return
-        found = changes_between(self._policy, self._city, _pydate(self.first_date.date()),
-                                _pydate(self.second_date.date()), self._local)
+        found = changes_between(self._policy, self._city, pydate(self.first_date.date()),
+                                pydate(self.second_date.date()), self._local)
         self.changes.setRowCount(len(found))
         for r, change in enumerate(found):
             cells = (change.label, change.before, change.after, change.before_source, change.after_source)

@@ -1,0 +1,371 @@
+"""The 本地录入参数 form: figures the documents leave to the city, entered and checked here, saved by the caller."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yibao.rules import InputError, LocalFigure, Policy
+from yibao.rules.inventory import key_label, open_parameters, value_text
+from yibao.rules.policy import ParameterSpec
+from yibao.state.local_figures import FIELD_LABELS, make_local_figure, written_value
+from yibao.ui.policy_tab import date_edit, pydate, qdate
+
+EXPLANATION = "仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
+COLUMNS = ("城市", "项目", "数值", "起", "止", "说明")
+INVALID_STYLE = '*[invalid="true"] { background: #ffe4e4; border: 1px solid #c00000; }'
+HINTS = {
+    "rate": "比例写成 0 到 1 之间的小数，如 0.85 表示 85%",
+    "yuan": "单位：元",
+    "yuan_per_month": "单位：元/月",
+    "yuan_per_year": "单位：元/年",
+    "months": "单位：月（整数）",
+    "multiple": "倍数，如 1.5",
+    "flag": "选择“是”或“否”",
+}
+# Thresholds offered for a split by age or stay: the bands the documents use elsewhere; the lowest is required.
+THRESHOLD_KEYS = {"age_from": ("0", "70"), "stay_from": ("1", "2", "3")}
+FIXED_ORDER = {"tier": ("1", "2", "3"), "sex": ("male", "female"), "status": ("in_service", "retired")}
+
+
+class LocalFiguresDialog(QDialog):
+    def __init__(
+        self,
+        policy: Policy,
+        figures: Sequence[LocalFigure],
+        city: str,
+        on: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("本地录入参数")
+        self.setStyleSheet(INVALID_STYLE)
+        self._policy = policy
+        self._on = on
+        self._figures = list(figures)
+        self._editing: int | None = None  # index being edited, len(figures) for a new one, None when idle
+        self.value_fields: dict[str, QLineEdit] = {}  # "" for a single figure, else one per key
+        self.flag_box: QComboBox | None = None
+
+        explanation = QLabel(EXPLANATION, self)
+        explanation.setWordWrap(True)
+
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((70, 260, 220, 100, 100)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self._edit_selected())
+
+        self.add_button = QPushButton("新增", self)
+        self.edit_button = QPushButton("修改", self)
+        self.delete_button = QPushButton("删除", self)
+        self.add_button.clicked.connect(self._add)
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.delete_button.clicked.connect(self._delete_selected)
+        buttons_row = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons_row.addWidget(button)
+        buttons_row.addStretch(1)
+
+        self.pane = QGroupBox("编辑", self)
+        self.city_box = QComboBox(self.pane)
+        for region in policy.cities():
+            self.city_box.addItem(region.name, region.code)
+        self.city_box.setCurrentIndex(max(0, self.city_box.findData(city)))
+        self.parameter_box = QComboBox(self.pane)
+        self.parameter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.parameter_box.setMinimumContentsLength(24)
+        self.start_edit = date_edit(self.pane, date(on.year, 1, 1))
+        self.end_check = QCheckBox("截止日期", self.pane)
+        self.end_edit = date_edit(self.pane, date(on.year, 12, 31))
+        self.end_edit.setEnabled(False)
+        self.end_check.toggled.connect(self.end_edit.setEnabled)
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.end_check)
+        end_row.addWidget(self.end_edit)
+        end_row.addStretch(1)
+        self.value_box = QWidget(self.pane)
+        self.value_form = QFormLayout(self.value_box)
+        self.value_form.setContentsMargins(0, 0, 0, 0)
+        self.hint = QLabel(self.pane)
+        self.hint.setStyleSheet("color: #555555;")
+        self.note_edit = QLineEdit(self.pane)
+        self.note_edit.setPlaceholderText("如：依据的本市文件或通知")
+        self.save_button = QPushButton("保存此条", self.pane)
+        self.save_button.clicked.connect(self._save_edit)
+        form = QFormLayout(self.pane)
+        form.addRow("城市", self.city_box)
+        form.addRow("项目", self.parameter_box)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_edit)
+        start_row.addStretch(1)
+        form.addRow("开始日期", start_row)
+        form.addRow("结束日期", end_row)
+        form.addRow("数值", self.value_box)
+        form.addRow("", self.hint)
+        form.addRow("说明", self.note_edit)
+        form.addRow("", self.save_button)
+        self.city_box.currentIndexChanged.connect(lambda _i: self._fill_parameters())
+        self.parameter_box.currentIndexChanged.connect(lambda _i: self._build_value_fields())
+
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c00000;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons_row)
+        layout.addWidget(self.pane)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(900, 640)
+
+        self._fill_parameters()
+        self._show_figures()
+        self._set_editing(None)
+
+    # ------------------------------------------------------------ list
+
+    def figures(self) -> list[LocalFigure]:
+        return list(self._figures)
+
+    def _show_figures(self) -> None:
+        self.table.setRowCount(len(self._figures))
+        for r, figure in enumerate(self._figures):
+            spec = self._policy.catalogue[figure.parameter]
+            cells = (
+                self._policy.regions[figure.region].name,
+                spec.label,
+                value_text(spec, figure.value),
+                figure.start.isoformat(),
+                figure.end.isoformat() if figure.end else "",
+                figure.note,
+            )
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self._selection_changed()
+
+    def _selected(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _selection_changed(self) -> None:
+        chosen = self._selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def _add(self) -> None:
+        self.note_edit.clear()
+        self.end_check.setChecked(False)
+        self._fill_parameters()
+        for field in self.value_fields.values():
+            field.clear()
+        self._set_editing(len(self._figures))
+        self.parameter_box.setFocus()
+
+    def _edit_selected(self) -> None:
+        index = self._selected()
+        if index is None:
+            return
+        figure = self._figures[index]
+        self.city_box.setCurrentIndex(self.city_box.findData(figure.region))
+        self._fill_parameters(also=figure.parameter)
+        self.parameter_box.setCurrentIndex(self.parameter_box.findData(figure.parameter))
+        self.start_edit.setDate(qdate(figure.start))
+        self.end_check.setChecked(figure.end is not None)
+        if figure.end is not None:
+            self.end_edit.setDate(qdate(figure.end))
+        written = written_value(figure.value)
+        if isinstance(written, dict):
+            for key, text in written.items():
+                if key in self.value_fields:
+                    self.value_fields[key].setText(text)
+        elif isinstance(written, bool):
+            if self.flag_box is not None:
+                self.flag_box.setCurrentIndex(0 if written else 1)
+        elif "" in self.value_fields:
+            self.value_fields[""].setText(written)
+        self.note_edit.setText(figure.note)
+        self._set_editing(index)
+
+    def _delete_selected(self) -> None:
+        index = self._selected()
+        if index is None:
+            return
+        del self._figures[index]
+        self._set_editing(None)
+        self._show_figures()
+
+    # ------------------------------------------------------------ edit pane
+
+    def _set_editing(self, index: int | None) -> None:
+        self._editing = index
+        self.pane.setEnabled(index is not None)
+        self.pane.setTitle("编辑" if index is None or index < len(self._figures) else "新增")
+        self._clear_errors()
+
+    def _fill_parameters(self, also: str | None = None) -> None:
+        """Only the parameters the documents leave open for the chosen city on the date (plus the one being edited)."""
+        names = open_parameters(self._policy, str(self.city_box.currentData()), self._on)
+        if also is not None and also not in names:
+            names.append(also)
+        current = self.parameter_box.currentData()
+        self.parameter_box.blockSignals(True)
+        self.parameter_box.clear()
+        for name in names:
+            self.parameter_box.addItem(self._policy.catalogue[name].label, name)
+        self.parameter_box.setCurrentIndex(max(0, self.parameter_box.findData(current)))
+        self.parameter_box.blockSignals(False)
+        self._build_value_fields()
+
+    def _spec(self) -> ParameterSpec | None:
+        name = self.parameter_box.currentData()
+        return None if name is None else self._policy.catalogue[str(name)]
+
+    def _build_value_fields(self) -> None:
+        """One field for a single figure, one per tier, sex, status or band for a table, a 是/否 box for a flag."""
+        while self.value_form.rowCount():
+            self.value_form.removeRow(0)
+        self.value_fields = {}
+        self.flag_box = None
+        spec = self._spec()
+        if spec is None:
+            self.hint.setText("该城市在此日期没有需要本地录入的参数")
+            return
+        self.hint.setText(HINTS[spec.unit])
+        if spec.unit == "flag":
+            self.flag_box = QComboBox(self.value_box)
+            self.flag_box.addItems(["是", "否"])
+            self.value_form.addRow(self.flag_box)
+            return
+        if spec.by is None:
+            self.value_fields[""] = QLineEdit(self.value_box)
+            self.value_form.addRow(self.value_fields[""])
+            return
+        keys = FIXED_ORDER.get(spec.by) or THRESHOLD_KEYS[spec.by]
+        for key in keys:
+            field = QLineEdit(self.value_box)
+            self.value_fields[key] = field
+            self.value_form.addRow(key_label(spec, key, keys), field)
+
+    def _raw_value(self) -> str | dict[str, str]:
+        if self.flag_box is not None:
+            return self.flag_box.currentText()
+        if "" in self.value_fields:
+            return self.value_fields[""].text()
+        spec = self._spec()
+        texts = {k: f.text() for k, f in self.value_fields.items()}
+        if spec is None or spec.by not in THRESHOLD_KEYS:
+            return texts  # every tier, sex or status must be filled
+        lowest = THRESHOLD_KEYS[spec.by][0]  # a band above the lowest left blank is simply not set
+        return {k: text for k, text in texts.items() if k == lowest or text.strip()}
+
+    def _save_edit(self) -> bool:
+        """Check the pane through the state layer and put the figure in the list; False (field marked) if refused."""
+        if self._editing is None:
+            return True
+        self._clear_errors()
+        parameter = self.parameter_box.currentData()
+        if parameter is None:
+            self._show_error("parameter", "请选择项目", self.parameter_box)
+            return False
+        others = [f for i, f in enumerate(self._figures) if i != self._editing]
+        try:
+            figure = make_local_figure(
+                self._policy,
+                parameter=str(parameter),
+                region=str(self.city_box.currentData()),
+                start=pydate(self.start_edit.date()),
+                end=pydate(self.end_edit.date()) if self.end_check.isChecked() else None,
+                raw_value=self._raw_value(),
+                note=self.note_edit.text(),
+                existing=others,
+            )
+        except InputError as exc:
+            self._show_error(exc.field, exc.problem)
+            return False
+        if self._editing < len(self._figures):
+            self._figures[self._editing] = figure
+        else:
+            self._figures.append(figure)
+        self._set_editing(None)
+        self._show_figures()
+        return True
+
+    def _field_widgets(self, field: str) -> list[QWidget]:
+        base, _, key = field.partition(".")
+        fixed: dict[str, QWidget] = {
+            "parameter": self.parameter_box, "region": self.city_box, "start": self.start_edit,
+            "end": self.end_edit, "note": self.note_edit,
+        }
+        if base in fixed:
+            return [fixed[base]]
+        if key and key in self.value_fields:
+            return [self.value_fields[key]]
+        return [*self.value_fields.values(), *([self.flag_box] if self.flag_box is not None else [])]
+
+    def _show_error(self, field: str, problem: str, widget: QWidget | None = None) -> None:
+        base, _, key = field.partition(".")
+        label = FIELD_LABELS.get(base, base)
+        spec = self._spec()
+        if key and spec is not None and spec.by is not None:
+            label = f"{label}（{key_label(spec, key, list(self.value_fields))}）"
+            problem = problem.removeprefix(f"“{key}”一栏：")
+        for target in [widget] if widget is not None else self._field_widgets(field):
+            target.setProperty("invalid", True)
+            target.style().unpolish(target)
+            target.style().polish(target)
+        self.error.setText(f"{label}：{problem}")
+
+    def _clear_errors(self) -> None:
+        self.error.clear()
+        for target in self.findChildren(QWidget):
+            if target.property("invalid"):
+                target.setProperty("invalid", False)
+                target.style().unpolish(target)
+                target.style().polish(target)
+
+    def accept(self) -> None:
+        """OK keeps the list only when the figure being edited (if any) is valid."""
+        if self._save_edit():
+            super().accept()
+
+    def invalid_fields(self) -> list[QWidget]:
+        """The widgets currently marked red (for tests)."""
+        return [w for w in self.findChildren(QWidget) if w.property("invalid")]
+

@@ -1,0 +1,134 @@
+"""The 本地录入参数 form: typed through its widgets, checked by the state layer, read back by the policy view."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from yibao.rules import LocalFigure, Policy, bundled_policy
+from yibao.rules.inventory import open_parameters, parameters_in_force
+from yibao.ui.local_figures import EXPLANATION, LocalFiguresDialog
+
+WAGE = LocalFigure("wage.province_average_monthly", "yantai", date(2024, 1, 1), date(2024, 12, 31),
+                   Decimal("7215.5"), "省统计局公布")
+
+
+@pytest.fixture(scope="module")
+def policy() -> Policy:
+    return bundled_policy()
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, policy: Policy) -> LocalFiguresDialog:
+    widget = LocalFiguresDialog(policy, [WAGE], "yantai", date(2024, 6, 1))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def table_texts(dialog: LocalFiguresDialog) -> list[list[str]]:
+    table = dialog.table
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def choose_parameter(dialog: LocalFiguresDialog, parameter: str) -> None:
+    index = dialog.parameter_box.findData(parameter)
+    assert index >= 0, parameter
+    dialog.parameter_box.setCurrentIndex(index)
+
+
+def test_shows_current_figures_and_explanation(dialog: LocalFiguresDialog) -> None:
+    assert dialog.windowTitle() == "本地录入参数"
+    assert EXPLANATION == "仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
+    assert table_texts(dialog) == [
+        ["烟台市", "全省上年度全口径城镇单位就业人员月平均工资", "7215.5元/月", "2024-01-01", "2024-12-31", "省统计局公布"]]
+    assert not dialog.pane.isEnabled()  # idle until 新增 or 修改
+
+
+def test_offers_only_open_parameters_of_the_city(dialog: LocalFiguresDialog, policy: Policy, qtbot: QtBot) -> None:
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    offered = [dialog.parameter_box.itemData(i) for i in range(dialog.parameter_box.count())]
+    assert offered == open_parameters(policy, "yantai", date(2024, 6, 1))
+    assert "outpatient.deductible" not in offered
+    dialog.city_box.setCurrentIndex(dialog.city_box.findData("jining"))
+    offered = [dialog.parameter_box.itemData(i) for i in range(dialog.parameter_box.count())]
+    assert "outpatient.deductible" in offered  # Jining's documents give no outpatient figures
+    assert dialog.city_box.count() == 16
+
+
+def test_inpatient_share_typed_invalid_then_valid(dialog: LocalFiguresDialog, policy: Policy, qtbot: QtBot) -> None:
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    choose_parameter(dialog, "inpatient.share")
+    fields = dialog.value_fields
+    assert [dialog.value_form.labelForField(fields[k]).text() for k in ("1", "2", "3")] == ["一级及以下", "二级", "三级"]
+    qtbot.keyClicks(fields["1"], "0.9")
+    qtbot.keyClicks(fields["2"], "85%")
+    qtbot.keyClicks(fields["3"], "0.8")
+    qtbot.keyClicks(dialog.note_edit, "local notice")
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() != QDialog.DialogCode.Accepted and ok.isEnabled()
+    assert dialog.invalid_fields() == [fields["2"]]
+    assert dialog.error.text().startswith("数值（二级）：“85%”不符合要求")
+    fields["2"].clear()
+    qtbot.keyClicks(fields["2"], "0.85")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.invalid_fields() == [] and dialog.error.text() == ""
+    figures = dialog.figures()
+    added = LocalFigure("inpatient.share", "yantai", date(2024, 1, 1), None,
+                        {"1": Decimal("0.9"), "2": Decimal("0.85"), "3": Decimal("0.8")}, "local notice")
+    assert figures == [WAGE, added]
+    row = next(r for r in parameters_in_force(policy, "yantai", date(2024, 6, 1), figures)
+               if r.parameter == "inpatient.share")
+    assert (row.value_text, row.status) == ("一级及以下 90%；二级 85%；三级 80%", "本地录入")
+
+
+def test_end_before_start_marks_the_end_date(dialog: LocalFiguresDialog, qtbot: QtBot) -> None:
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    choose_parameter(dialog, "inpatient.fund_yearly_limit")
+    qtbot.keyClicks(dialog.value_fields[""], "300000")
+    dialog.end_check.setChecked(True)
+    dialog.end_edit.setDate(QDate(2023, 6, 30))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.invalid_fields() == [dialog.end_edit]
+    assert dialog.error.text().startswith("结束日期：")
+    assert len(dialog.figures()) == 1
+
+
+def test_overlapping_period_refused(dialog: LocalFiguresDialog, qtbot: QtBot) -> None:
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    choose_parameter(dialog, "wage.province_average_monthly")
+    qtbot.keyClicks(dialog.value_fields[""], "7400")
+    dialog.start_edit.setDate(QDate(2024, 7, 1))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.invalid_fields() == [dialog.start_edit]
+    assert "重叠" in dialog.error.text()
+
+
+def test_edit_and_delete(dialog: LocalFiguresDialog, qtbot: QtBot) -> None:
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    field = dialog.value_fields[""]
+    assert field.text() == "7215.5" and dialog.end_check.isChecked()
+    field.clear()
+    qtbot.keyClicks(field, "7300")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.figures()[0].value == Decimal("7300")
+    assert table_texts(dialog)[0][2] == "7300元/月"
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert dialog.figures() == [] and dialog.table.rowCount() == 0
+
+
+def test_flag_parameter_is_a_choice(dialog: LocalFiguresDialog, qtbot: QtBot) -> None:
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    choose_parameter(dialog, "contribution.retirees_exempt")
+    assert dialog.value_fields == {} and dialog.flag_box is not None
+    dialog.flag_box.setCurrentText("否")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.figures()[-1].value is False
