@@ -89,13 +89,14 @@ def year_to_date_after(request: Request, visit_index: int, compute: Callable[[Re
     if None in needed:
         return None
     # A running total of the other kind never enters this visit's settlement: keep it as entered when unknown.
-    return YearToDate(
-        outpatient_deductible_counted=ytd.outpatient_deductible_counted if counted is None else counted,
-        outpatient_fund_paid=ytd.outpatient_fund_paid if fund is None else fund,
-        outpatient_supplement_paid=ytd.outpatient_supplement_paid if supplement is None else supplement,
-        inpatient_stays=ytd.inpatient_stays + len(inpatient),
-        inpatient_fund_paid=ytd.inpatient_fund_paid if inpatient_fund is None else inpatient_fund,
-    )
+    # model_copy, not a new model: the running totals may pass the limits an entered figure is held to.
+    return ytd.model_copy(update={
+        "outpatient_deductible_counted": ytd.outpatient_deductible_counted if counted is None else counted,
+        "outpatient_fund_paid": ytd.outpatient_fund_paid if fund is None else fund,
+        "outpatient_supplement_paid": ytd.outpatient_supplement_paid if supplement is None else supplement,
+        "inpatient_stays": ytd.inpatient_stays + len(inpatient),
+        "inpatient_fund_paid": ytd.inpatient_fund_paid if inpatient_fund is None else inpatient_fund,
+    })
 
 
 def share_curves(request: Request, visit_index: int, compute: Callable[[Request], Result]) -> Curves:
