@@ -84,7 +84,7 @@ class PolicyTab(QWidget):
         self.filter_edit.textChanged.connect(self._apply_filter)
 
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self._table_setup(self.table, COLUMNS, (260, 220, 95, 200, 70, 100, 100))
+        self._table_setup(self.table, COLUMNS, (250, 270, 95, 190, 70, 105, 105))
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -150,7 +150,7 @@ class PolicyTab(QWidget):
                 edit.setDate(qdate(day))
                 edit.blockSignals(False)
         region = policy.regions[city]
-        self.heading.setText(f"{region.name} {on.isoformat()} 施行的全部参数（灰色斜体为文件未载明）")
+        self.heading.setText(f"{region.name} {on.isoformat()} 施行的全部参数（灰色斜体为文件未载明，棕色为本地录入）")
         self._show_rows(parameters_in_force(policy, city, on, self._local))
         self._show_changes()
 
@@ -181,7 +181,7 @@ class PolicyTab(QWidget):
                     if row.status == NOT_STATED:
                         self._style(item, GREY, italic=True)
                     elif row.status == LOCAL:
-                        self._style(item, LOCAL_COLOUR, bold=True)
+                        self._style(item, LOCAL_COLOUR)
                     if c == 0:
                         item.setToolTip(row.parameter)
                     elif c == 3:
@@ -192,10 +192,9 @@ class PolicyTab(QWidget):
         table.setUpdatesEnabled(True)
 
     @staticmethod
-    def _style(item: QTableWidgetItem, colour: QColor, *, italic: bool = False, bold: bool = False) -> None:
+    def _style(item: QTableWidgetItem, colour: QColor, *, italic: bool = False) -> None:
         font = QFont()
         font.setItalic(italic)
-        font.setBold(bold)
         item.setForeground(QBrush(colour))
         item.setFont(font)
 
