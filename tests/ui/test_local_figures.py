@@ -132,3 +132,20 @@ def test_flag_parameter_is_a_choice(dialog: LocalFiguresDialog, qtbot: QtBot) ->
     dialog.flag_box.setCurrentText("否")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.figures()[-1].value is False
+
+
+def test_age_bands_lowest_only(qtbot: QtBot, policy: Policy) -> None:
+    dialog = LocalFiguresDialog(policy, [], "jinan", date(2024, 6, 1))
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    choose_parameter(dialog, "personal_account.retiree_monthly")
+    labels = [dialog.value_form.labelForField(f).text() for f in dialog.value_fields.values()]
+    assert labels == ["70周岁以下", "70周岁及以上"]
+    qtbot.keyClicks(dialog.value_fields["0"], "120")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.figures()[0].value == {"0": Decimal("120")}
+    assert dialog.table.item(0, 2).text() == "各年龄 120元/月"
+    # editing it again shows the band and leaves the blank one blank
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    assert (dialog.value_fields["0"].text(), dialog.value_fields["70"].text()) == ("120", "")

@@ -211,6 +211,8 @@ class LocalFiguresDialog(QDialog):
         if figure.end is not None:
             self.end_edit.setDate(qdate(figure.end))
         written = written_value(figure.value)
+        for field in self.value_fields.values():
+            field.clear()
         if isinstance(written, dict):
             for key, text in written.items():
                 if key in self.value_fields:
