@@ -110,7 +110,7 @@ class PolicyTab(QWidget):
         dates.addStretch(1)
         self.no_changes = QLabel(NO_CHANGES, compare)
         self.changes = QTableWidget(0, len(CHANGE_COLUMNS), compare)
-        self._table_setup(self.changes, CHANGE_COLUMNS, (260, 260, 260, 220))
+        self._table_setup(self.changes, CHANGE_COLUMNS, (250, 230, 230, 320))
         compare_layout = QVBoxLayout(compare)
         compare_layout.addLayout(dates)
         compare_layout.addWidget(self.no_changes)
