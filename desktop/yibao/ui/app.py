@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from yibao.fonts import install_fonts
 from yibao.resources import resource_path
-from yibao.state.logs import log_exception, setup_logging
 from yibao.state.settings import Settings, load_settings
 from yibao.ui.cities import city_names
 from yibao.ui.main_window import MainWindow
@@ -53,9 +52,15 @@ class FirstPaint(QObject):
 
 
 def _report_unexpected(window: MainWindow | None) -> None:
-    """Unexpected errors are logged and shown; the window stays open and nothing saved is lost."""
+    """Unexpected errors are logged and shown; the window stays open and nothing saved is lost.
+
+    The log file itself is set up after the first paint (``logging.handlers`` costs start-up time).
+    """
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        from yibao.state.logs import log_exception, setup_logging
+
+        log_path = setup_logging()
         log_exception(kind, exc, tb)
         if os.environ.get("YIBAO_SMOKE"):
             traceback.print_exception(kind, exc, tb)
@@ -64,7 +69,6 @@ def _report_unexpected(window: MainWindow | None) -> None:
                              f"发生了一个意外错误，已记录在日志中：\n{log_path}\n\n{kind.__name__}: {exc}\n\n"
                              "已保存的设置和历史记录不受影响。")
 
-    log_path = setup_logging()
     sys.excepthook = hook
 
 
@@ -87,6 +91,9 @@ def run() -> int:
             print(f"yibao-first-paint {time.time():.6f}", flush=True)
             app.quit()
             return
+        from yibao.state.logs import setup_logging
+
+        setup_logging()
         window.start_core()
         if settings_message:
             QMessageBox.warning(window, "设置文件", settings_message)

@@ -63,6 +63,7 @@ class ContributionTab(QWidget):
 
         self.summary = SummaryGrid(3)
         self.lines = LinesTable()
+        self._coverage_shown: CoverageResult | None = None
         self.benefits_from = QLabel()
         self.benefits_from.setWordWrap(True)
         self.coverage = QTableWidget(0, 4)
@@ -152,6 +153,9 @@ class ContributionTab(QWidget):
         self._show_coverage(coverage)
 
     def _show_coverage(self, coverage: CoverageResult | None) -> None:
+        if coverage == self._coverage_shown and coverage is not None:
+            return
+        self._coverage_shown = coverage
         items = coverage.items if coverage is not None else []
         if coverage is None:
             self.benefits_from.setText("")

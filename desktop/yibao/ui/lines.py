@@ -47,8 +47,13 @@ class LinesTable(QTableWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, 260)
+        self._shown: tuple[Line, ...] = ()
 
     def show_lines(self, lines: Sequence[Line]) -> None:
+        """Redraws only when the lines differ from those shown (a keystroke elsewhere leaves most tables as they are)."""
+        if tuple(lines) == self._shown and self.rowCount() == len(lines):
+            return
+        self._shown = tuple(lines)
         self.setUpdatesEnabled(False)
         self.setRowCount(len(lines))
         for row, line in enumerate(lines):

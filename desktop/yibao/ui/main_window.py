@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._loading = True
         self._marked: list[QWidget] = []
         self._policy_context: tuple[object, ...] | None = None
+        self._notes_html = ""
         self.setWindowTitle("山东职工医保测算")
 
         self.person = PersonPanel(cities)
@@ -240,7 +241,10 @@ class MainWindow(QMainWindow):
         if result.notes:
             parts.append("<b>说明</b>：<ul>" + "".join(f"<li>{n}</li>" for n in result.notes) + "</ul>")
         parts.append("<span style='color:#555'>测算结果仅供参考，以医保经办机构实际结算为准。</span>")
-        self.notes.setHtml("".join(parts))
+        html = "".join(parts)
+        if html != self._notes_html:
+            self._notes_html = html
+            self.notes.setHtml(html)
 
     def _refresh_extra_tabs(self) -> None:
         """The comparison, chart and policy view are built and refreshed only while visible."""

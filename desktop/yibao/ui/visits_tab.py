@@ -115,6 +115,7 @@ class VisitsTab(QWidget):
         layout.addWidget(splitter)
 
         self._results: list[VisitResult] = []
+        self._marked: set[tuple[int, int]] = set()
         self.add_outpatient.clicked.connect(lambda: self.add_visit("outpatient"))
         self.add_inpatient.clicked.connect(lambda: self.add_visit("inpatient"))
         self.remove.clicked.connect(self.remove_selected)
@@ -142,7 +143,9 @@ class VisitsTab(QWidget):
         row = self.table.currentRow()
         if row < 0:
             return
-        self.table.removeRow(row)
+        rows = self.rows_as_text()
+        del rows[row]
+        self.load_rows(rows)
         self.table.setCurrentCell(min(row, self.table.rowCount() - 1), FIRST_INPUT)
         self.changed.emit()
 
@@ -161,6 +164,7 @@ class VisitsTab(QWidget):
         return [self._read_row(row) for row in range(self.table.rowCount())]
 
     def load_rows(self, rows: list[dict[str, Any]]) -> None:
+        self._marked.clear()
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         for row, visit in enumerate(rows):
@@ -281,6 +285,9 @@ class VisitsTab(QWidget):
         return visit
 
     def _mark_cell(self, row: int, column: int, invalid: bool) -> None:
+        if invalid == ((row, column) in self._marked):
+            return
+        (self._marked.add if invalid else self._marked.discard)((row, column))
         item = self.table.item(row, column)
         if item is not None:
             blocked = self.table.blockSignals(True)

@@ -1,0 +1,278 @@
+"""The main window, driven through its real widgets offscreen; figures worked out by hand from 烟政字〔2023〕109号."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from window_helpers import add_visit, open_window, set_case, type_into, visit_row
+
+from yibao.state.history import history_path
+from yibao.state.settings import load_settings
+from yibao.ui import main_window
+from yibao.ui.main_window import TAB_COMPARE, TAB_POLICY
+from yibao.ui.visits_tab import FIRST_INPUT
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Modal message boxes would block a test: record their texts instead."""
+    shown: list[str] = []
+
+    def record(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(main_window.QMessageBox, name, record)
+    return shown
+
+
+def test_109号_二二1_enterprise_contribution_typed_into_the_form(qtbot: QtBot) -> None:
+    """Base 6000: employer 8% = 480.00, individual 2% = 120.00, all of it to the personal account."""
+    window = open_window(qtbot)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    summary = window.contribution_tab.summary
+    assert summary.value("单位月缴费") == "¥480.00"
+    assert summary.value("个人月缴费") == "¥120.00"
+    assert summary.value("个人账户月划入") == "¥120.00"
+    first = window.contribution_tab.lines.row_texts()[0]
+    assert first[1:] == ("480.00", "6000.00 × 8% = 480.00", "烟政字〔2023〕109号 二(二)1")
+
+
+def test_live_recompute_after_each_keystroke(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    set_case(window)
+    base = window.contribution_tab.base
+    type_into(qtbot, base, "500")
+    assert window.contribution_tab.summary.value("单位月缴费") == "¥40.00"
+    qtbot.keyClicks(base, "0")
+    assert window.contribution_tab.summary.value("单位月缴费") == "¥400.00"
+    qtbot.keyClick(base, Qt.Key.Key_Return)
+    assert window.contribution_tab.summary.value("单位月缴费") == "¥400.00"
+
+
+def test_109号_二二1_retiree_personal_account_by_age(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    set_case(window, retired=True, age=69)
+    assert window.contribution_tab.summary.value("个人账户月划入") == "¥100.00"
+    window.person.age.setValue(70)
+    assert window.contribution_tab.summary.value("个人账户月划入") == "¥125.00"
+
+
+def test_109号_二三1_outpatient_visit_in_the_table(qtbot: QtBot) -> None:
+    """Tier 3, 2000 in scope + 100 out of scope: deductible 600, fund (2000 − 600) × 60% = 840, person 1260."""
+    window = open_window(qtbot)
+    set_case(window)
+    add_visit(window, "outpatient", 3, "2000", "100")
+    assert visit_row(window, 0) == ["600.00", "840.00", "0.00", "1260.00"]
+    totals = window.visits_tab.totals
+    assert totals.value("医疗费用合计") == "¥2100.00"
+    assert totals.value("个人负担") == "¥1260.00"
+    assert totals.value("实际报销比例") == "40.0%"
+    labels = [row[0] for row in window.visits_tab.lines.row_texts()]
+    assert "统筹基金支付" in labels
+
+
+def test_109号_二三1_deductible_counts_across_tiers_and_reorder(qtbot: QtBot) -> None:
+    """Tier 1 1000 (deductible 200) then tier 3 1000: the second owes 600 − 200 = 400 more."""
+    window = open_window(qtbot)
+    set_case(window)
+    add_visit(window, "outpatient", 1, "1000")
+    add_visit(window, "outpatient", 3, "1000")
+    assert visit_row(window, 1)[0] == "400.00"
+    window.visits_tab.table.setCurrentCell(1, FIRST_INPUT)
+    window.visits_tab.up.click()
+    assert visit_row(window, 0)[0] == "600.00"  # now the tier-3 visit comes first
+    assert visit_row(window, 1)[0] == "0.00"
+    window.visits_tab.remove.click()
+    assert window.visits_tab.table.rowCount() == 1
+
+
+def test_inpatient_share_missing_is_said_in_words(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    set_case(window)
+    add_visit(window, "inpatient", 2, "12000")
+    assert visit_row(window, 0) == ["500.00", "文件未规定", "文件未规定", "文件未规定"]
+    assert "住院统筹基金支付比例" in window.notes.toPlainText()
+
+
+def test_invalid_input_marks_the_field_and_names_it(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    set_case(window)
+    base = window.contribution_tab.base
+    type_into(qtbot, base, "6000")
+    qtbot.keyClicks(base, "abc")
+    assert window.input_error() == "月缴费基数：“6000abc”不是数字金额"
+    assert base.property("invalid") is True
+    assert not window.contribution_tab.lines.isEnabled()  # stale figures are greyed out
+    type_into(qtbot, base, "6000")
+    assert window.input_error() is None
+    assert base.property("invalid") is False
+    assert window.contribution_tab.lines.isEnabled()
+
+
+def test_negative_amount_in_a_visit_cell(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    set_case(window)
+    add_visit(window, "outpatient", 3, "-5")
+    assert window.input_error() == "第1条就诊·政策范围内：不能为负数"
+    assert window.visits_tab.table.item(0, FIRST_INPUT).background().color().name() == "#ffe4e4"
+
+
+def test_a_date_with_no_rules_names_the_date(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    set_case(window, on=date(2010, 1, 1))
+    error = window.input_error()
+    assert error is not None and "计算日期" in error and "没有所收录文件中施行的规定" in error
+    assert window.person.on.property("invalid") is True
+
+
+def test_retirement_tab_109号_二二4_shortfall(qtbot: QtBot) -> None:
+    """Woman, 2026: 25 years required; 200 paid + 60 deemed = 260 months, 40 short."""
+    window = open_window(qtbot)
+    set_case(window, on=date(2026, 3, 1))
+    window.person.sex.setCurrentIndex(window.person.sex.findData("female"))
+    type_into(qtbot, window.retirement_tab.paid, "200")
+    type_into(qtbot, window.retirement_tab.deemed, "60")
+    summary = window.retirement_tab.summary
+    assert summary.value("最低缴费年限") == "300个月（25年）"
+    assert summary.value("累计计算年限") == "260个月（21年8个月）"
+    assert summary.value("尚缺") == "40个月（3年4个月）"
+    assert summary.value("是否达到") == "未满足"
+
+
+def test_tier_comparison_tab_shows_three_tiers(qtbot: QtBot) -> None:
+    """1000 in scope in service: tier 1 (1000−200)×80% = 640; tier 3 (1000−600)×60% = 240."""
+    window = open_window(qtbot)
+    set_case(window)
+    add_visit(window, "outpatient", 3, "1000")
+    window.tabs.setCurrentIndex(TAB_COMPARE)
+    comparison, _chart = window.compare
+    rows = comparison.figures()
+    fund_row = next(row for label, row in zip(("医疗费用合计", "计入起付标准", "统筹基金支付"), rows, strict=False)
+                    if label == "统筹基金支付")
+    assert fund_row[0] == "640.00" and fund_row[2] == "240.00"
+
+
+def test_policy_tab_follows_the_city_and_date(qtbot: QtBot) -> None:
+    """政策依据 shows what is in force for the person panel's city and date, and follows a change of date."""
+    window = open_window(qtbot)
+    set_case(window)
+    window.tabs.setCurrentIndex(TAB_POLICY)
+    rows = window.policy_tab.visible_rows()
+    assert any("8%" in row and "2024-01-01" in row for row in rows)
+    set_case(window, on=date(2023, 6, 1))
+    rows_2023 = window.policy_tab.visible_rows()
+    assert rows_2023 != rows
+
+
+def test_history_and_settings_survive_a_restart(qtbot: QtBot, warnings: list[str]) -> None:
+    window = open_window(qtbot)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    add_visit(window, "outpatient", 3, "2000")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    window.settings.hall_name = "烟台市芝罘区医疗保障服务大厅"
+    window.tabs.setCurrentIndex(1)
+    window.close()
+
+    settings, message = load_settings()
+    assert message is None
+    assert settings.hall_name == "烟台市芝罘区医疗保障服务大厅" and settings.last_tab == 1 and settings.window_geometry
+    again = open_window(qtbot, settings)
+    assert again.tabs.currentIndex() == 1
+    assert again.history is not None
+    [entry] = again.history.search("烟台")
+    assert entry.kind == "保存" and "基数6000.00" in entry.summary
+    from yibao.ui.core import request_from_json
+
+    again.new_case()
+    assert again.contribution_tab.base.text() == ""
+    again.load_request(request_from_json(entry.request_json))
+    assert again.contribution_tab.base.text() == "6000.00"
+    assert visit_row(again, 0) == ["600.00", "840.00", "0.00", "1160.00"]
+    assert warnings == []
+
+
+def test_damaged_history_is_set_aside_and_the_app_starts(qtbot: QtBot, warnings: list[str]) -> None:
+    path = history_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is not a database" * 100)
+    window = open_window(qtbot)
+    assert window.history is not None and window.history.search() == []
+    assert len(warnings) == 1 and "历史记录" in warnings[0]
+    aside = [p for p in path.parent.iterdir() if ".damaged-" in p.name]
+    assert len(aside) == 1 and aside[0].read_bytes() == b"this is not a database" * 100
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    window.save_case()
+    assert len(window.history.search()) == 1
+
+
+def test_damaged_local_figures_file_is_reported(qtbot: QtBot, warnings: list[str]) -> None:
+    from yibao.state.local_figures import local_figures_path
+
+    path: Path = local_figures_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{not json", encoding="utf-8")
+    window = open_window(qtbot)
+    assert window.core is not None and window.core.local == []
+    assert len(warnings) == 1
+
+
+def test_local_figure_is_marked_本地录入(qtbot: QtBot) -> None:
+    """A locally entered inpatient share is used and marked; nothing else changes."""
+    window = open_window(qtbot)
+    set_case(window)
+    add_visit(window, "inpatient", 3, "10000")
+    assert window.core is not None
+    from yibao.state.local_figures import make_local_figure
+
+    share = make_local_figure(window.core.policy, parameter="inpatient.share", region="yantai",
+                              start=date(2024, 1, 1), end=None, raw_value={"1": "0.9", "2": "0.85", "3": "0.8"})
+    window.core.set_local([share])
+    window.recompute()
+    fund = next(row for row in window.visits_tab.lines.row_texts() if row[0] == "统筹基金支付")
+    assert "本地录入" in fund[1] and "本地录入" in fund[3]
+
+
+def test_new_case_shortcut_clears_the_form(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    add_visit(window, "outpatient", 3, "2000")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.contribution_tab.base.text() == "" and window.visits_tab.table.rowCount() == 0
+    assert window.person.on.date() == QDate.currentDate()
+
+
+def test_saving_a_pdf_records_it_in_the_history(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    out = tmp_path / "sheet.pdf"
+    window.save_pdf(str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+    assert window.history is not None and [e.kind for e in window.history.search()] == ["PDF"]
+
+
+def test_settings_file_damaged_falls_back(qtbot: QtBot) -> None:
+    from yibao.state.settings import settings_path
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[1, 2", encoding="utf-8")
+    settings, message = load_settings()
+    assert message is not None and "设置" in message
+    window = open_window(qtbot, settings)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    assert window.contribution_tab.summary.value("单位月缴费") == "¥480.00"
+    assert json.loads(path.read_text(encoding="utf-8")) if path.exists() else True
