@@ -14,7 +14,7 @@ import time
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -34,6 +34,14 @@ def apply_font(settings: Settings) -> None:
     font = QFont(install_fonts())
     font.setPointSizeF(size)
     QApplication.setFont(font)
+
+
+def install_qt_translation(app: QApplication) -> None:
+    """Qt's own dialogs (print, file, message-box buttons) in Chinese: 打印, 取消, 打开 …"""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
 
 
 class FirstPaint(QObject):
@@ -78,6 +86,7 @@ def run() -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("yibao")
     app.setApplicationDisplayName("山东职工医保测算")
+    install_qt_translation(app)
     icon = resource_path("icons", "yibao.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

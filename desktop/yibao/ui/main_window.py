@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -276,7 +277,11 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(comparison)
         splitter.addWidget(chart)
-        self._replace_page(self.compare_page, splitter)
+        scroll = QScrollArea()  # the chart has a tall minimum: scroll rather than grow the window
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(splitter)
+        self._replace_page(self.compare_page, scroll)
         self.compare = (comparison, chart)
 
     def _ensure_policy_tab(self) -> None:

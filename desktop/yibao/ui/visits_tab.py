@@ -202,6 +202,8 @@ class VisitsTab(QWidget):
                 self._mark_cell(row, column, False)
                 visit[key] = "0" if value is None else str(value)
             visits.append(visit)
+        if not visits:
+            return {}  # nothing to settle: the totals show how to start
         part: dict[str, Any] = {"visits": visits}
         if self.ytd_box.isChecked():
             ytd: dict[str, Any] = {}
