@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from yibao.state.atomic import set_aside_reported, write_text_atomic
 from yibao.state.paths import config_dir
 
 FILE_NAME = "settings.json"
@@ -77,12 +76,12 @@ def load_settings() -> tuple[Settings, str | None]:
     except FileNotFoundError:
         return Settings(), None
     except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested too deep
-        return Settings(), set_aside_reported(path, "设置文件", "现使用默认设置")
+        return Settings(), _set_aside(path)
     except OSError as exc:
         log.warning("cannot read %s: %s", path, exc)
         return Settings(), f"无法读取设置文件 {path}（{exc.strerror or exc}），本次使用默认设置"
     if not isinstance(data, dict):
-        return Settings(), set_aside_reported(path, "设置文件", "现使用默认设置")
+        return Settings(), _set_aside(path)
     values: dict[str, Any] = {}
     bad: list[str] = []
     for f in fields(Settings):
@@ -102,5 +101,12 @@ def load_settings() -> tuple[Settings, str | None]:
 
 def save_settings(settings: Settings) -> None:
     """Write the settings atomically as JSON in config_dir()/settings.json."""
+    from yibao.state.atomic import write_text_atomic
+
     write_text_atomic(settings_path(), json.dumps(asdict(settings), ensure_ascii=False, indent=2) + "\n")
 
+
+def _set_aside(path: Path) -> str:
+    from yibao.state.atomic import set_aside_reported  # tempfile and shutil only when a file is damaged
+
+    return set_aside_reported(path, "设置文件", "现使用默认设置")

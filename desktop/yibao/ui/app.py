@@ -80,6 +80,13 @@ def _report_unexpected(window: MainWindow | None) -> None:
     sys.excepthook = hook
 
 
+def _set_icon(app: QApplication) -> None:
+    """After the first paint: QIcon and its image plugin cost start-up time."""
+    icon = resource_path("icons", "yibao.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
 def run() -> int:
     started = time.time()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -87,9 +94,6 @@ def run() -> int:
     app.setApplicationName("yibao")
     app.setApplicationDisplayName("山东职工医保测算")
     install_qt_translation(app)
-    icon = resource_path("icons", "yibao.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
     settings, settings_message = load_settings()
     apply_font(settings)
     window = MainWindow(settings, city_names())
@@ -103,6 +107,7 @@ def run() -> int:
         from yibao.state.logs import setup_logging
 
         setup_logging()
+        _set_icon(app)
         window.start_core()
         if settings_message:
             QMessageBox.warning(window, "设置文件", settings_message)

