@@ -7,7 +7,6 @@ Bad content never raises: a bad key falls back to its default, a damaged file is
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
@@ -21,7 +20,6 @@ FONT_SIZES = range(9, 25)
 LANGUAGES = ("zh_CN",)
 _BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
 
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -78,7 +76,7 @@ def load_settings() -> tuple[Settings, str | None]:
     except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested too deep
         return Settings(), _set_aside(path)
     except OSError as exc:
-        log.warning("cannot read %s: %s", path, exc)
+        _log().warning("cannot read %s: %s", path, exc)
         return Settings(), f"无法读取设置文件 {path}（{exc.strerror or exc}），本次使用默认设置"
     if not isinstance(data, dict):
         return Settings(), _set_aside(path)
@@ -95,7 +93,7 @@ def load_settings() -> tuple[Settings, str | None]:
     if bad:
         names = "、".join(f"“{name}”" for name in bad)
         message = f"设置文件中的{names}无效，已恢复默认值"
-        log.warning("settings: invalid keys reset to defaults: %s", bad)
+        _log().warning("settings: invalid keys reset to defaults: %s", bad)
     return Settings(**values), message
 
 
@@ -110,3 +108,9 @@ def _set_aside(path: Path) -> str:
     from yibao.state.atomic import set_aside_reported  # tempfile and shutil only when a file is damaged
 
     return set_aside_reported(path, "设置文件", "现使用默认设置")
+
+
+def _log() -> Any:
+    import logging  # only when something is wrong: importing logging costs start-up time
+
+    return logging.getLogger(__name__)

@@ -7,7 +7,6 @@ Environment switches (for the benchmark and the frozen smoke test):
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import time
@@ -25,7 +24,6 @@ from yibao.ui.cities import city_names
 from yibao.ui.main_window import MainWindow
 
 LARGE_PRINT_SCALE = 1.4
-log = logging.getLogger(__name__)
 
 
 def apply_font(settings: Settings) -> None:

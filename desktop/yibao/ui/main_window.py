@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import logging
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -38,8 +37,6 @@ if TYPE_CHECKING:
     from yibao.ui.core import Core
     from yibao.ui.retirement_tab import RetirementTab
     from yibao.ui.visits_tab import VisitsTab
-
-log = logging.getLogger(__name__)
 
 TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY = range(5)
 TAB_TITLES = ("缴费测算", "就医报销", "医院级别对比", "退休缴费年限", "政策依据")
@@ -179,7 +176,7 @@ class MainWindow(QMainWindow):
         try:
             self.core, local_message = Core.load()
         except PolicyError as exc:
-            log.error("policy data damaged: %s", exc)
+            _log().error("policy data damaged: %s", exc)
             self._show_error(f"政策数据文件损坏，无法计算：{exc}。请重新安装本软件。")
             QMessageBox.critical(self, "政策数据损坏", f"{exc}\n\n请重新安装本软件；已保存的设置和历史记录不受影响。")
             return
@@ -572,7 +569,13 @@ class MainWindow(QMainWindow):
         try:
             save_settings(self.settings)
         except OSError as exc:
-            log.warning("settings not saved: %s", exc)
+            _log().warning("settings not saved: %s", exc)
         if self.history is not None:
             self.history.close()
         super().closeEvent(event)
+
+
+def _log() -> Any:
+    import logging  # not before the first paint: importing logging costs start-up time
+
+    return logging.getLogger(__name__)
