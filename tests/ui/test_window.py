@@ -276,3 +276,24 @@ def test_settings_file_damaged_falls_back(qtbot: QtBot) -> None:
     type_into(qtbot, window.contribution_tab.base, "6000")
     assert window.contribution_tab.summary.value("单位月缴费") == "¥480.00"
     assert json.loads(path.read_text(encoding="utf-8")) if path.exists() else True
+
+
+def test_flexible_worker_sees_only_the_ways_the_city_offers(qtbot: QtBot) -> None:
+    """烟政字〔2023〕109号 二(二)2: Yantai has no with-account way (6.3%: 4000 × 6.3% = 252.00); Jinan 2019 offers both."""
+    window = open_window(qtbot)
+    set_case(window, employment="flexible")
+    type_into(qtbot, window.contribution_tab.base, "4000")
+    option = window.contribution_tab.option
+    assert [option.itemText(i) for i in range(option.count())] == ["不建立个人账户"]
+    assert not option.isEnabled()
+    assert window.contribution_tab.summary.value("个人月缴费") == "¥252.00"
+    set_case(window, city="jinan", employment="flexible")
+    assert option.count() == 2 and option.isEnabled()
+    option.setCurrentIndex(option.findData("with_account"))
+    option.activated.emit(option.currentIndex())
+    assert window.contribution_tab.chosen_option == "with_account"
+    assert window.result is not None and window.result.contribution is not None
+    assert window.result.contribution.flexible_option == "with_account"
+    set_case(window, city="yantai", employment="flexible")  # Yantai does not offer it: back to its only way
+    assert window.input_error() is None
+    assert window.contribution_tab.summary.value("个人月缴费") == "¥252.00"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -39,6 +40,8 @@ class ContributionTab(QWidget):
         self.base = AmountEdit("月缴费基数", "例如 6000")
         self.base.setProperty("help", "在职和灵活就业人员的月缴费基数（元）；退休人员不缴费，可不填")
         self.option = combo(OPTIONS, "灵活就业缴费方式")
+        self.option.setToolTip("灵活就业人员可选的缴费方式，按所选城市的规定列出")
+        self.chosen_option: str | None = None  # the clerk's explicit choice; None: the city's only or default way
         self.option_label = QLabel("缴费方式(&O)")
         self.option_label.setBuddy(self.option)
         self.first_month = QLineEdit()
@@ -91,7 +94,7 @@ class ContributionTab(QWidget):
 
         self.base.textChanged.connect(self.changed)
         self.base.returnPressed.connect(self.changed)
-        self.option.currentIndexChanged.connect(self.changed)
+        self.option.activated.connect(self._option_chosen)
         self.first_month.textChanged.connect(self.changed)
         self.first_enrolment.toggled.connect(self.changed)
 
@@ -111,7 +114,7 @@ class ContributionTab(QWidget):
         if base is not None or retired:
             section: dict[str, Any] = {"monthly_base": None if base is None else str(base)}
             if flexible:
-                section["flexible_option"] = self.option.currentData()
+                section["flexible_option"] = self.chosen_option
             part["contribution"] = section
         month = self.first_month.text().strip()
         if month and not _is_month(month):
@@ -124,7 +127,7 @@ class ContributionTab(QWidget):
         contribution = contribution or {}
         enrolment = enrolment or {}
         self.base.setText(contribution.get("monthly_base") or "")
-        select(self.option, contribution.get("flexible_option") or "with_account")
+        self.chosen_option = contribution.get("flexible_option")
         self.first_month.setText(enrolment.get("first_contribution_month") or "")
         self.first_enrolment.setChecked(bool(enrolment.get("first_enrolment", True)))
 
@@ -143,9 +146,27 @@ class ContributionTab(QWidget):
                 ("大额/大病年缴费·合计", money_text(supplementary.total)),
             ])
             self.lines.show_lines(result.lines)
-            offered = result.flexible_options_offered
-            self.option.setToolTip("本市可选：" + "、".join(t for v, t in OPTIONS if v in offered) if offered else "")
+            self._show_options(result.flexible_options_offered, result.flexible_option)
         self._show_coverage(coverage)
+
+    def forget_option(self) -> None:
+        """Another city may not offer the chosen way: start again from the city's default."""
+        self.chosen_option = None
+
+    def _option_chosen(self, _index: int) -> None:
+        self.chosen_option = self.option.currentData()
+        self.changed.emit()
+
+    def _show_options(self, offered: Sequence[str], current: str | None) -> None:
+        """Only the ways this city offers; a single way is shown but cannot be changed."""
+        blocked = self.option.blockSignals(True)
+        self.option.clear()
+        for value, text in OPTIONS:
+            if value in offered:
+                self.option.addItem(text, value)
+        select(self.option, current)
+        self.option.setEnabled(len(offered) > 1)
+        self.option.blockSignals(blocked)
 
     def _show_coverage(self, coverage: CoverageResult | None) -> None:
         if coverage == self._coverage_shown and coverage is not None:

@@ -101,8 +101,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._set_tab_order()
 
-        self.person.changed.connect(self.recompute)
         self.contribution_tab.changed.connect(self.recompute)
+        self.person.changed.connect(self.recompute)
         self.tabs.currentChanged.connect(self._tab_shown)
         self._restore_geometry()
 
@@ -217,6 +217,10 @@ class MainWindow(QMainWindow):
             self._show_input_error(str(exc), exc.widget)
             return
         except InputError as exc:
+            if exc.field == "contribution.flexible_option" and self.contribution_tab.chosen_option is not None:
+                self.contribution_tab.forget_option()  # another city or date may not offer the chosen way
+                self.recompute()
+                return
             self._show_input_error(str(exc), self._widget_for(exc.field))
             return
         self._set_stale(False)
