@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -131,3 +133,20 @@ def test_copy_puts_the_plain_text_on_the_clipboard(qtbot: QtBot) -> None:
     assert text == d.as_text()
     assert "调剂金分担" in text and "40000000.00" in text and "鲁政字〔2023〕184号 三(四)" in text
     assert "省级分担比例  50%" in text
+
+
+def test_the_fund_sheet_as_pdf_carries_the_figures(qtbot: QtBot, tmp_path: Path) -> None:
+    """184号 三(四) on paper: the same sheet as the counter's, with the fund section (remittance 3000万, share 4000万)."""
+    from yibao.sheet import SheetHeader
+
+    d = FundDialog("qingdao", "青岛市", ON, calculate, header=SheetHeader("青岛市医疗保障服务中心", "8"))
+    qtbot.addWidget(d)
+    for name, text in {**FIGURES, "accumulated_surplus": "100000000"}.items():
+        qtbot.keyClicks(d.edits[name], text)
+    assert d.pdf_button.isEnabled()
+    out = tmp_path / "fund.pdf"
+    d.save_pdf(str(out))
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "青岛市医疗保障服务中心" in text
+    assert "30000000.00" in text.replace(",", "") and "40000000.00" in text.replace(",", "")
+    assert "鲁政字〔2023〕184号" in text

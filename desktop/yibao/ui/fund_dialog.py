@@ -13,10 +13,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +28,7 @@ from yibao.rules import InputError, Request, Result
 from yibao.rules.errors import from_validation_error
 from yibao.rules.formatting import cn_date, to_fen
 from yibao.rules.models import FundAmount, FundInput, FundResult
-from yibao.sheet import plain_text
+from yibao.sheet import SheetHeader, plain_text, preview_dialog, write_pdf
 from yibao.ui.lines import LinesTable
 
 NOTE = ("省定分担比例由省每年确定，请按当年省医疗保障行政部门公布的比例填写；本软件不内置该比例。"
@@ -100,12 +102,13 @@ class FundDialog(QDialog):
     """Live recompute as the user types; a field that cannot be read turns red and is named in the message."""
 
     def __init__(self, city: str, city_name: str, on: date, compute: Callable[[Request], Result],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, header: SheetHeader | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"省级统筹调剂金测算 — {city_name}")
         self._city, self._on, self._compute = city, on, compute
         self._request: Request | None = None
         self._result: Result | None = None
+        self._header = header or SheetHeader()
 
         note = QLabel(NOTE)
         note.setWordWrap(True)
@@ -141,8 +144,13 @@ class FundDialog(QDialog):
         self.lines = LinesTable()
         self.copy_button = QPushButton("复制文本")
         self.copy_button.clicked.connect(self.copy_text)
+        self.preview_button = QPushButton("打印预览…")
+        self.preview_button.clicked.connect(self.preview)
+        self.pdf_button = QPushButton("另存为 PDF…")
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
         buttons = QDialogButtonBox()
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in (self.copy_button, self.preview_button, self.pdf_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QPushButton("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
 
@@ -204,6 +212,22 @@ class FundDialog(QDialog):
     def copy_text(self) -> None:
         QGuiApplication.clipboard().setText(self.as_text())
 
+    def preview(self) -> None:
+        """The same A4 sheet as the counter's, with the fund section: preview, then print or PDF from there."""
+        if self._request is not None and self._result is not None:
+            preview_dialog(self, self._request, self._result, self._header)
+
+    def save_pdf(self, path: str | None = None) -> None:
+        if self._request is None or self._result is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", f"调剂金测算-{self._on:%Y%m%d}.pdf", "PDF 文件 (*.pdf)")
+        if path:
+            try:
+                write_pdf(path, self._request, self._result, self._header)
+            except OSError as exc:
+                QMessageBox.warning(self, "无法保存", f"无法写入 {path}：{exc}")
+
     def _mark(self, edit: QLineEdit, problem: str | None) -> None:
         edit.setStyleSheet(INVALID_STYLE if problem else "")
         edit.setToolTip(problem or "")
@@ -215,7 +239,8 @@ class FundDialog(QDialog):
             text += ("；" if text else "") + "请填写：" + "、".join(blank)
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if problems else "")
-        self.copy_button.setEnabled(False)
+        for button in (self.copy_button, self.preview_button, self.pdf_button):
+            button.setEnabled(False)
         for label in self.figures.values():
             label.setEnabled(False)
         self.lines.setEnabled(False)
@@ -233,7 +258,8 @@ class FundDialog(QDialog):
         self._show_city_share(fund)
         self.lines.show_lines(fund.lines)
         self.lines.setEnabled(True)
-        self.copy_button.setEnabled(True)
+        for button in (self.copy_button, self.preview_button, self.pdf_button):
+            button.setEnabled(True)
         missing = [f"{m.label}：{m.reason}" for m in result.missing]
         self.message.setText("；".join(missing))
         self.message.setStyleSheet(ERROR_STYLE if missing else "")

@@ -554,7 +554,8 @@ class MainWindow(QMainWindow):
         from yibao.ui.fund_dialog import FundDialog
 
         city = self.person.city_code()
-        FundDialog(city, self.core.city_name(city), self.person.rules_date(), self.core.compute, self).exec()
+        FundDialog(city, self.core.city_name(city), self.person.rules_date(), self.core.compute, self,
+                   self.sheet_header()).exec()
 
     def show_help(self) -> None:
         from yibao.ui.help import show_help
