@@ -11,26 +11,20 @@ from yibao.resources import resource_path
 FAMILY = "Yibao Sans SC"
 FILES = ("YibaoSansSC-Regular.otf", "YibaoSansSC-Bold.otf")
 
-_family: str | None = None
+_loaded: set[str] = set()
 
 
-def install_fonts() -> str:
-    """Register the bundled font files with Qt (once per process) and return their family name.
+def install_fonts(*, bold: bool = True) -> str:
+    """Register the bundled font files with Qt (each once per process) and return their family name.
 
-    Needs a QGuiApplication. When a file is missing or unreadable the family name is still
-    returned, so callers can ask for it; Qt then falls back to whatever the system has.
+    ``bold=False`` loads the regular weight only: the window does that before its first paint and the
+    bold weight just after (each file takes a few milliseconds). Needs a QGuiApplication. When a file is
+    missing or unreadable the family name is still returned; Qt then falls back to what the system has.
     """
-    global _family
-    if _family is not None:
-        return _family
     from PySide6.QtGui import QFontDatabase
 
-    family = FAMILY
-    for name in FILES:
-        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
-        if font_id >= 0:
-            families = QFontDatabase.applicationFontFamilies(font_id)
-            if families:
-                family = families[0]
-    _family = family
-    return family
+    for name in FILES if bold else FILES[:1]:
+        if name not in _loaded:
+            _loaded.add(name)
+            QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+    return FAMILY

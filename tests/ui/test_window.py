@@ -14,7 +14,6 @@ from window_helpers import add_visit, open_window, set_case, type_into, visit_ro
 
 from yibao.state.history import history_path
 from yibao.state.settings import load_settings
-from yibao.ui import main_window
 from yibao.ui.main_window import TAB_COMPARE, TAB_POLICY
 from yibao.ui.visits_tab import FIRST_INPUT
 
@@ -29,7 +28,7 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return QMessageBox.StandardButton.Ok
 
     for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(main_window.QMessageBox, name, record)
+        monkeypatch.setattr(QMessageBox, name, record)
     return shown
 
 

@@ -14,8 +14,8 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 
 from yibao.fonts import install_fonts
 from yibao.resources import resource_path
@@ -29,7 +29,7 @@ LARGE_PRINT_SCALE = 1.4
 def apply_font(settings: Settings) -> None:
     """The bundled font at the chosen size; 大字模式 scales it for elderly citizens."""
     size = settings.font_point_size * (LARGE_PRINT_SCALE if settings.large_print else 1.0)
-    font = QFont(install_fonts())
+    font = QFont(install_fonts(bold=False))  # the bold weight is loaded after the first paint
     font.setPointSizeF(size)
     QApplication.setFont(font)
 
@@ -71,6 +71,8 @@ def _report_unexpected(window: MainWindow | None) -> None:
         if os.environ.get("YIBAO_SMOKE"):
             traceback.print_exception(kind, exc, tb)
             os._exit(1)
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(window, "意外错误",
                              f"发生了一个意外错误，已记录在日志中：\n{log_path}\n\n{kind.__name__}: {exc}\n\n"
                              "已保存的设置和历史记录不受影响。")
@@ -80,6 +82,8 @@ def _report_unexpected(window: MainWindow | None) -> None:
 
 def _set_icon(app: QApplication) -> None:
     """After the first paint: QIcon and its image plugin cost start-up time."""
+    from PySide6.QtGui import QIcon
+
     icon = resource_path("icons", "yibao.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -105,10 +109,13 @@ def run() -> int:
         from yibao.state.logs import setup_logging
 
         setup_logging()
+        install_fonts()
         _set_icon(app)
         window.start_core()
         if settings_message:
-            QMessageBox.warning(window, "设置文件", settings_message)
+            from yibao.ui.messages import notify
+
+            notify(window, "warning", "设置文件", settings_message)
         if os.environ.get("YIBAO_SMOKE"):
             _smoke_report(window, started)
             app.quit()

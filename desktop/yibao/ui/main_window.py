@@ -12,12 +12,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -32,9 +30,12 @@ from yibao.ui.fields import FieldError, mark_invalid
 from yibao.ui.person import PersonPanel
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from yibao.rules import Request, Result
     from yibao.state.history import History
     from yibao.ui.core import Core
+    from yibao.ui.messages import Kind
     from yibao.ui.retirement_tab import RetirementTab
     from yibao.ui.visits_tab import VisitsTab
 
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self._marked: list[QWidget] = []
         self._policy_context: tuple[object, ...] | None = None
         self._notes_html = ""
-        self._shortcuts: list[tuple[QAction, Any]] = []
+        self._shortcuts: list[tuple[QAction, str]] = []  # a StandardKey name ("Save") or a sequence ("Ctrl+H")
         self.setWindowTitle("山东职工医保测算")
 
         self.person = PersonPanel(cities)
@@ -125,24 +126,24 @@ class MainWindow(QMainWindow):
             return act
 
         file_menu = bar.addMenu("文件(&F)")
-        action(file_menu, "新建测算(&N)", self.new_case, QKeySequence.StandardKey.New, tool=True)
-        action(file_menu, "保存到历史记录(&S)", self.save_case, QKeySequence.StandardKey.Save, tool=True)
-        action(file_menu, "历史记录(&H)…", self.open_history, QKeySequence("Ctrl+H"), tool=True)
+        action(file_menu, "新建测算(&N)", self.new_case, "New", tool=True)
+        action(file_menu, "保存到历史记录(&S)", self.save_case, "Save", tool=True)
+        action(file_menu, "历史记录(&H)…", self.open_history, "Ctrl+H", tool=True)
         file_menu.addSeparator()
-        action(file_menu, "打印(&P)…", self.print_sheet, QKeySequence.StandardKey.Print, tool=True)
-        action(file_menu, "打印预览(&V)…", self.preview_sheet, QKeySequence("Ctrl+Shift+P"), tool=True)
-        action(file_menu, "另存为 PDF(&D)…", self.save_pdf, QKeySequence("Ctrl+Shift+S"), tool=True)
+        action(file_menu, "打印(&P)…", self.print_sheet, "Print", tool=True)
+        action(file_menu, "打印预览(&V)…", self.preview_sheet, "Ctrl+Shift+P", tool=True)
+        action(file_menu, "另存为 PDF(&D)…", self.save_pdf, "Ctrl+Shift+S", tool=True)
         action(file_menu, "另存为图片 PNG(&G)…", self.save_png)
-        action(file_menu, "复制文字结果(&C)", self.copy_text, QKeySequence("Ctrl+Shift+C"), tool=True)
+        action(file_menu, "复制文字结果(&C)", self.copy_text, "Ctrl+Shift+C", tool=True)
         file_menu.addSeparator()
-        action(file_menu, "退出(&X)", self.close, QKeySequence.StandardKey.Quit)
+        action(file_menu, "退出(&X)", self.close, "Quit")
         settings_menu = bar.addMenu("设置(&T)")
         action(settings_menu, "设置(&S)…", self.open_settings)
         action(settings_menu, "本地录入参数(&L)…", self.open_local_figures)
         fund_menu = bar.addMenu("基金管理(&M)")
         action(fund_menu, "省级统筹调剂金测算(&A)…", self.open_fund)
         help_menu = bar.addMenu("帮助(&H)")
-        action(help_menu, "使用说明(&H)", self.show_help, QKeySequence.StandardKey.HelpContents)
+        action(help_menu, "使用说明(&H)", self.show_help, "HelpContents")
         action(help_menu, "关于(&A)", self.show_about)
 
     def _set_tab_order(self) -> None:
@@ -161,8 +162,11 @@ class MainWindow(QMainWindow):
 
     def set_shortcuts(self) -> None:
         """Key sequences load Qt's key enums (~80 ms), so they are set once the window is on screen."""
+        from PySide6.QtGui import QKeySequence
+
         for act, shortcut in self._shortcuts:
-            act.setShortcut(shortcut)
+            standard = getattr(QKeySequence.StandardKey, shortcut, None)
+            act.setShortcut(QKeySequence(standard) if standard is not None else QKeySequence(shortcut))
         self._shortcuts = []
 
     def start_core(self) -> None:
@@ -178,7 +182,7 @@ class MainWindow(QMainWindow):
         except PolicyError as exc:
             _log().error("policy data damaged: %s", exc)
             self._show_error(f"政策数据文件损坏，无法计算：{exc}。请重新安装本软件。")
-            QMessageBox.critical(self, "政策数据损坏", f"{exc}\n\n请重新安装本软件；已保存的设置和历史记录不受影响。")
+            notify(self, "critical", "政策数据损坏", f"{exc}\n\n请重新安装本软件；已保存的设置和历史记录不受影响。")
             return
         if local_message:
             messages.append(local_message)
@@ -188,7 +192,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         self.recompute()
         for text in messages:
-            QMessageBox.warning(self, "用户数据", text)
+            notify(self, "warning", "用户数据", text)
 
     # ------------------------------------------------------------ compute
 
@@ -421,7 +425,7 @@ class MainWindow(QMainWindow):
 
     def _ready(self) -> bool:
         if self.request is None or self.result is None or self.input_error():
-            QMessageBox.information(self, "无法输出", self.input_error() or "还没有可输出的测算结果。")
+            notify(self, "information", "无法输出", self.input_error() or "还没有可输出的测算结果。")
             return False
         return True
 
@@ -473,6 +477,8 @@ class MainWindow(QMainWindow):
     def _ask_path(self, title: str, suffix: str, pattern: str) -> str:
         assert self.result is not None
         name = f"医保测算-{self.result.city_name}-{date.today():%Y%m%d}.{suffix}"
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
         return path
 
@@ -487,7 +493,7 @@ class MainWindow(QMainWindow):
             try:
                 write_pdf(path, self.request, self.result, self.sheet_header())
             except OSError as exc:
-                QMessageBox.warning(self, "无法保存", f"无法写入 {path}：{exc}")
+                notify(self, "warning", "无法保存", f"无法写入 {path}：{exc}")
                 return
             self.remember("PDF")
             self.statusBar().showMessage(f"已保存 {path}", 6000)
@@ -503,7 +509,7 @@ class MainWindow(QMainWindow):
             try:
                 save_png(path, self.request, self.result, self.sheet_header())
             except OSError as exc:
-                QMessageBox.warning(self, "无法保存", f"无法写入 {path}：{exc}")
+                notify(self, "warning", "无法保存", f"无法写入 {path}：{exc}")
                 return
             self.remember("图片")
             self.statusBar().showMessage(f"已保存 {path}", 6000)
@@ -513,6 +519,8 @@ class MainWindow(QMainWindow):
             from yibao.sheet import plain_text
 
             assert self.request is not None and self.result is not None
+            from PySide6.QtGui import QGuiApplication
+
             QGuiApplication.clipboard().setText(plain_text(self.request, self.result, self.sheet_header()))
             self.statusBar().showMessage("测算结果已复制为文字，可粘贴到微信或短信", 4000)
 
@@ -544,7 +552,7 @@ class MainWindow(QMainWindow):
             try:
                 self.core.set_local(dialog.figures())
             except OSError as exc:
-                QMessageBox.warning(self, "无法保存", f"本地录入参数未能保存：{exc}")
+                notify(self, "warning", "无法保存", f"本地录入参数未能保存：{exc}")
             self._policy_context = None
             self.recompute()
 
@@ -563,6 +571,8 @@ class MainWindow(QMainWindow):
         show_help(self)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from yibao import __version__
 
         QMessageBox.about(self, "关于", f"山东职工医保测算 {__version__}\n\n依据山东省及烟台、济南、济宁的医保政策文件逐项测算。"
@@ -584,3 +594,9 @@ def _log() -> Any:
     import logging  # not before the first paint: importing logging costs start-up time
 
     return logging.getLogger(__name__)
+
+
+def notify(parent: QWidget, kind: Kind, title: str, text: str) -> None:
+    from yibao.ui.messages import notify as show
+
+    show(parent, kind, title, text)
