@@ -6,13 +6,13 @@ the window can paint before it is loaded.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import argparse
+
     from yibao.rules import Request
 
 EXIT_INPUT = 2
@@ -21,6 +21,8 @@ EXIT_POLICY = 3
 
 def read_request(source: str) -> Request:
     """Parse one JSON request from a file path or ``-``; raise InputError in Chinese on any problem."""
+    import json
+
     from pydantic import ValidationError
 
     from yibao.rules import InputError, Request
@@ -81,6 +83,8 @@ def _sheet(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    import argparse
+
     top = argparse.ArgumentParser(prog="yibao", description="山东职工基本医疗保险测算")
     sub = top.add_subparsers(dest="command")
     calc = sub.add_parser("calc", help="读取一个 JSON 请求，输出 JSON 结果")
@@ -97,11 +101,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    if args.command is None:
+    if not (sys.argv[1:] if argv is None else argv):
         from yibao.ui.app import run  # the window: Qt first, the rules core after the first paint
 
         return run()
+    args = parser().parse_args(argv)  # an unknown word exits 2 with argparse's usage line
     from yibao.rules import InputError, PolicyError
 
     try:
