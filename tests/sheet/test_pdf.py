@@ -130,7 +130,7 @@ def test_print_dialog_prints_through_the_same_painter(
         return QPrintDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(QPrintDialog, "exec", accept)
-    print_dialog(None, *usual, header)
+    assert print_dialog(None, *usual, header) is True
     assert "人民币壹仟贰佰陆拾元整" in re.sub(r"\s+", "", pdftotext(out))
 
 
@@ -144,7 +144,7 @@ def test_print_dialog_cancelled_prints_nothing(
     painted: list[object] = []
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QPrintDialog.DialogCode.Rejected.value)
     monkeypatch.setattr(render, "paint_sheet", lambda *a: painted.append(a))
-    print_dialog(None, *usual, header)
+    assert print_dialog(None, *usual, header) is False
     assert painted == []
 
 

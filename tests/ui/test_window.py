@@ -296,3 +296,20 @@ def test_flexible_worker_sees_only_the_ways_the_city_offers(qtbot: QtBot) -> Non
     set_case(window, city="yantai", employment="flexible")  # Yantai does not offer it: back to its only way
     assert window.input_error() is None
     assert window.contribution_tab.summary.value("个人月缴费") == "¥252.00"
+
+
+def test_print_goes_into_the_history_only_when_printed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    window = open_window(qtbot)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QPrintDialog.DialogCode.Rejected.value)
+    window.print_sheet()
+    assert window.history is not None and window.history.search() == []
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QPrintDialog.DialogCode.Accepted.value)
+    from yibao.sheet import render
+
+    monkeypatch.setattr(render, "paint_sheet", lambda *args: None)  # no printer here: the painting is tested in tests/sheet
+    window.print_sheet()
+    assert [entry.kind for entry in window.history.search()] == ["打印"]

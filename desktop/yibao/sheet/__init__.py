@@ -48,11 +48,11 @@ def save_png(path: str | Path, request: Request, result: Result, header: SheetHe
     render.save_png(path, request, result, header)
 
 
-def print_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> None:
-    """Ask for a printer (QPrintDialog) and print the sheet; with no printer installed Qt offers PDF output."""
+def print_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> bool:
+    """Ask for a printer (QPrintDialog) and print the sheet; False when cancelled. No printer: Qt offers PDF output."""
     from yibao.sheet import render
 
-    render.print_dialog(parent, request, result, header)
+    return render.print_dialog(parent, request, result, header)
 
 
 def preview_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> None:

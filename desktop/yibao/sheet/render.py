@@ -286,7 +286,7 @@ def _printer() -> Any:
     return printer
 
 
-def print_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> None:
+def print_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
 
     content = build_content(request, result, header)
@@ -296,8 +296,10 @@ def print_dialog(parent: Any, request: Request, result: Result, header: SheetHea
         printer.setOutputFileName(str(_documents_folder() / f"测算单-{content.city_name}-{stamp}.pdf"))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("打印测算单")
-    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-        paint_sheet(printer, content)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    paint_sheet(printer, content)
+    return True
 
 
 def preview_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> None:

@@ -464,8 +464,8 @@ class MainWindow(QMainWindow):
             from yibao.sheet import print_dialog
 
             assert self.request is not None and self.result is not None
-            print_dialog(self, self.request, self.result, self.sheet_header())
-            self.remember("打印")
+            if print_dialog(self, self.request, self.result, self.sheet_header()):
+                self.remember("打印")
 
     def preview_sheet(self) -> None:
         if self._ready():
