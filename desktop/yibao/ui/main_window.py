@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.state.settings import Settings, save_settings
-from yibao.ui.contribution_tab import ContributionTab
-from yibao.ui.fields import FieldError, mark_invalid
 from yibao.ui.person import PersonPanel
 
 if TYPE_CHECKING:
@@ -34,6 +32,7 @@ if TYPE_CHECKING:
 
     from yibao.rules import Request, Result
     from yibao.state.history import History
+    from yibao.ui.contribution_tab import ContributionTab
     from yibao.ui.core import Core
     from yibao.ui.messages import Kind
     from yibao.ui.retirement_tab import RetirementTab
@@ -66,17 +65,18 @@ class MainWindow(QMainWindow):
         self.person = PersonPanel(cities)
         if settings.default_city in {code for code, _ in cities}:
             self.person.load(settings.default_city, date.today(), None)
-        self.contribution_tab = ContributionTab()
-        # The other tabs are built when first shown (or needed): start-up pays only for the first one.
+        # Tabs are built when first shown (or needed), the first one just after the window's first paint:
+        # until the rules core is loaded there is nothing to show in them.
+        self._contribution_tab: ContributionTab | None = None
         self._visits_tab: VisitsTab | None = None
         self._retirement_tab: RetirementTab | None = None
         self.compare: Any = None  # (TierComparison, ShareChart) once first shown
         self.policy_tab: Any = None
         self.pages = [QWidget() for _ in range(TAB_POLICY + 1)]
         self.tabs = QTabWidget()
-        for index, (page, title) in enumerate(zip(self.pages, TAB_TITLES, strict=True)):
+        for page, title in zip(self.pages, TAB_TITLES, strict=True):
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(self.contribution_tab if index == TAB_CONTRIBUTION else page, title)
+            self.tabs.addTab(page, title)
 
         self.message = QLabel(LOADING_TEXT)
         self.message.setWordWrap(True)
@@ -100,9 +100,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self._build_menus()
-        self._set_tab_order()
 
-        self.contribution_tab.changed.connect(self.recompute)
         self.person.changed.connect(self.recompute)
         self.tabs.currentChanged.connect(self._tab_shown)
         self._restore_geometry()
@@ -190,6 +188,7 @@ class MainWindow(QMainWindow):
         if history_message:
             messages.append(history_message)
         self._loading = False
+        self._tab_shown(self.tabs.currentIndex())
         self.recompute()
         for text in messages:
             notify(self, "warning", "用户数据", text)
@@ -212,6 +211,7 @@ class MainWindow(QMainWindow):
             return
         from yibao.rules import InputError
         from yibao.ui.core import build_request
+        from yibao.ui.fields import FieldError
 
         self._clear_marks()
         try:
@@ -258,6 +258,18 @@ class MainWindow(QMainWindow):
             self.notes.setHtml(html)
 
     @property
+    def contribution_tab(self) -> ContributionTab:
+        if self._contribution_tab is None:
+            from yibao.ui.contribution_tab import ContributionTab
+
+            tab = ContributionTab()
+            tab.changed.connect(self.recompute)
+            self._contribution_tab = tab
+            self._replace_page(self.pages[TAB_CONTRIBUTION], tab)
+            self._set_tab_order()
+        return self._contribution_tab
+
+    @property
     def visits_tab(self) -> VisitsTab:
         if self._visits_tab is None:
             from yibao.ui.visits_tab import VisitsTab
@@ -287,7 +299,11 @@ class MainWindow(QMainWindow):
             self._render(self.result)
 
     def _tab_shown(self, index: int) -> None:
-        if index == TAB_VISITS:
+        if self._loading:
+            return  # before the first paint: start_core builds the tab on show
+        if index == TAB_CONTRIBUTION:
+            _ = self.contribution_tab
+        elif index == TAB_VISITS:
             _ = self.visits_tab
         elif index == TAB_RETIREMENT:
             _ = self.retirement_tab
@@ -368,6 +384,8 @@ class MainWindow(QMainWindow):
         self._show_error(text)
         self._set_stale(True)
         if widget is not None:
+            from yibao.ui.fields import mark_invalid
+
             mark_invalid(widget, text)
             self._marked.append(widget)
 
@@ -377,11 +395,13 @@ class MainWindow(QMainWindow):
 
     def _set_stale(self, stale: bool) -> None:
         """Greys out the last figures while the input is invalid, so nobody reads them as current."""
-        for tab in (self.contribution_tab, self._visits_tab, self._retirement_tab):
+        for tab in (self._contribution_tab, self._visits_tab, self._retirement_tab):
             for widget in tab.result_widgets() if tab is not None else ():
                 widget.setEnabled(not stale)
 
     def _clear_marks(self) -> None:
+        from yibao.ui.fields import mark_invalid
+
         for widget in self._marked:
             mark_invalid(widget, None)
         self._marked = []
