@@ -313,3 +313,23 @@ def test_print_goes_into_the_history_only_when_printed(qtbot: QtBot, monkeypatch
     monkeypatch.setattr(render, "paint_sheet", lambda *args: None)  # no printer here: the painting is tested in tests/sheet
     window.print_sheet()
     assert [entry.kind for entry in window.history.search()] == ["打印"]
+
+
+def test_large_print_mode_enlarges_the_figures(qtbot: QtBot) -> None:
+    """大字模式 for elderly citizens: the application font ×1.4 reaches the headline figures at once."""
+    from yibao.ui.app import apply_font
+
+    window = open_window(qtbot)
+    apply_font(window.settings)  # 11 pt, as the app starts
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    value = window.contribution_tab.summary._values["单位月缴费"]
+    qtbot.waitUntil(lambda: value.font().pointSizeF() == pytest.approx(11 * 1.3))
+    before = value.font().pointSizeF()
+    window.settings.large_print = True
+    apply_font(window.settings)
+    qtbot.waitUntil(lambda: value.font().pointSizeF() > before)
+    assert value.font().pointSizeF() == pytest.approx(before * 1.4, rel=0.05)
+    window.settings.large_print = False
+    apply_font(window.settings)
+    qtbot.waitUntil(lambda: value.font().pointSizeF() == pytest.approx(before, rel=0.05))

@@ -13,7 +13,7 @@ import time
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -36,6 +36,8 @@ def apply_font(settings: Settings) -> None:
 
 def install_qt_translation(app: QApplication) -> None:
     """Qt's own dialogs (print, file, message-box buttons) in Chinese: 打印, 取消, 打开 …"""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
@@ -95,7 +97,6 @@ def run() -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("yibao")
     app.setApplicationDisplayName("山东职工医保测算")
-    install_qt_translation(app)
     settings, settings_message = load_settings()
     apply_font(settings)
     window = MainWindow(settings, city_names())
@@ -109,6 +110,7 @@ def run() -> int:
         from yibao.state.logs import setup_logging
 
         setup_logging()
+        install_qt_translation(app)  # Qt's own dialogs only open after this
         install_fonts()
         _set_icon(app)
         window.start_core()

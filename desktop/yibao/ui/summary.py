@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 MISSING = "文件未规定"
+VALUE_SCALE = 1.3  # headline figures, relative to the window's font
 
 
 def money_text(amount: Decimal | None) -> str:
@@ -36,12 +39,24 @@ class SummaryGrid(QWidget):
         for label, text in rows:
             value = self._values[label]
             value.setText(text)
-            value.setProperty("missing", text == MISSING)
             value.setStyleSheet("color: #a00000;" if text == MISSING else "")
 
     def value(self, label: str) -> str:
         """The text shown for one label (for tests and copying)."""
         return self._values[label].text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font size or 大字模式 (the application font) reaches the headline figures too."""
+        if event.type() == QEvent.Type.FontChange:
+            for value in self._values.values():
+                value.setFont(self._value_font())
+        super().changeEvent(event)
+
+    def _value_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * VALUE_SCALE)
+        font.setBold(True)
+        return font
 
     def _rebuild(self, labels: list[str]) -> None:
         from PySide6.QtCore import Qt  # not at import: loading the Qt namespace costs ~45 ms of start-up
@@ -58,10 +73,7 @@ class SummaryGrid(QWidget):
             caption.setStyleSheet("color: #555;")
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            font = value.font()
-            font.setPointSizeF(font.pointSizeF() * 1.3)
-            font.setBold(True)
-            value.setFont(font)
+            value.setFont(self._value_font())
             self._grid.addWidget(caption, row * 2, col)
             self._grid.addWidget(value, row * 2 + 1, col)
             self._values[label] = value
