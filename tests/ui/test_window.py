@@ -333,3 +333,28 @@ def test_large_print_mode_enlarges_the_figures(qtbot: QtBot) -> None:
     window.settings.large_print = False
     apply_font(window.settings)
     qtbot.waitUntil(lambda: value.font().pointSizeF() == pytest.approx(before, rel=0.05))
+
+
+def test_f1_opens_the_help_page(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialog, QTextBrowser
+
+    shown: list[str] = []
+
+    def record(dialog: QDialog) -> int:
+        shown.append(dialog.findChild(QTextBrowser).toPlainText())
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", record)
+    window = open_window(qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert len(shown) == 1 and "Ctrl+P" in shown[0] and "本地录入参数" in shown[0]
+
+
+def test_saving_a_png_of_the_sheet(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    out = tmp_path / "sheet.png"
+    window.save_png(str(out))
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert window.history is not None and [e.kind for e in window.history.search()] == ["图片"]

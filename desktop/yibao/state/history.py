@@ -17,7 +17,7 @@ from yibao.state.paths import data_dir
 
 FILE_NAME = "history.sqlite3"
 SCHEMA_VERSION = 1
-KINDS = ("保存", "打印", "PDF")
+KINDS = ("保存", "打印", "PDF", "图片")
 # Files SQLite may keep next to the database; they belong to it and move with it.
 _COMPANIONS = ("-journal", "-wal", "-shm")
 
@@ -28,7 +28,7 @@ CREATE TABLE entry (
     city         TEXT NOT NULL,
     city_name    TEXT NOT NULL,
     on_date      TEXT NOT NULL,              -- the request's date, ISO 8601
-    kind         TEXT NOT NULL CHECK (kind IN ('保存', '打印', 'PDF')),
+    kind         TEXT NOT NULL CHECK (kind IN ('保存', '打印', 'PDF', '图片')),
     summary      TEXT NOT NULL,
     request_json TEXT NOT NULL
 );
@@ -50,7 +50,7 @@ class HistoryEntry:
     city: str
     city_name: str
     on: date
-    kind: str  # "保存" | "打印" | "PDF"
+    kind: str  # "保存" | "打印" | "PDF" | "图片"
     summary: str
     request_json: str
 
