@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into, visit_row
@@ -358,3 +359,24 @@ def test_saving_a_png_of_the_sheet(qtbot: QtBot, tmp_path: Path) -> None:
     window.save_png(str(out))
     assert out.read_bytes().startswith(b"\x89PNG")
     assert window.history is not None and [e.kind for e in window.history.search()] == ["图片"]
+
+
+def test_save_pdf_from_the_menu_asks_for_a_file(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The menu action passes its checked flag; the window still asks where to save, with a Chinese file name."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+    out = tmp_path / "from-menu.pdf"
+
+    def ask(_parent: object, title: str, name: str, _pattern: str) -> tuple[str, str]:
+        asked.append(f"{title} {name}")
+        return str(out), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    window = open_window(qtbot)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    action = next(a for a in window.findChildren(QAction) if a.text().startswith("另存为 PDF"))
+    action.trigger()
+    assert asked == [f"另存为 PDF 医保测算-烟台市-{date.today():%Y%m%d}.pdf"]
+    assert out.read_bytes().startswith(b"%PDF")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction
@@ -494,45 +494,37 @@ class MainWindow(QMainWindow):
             assert self.request is not None and self.result is not None
             preview_dialog(self, self.request, self.result, self.sheet_header())
 
-    def _ask_path(self, title: str, suffix: str, pattern: str) -> str:
-        assert self.result is not None
-        name = f"医保测算-{self.result.city_name}-{date.today():%Y%m%d}.{suffix}"
-        from PySide6.QtWidgets import QFileDialog
+    def save_pdf(self, path: str | bool | None = None) -> None:
+        self._export("PDF", path)
 
-        path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
-        return path
+    def save_png(self, path: str | bool | None = None) -> None:
+        self._export("图片", path)
 
-    def save_pdf(self, path: str | None = None) -> None:
+    def _export(self, kind: Literal["PDF", "图片"], path: str | bool | None) -> None:
+        """The sheet to a file the clerk names (or ``path``), recorded in the history as ``kind``."""
         if not self._ready():
             return
-        from yibao.sheet import write_pdf
+        from yibao import sheet
 
         assert self.request is not None and self.result is not None
-        path = path or self._ask_path("另存为 PDF", "pdf", "PDF 文件 (*.pdf)")
-        if path:
-            try:
-                write_pdf(path, self.request, self.result, self.sheet_header())
-            except OSError as exc:
-                notify(self, "warning", "无法保存", f"无法写入 {path}：{exc}")
-                return
-            self.remember("PDF")
-            self.statusBar().showMessage(f"已保存 {path}", 6000)
+        write, suffix, title, pattern = {
+            "PDF": (sheet.write_pdf, "pdf", "另存为 PDF", "PDF 文件 (*.pdf)"),
+            "图片": (sheet.save_png, "png", "另存为图片", "PNG 图片 (*.png)"),
+        }[kind]
+        if not isinstance(path, str) or not path:  # a menu action passes its "checked" flag
+            from PySide6.QtWidgets import QFileDialog
 
-    def save_png(self, path: str | None = None) -> None:
-        if not self._ready():
+            name = f"医保测算-{self.result.city_name}-{date.today():%Y%m%d}.{suffix}"
+            path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
+            if not path:
+                return
+        try:
+            write(path, self.request, self.result, self.sheet_header())
+        except OSError as exc:
+            notify(self, "warning", "无法保存", f"无法写入 {path}：{exc}")
             return
-        from yibao.sheet import save_png
-
-        assert self.request is not None and self.result is not None
-        path = path or self._ask_path("另存为图片", "png", "PNG 图片 (*.png)")
-        if path:
-            try:
-                save_png(path, self.request, self.result, self.sheet_header())
-            except OSError as exc:
-                notify(self, "warning", "无法保存", f"无法写入 {path}：{exc}")
-                return
-            self.remember("图片")
-            self.statusBar().showMessage(f"已保存 {path}", 6000)
+        self.remember(kind)
+        self.statusBar().showMessage(f"已保存 {path}", 6000)
 
     def copy_text(self) -> None:
         if self._ready():
