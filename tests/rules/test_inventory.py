@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,6 +12,7 @@ from yibao.rules.inventory import (
     ParameterChange,
     ParameterRow,
     changes_between,
+    last_change,
     open_parameters,
     parameters_in_force,
 )
@@ -172,3 +173,20 @@ def test_open_parameters(policy: Policy) -> None:
     assert "retirement.min_months" in yantai  # before 2026 Yantai's minimum years are not given
     assert "retirement.min_months" not in open_parameters(policy, "yantai", date(2026, 1, 1))
     assert "outpatient.deductible" in open_parameters(policy, "jining", date(2024, 6, 1))
+
+
+@pytest.mark.parametrize(
+    ("city", "on", "expected"),
+    [
+        ("yantai", date(2024, 6, 1), date(2024, 1, 1)),  # 烟政字〔2023〕109号 takes effect
+        ("yantai", date(2026, 11, 23), date(2026, 1, 1)),  # Yantai's flexible 7% (109号 二(二)2)
+        ("jinan", date(2025, 1, 1), date(2024, 10, 1)),  # the day after Jinan's document expires
+        ("jining", date(2025, 6, 1), date(2024, 1, 1)),  # 7.4% gives way to the province's 7.3%
+        ("jining", date(2026, 11, 23), date(2026, 1, 1)),  # the phase-ins of 184号 run out
+    ],
+)
+def test_last_change_is_the_latest_day_something_changed(city: str, on: date, expected: date) -> None:
+    policy = bundled_policy()
+    assert last_change(policy, city, on) == expected
+    assert changes_between(policy, city, expected - timedelta(days=1), expected)
+    assert not changes_between(policy, city, expected, on)

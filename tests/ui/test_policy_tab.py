@@ -86,10 +86,18 @@ def test_filter_by_clause_and_keeps_across_refresh(tab: PolicyTab, policy: Polic
     assert len(tab.visible_rows()) == 2
 
 
-def test_default_dates_and_no_changes(tab: PolicyTab) -> None:
-    assert tab.first_date.date() == QDate(2024, 5, 31)
-    assert tab.second_date.date() == QDate(2024, 6, 1)
+def test_default_dates_open_on_the_last_change(tab: PolicyTab) -> None:
+    """Yantai 2024-06-01: the comparison opens on 2023-12-31 → 2024-01-01, when 烟政字〔2023〕109号 took effect."""
+    assert tab.first_date.date() == QDate(2023, 12, 31)
+    assert tab.second_date.date() == QDate(2024, 1, 1)
     assert tab.first_date.calendarPopup() and tab.first_date.displayFormat() == "yyyy-MM-dd"
+    assert "普通门诊统筹起付标准（年度）" in by_label_changes(tab.change_rows())
+    assert tab.no_changes.isHidden() and not tab.changes.isHidden()
+
+
+def test_no_changes_between_two_quiet_days(tab: PolicyTab) -> None:
+    tab.first_date.setDate(QDate(2024, 5, 31))
+    tab.second_date.setDate(QDate(2024, 6, 1))
     assert tab.change_rows() == []
     assert tab.no_changes.text() == NO_CHANGES
     assert not tab.no_changes.isHidden() and tab.changes.isHidden()

@@ -194,6 +194,24 @@ def changes_between(
     return changes
 
 
+def last_change(policy: Policy, city: str, on: date, local: Sequence[LocalFigure] = ()) -> date | None:
+    """The latest day on or before ``on`` when something in force for the city changed (a value starting or
+    ending, a phase-in running out), so the 政策依据 view can open on the change that matters, e.g. 2024-01-01."""
+    days: set[date] = set()
+    for region in (policy.regions[policy.province], policy.regions[city]):
+        for entries in region.entries.values():
+            for entry in entries:
+                days.add(entry.start)
+                if entry.end is not None:
+                    days.add(entry.end + timedelta(days=1))
+                if entry.phase_in_until is not None:
+                    days.add(entry.phase_in_until)
+    for day in sorted((d for d in days if d <= on), reverse=True):
+        if changes_between(policy, city, day - timedelta(days=1), day, local):
+            return day
+    return None
+
+
 def _source_text(found: Resolved | None) -> str:
     return "" if found is None else source_of(found).text()
 

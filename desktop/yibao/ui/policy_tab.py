@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.rules import LocalFigure, Policy
-from yibao.rules.inventory import LOCAL, NOT_STATED, ParameterRow, changes_between, parameters_in_force
+from yibao.rules.inventory import LOCAL, NOT_STATED, ParameterRow, changes_between, last_change, parameters_in_force
 from yibao.ui.lines import LOCAL_COLOUR
 
 COLUMNS = ("项目", "数值", "状态", "依据文件", "条款", "施行日期", "截止日期", "说明")
@@ -84,7 +84,7 @@ class PolicyTab(QWidget):
         self.filter_edit.textChanged.connect(self._apply_filter)
 
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self._table_setup(self.table, COLUMNS, (250, 270, 95, 190, 70, 105, 105))
+        self._table_setup(self.table, COLUMNS, (210, 200, 70, 165, 60, 92, 92))  # 说明 takes the rest
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -145,7 +145,8 @@ class PolicyTab(QWidget):
         self._policy, self._city, self._local = policy, city, tuple(local)
         if on != self._on:
             self._on = on
-            for edit, day in ((self.first_date, on - timedelta(days=1)), (self.second_date, on)):
+            changed = last_change(policy, city, on, self._local) or on
+            for edit, day in ((self.first_date, changed - timedelta(days=1)), (self.second_date, changed)):
                 edit.blockSignals(True)
                 edit.setDate(qdate(day))
                 edit.blockSignals(False)
