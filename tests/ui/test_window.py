@@ -380,3 +380,16 @@ def test_save_pdf_from_the_menu_asks_for_a_file(qtbot: QtBot, tmp_path: Path, mo
     action.trigger()
     assert asked == [f"另存为 PDF 医保测算-烟台市-{date.today():%Y%m%d}.pdf"]
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_jining_first_enrolment_six_months_shown_in_the_window(qtbot: QtBot) -> None:
+    """济宁 灵活就业人员 first enrolled, first month 2025-03: benefits after 6 full months, from 2025-09-01."""
+    window = open_window(qtbot)
+    set_case(window, city="jining", on=date(2025, 6, 1), employment="flexible")
+    type_into(qtbot, window.contribution_tab.base, "4000")
+    type_into(qtbot, window.contribution_tab.first_month, "2025-03")
+    assert window.contribution_tab.benefits_from.text() == "开始享受待遇：2025年09月01日"
+    window.contribution_tab.first_enrolment.setChecked(False)  # not the first time: from the month after
+    assert window.contribution_tab.benefits_from.text() == "开始享受待遇：2025年04月01日"
+    set_case(window, city="yantai", on=date(2025, 6, 1), employment="flexible")
+    assert window.contribution_tab.benefits_from.text() == "开始享受待遇：所收录的文件未规定（见下表“待遇开始时间”）"

@@ -41,6 +41,7 @@ class ContributionTab(QWidget):
         self.base.setProperty("help", "在职和灵活就业人员的月缴费基数（元）；退休人员不缴费，可不填")
         self.option = combo(OPTIONS, "灵活就业缴费方式")
         self.option.setToolTip("灵活就业人员可选的缴费方式，按所选城市的规定列出")
+        self.option.setPlaceholderText("仅灵活就业人员选择")
         self.chosen_option: str | None = None  # the clerk's explicit choice; None: the city's only or default way
         self.option_label = QLabel("缴费方式(&O)")
         self.option_label.setBuddy(self.option)
@@ -71,6 +72,7 @@ class ContributionTab(QWidget):
         self.coverage = QTableWidget(0, 4)
         self.coverage.setHorizontalHeaderLabels(["保障项目", "是否享受", "说明", "依据"])
         self.coverage.verticalHeader().setVisible(False)
+        self.coverage.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.coverage.setWordWrap(True)
         header = self.coverage.horizontalHeader()
@@ -169,22 +171,23 @@ class ContributionTab(QWidget):
         self.option.blockSignals(blocked)
 
     def _show_coverage(self, coverage: CoverageResult | None) -> None:
-        if coverage == self._coverage_shown and coverage is not None:
-            return
-        self._coverage_shown = coverage
-        items = coverage.items if coverage is not None else []
         if coverage is None:
             self.benefits_from.setText("")
         elif coverage.benefits_from is not None:
             self.benefits_from.setText(f"开始享受待遇：{coverage.benefits_from:%Y年%m月%d日}")
+        elif self.first_month.text().strip():
+            self.benefits_from.setText("开始享受待遇：所收录的文件未规定（见下表“待遇开始时间”）")
         else:
-            self.benefits_from.setText("开始享受待遇：填写首次缴费月份后显示；所收录文件未规定的，显示“文件未规定”")
+            self.benefits_from.setText("开始享受待遇：填写首次缴费月份后显示")
+        if coverage == self._coverage_shown and coverage is not None:
+            return
+        self._coverage_shown = coverage
+        items = coverage.items if coverage is not None else []
         self.coverage.setRowCount(len(items))
         for row, item in enumerate(items):
             sources = "；".join(dict.fromkeys(s.text() for s in item.sources)) or "文件未规定"
             for col, text in enumerate((item.label, COVERED_TEXT[item.covered], item.detail, sources)):
                 self.coverage.setItem(row, col, QTableWidgetItem(text))
-        self.coverage.resizeRowsToContents()
 
 
 def _is_month(text: str) -> bool:

@@ -40,6 +40,8 @@ class LinesTable(QTableWidget):
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
+        # Rows follow their wrapped text whenever the columns change width (also when built while hidden).
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -77,7 +79,6 @@ class LinesTable(QTableWidget):
                 item.setFont(font)
                 if column == 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.resizeRowsToContents()
         self.setUpdatesEnabled(True)
 
     def row_texts(self) -> list[tuple[str, ...]]:
