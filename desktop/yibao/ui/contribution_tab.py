@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from yibao.rules.models import ContributionResult, CoverageResult
 
 OPTIONS = (("with_account", "建立个人账户"), ("without_account", "不建立个人账户"))
-COVERED_TEXT = {True: "享受", False: "不享受", None: "文件未规定"}
+COVERED_TEXT = {True: "享受", False: "不享受", None: "见说明"}  # None: not stated, or not yet known
 
 
 class ContributionTab(QWidget):
