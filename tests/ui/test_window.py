@@ -393,3 +393,17 @@ def test_jining_first_enrolment_six_months_shown_in_the_window(qtbot: QtBot) -> 
     assert window.contribution_tab.benefits_from.text() == "开始享受待遇：2025年04月01日"
     set_case(window, city="yantai", on=date(2025, 6, 1), employment="flexible")
     assert window.contribution_tab.benefits_from.text() == "开始享受待遇：所收录的文件未规定（见下表“待遇开始时间”）"
+
+
+def test_alt_letter_jumps_to_a_field(qtbot: QtBot) -> None:
+    """Keyboard first: each field's label carries its Alt+letter, none taken twice (the menus have theirs)."""
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot)
+    set_case(window)
+    tab = window.contribution_tab
+    qtbot.wait(50)
+    for key, target in ((Qt.Key.Key_B, tab.base), (Qt.Key.Key_Y, tab.first_month), (Qt.Key.Key_A, window.person.age),
+                        (Qt.Key.Key_C, window.person.city)):
+        qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(target.hasFocus)

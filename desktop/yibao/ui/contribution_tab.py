@@ -60,7 +60,7 @@ class ContributionTab(QWidget):
         month_row = QHBoxLayout()
         month_row.addWidget(self.first_month)
         month_row.addWidget(self.first_enrolment)
-        month_label = QLabel("首次缴费月份(&M)")
+        month_label = QLabel("首次缴费月份(&Y)")
         month_label.setBuddy(self.first_month)
         form.addRow(month_label, month_row)
 

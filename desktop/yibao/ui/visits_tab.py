@@ -64,7 +64,7 @@ class VisitsTab(QWidget):
 
         self.add_outpatient = QPushButton("添加门诊(&O)")
         self.add_inpatient = QPushButton("添加住院(&I)")
-        self.remove = QPushButton("删除(&R)")
+        self.remove = QPushButton("删除(&K)")
         self.up = QPushButton("上移(&U)")
         self.down = QPushButton("下移(&W)")
         buttons = QHBoxLayout()
