@@ -114,11 +114,11 @@ def _benefits_start(trace: Trace, person: Person, enrolment: Enrolment) -> tuple
     first = enrolment.first_month()
     wait_first = person.employment == "flexible" and enrolment.first_enrolment and not person.retired
     name = "benefits.start_offset_months_flexible_first" if wait_first else "benefits.start_offset_months"
+    if first is None:  # nothing to date yet: the parameter is not read, so it is not reported missing
+        return None, _item("benefits_start", label, None, "填写首次缴费月份后判断")
     months, found = trace.number(name)
     if months is None:
         return None, _item("benefits_start", label, None, f"待遇开始时间{NOT_STATED}", found)
-    if first is None:
-        return None, _item("benefits_start", label, None, "请填写首次缴费月份", found)
     start = _add_months(first, int(months))
     if wait_first:
         detail = f"{first.year}年{first.month}月首次缴费，连续缴费满{int(months)}个月后，自{cn_date(start)}起享受待遇"
