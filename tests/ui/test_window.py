@@ -407,3 +407,35 @@ def test_alt_letter_jumps_to_a_field(qtbot: QtBot) -> None:
                         (Qt.Key.Key_C, window.person.city)):
         qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(target.hasFocus)
+
+
+def test_unexpected_error_is_logged_and_shown(qtbot: QtBot, warnings: list[str], _own_user_folders: Path) -> None:
+    from yibao.ui.app import unexpected_error_hook
+
+    window = open_window(qtbot)
+    try:
+        raise RuntimeError("something unforeseen")
+    except RuntimeError as exc:
+        unexpected_error_hook(window)(RuntimeError, exc, exc.__traceback__)
+    assert len(warnings) == 1 and "已记录在日志中" in warnings[0] and "something unforeseen" in warnings[0]
+    log = (_own_user_folders / "logs" / "yibao.log").read_text(encoding="utf-8")
+    assert "RuntimeError: something unforeseen" in log
+    assert window.isVisible()
+
+
+def test_damaged_policy_data_is_reported_and_the_window_stays(qtbot: QtBot, warnings: list[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from yibao.rules import PolicyError
+    from yibao.ui import core
+
+    def damaged() -> None:
+        raise PolicyError("regions/yantai.json", "parameters", "不是有效的 JSON")
+
+    monkeypatch.setattr(core, "bundled_policy", damaged)
+    window = open_window(qtbot)
+    assert window.core is None
+    error = window.input_error()
+    assert error is not None and "政策数据文件损坏" in error and "yantai.json" in error
+    assert len(warnings) == 1
+    window.contribution_tab.base.setText("6000")  # nothing to compute with, and no crash
+    assert window.result is None

@@ -11,6 +11,7 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -59,8 +60,9 @@ class FirstPaint(QObject):
         return False
 
 
-def _report_unexpected(window: MainWindow | None) -> None:
-    """Unexpected errors are logged and shown; the window stays open and nothing saved is lost.
+def unexpected_error_hook(window: MainWindow | None) -> Callable[[type[BaseException], BaseException,
+                                                                    TracebackType | None], None]:
+    """``sys.excepthook``: unexpected errors are logged and shown; the window stays open, nothing saved is lost.
 
     The log file itself is set up after the first paint (``logging.handlers`` costs start-up time).
     """
@@ -79,7 +81,7 @@ def _report_unexpected(window: MainWindow | None) -> None:
                              f"发生了一个意外错误，已记录在日志中：\n{log_path}\n\n{kind.__name__}: {exc}\n\n"
                              "已保存的设置和历史记录不受影响。")
 
-    sys.excepthook = hook
+    return hook
 
 
 def _set_icon(app: QApplication) -> None:
@@ -100,7 +102,7 @@ def run() -> int:
     settings, settings_message = load_settings()
     apply_font(settings)
     window = MainWindow(settings, city_names())
-    _report_unexpected(window)
+    sys.excepthook = unexpected_error_hook(window)
 
     def after_first_paint() -> None:
         if os.environ.get("YIBAO_EXIT_AFTER_FIRST_PAINT"):
