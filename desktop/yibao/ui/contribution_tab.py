@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -88,11 +89,16 @@ class ContributionTab(QWidget):
         coverage_layout.addWidget(QLabel("<b>保障范围与待遇享受时间</b>"))
         coverage_layout.addWidget(self.benefits_from)
         coverage_layout.addWidget(self.coverage)
-        layout = QVBoxLayout(self)  # no Qt-namespace enum before the first paint: it costs ~50 ms to load
+        splitter = QSplitter(Qt.Orientation.Vertical)  # the clerk may give either table more room
+        splitter.addWidget(self.lines)
+        splitter.addWidget(coverage_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
-        layout.addWidget(self.lines, 3)
-        layout.addWidget(coverage_box, 2)
+        layout.addWidget(splitter, 1)
 
         self.base.textChanged.connect(self.changed)
         self.base.returnPressed.connect(self.changed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -16,6 +17,9 @@ LOCAL_MARK = "本地录入"
 MISSING_TEXT = "文件未规定（可在“本地录入参数”中填写）"
 LOCAL_COLOUR = QColor("#8a4b00")
 MISSING_COLOUR = QColor("#a00000")
+LABEL_WIDTH_SAMPLE = "职工大额医疗费用补助：个人缴"  # column widths follow the font, in characters
+FIGURE_WIDTH_SAMPLE = "12345678.90（本地录入）"
+SOURCE_WIDTH_SAMPLE = "鲁政字〔2023〕184号 三(四)；"
 
 
 def source_text(line: Line) -> str:
@@ -43,12 +47,24 @@ class LinesTable(QTableWidget):
         # Rows follow their wrapped text whenever the columns change width (also when built while hidden).
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 260)
+        self._size_columns()
         self._shown: tuple[Line, ...] = ()
+
+    def _size_columns(self) -> None:
+        """Label, figure and clause columns wide enough for most labels and clauses at the current font; long ones wrap."""
+        metrics = self.fontMetrics()
+        self.horizontalHeader().resizeSection(0, metrics.horizontalAdvance(LABEL_WIDTH_SAMPLE))
+        self.horizontalHeader().resizeSection(1, metrics.horizontalAdvance(FIGURE_WIDTH_SAMPLE))
+        self.horizontalHeader().resizeSection(3, metrics.horizontalAdvance(SOURCE_WIDTH_SAMPLE))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # font size or 大字模式 changed
+            self._size_columns()
+        super().changeEvent(event)
 
     def show_lines(self, lines: Sequence[Line]) -> None:
         """Redraws only when the lines differ from those shown (a keystroke elsewhere leaves most tables as they are)."""
