@@ -439,3 +439,16 @@ def test_damaged_policy_data_is_reported_and_the_window_stays(qtbot: QtBot, warn
     assert len(warnings) == 1
     window.contribution_tab.base.setText("6000")  # nothing to compute with, and no crash
     assert window.result is None
+
+
+def test_copy_as_text_for_sharing(qtbot: QtBot) -> None:
+    """Ctrl+Shift+C: the sheet as aligned plain text with figures and clauses, as citizens share by phone."""
+    from PySide6.QtGui import QGuiApplication
+
+    window = open_window(qtbot)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    text = QGuiApplication.clipboard().text()
+    assert "480.00" in text and "烟政字〔2023〕109号 二(二)1" in text
+    assert "测算结果仅供参考，以医保经办机构实际结算为准" in text
