@@ -75,7 +75,7 @@ def test_109号_二三1_outpatient_visit_in_the_table(qtbot: QtBot) -> None:
     totals = window.visits_tab.totals
     assert totals.value("医疗费用合计") == "¥2100.00"
     assert totals.value("个人负担") == "¥1260.00"
-    assert totals.value("实际报销比例") == "40.0%"
+    assert totals.value("实际报销比例") == "40%"  # (840 + 0) / 2100, written as on the comparison tab
     labels = [row[0] for row in window.visits_tab.lines.row_texts()]
     assert "统筹基金支付" in labels
 

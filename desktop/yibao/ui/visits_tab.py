@@ -231,6 +231,8 @@ class VisitsTab(QWidget):
                 if item is not None:
                     item.setText("" if result is None else money_text(amount).removeprefix("¥"))
         self.table.blockSignals(False)
+        from yibao.rules.formatting import percent
+
         if totals is None:
             self.totals.set_rows([("提示", "点“添加门诊”或“添加住院”录入本年的就诊费用")])
         else:
@@ -241,7 +243,7 @@ class VisitsTab(QWidget):
                 ("大额医疗费用补助支付", money_text(totals.supplement_pays)),
                 ("计入起付标准", money_text(totals.deductible)),
                 ("个人负担", money_text(totals.person_pays)),
-                ("实际报销比例", "文件未规定" if rate is None else f"{rate * 100:.1f}%"),
+                ("实际报销比例", "文件未规定" if rate is None else percent(rate)),
             ])
         self._show_detail(self.table.currentRow())
 
