@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from yibao.rules.models import OPTION_NAMES
 from yibao.ui.fields import AmountEdit, FieldError
 from yibao.ui.lines import LinesTable
 from yibao.ui.person import combo, select
@@ -29,7 +30,7 @@ from yibao.ui.summary import SummaryGrid, money_text
 if TYPE_CHECKING:
     from yibao.rules.models import ContributionResult, CoverageResult
 
-OPTIONS = (("with_account", "建立个人账户"), ("without_account", "不建立个人账户"))
+OPTIONS = tuple(OPTION_NAMES.items())
 COVERED_TEXT = {True: "享受", False: "不享受", None: "见说明"}  # None: not stated, or not yet known
 
 

@@ -6,8 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-# Mirrors the request model's limits so a typing slip is caught before the rules core is asked.
-MAX_AMOUNT = Decimal("100000000")
+from yibao.rules.models import MAX_AMOUNT  # the request model's limit: a typing slip is named before the core is asked
+
 INVALID_STYLE = "background: #ffe4e4; border: 1px solid #c00000;"
 
 

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from yibao.rules.models import EMPLOYMENT_NAMES, SEX_NAMES
+
 if TYPE_CHECKING:
     from yibao.rules import Request, Result
     from yibao.state.history import History, HistoryEntry
 
-EMPLOYMENT = {"enterprise": "企业职工", "public_institution": "机关事业单位职工", "flexible": "灵活就业人员"}
 
 
 def case_summary(request: Request, result: Result) -> str:
@@ -35,7 +36,7 @@ def case_summary(request: Request, result: Result) -> str:
     parts = []
     if request.person is not None:
         p = request.person
-        parts.append(f"{EMPLOYMENT[p.employment]}{'（退休）' if p.retired else ''} {'男' if p.sex == 'male' else '女'}"
+        parts.append(f"{EMPLOYMENT_NAMES[p.employment]}{'（退休）' if p.retired else ''} {SEX_NAMES[p.sex]}"
                      f"{p.age}岁")
     if result.contribution is not None and result.contribution.monthly_base is not None:
         parts.append(f"基数{result.contribution.monthly_base:.2f}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -71,8 +71,6 @@ class LinesTable(QTableWidget):
         if tuple(lines) == self._shown and self.rowCount() == len(lines):
             return
         self._shown = tuple(lines)
-        from PySide6.QtCore import Qt  # not at import: loading the Qt namespace costs ~45 ms of start-up
-
         self.setUpdatesEnabled(False)
         self.setRowCount(len(lines))
         for row, line in enumerate(lines):

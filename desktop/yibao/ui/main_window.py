@@ -262,10 +262,8 @@ class MainWindow(QMainWindow):
         if self._contribution_tab is None:
             from yibao.ui.contribution_tab import ContributionTab
 
-            tab = ContributionTab()
-            tab.changed.connect(self.recompute)
-            self._contribution_tab = tab
-            self._replace_page(self.pages[TAB_CONTRIBUTION], tab)
+            self._contribution_tab = ContributionTab()
+            self._mount(TAB_CONTRIBUTION, self._contribution_tab)
             self._set_tab_order()
         return self._contribution_tab
 
@@ -274,12 +272,9 @@ class MainWindow(QMainWindow):
         if self._visits_tab is None:
             from yibao.ui.visits_tab import VisitsTab
 
-            tab = VisitsTab()
-            tab.changed.connect(self.recompute)
-            tab.selection_changed.connect(lambda _row: self._refresh_extra_tabs())
-            self._visits_tab = tab
-            self._replace_page(self.pages[TAB_VISITS], tab)
-            self._show_current_result()
+            self._visits_tab = VisitsTab()
+            self._visits_tab.selection_changed.connect(lambda _row: self._refresh_extra_tabs())
+            self._mount(TAB_VISITS, self._visits_tab)
         return self._visits_tab
 
     @property
@@ -287,14 +282,14 @@ class MainWindow(QMainWindow):
         if self._retirement_tab is None:
             from yibao.ui.retirement_tab import RetirementTab
 
-            tab = RetirementTab()
-            tab.changed.connect(self.recompute)
-            self._retirement_tab = tab
-            self._replace_page(self.pages[TAB_RETIREMENT], tab)
-            self._show_current_result()
+            self._retirement_tab = RetirementTab()
+            self._mount(TAB_RETIREMENT, self._retirement_tab)
         return self._retirement_tab
 
-    def _show_current_result(self) -> None:
+    def _mount(self, index: int, tab: ContributionTab | VisitsTab | RetirementTab) -> None:
+        """Put a newly built input tab on its page, recompute on its edits, and show the current figures in it."""
+        tab.changed.connect(self.recompute)
+        self._replace_page(self.pages[index], tab)
         if self.result is not None and self.input_error() is None:
             self._render(self.result)
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from yibao.rules.formatting import yuan
 
 MISSING = "文件未规定"
 VALUE_SCALE = 1.3  # headline figures, relative to the window's font
@@ -17,8 +19,6 @@ def money_text(amount: Decimal | None) -> str:
     """A shown amount: '¥1,234.50'; None → 文件未规定."""
     if amount is None:
         return MISSING
-    from yibao.rules.formatting import yuan
-
     return f"¥{yuan(amount)}"
 
 
@@ -59,8 +59,6 @@ class SummaryGrid(QWidget):
         return font
 
     def _rebuild(self, labels: list[str]) -> None:
-        from PySide6.QtCore import Qt  # not at import: loading the Qt namespace costs ~45 ms of start-up
-
         while self._grid.count():
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from yibao.rules.errors import FIELD_LABELS
+from yibao.rules.formatting import percent
+from yibao.rules.models import KIND_NAMES, TIER_NAMES, YearToDate
 from yibao.ui.fields import AmountEdit, CountEdit, FieldError, mark_invalid, parse_amount
 from yibao.ui.lines import LinesTable
 from yibao.ui.person import combo, select
@@ -30,21 +33,15 @@ from yibao.ui.summary import SummaryGrid, money_text
 if TYPE_CHECKING:
     from yibao.rules.models import VisitResult, YearTotals
 
-KINDS = (("outpatient", "普通门诊"), ("inpatient", "住院"))
-TIERS = ((1, "一级及以下"), (2, "二级"), (3, "三级"))
+KINDS = tuple(KIND_NAMES.items())
+TIERS = tuple(TIER_NAMES.items())
 INPUT_COLUMNS = (("in_scope", "政策范围内"), ("out_of_scope", "政策范围外"), ("self_pay_first", "先行自付"))
 RESULT_COLUMNS = ("计入起付线", "统筹支付", "大额补助", "个人负担")
 HEADERS = ("类别", "医院等级", *(label for _, label in INPUT_COLUMNS), *RESULT_COLUMNS)
 FIRST_INPUT, FIRST_RESULT = 2, 2 + len(INPUT_COLUMNS)
 RESULT_BRUSH = QBrush(QColor("#f3f6fa"))
 INVALID_BRUSH = QBrush(QColor("#ffe4e4"))
-YTD_FIELDS = (
-    ("outpatient_deductible_counted", "本年门诊已计起付线", "amount"),
-    ("outpatient_fund_paid", "本年门诊统筹已支付", "amount"),
-    ("outpatient_supplement_paid", "本年门诊大额补助已支付", "amount"),
-    ("inpatient_stays", "本年已住院次数", "count"),
-    ("inpatient_fund_paid", "本年住院统筹已支付", "amount"),
-)
+YTD_COUNTS = ("inpatient_stays",)  # the other year-to-date figures are amounts
 
 
 class VisitsTab(QWidget):
@@ -81,9 +78,10 @@ class VisitsTab(QWidget):
         self.ytd_box.toggled.connect(ytd_fields.setVisible)
         QVBoxLayout(self.ytd_box).addWidget(ytd_fields)
         ytd_form = QFormLayout(ytd_fields)
-        for key, label, kind in YTD_FIELDS:
+        for key in YearToDate.model_fields:
+            label = FIELD_LABELS[f"year_to_date.{key}"]
             edit: AmountEdit | CountEdit = (
-                AmountEdit(label) if kind == "amount" else CountEdit(label, maximum=366, unit="次")
+                CountEdit(label, maximum=366, unit="次") if key in YTD_COUNTS else AmountEdit(label)
             )
             self.ytd[key] = edit
             ytd_form.addRow(label, edit)
@@ -231,8 +229,6 @@ class VisitsTab(QWidget):
                 if item is not None:
                     item.setText("" if result is None else money_text(amount).removeprefix("¥"))
         self.table.blockSignals(False)
-        from yibao.rules.formatting import percent
-
         if totals is None:
             self.totals.set_rows([("提示", "点“添加门诊”或“添加住院”录入本年的就诊费用")])
         else:
