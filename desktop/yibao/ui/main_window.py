@@ -173,6 +173,9 @@ class MainWindow(QMainWindow):
         from yibao.state.history import open_history
         from yibao.ui.core import Core
 
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~45 ms: only after the first paint
+
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text: never rich text
         self.set_shortcuts()
         messages = []
         try:
