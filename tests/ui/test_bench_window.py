@@ -24,7 +24,7 @@ def window_with_20_visits(qtbot: QtBot, tab: int) -> MainWindow:
     window.contribution_tab.base.setText("6000")
     for n in range(20):
         add_visit(window, "outpatient" if n % 4 else "inpatient", n % 3 + 1, f"{300 + 97 * n}", "20")
-    window.visits_tab.table.setCurrentCell(19, FIRST_INPUT)
+    window.visits_tab.select(19)
     window.tabs.setCurrentIndex(tab)
     qtbot.wait(10)
     return window

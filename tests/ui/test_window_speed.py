@@ -20,7 +20,7 @@ def window(qtbot: QtBot) -> MainWindow:
     window.contribution_tab.base.setText("6000")
     for n in range(5):
         add_visit(window, "outpatient", n % 3 + 1, f"{300 + 97 * n}")
-    window.visits_tab.table.setCurrentCell(4, FIRST_INPUT)
+    window.visits_tab.select(4)
     window.tabs.setCurrentIndex(TAB_COMPARE)
     return window
 
@@ -36,6 +36,7 @@ def spy(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[int]:
         return compute(request)
 
     monkeypatch.setattr(window.core, "compute", counted)
+    window.presenter.compute = counted
     window._tiers = None  # the cache holds the compute it was made with
     return calls
 

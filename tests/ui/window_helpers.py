@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from yibao.state.settings import Settings, load_settings
 from yibao.ui.cities import city_names
 from yibao.ui.main_window import MainWindow
-from yibao.ui.visits_tab import FIRST_INPUT
+from yibao.ui.visits_tab import FIRST_INPUT, FIRST_RESULT, TIER_COLUMN
 
 
 def open_window(qtbot: QtBot, settings: Settings | None = None) -> MainWindow:
@@ -44,21 +44,33 @@ def type_into(qtbot: QtBot, widget: object, text: str) -> None:
 def add_visit(window: MainWindow, kind: str, tier: int, in_scope: str, out_of_scope: str = "") -> int:
     tab = window.visits_tab
     (tab.add_outpatient if kind == "outpatient" else tab.add_inpatient).click()
-    row = tab.table.rowCount() - 1
-    tier_box = tab.table.cellWidget(row, 1)
-    tier_box.setCurrentIndex(tier_box.findData(tier))  # type: ignore[union-attr]
+    row = tab.model.rowCount() - 1
+    set_cell(window, row, TIER_COLUMN, tier)
     set_cell(window, row, FIRST_INPUT, in_scope)
     if out_of_scope:
         set_cell(window, row, FIRST_INPUT + 1, out_of_scope)
     return row
 
 
-def set_cell(window: MainWindow, row: int, column: int, text: str) -> None:
-    item = window.visits_tab.table.item(row, column)
-    assert isinstance(item, QTableWidgetItem)
-    item.setText(text)
+def set_cell(window: MainWindow, row: int, column: int, value: str | int) -> None:
+    """As the cell's editor commits it (``type_into_cell`` types into the editor itself)."""
+    model = window.visits_tab.model
+    assert model.setData(model.index(row, column), value)
+
+
+def type_into_cell(qtbot: QtBot, window: MainWindow, row: int, column: int, text: str) -> None:
+    """Select the cell, type over it and press Enter, as a clerk does."""
+    table = window.visits_tab.table
+    table.setFocus()
+    table.setCurrentIndex(window.visits_tab.model.index(row, column))
+    qtbot.keyClicks(table, text[0])  # a key on a selected cell opens its editor with that key typed
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), editor
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not editor)  # Qt commits an edit after Enter, queued
 
 
 def visit_row(window: MainWindow, row: int) -> list[str]:
-    table = window.visits_tab.table
-    return [table.item(row, c).text() for c in range(FIRST_INPUT + 3, table.columnCount())]  # type: ignore[union-attr]
+    tab = window.visits_tab
+    return [tab.cell_text(row, c) for c in range(FIRST_RESULT, tab.model.columnCount())]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,29 +22,28 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.rules.models import OPTION_NAMES
-from yibao.ui.fields import AmountEdit, FieldError, parse_month
+from yibao.ui.fields import AmountEdit
 from yibao.ui.lines import LinesTable
 from yibao.ui.person import combo, select
 from yibao.ui.summary import SummaryGrid, money_text
 
 if TYPE_CHECKING:
     from yibao.rules.models import ContributionResult, CoverageResult
+    from yibao.ui.presenter import Presenter
 
 OPTIONS = tuple(OPTION_NAMES.items())
 COVERED_TEXT = {True: "享受", False: "不享受", None: "见说明"}  # None: not stated, or not yet known
 
 
 class ContributionTab(QWidget):
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.presenter = presenter
         self.base = AmountEdit("月缴费基数", "例如 6000")
         self.base.setProperty("help", "在职和灵活就业人员的月缴费基数（元）；退休人员不缴费，可不填")
         self.option = combo(OPTIONS, "灵活就业缴费方式")
         self.option.setToolTip("灵活就业人员可选的缴费方式，按所选城市的规定列出")
         self.option.setPlaceholderText("仅灵活就业人员选择")
-        self.chosen_option: str | None = None  # the clerk's explicit choice; None: the city's only or default way
         self.option_label = QLabel("缴费方式(&O)")
         self.option_label.setBuddy(self.option)
         self.first_month = QLineEdit()
@@ -101,11 +100,12 @@ class ContributionTab(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
 
-        self.base.textChanged.connect(self.changed)
-        self.base.returnPressed.connect(self.changed)
-        self.option.activated.connect(self._option_chosen)
-        self.first_month.textChanged.connect(self.changed)
-        self.first_enrolment.toggled.connect(self.changed)
+        self.base.textChanged.connect(lambda text: presenter.set("contribution.monthly_base", text))
+        self.option.activated.connect(
+            lambda _i: presenter.set("contribution.flexible_option", self.option.currentData()))
+        self.first_month.textChanged.connect(lambda text: presenter.set("enrolment.first_contribution_month", text))
+        self.first_enrolment.toggled.connect(lambda on: presenter.set("enrolment.first_enrolment", on))
+        self.load()
 
     def input_widgets(self) -> list[QWidget]:
         return [self.base, self.option, self.first_month, self.first_enrolment]
@@ -113,34 +113,26 @@ class ContributionTab(QWidget):
     def result_widgets(self) -> list[QWidget]:
         return [self.summary, self.lines, self.coverage]
 
-    def request_part(self, *, flexible: bool, retired: bool) -> dict[str, Any]:
-        """The contribution and enrolment sections; raises FieldError naming a bad field."""
-        self.option.setEnabled(flexible)
+    def load(self) -> None:
+        """Every field from the presenter (a case loaded or a new one), without echoing the edits back."""
+        values = self.presenter.values
+        for widget in self.input_widgets():
+            widget.blockSignals(True)
+        try:
+            self.base.setText(values["contribution.monthly_base"])
+            self.first_month.setText(values["enrolment.first_contribution_month"])
+            self.first_enrolment.setChecked(bool(values["enrolment.first_enrolment"]))
+        finally:
+            for widget in self.input_widgets():
+                widget.blockSignals(False)
+        self.set_flexible(self.presenter.flexible)
+
+    def set_flexible(self, flexible: bool) -> None:
+        """The way of paying and the first-enrolment box concern flexible workers only."""
         self.option_label.setEnabled(flexible)
         self.first_enrolment.setEnabled(flexible)
-        base = self.base.amount(required=False)
-        part: dict[str, Any] = {}
-        if base is not None or retired:
-            section: dict[str, Any] = {"monthly_base": None if base is None else str(base)}
-            if flexible:
-                section["flexible_option"] = self.chosen_option
-            part["contribution"] = section
-        try:
-            month = parse_month(self.first_month.text(), "首次缴费月份")
-        except FieldError as exc:
-            exc.widget = self.first_month
-            raise
-        part["enrolment"] = {"first_contribution_month": month,
-                             "first_enrolment": self.first_enrolment.isChecked() if flexible else True}
-        return part
-
-    def load(self, contribution: dict[str, Any] | None, enrolment: dict[str, Any] | None) -> None:
-        contribution = contribution or {}
-        enrolment = enrolment or {}
-        self.base.setText(contribution.get("monthly_base") or "")
-        self.chosen_option = contribution.get("flexible_option")
-        self.first_month.setText(enrolment.get("first_contribution_month") or "")
-        self.first_enrolment.setChecked(bool(enrolment.get("first_enrolment", True)))
+        if not flexible:
+            self.option.setEnabled(False)
 
     def show_result(self, result: ContributionResult | None, coverage: CoverageResult | None, hint: str) -> None:
         if result is None:
@@ -160,14 +152,6 @@ class ContributionTab(QWidget):
             self._show_options(result.flexible_options_offered, result.flexible_option)
         self._show_coverage(coverage)
 
-    def forget_option(self) -> None:
-        """Another city may not offer the chosen way: start again from the city's default."""
-        self.chosen_option = None
-
-    def _option_chosen(self, _index: int) -> None:
-        self.chosen_option = self.option.currentData()
-        self.changed.emit()
-
     def _show_options(self, offered: Sequence[str], current: str | None) -> None:
         """Only the ways this city offers; a single way is shown but cannot be changed."""
         blocked = self.option.blockSignals(True)
@@ -176,7 +160,7 @@ class ContributionTab(QWidget):
             if value in offered:
                 self.option.addItem(text, value)
         select(self.option, current)
-        self.option.setEnabled(len(offered) > 1)
+        self.option.setEnabled(len(offered) > 1 and self.presenter.flexible)
         self.option.blockSignals(blocked)
 
     def _show_coverage(self, coverage: CoverageResult | None) -> None:
@@ -184,7 +168,7 @@ class ContributionTab(QWidget):
             self.benefits_from.setText("")
         elif coverage.benefits_from is not None:
             self.benefits_from.setText(f"开始享受待遇：{coverage.benefits_from:%Y年%m月%d日}")
-        elif self.first_month.text().strip():
+        elif self.presenter.values["enrolment.first_contribution_month"].strip():
             self.benefits_from.setText("开始享受待遇：所收录的文件未规定（见下表“待遇开始时间”）")
         else:
             self.benefits_from.setText("开始享受待遇：填写首次缴费月份后显示")

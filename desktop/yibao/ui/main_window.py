@@ -7,7 +7,6 @@ Nothing here imports pydantic or the rules core at module level: the window pain
 from __future__ import annotations
 
 import itertools
-import json
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from yibao.state.settings import Settings, save_settings
 from yibao.ui.person import PersonPanel
+from yibao.ui.presenter import Presenter
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from yibao.ui.contribution_tab import ContributionTab
     from yibao.ui.core import Core
     from yibao.ui.messages import Kind
+    from yibao.ui.presenter import Problem
     from yibao.ui.retirement_tab import RetirementTab
     from yibao.ui.tiers import TierCache
     from yibao.ui.visits_tab import VisitsTab
@@ -54,18 +55,18 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.core: Core | None = None
         self.history: History | None = None
-        self.request: Request | None = None
-        self.result: Result | None = None
-        self._loading = True
         self._marked: list[QWidget] = []
         self._policy_context: tuple[object, ...] | None = None
         self._notes_html = ""
         self._shortcuts: list[tuple[QAction, str]] = []  # a StandardKey name ("Save") or a sequence ("Ctrl+H")
         self.setWindowTitle("山东职工医保测算")
 
+        codes = [code for code, _ in cities]
+        self.presenter = Presenter(settings.default_city if settings.default_city in codes or not codes else codes[0],
+                                   date.today())
         self.person = PersonPanel(cities)
-        if settings.default_city in {code for code, _ in cities}:
-            self.person.load(settings.default_city, date.today(), None)
+        self.person.load(self.presenter.values)
+        self.person.bind(self.presenter)
         # Tabs are built when first shown (or needed), the first one just after the window's first paint:
         # until the rules core is loaded there is nothing to show in them.
         self._contribution_tab: ContributionTab | None = None
@@ -104,7 +105,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._build_menus()
 
-        self.person.changed.connect(self.recompute)
+        self.presenter.computed.connect(self._render)
+        self.presenter.failed.connect(self._show_problem)
+        self.presenter.stale_changed.connect(self._set_stale)
+        self.presenter.loaded.connect(self._load_fields)
         self.tabs.currentChanged.connect(self._tab_shown)
         self._restore_geometry()
 
@@ -185,7 +189,7 @@ class MainWindow(QMainWindow):
             self.core, local_message = Core.load()
         except PolicyError as exc:
             _log().error("policy data damaged: %s", exc)
-            self._show_error(f"政策数据文件损坏，无法计算：{exc}。请重新安装本软件。")
+            self.presenter.cannot_compute(f"政策数据文件损坏，无法计算：{exc}。请重新安装本软件。")
             notify(self, "critical", "政策数据损坏", f"{exc}\n\n请重新安装本软件；已保存的设置和历史记录不受影响。")
             return
         if local_message:
@@ -193,54 +197,31 @@ class MainWindow(QMainWindow):
         self.history, history_message = open_history()
         if history_message:
             messages.append(history_message)
-        self._loading = False
+        self.presenter.compute = self.core.compute
         self._tab_shown(self.tabs.currentIndex())
-        self.recompute()
+        self.presenter.recompute()
         for text in messages:
             notify(self, "warning", "用户数据", text)
 
     # ------------------------------------------------------------ compute
 
-    def collect(self) -> dict[str, Any]:
-        """The form as request data; FieldError names the first bad field."""
-        data = self.person.request_part()
-        person = data["person"]
-        data.update(self.contribution_tab.request_part(flexible=person["employment"] == "flexible",
-                                                        retired=person["retired"]))
-        for tab in (self._visits_tab, self._retirement_tab):
-            if tab is not None:  # a tab never opened has nothing entered
-                data.update(tab.request_part())
-        return data
+    @property
+    def request(self) -> Request | None:
+        """The request of the figures shown (the last one that computed)."""
+        return self.presenter.request
+
+    @property
+    def result(self) -> Result | None:
+        return self.presenter.result
 
     def recompute(self) -> None:
-        if self._loading or self.core is None:
-            return
-        from yibao.rules import InputError
-        from yibao.ui.core import build_request
-        from yibao.ui.fields import FieldError
-
-        self._clear_marks()
-        try:
-            request = build_request(self.collect())
-            result = self.core.compute(request)
-        except FieldError as exc:
-            self._show_input_error(str(exc), exc.widget)
-            return
-        except InputError as exc:
-            if exc.field == "contribution.flexible_option" and self.contribution_tab.chosen_option is not None:
-                self.contribution_tab.forget_option()  # another city or date may not offer the chosen way
-                self.recompute()
-                return
-            self._show_input_error(str(exc), self._widget_for(exc.field))
-            return
-        self._set_stale(False)
-        self.request, self.result = request, result
-        self.message.setText(f"{result.city_name} · 按 {result.on:%Y-%m-%d} 施行的政策计算")
-        self.message.setStyleSheet("")
-        self._render(result)
-        self.computed.emit()
+        self.presenter.recompute()
 
     def _render(self, result: Result) -> None:
+        self._clear_marks()
+        self.message.setText(f"{result.city_name} · 按 {result.on:%Y-%m-%d} 施行的政策计算")
+        self.message.setStyleSheet("")
+        self.contribution_tab.set_flexible(self.presenter.flexible)
         self.contribution_tab.show_result(result.contribution, result.coverage, BASE_HINT)
         if self._visits_tab is not None:
             self._visits_tab.show_result(result.visits, result.year_totals)
@@ -248,6 +229,7 @@ class MainWindow(QMainWindow):
             self._retirement_tab.show_result(result.retirement)
         self._render_notes(result)
         self._refresh_extra_tabs()
+        self.computed.emit()
 
     def _render_notes(self, result: Result) -> None:
         parts = []
@@ -268,7 +250,7 @@ class MainWindow(QMainWindow):
         if self._contribution_tab is None:
             from yibao.ui.contribution_tab import ContributionTab
 
-            self._contribution_tab = ContributionTab()
+            self._contribution_tab = ContributionTab(self.presenter)
             self._mount(TAB_CONTRIBUTION, self._contribution_tab)
             self._set_tab_order()
         return self._contribution_tab
@@ -278,7 +260,7 @@ class MainWindow(QMainWindow):
         if self._visits_tab is None:
             from yibao.ui.visits_tab import VisitsTab
 
-            self._visits_tab = VisitsTab()
+            self._visits_tab = VisitsTab(self.presenter)
             self._visits_tab.selection_changed.connect(lambda _row: self._refresh_extra_tabs())
             self._mount(TAB_VISITS, self._visits_tab)
         return self._visits_tab
@@ -288,19 +270,20 @@ class MainWindow(QMainWindow):
         if self._retirement_tab is None:
             from yibao.ui.retirement_tab import RetirementTab
 
-            self._retirement_tab = RetirementTab()
+            self._retirement_tab = RetirementTab(self.presenter)
             self._mount(TAB_RETIREMENT, self._retirement_tab)
         return self._retirement_tab
 
     def _mount(self, index: int, tab: ContributionTab | VisitsTab | RetirementTab) -> None:
-        """Put a newly built input tab on its page, recompute on its edits, and show the current figures in it."""
-        tab.changed.connect(self.recompute)
+        """Put a newly built input tab on its page and show the current figures in it (greyed if stale)."""
         self._replace_page(self.pages[index], tab)
-        if self.result is not None and self.input_error() is None:
+        if self.result is not None:
             self._render(self.result)
+        if self.presenter.problem is not None:
+            self._show_problem(self.presenter.problem)
 
     def _tab_shown(self, index: int) -> None:
-        if self._loading:
+        if self.core is None:
             return  # before the first paint: start_core builds the tab on show
         if index == TAB_CONTRIBUTION:
             _ = self.contribution_tab
@@ -398,6 +381,7 @@ class MainWindow(QMainWindow):
     def _widget_for(self, field: str) -> QWidget | None:
         widgets: dict[str, QWidget] = {
             "city": self.person.city, "on": self.person.on, "person.age": self.person.age,
+            "person.sex": self.person.sex, "person.retired": self.person.retired,
             "person.employment": self.person.employment,
             "contribution.monthly_base": self.contribution_tab.base,
             "contribution.flexible_option": self.contribution_tab.option,
@@ -411,14 +395,19 @@ class MainWindow(QMainWindow):
             return self.visits_tab.table
         return widgets.get(field)
 
-    def _show_input_error(self, text: str, widget: QWidget | None) -> None:
-        self._show_error(text)
-        self._set_stale(True)
-        if widget is not None:
+    def _show_problem(self, problem: Problem) -> None:
+        """The input cannot be computed: the message above the tabs, the field marked, the old figures stale."""
+        self._clear_marks()
+        self._show_error(problem.message)
+        self.contribution_tab.set_flexible(self.presenter.flexible)
+        widget = self._widget_for(problem.field)
+        if widget is not None and not problem.field.startswith("visits"):
             from yibao.ui.fields import mark_invalid
 
-            mark_invalid(widget, text)
+            mark_invalid(widget, problem.message)
             self._marked.append(widget)
+        if self._visits_tab is not None:
+            self._visits_tab.set_stale(True, problem.field)
 
     def _show_error(self, text: str) -> None:
         self.message.setText(text)
@@ -429,6 +418,8 @@ class MainWindow(QMainWindow):
         for tab in (self._contribution_tab, self._visits_tab, self._retirement_tab):
             for widget in tab.result_widgets() if tab is not None else ():
                 widget.setEnabled(not stale)
+        if self._visits_tab is not None and not stale:
+            self._visits_tab.set_stale(False, None)
 
     def _clear_marks(self) -> None:
         from yibao.ui.fields import mark_invalid
@@ -439,40 +430,39 @@ class MainWindow(QMainWindow):
 
     def input_error(self) -> str | None:
         """The message shown for bad input, or None when the last edit computed."""
-        return self.message.text() if self.message.styleSheet() == ERROR_STYLE else None
+        problem = self.presenter.problem
+        return problem.message if problem is not None else None
 
     # ------------------------------------------------------------ cases, history, printing
 
     def load_request(self, request: Request) -> None:
         """Fill every field from a request (a case reopened from the history) and compute it."""
-        data = json.loads(request.model_dump_json())
-        self._loading = True
-        try:
-            self.person.load(data["city"], request.on, data.get("person"))
-            self.contribution_tab.load(data.get("contribution"), data.get("enrolment"))
-            if data.get("visits") or self._visits_tab is not None:
-                self.visits_tab.load(data.get("visits"), data.get("year_to_date"))
-            if data.get("retirement") or self._retirement_tab is not None:
-                self.retirement_tab.load(data.get("retirement"))
-        finally:
-            self._loading = self.core is None
-        self.recompute()
+        self.presenter.load(request, request.city, request.on)
+
+    def _load_fields(self) -> None:
+        """The presenter's case replaced: every field shows it again (tabs needed for it are built)."""
+        values = self.presenter.values
+        self.person.load(values)
+        self.contribution_tab.load()
+        if self.presenter.visits or self._visits_tab is not None:
+            self.visits_tab.load()
+        if values["retirement.paid_months"] or self._retirement_tab is not None:
+            self.retirement_tab.load()
 
     def new_case(self) -> None:
-        self._loading = True
-        try:
-            self.person.load(self.settings.default_city, date.today(), {"employment": "enterprise", "retired": False,
-                                                                        "sex": "male", "age": 40})
-            self.contribution_tab.load(None, None)
-            if self._visits_tab is not None:
-                self._visits_tab.load(None, None)
-            if self._retirement_tab is not None:
-                self._retirement_tab.load(None)
-        finally:
-            self._loading = self.core is None
+        if not self._may_discard():
+            return
+        self.presenter.load(None, self.settings.default_city, date.today())
         self.tabs.setCurrentIndex(TAB_CONTRIBUTION)
-        self.recompute()
         self.person.city.setFocus()
+
+    def _may_discard(self) -> bool:
+        """Before a new case or closing: an edited case not yet saved is kept unless the clerk says otherwise."""
+        if not self.presenter.dirty or self.presenter.request is None:
+            return True
+        from yibao.ui.messages import ask_discard
+
+        return ask_discard(self)
 
     def _ready(self) -> bool:
         if self.request is None or self.result is None or self.input_error():
@@ -488,6 +478,7 @@ class MainWindow(QMainWindow):
 
         self.history.add(city=self.result.city, city_name=self.result.city_name, on=self.result.on, kind=kind,
                          summary=case_summary(self.request, self.result), request_json=self.request.model_dump_json())
+        self.presenter.dirty = False
 
     def save_case(self) -> None:
         if self._ready():
@@ -589,8 +580,8 @@ class MainWindow(QMainWindow):
             return
         from yibao.ui.local_figures import LocalFiguresDialog
 
-        dialog = LocalFiguresDialog(self.core.policy, self.core.local, self.person.city_code(),
-                                    self.person.rules_date(), self)
+        dialog = LocalFiguresDialog(self.core.policy, self.core.local, self.presenter.values["city"],
+                                    self.presenter.values["on"], self)
         if dialog.exec():
             try:
                 self.core.set_local(dialog.figures())
@@ -605,8 +596,8 @@ class MainWindow(QMainWindow):
             return
         from yibao.ui.fund_dialog import FundDialog
 
-        city = self.person.city_code()
-        FundDialog(city, self.core.city_name(city), self.person.rules_date(), self.core.compute, self,
+        city = self.presenter.values["city"]
+        FundDialog(city, self.core.city_name(city), self.presenter.values["on"], self.core.compute, self,
                    self.sheet_header()).exec()
 
     def show_help(self) -> None:
@@ -623,6 +614,9 @@ class MainWindow(QMainWindow):
                           "\n测算结果仅供参考，以医保经办机构实际结算为准。")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_discard():
+            event.ignore()
+            return
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.settings.last_tab = self.tabs.currentIndex()
         try:

@@ -16,3 +16,16 @@ def notify(parent: QWidget | None, kind: Kind, title: str, text: str) -> None:
         print(f"yibao-{kind} {title}: {text}", file=sys.stderr, flush=True)
         return
     getattr(QMessageBox, kind)(parent, title, text)
+
+
+def ask_discard(parent: QWidget | None) -> bool:
+    """An edited case not yet saved: True when the clerk chooses to discard it (Enter keeps it)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "放弃当前测算", "当前测算已修改，尚未保存到历史记录。\n放弃它吗？",
+                      QMessageBox.StandardButton.NoButton, parent)
+    discard = box.addButton("放弃(&D)", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("保留(&K)", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    box.deleteLater()
+    return box.clickedButton() is discard

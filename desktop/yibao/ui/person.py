@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QSpinBox, QWidget
+
+if TYPE_CHECKING:
+    from yibao.ui.presenter import Presenter
 
 EMPLOYMENTS = (("enterprise", "企业职工"), ("public_institution", "机关事业单位职工"), ("flexible", "灵活就业人员"))
 STATUSES = ((False, "在职"), (True, "退休"))
@@ -28,9 +31,7 @@ def select(box: QComboBox, value: object) -> None:
 
 
 class PersonPanel(QGroupBox):
-    """Who is asking and under which rules; emits ``changed`` on every edit."""
-
-    changed = Signal()
+    """Who is asking and under which rules; every edit goes to the presenter (``bind``)."""
 
     def __init__(self, cities: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__("参保人", parent)
@@ -58,40 +59,30 @@ class PersonPanel(QGroupBox):
         form.addRow("性别(&X)", self.sex)
         form.addRow("年龄(&A)", self.age)
 
-        for box in (self.city, self.employment, self.retired, self.sex):
-            box.currentIndexChanged.connect(self.changed)
-        self.on.dateChanged.connect(self.changed)
-        self.age.valueChanged.connect(self.changed)
-
     def widgets(self) -> list[QWidget]:
         """In tab order."""
         return [self.city, self.on, self.employment, self.retired, self.sex, self.age]
 
-    def city_code(self) -> str:
-        return str(self.city.currentData())
+    def bind(self, presenter: Presenter) -> None:
+        """Every edit goes to the presenter; ``load`` writes its values back without echoing them."""
+        self.city.currentIndexChanged.connect(lambda _i: presenter.set("city", self.city.currentData()))
+        self.on.dateChanged.connect(lambda day: presenter.set("on", day.toPython()))
+        for box, path in ((self.employment, "person.employment"), (self.retired, "person.retired"),
+                          (self.sex, "person.sex")):
+            box.currentIndexChanged.connect(lambda _i, box=box, path=path: presenter.set(path, box.currentData()))
+        self.age.valueChanged.connect(lambda age: presenter.set("person.age", age))
 
-    def rules_date(self) -> date:
-        value = self.on.date().toPython()
-        assert isinstance(value, date)
-        return value
-
-    def request_part(self) -> dict[str, Any]:
-        return {
-            "city": self.city_code(),
-            "on": self.rules_date().isoformat(),
-            "person": {
-                "employment": self.employment.currentData(),
-                "retired": bool(self.retired.currentData()),
-                "sex": self.sex.currentData(),
-                "age": self.age.value(),
-            },
-        }
-
-    def load(self, city: str, on: date, person: dict[str, Any] | None) -> None:
-        select(self.city, city)
-        self.on.setDate(QDate(on.year, on.month, on.day))
-        if person:
-            select(self.employment, person.get("employment"))
-            select(self.retired, bool(person.get("retired")))
-            select(self.sex, person.get("sex"))
-            self.age.setValue(int(person.get("age", 40)))
+    def load(self, values: dict[str, Any]) -> None:
+        for widget in self.widgets():
+            widget.blockSignals(True)
+        try:
+            select(self.city, values["city"])
+            on: date = values["on"]
+            self.on.setDate(QDate(on.year, on.month, on.day))
+            select(self.employment, values["person.employment"])
+            select(self.retired, bool(values["person.retired"]))
+            select(self.sex, values["person.sex"])
+            self.age.setValue(int(values["person.age"]))
+        finally:
+            for widget in self.widgets():
+                widget.blockSignals(False)

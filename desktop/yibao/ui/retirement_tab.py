@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from yibao.ui.fields import AmountEdit, CountEdit
@@ -13,6 +12,7 @@ from yibao.ui.summary import MISSING, SummaryGrid, money_text
 
 if TYPE_CHECKING:
     from yibao.rules.models import RetirementResult
+    from yibao.ui.presenter import Presenter
 
 ELIGIBLE_TEXT = {True: "已满足", False: "未满足", None: MISSING}
 
@@ -25,29 +25,30 @@ def months_text(months: int | None) -> str:
 
 
 class RetirementTab(QWidget):
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.presenter = presenter
         self.paid = CountEdit("实际缴费月数", maximum=1200, unit="个月")
         self.paid.setPlaceholderText("例如 280")
         self.deemed = CountEdit("视同缴费月数", maximum=1200, unit="个月")
         self.deemed.setPlaceholderText("没有则不填")
         self.last_base = AmountEdit("最后一次缴费基数", "用于计算一次性补缴（可不填）")
         form = QFormLayout()
+        self._paths = {self.paid: "retirement.paid_months", self.deemed: "retirement.deemed_months",
+                       self.last_base: "retirement.last_monthly_base"}
         for text, edit in (("实际缴费月数(&P)", self.paid), ("视同缴费月数(&V)", self.deemed),
                            ("最后一次月缴费基数（元）(&L)", self.last_base)):
             label = QLabel(text)
             label.setBuddy(edit)
             form.addRow(label, edit)
-            edit.textChanged.connect(self.changed)
-            edit.returnPressed.connect(self.changed)
+            edit.textChanged.connect(lambda text, path=self._paths[edit]: presenter.set(path, text))
         self.summary = SummaryGrid(3)
         self.lines = LinesTable()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.lines, 1)
+        self.load()
 
     def input_widgets(self) -> list[QWidget]:
         return [self.paid, self.deemed, self.last_base]
@@ -55,21 +56,12 @@ class RetirementTab(QWidget):
     def result_widgets(self) -> list[QWidget]:
         return [self.summary, self.lines]
 
-    def request_part(self) -> dict[str, Any]:
-        paid = self.paid.count()
-        deemed = self.deemed.count()
-        base = self.last_base.amount()
-        if paid is None:
-            return {}
-        return {"retirement": {"paid_months": paid, "deemed_months": deemed or 0,
-                               "last_monthly_base": None if base is None else str(base)}}
-
-    def load(self, retirement: dict[str, Any] | None) -> None:
-        retirement = retirement or {}
-        self.paid.setText(str(retirement.get("paid_months", "")))
-        deemed = retirement.get("deemed_months")
-        self.deemed.setText(str(deemed) if deemed else "")
-        self.last_base.setText(retirement.get("last_monthly_base") or "")
+    def load(self) -> None:
+        """Every field from the presenter, without echoing the edits back."""
+        for edit, path in self._paths.items():
+            blocked = edit.blockSignals(True)
+            edit.setText(self.presenter.values[path])
+            edit.blockSignals(blocked)
 
     def show_result(self, result: RetirementResult | None) -> None:
         if result is None:

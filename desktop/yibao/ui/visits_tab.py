@@ -1,10 +1,15 @@
-"""就医报销: the year's visits in a table (add, edit, remove, reorder), year-to-date figures, and what each party pays."""
+"""就医报销: the year's visits in a table (add, edit, remove, reorder), year-to-date figures, and what each party pays.
+
+The table is a view of ``VisitsModel``, a model over the presenter's list of visits and the result's
+settled visits: an edit goes to the presenter, a new result redraws only the result columns, and kind and
+tier are edited through a delegate's combo box (no widget per row).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,8 +21,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,38 +31,195 @@ from PySide6.QtWidgets import (
 from yibao.rules.errors import FIELD_LABELS
 from yibao.rules.formatting import percent
 from yibao.rules.models import KIND_NAMES, TIER_NAMES, YearToDate
-from yibao.ui.fields import AmountEdit, CountEdit, FieldError, mark_invalid, parse_amount
+from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
-from yibao.ui.person import combo, select
+from yibao.ui.presenter import VISIT_AMOUNTS, YTD_COUNTS, Presenter
 from yibao.ui.summary import SummaryGrid, money_text
 
 if TYPE_CHECKING:
     from yibao.rules.models import VisitResult, YearTotals
 
-KINDS = tuple(KIND_NAMES.items())
-TIERS = tuple(TIER_NAMES.items())
-INPUT_COLUMNS = (("in_scope", "政策范围内"), ("out_of_scope", "政策范围外"), ("self_pay_first", "先行自付"))
+ModelIndex = QModelIndex | QPersistentModelIndex
+INPUT_COLUMNS = VISIT_AMOUNTS
 RESULT_COLUMNS = ("计入起付线", "统筹支付", "大额补助", "个人负担")
+RESULT_FIELDS = ("deductible", "fund_pays", "supplement_pays", "person_pays")
 HEADERS = ("类别", "医院等级", *(label for _, label in INPUT_COLUMNS), *RESULT_COLUMNS)
+KIND_COLUMN, TIER_COLUMN = 0, 1
 FIRST_INPUT, FIRST_RESULT = 2, 2 + len(INPUT_COLUMNS)
 RESULT_BRUSH = QBrush(QColor("#f3f6fa"))
 INVALID_BRUSH = QBrush(QColor("#ffe4e4"))
-YTD_COUNTS = ("inpatient_stays",)  # the other year-to-date figures are amounts
+STALE_COLOUR = QColor("#9a9a9a")
+CHOICES: dict[int, tuple[tuple[Any, str], ...]] = {KIND_COLUMN: tuple(KIND_NAMES.items()),
+                                                    TIER_COLUMN: tuple(TIER_NAMES.items())}
+
+
+class VisitsModel(QAbstractTableModel):
+    """The presenter's visits as rows: kind, tier and amounts as typed, then the settled figures."""
+
+    def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.presenter = presenter
+        self.results: list[VisitResult] = []
+        self.invalid: tuple[int, int] | None = None  # (row, column) of the cell the problem names
+        self.stale = False
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.presenter.visits)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return HEADERS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() < FIRST_RESULT else base
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row, column = index.row(), index.column()
+        if not index.isValid() or row >= len(self.presenter.visits):
+            return None
+        visit = self.presenter.visits[row]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == KIND_COLUMN:
+                return KIND_NAMES[visit.kind] if role == Qt.ItemDataRole.DisplayRole else visit.kind
+            if column == TIER_COLUMN:
+                return TIER_NAMES[visit.tier] if role == Qt.ItemDataRole.DisplayRole else visit.tier
+            if column < FIRST_RESULT:
+                return getattr(visit, INPUT_COLUMNS[column - FIRST_INPUT][0])
+            return self._figure(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= FIRST_INPUT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if (row, column) == self.invalid:
+                return INVALID_BRUSH
+            return RESULT_BRUSH if column >= FIRST_RESULT else None
+        if role == Qt.ItemDataRole.ForegroundRole and column >= FIRST_RESULT and self.stale:
+            return STALE_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole and column >= FIRST_RESULT and self.stale:
+            return "已过期：输入有误，这些数字是上一次的结果"
+        return None
+
+    def _figure(self, row: int, column: int) -> str:
+        if row >= len(self.results):
+            return ""
+        amount = getattr(self.results[row], RESULT_FIELDS[column - FIRST_RESULT])
+        return money_text(amount).removeprefix("¥")
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() >= FIRST_RESULT:
+            return False
+        row, column = index.row(), index.column()
+        if column == KIND_COLUMN:
+            change: dict[str, Any] = {"kind": str(value)}
+        elif column == TIER_COLUMN:
+            change = {"tier": int(value)}
+        else:
+            change = {INPUT_COLUMNS[column - FIRST_INPUT][0]: str(value)}
+        self.presenter.set_visit(row, **change)
+        self.dataChanged.emit(index, index)
+        return True
+
+    # ------------------------------------------------------------ the list changes
+
+    def add(self, kind: str) -> int:
+        row = self.rowCount()
+        with self.presenter.batch():  # computed once the view knows the new row
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.presenter.add_visit(kind)
+            self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> None:
+        with self.presenter.batch():
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self.presenter.remove_visit(row)
+            self.results = self.results[:row] + self.results[row + 1:]
+            self.endRemoveRows()
+
+    def move(self, row: int, step: int) -> bool:
+        target = row + step
+        if not (0 <= row < self.rowCount() and 0 <= target < self.rowCount()):
+            return False
+        with self.presenter.batch():
+            # Qt's destination is the row the moved one goes before.
+            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target + 1 if step > 0 else target)
+            self.presenter.move_visit(row, step)
+            self.endMoveRows()
+        return True
+
+    def reset(self) -> None:
+        """The whole list replaced (a case loaded or a new one)."""
+        self.beginResetModel()
+        self.results = []
+        self.invalid = None
+        self.endResetModel()
+
+    def show_results(self, results: list[VisitResult]) -> None:
+        """New figures: only the result columns are redrawn."""
+        self.results = results
+        self.stale = False
+        self._results_changed()
+
+    def set_stale(self, stale: bool, invalid: tuple[int, int] | None) -> None:
+        marked = {cell for cell in (self.invalid, invalid) if cell is not None}
+        self.stale, self.invalid = stale, invalid
+        for row, column in marked:
+            if row < self.rowCount():
+                self.dataChanged.emit(self.index(row, column), self.index(row, column))
+        self._results_changed()
+
+    def _results_changed(self) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, FIRST_RESULT), self.index(self.rowCount() - 1, len(HEADERS) - 1))
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Kind and tier chosen from a combo box that exists only while the cell is edited."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
+        box = QComboBox(parent)
+        names = "类别" if index.column() == KIND_COLUMN else "医院等级"
+        box.setAccessibleName(f"第{index.row() + 1}条就诊·{names}")
+        for value, text in CHOICES[index.column()]:
+            box.addItem(text, value)
+        box.activated.connect(lambda _i, box=box: self.commitData.emit(box))
+        return box
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(found, 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: ModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class VisitsTab(QWidget):
-    changed = Signal()
     selection_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, len(HEADERS))
+        self.presenter = presenter
+        self.model = VisitsModel(presenter, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName("就诊记录")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.setWordWrap(True)
+        self._choices = ChoiceDelegate(self.table)
+        for column in (KIND_COLUMN, TIER_COLUMN):
+            self.table.setItemDelegateForColumn(column, self._choices)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("政策范围内") + 16)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip("金额单位：元。双击或直接输入修改；Tab 键移到下一格")
 
         self.add_outpatient = QPushButton("添加门诊(&O)")
@@ -73,11 +236,13 @@ class VisitsTab(QWidget):
         self.ytd_box.setCheckable(True)
         self.ytd_box.setChecked(False)
         self.ytd: dict[str, AmountEdit | CountEdit] = {}
-        ytd_fields = QWidget()
-        ytd_fields.setVisible(False)
-        self.ytd_box.toggled.connect(ytd_fields.setVisible)
-        QVBoxLayout(self.ytd_box).addWidget(ytd_fields)
-        ytd_form = QFormLayout(ytd_fields)
+        self.ytd_fields = QWidget()
+        self.ytd_fields.setVisible(False)
+        self.ytd_box.toggled.connect(self.ytd_fields.setVisible)
+        box_layout = QVBoxLayout(self.ytd_box)
+        box_layout.setContentsMargins(8, 4, 8, 4)
+        box_layout.addWidget(self.ytd_fields)
+        ytd_form = QFormLayout(self.ytd_fields)
         for key in YearToDate.model_fields:
             label = FIELD_LABELS[f"year_to_date.{key}"]
             edit: AmountEdit | CountEdit = (
@@ -85,7 +250,7 @@ class VisitsTab(QWidget):
             )
             self.ytd[key] = edit
             ytd_form.addRow(label, edit)
-            edit.textChanged.connect(self.changed)
+            edit.textEdited.connect(lambda text, key=key: presenter.set(f"year_to_date.{key}", text))
 
         self.totals = SummaryGrid(3)
         self.detail_title = QLabel()
@@ -112,16 +277,14 @@ class VisitsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        self._results: list[VisitResult] = []
-        self._marked: set[tuple[int, int]] = set()
         self.add_outpatient.clicked.connect(lambda: self.add_visit("outpatient"))
         self.add_inpatient.clicked.connect(lambda: self.add_visit("inpatient"))
         self.remove.clicked.connect(self.remove_selected)
         self.up.clicked.connect(lambda: self.move_selected(-1))
         self.down.clicked.connect(lambda: self.move_selected(1))
-        self.table.itemChanged.connect(self._item_changed)
-        self.table.currentCellChanged.connect(self._current_changed)
-        self.ytd_box.toggled.connect(self.changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.ytd_box.toggled.connect(lambda on: presenter.set("year_to_date.given", on))
+        self.load()
 
     # ------------------------------------------------------------ editing
 
@@ -129,106 +292,56 @@ class VisitsTab(QWidget):
         return [self.add_outpatient, self.add_inpatient, self.table, self.remove, self.up, self.down, self.ytd_box,
                 *self.ytd.values()]
 
-    def add_visit(self, kind: str, tier: int = 3, in_scope: str = "", out_of_scope: str = "", self_pay: str = "") -> None:
-        row = self.table.rowCount()
-        self._write_row(row, {"kind": kind, "tier": tier, "in_scope": in_scope, "out_of_scope": out_of_scope,
-                              "self_pay_first": self_pay}, insert=True)
-        self.table.setCurrentCell(row, FIRST_INPUT)
+    def add_visit(self, kind: str) -> int:
+        row = self.model.add(kind)
+        self.table.setCurrentIndex(self.model.index(row, FIRST_INPUT))
         self.table.setFocus()
-        self.changed.emit()
+        return row
 
     def remove_selected(self) -> None:
-        row = self.table.currentRow()
+        row = self.selected_index()
         if row < 0:
             return
-        rows = self.rows_as_text()
-        del rows[row]
-        self.load_rows(rows)
-        self.table.setCurrentCell(min(row, self.table.rowCount() - 1), FIRST_INPUT)
-        self.changed.emit()
+        self.model.remove(row)
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), FIRST_INPUT))
+        else:
+            self._current_changed(QModelIndex(), QModelIndex())
 
     def move_selected(self, step: int) -> None:
-        row = self.table.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.table.rowCount():
-            return
-        rows = self.rows_as_text()
-        rows[row], rows[target] = rows[target], rows[row]
-        self.load_rows(rows)
-        self.table.setCurrentCell(target, FIRST_INPUT)
-        self.changed.emit()
+        row = self.selected_index()
+        if self.model.move(row, step):
+            self.table.setCurrentIndex(self.model.index(row + step, FIRST_INPUT))
 
-    def rows_as_text(self) -> list[dict[str, Any]]:
-        return [self._read_row(row) for row in range(self.table.rowCount())]
-
-    def load_rows(self, rows: list[dict[str, Any]]) -> None:
-        self._marked.clear()
-        self.table.blockSignals(True)
-        self.table.setRowCount(0)
-        for row, visit in enumerate(rows):
-            self._write_row(row, visit, insert=True)
-        self.table.blockSignals(False)
-
-    def load(self, visits: list[dict[str, Any]] | None, year_to_date: dict[str, Any] | None) -> None:
-        self.load_rows(visits or [])
-        self.ytd_box.setChecked(year_to_date is not None)
+    def load(self) -> None:
+        """Every field from the presenter (a case loaded or a new one)."""
+        self.model.reset()
+        values = self.presenter.values
+        blocked = self.ytd_box.blockSignals(True)
+        self.ytd_box.setChecked(bool(values["year_to_date.given"]))
+        self.ytd_fields.setVisible(bool(values["year_to_date.given"]))
+        self.ytd_box.blockSignals(blocked)
         for key, edit in self.ytd.items():
-            value = (year_to_date or {}).get(key)
-            edit.setText("" if value in (None, 0, "0", "0.00") else str(value))
+            edit.setText(values[f"year_to_date.{key}"])
+
+    def select(self, row: int, column: int = FIRST_INPUT) -> None:
+        self.table.setCurrentIndex(self.model.index(row, column))
 
     def selected_index(self) -> int:
-        return self.table.currentRow()
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
 
-    # ------------------------------------------------------------ request and result
+    def cell_text(self, row: int, column: int) -> str:
+        """What a cell shows (for tests and copying)."""
+        return str(self.model.index(row, column).data() or "")
+
+    # ------------------------------------------------------------ result
 
     def result_widgets(self) -> list[QWidget]:
         return [self.totals, self.lines]
 
-    def request_part(self) -> dict[str, Any]:
-        """Visits and year-to-date figures; raises FieldError naming the row and column of a bad cell."""
-        visits = []
-        for row in range(self.table.rowCount()):
-            visit = self._read_row(row)
-            for column, (key, label) in enumerate(INPUT_COLUMNS, start=FIRST_INPUT):
-                name = f"第{row + 1}条就诊·{label}"
-                try:
-                    value = parse_amount(visit[key], name, required=key == "in_scope")
-                except FieldError:
-                    self._mark_cell(row, column, True)
-                    self.table.setCurrentCell(row, column)
-                    raise
-                self._mark_cell(row, column, False)
-                visit[key] = "0" if value is None else str(value)
-            visits.append(visit)
-        if not visits:
-            return {}  # nothing to settle: the totals show how to start
-        part: dict[str, Any] = {"visits": visits}
-        if self.ytd_box.isChecked():
-            ytd: dict[str, Any] = {}
-            for key, edit in self.ytd.items():
-                if isinstance(edit, AmountEdit):
-                    amount = edit.amount()
-                    if amount is not None:
-                        ytd[key] = str(amount)
-                elif (count := edit.count()) is not None:
-                    ytd[key] = count
-            part["year_to_date"] = ytd
-        return part
-
     def show_result(self, visits: list[VisitResult] | None, totals: YearTotals | None) -> None:
-        self._results = visits or []
-        self.table.blockSignals(True)
-        for row in range(self.table.rowCount()):
-            result = self._results[row] if row < len(self._results) else None
-            figures = (
-                (result.deductible, result.fund_pays, result.supplement_pays, result.person_pays)
-                if result is not None else (None,) * len(RESULT_COLUMNS)
-            )
-            for offset, amount in enumerate(figures):
-                item = self.table.item(row, FIRST_RESULT + offset)
-                if item is not None:
-                    item.setText("" if result is None else money_text(amount).removeprefix("¥"))
-        self.table.blockSignals(False)
+        self.model.show_results(visits or [])
         if totals is None:
             self.totals.set_rows([("提示", "点“添加门诊”或“添加住院”录入本年的就诊费用")])
         else:
@@ -241,74 +354,34 @@ class VisitsTab(QWidget):
                 ("个人负担", money_text(totals.person_pays)),
                 ("实际报销比例", "文件未规定" if rate is None else percent(rate)),
             ])
-        self._show_detail(self.table.currentRow())
+        self._show_detail(self.selected_index())
+
+    def set_stale(self, stale: bool, field: str | None) -> None:
+        """Greys the figures of the table while the input is invalid and marks the cell the problem names."""
+        self.model.set_stale(stale, _cell_of(field) if stale else None)
 
     def _show_detail(self, row: int) -> None:
-        if 0 <= row < len(self._results):
-            result = self._results[row]
+        results = self.model.results
+        if 0 <= row < len(results):
             self.detail_title.setText(f"<b>第{row + 1}条就诊明细</b>（选中表格中的一行查看）")
-            self.lines.show_lines(result.lines)
+            self.lines.show_lines(results[row].lines)
         else:
             self.detail_title.setText("<b>就诊明细</b>：选中表格中的一行查看计算过程")
             self.lines.show_lines([])
 
-    def _current_changed(self, row: int, _column: int, previous_row: int, _previous_column: int) -> None:
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         """Another visit chosen: its lines here, and the comparison follows (a new column alone changes nothing)."""
-        if row != previous_row:
-            self._show_detail(row)
-            self.selection_changed.emit(row)
-
-    # ------------------------------------------------------------ cells
-
-    def _write_row(self, row: int, visit: dict[str, Any], *, insert: bool) -> None:
-        blocked = self.table.blockSignals(True)
-        if insert:
-            self.table.insertRow(row)
-        kind = combo(KINDS, f"第{row + 1}条就诊·类别")
-        select(kind, visit.get("kind", "outpatient"))
-        tier = combo(TIERS, f"第{row + 1}条就诊·医院等级")
-        select(tier, int(visit.get("tier", 3)))
-        for column, box in ((0, kind), (1, tier)):
-            box.currentIndexChanged.connect(self.changed)
-            self.table.setCellWidget(row, column, box)
-        for column, (key, _) in enumerate(INPUT_COLUMNS, start=FIRST_INPUT):
-            self.table.setItem(row, column, _amount_item(str(visit.get(key) or "")))
-        for column in range(FIRST_RESULT, len(HEADERS)):
-            item = _amount_item("")
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            item.setBackground(RESULT_BRUSH)
-            self.table.setItem(row, column, item)
-        self.table.blockSignals(blocked)
-
-    def _read_row(self, row: int) -> dict[str, Any]:
-        kind, tier = self.table.cellWidget(row, 0), self.table.cellWidget(row, 1)
-        assert isinstance(kind, QComboBox) and isinstance(tier, QComboBox)
-        visit: dict[str, Any] = {"kind": kind.currentData(), "tier": tier.currentData()}
-        for column, (key, _) in enumerate(INPUT_COLUMNS, start=FIRST_INPUT):
-            item = self.table.item(row, column)
-            visit[key] = item.text() if item is not None else ""
-        return visit
-
-    def _mark_cell(self, row: int, column: int, invalid: bool) -> None:
-        if invalid == ((row, column) in self._marked):
-            return
-        (self._marked.add if invalid else self._marked.discard)((row, column))
-        item = self.table.item(row, column)
-        if item is not None:
-            blocked = self.table.blockSignals(True)
-            item.setBackground(INVALID_BRUSH if invalid else QBrush())
-            self.table.blockSignals(blocked)
-
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        if FIRST_INPUT <= item.column() < FIRST_RESULT:
-            self.changed.emit()
-
-    def clear_marks(self) -> None:
-        for edit in self.ytd.values():
-            mark_invalid(edit, None)
+        row = current.row() if current.isValid() else -1
+        self._show_detail(row)
+        self.selection_changed.emit(row)
 
 
-def _amount_item(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
+def _cell_of(field: str | None) -> tuple[int, int] | None:
+    """'visits[2].out_of_scope' → (2, the column of 政策范围外)."""
+    if field is None or not field.startswith("visits["):
+        return None
+    index, _, key = field.removeprefix("visits[").partition("].")
+    keys = ["kind", "tier", *(name for name, _ in INPUT_COLUMNS)]
+    if not index.isdigit() or key not in keys:
+        return None
+    return int(index), keys.index(key)

@@ -1,0 +1,341 @@
+"""The window's state without Qt: the case as typed in, the request, result, problem and staleness out.
+
+The widgets write every edit here (``set``, the visit methods) and draw what the signals carry; nothing is
+read back from a widget. Qt is not imported, so the state can be tested without a display; pydantic and
+the rules core are imported only when the first figure is computed (the window paints before that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from yibao.rules import Request, Result
+
+Compute = Callable[["Request"], "Result"]
+
+DEFAULTS: dict[str, Any] = {
+    "person.employment": "enterprise", "person.retired": False, "person.sex": "male", "person.age": 40,
+    "contribution.monthly_base": "", "contribution.flexible_option": None,
+    "enrolment.first_contribution_month": "", "enrolment.first_enrolment": True,
+    "year_to_date.given": False,
+    "retirement.paid_months": "", "retirement.deemed_months": "", "retirement.last_monthly_base": "",
+}
+YTD_AMOUNTS = ("outpatient_deductible_counted", "outpatient_fund_paid", "outpatient_supplement_paid",
+               "inpatient_fund_paid")
+YTD_COUNTS = ("inpatient_stays",)
+VISIT_AMOUNTS = (("in_scope", "政策范围内"), ("out_of_scope", "政策范围外"), ("self_pay_first", "先行自付"))
+LABELS = {
+    "contribution.monthly_base": "月缴费基数", "enrolment.first_contribution_month": "首次缴费月份",
+    "retirement.paid_months": "实际缴费月数", "retirement.deemed_months": "视同缴费月数",
+    "retirement.last_monthly_base": "最后一次缴费基数",
+}
+MAX_MONTHS, MAX_STAYS = 1200, 366
+
+
+class Signal:
+    """A plain-Python signal: the presenter stays free of Qt and testable without a QApplication."""
+
+    def __init__(self) -> None:
+        self._slots: list[Callable[..., None]] = []
+
+    def connect(self, slot: Callable[..., None]) -> None:
+        self._slots.append(slot)
+
+    def emit(self, *args: Any) -> None:
+        for slot in list(self._slots):
+            slot(*args)
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """One visit as typed: amounts are text until the case is computed."""
+
+    kind: str = "outpatient"
+    tier: int = 3
+    in_scope: str = ""
+    out_of_scope: str = ""
+    self_pay_first: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why the case cannot be computed: the field (a request path such as ``visits[2].in_scope``) and a message."""
+
+    field: str
+    message: str
+
+
+class CaseProblem(Exception):
+    def __init__(self, field: str, label: str, problem: str) -> None:
+        super().__init__(f"{label}：{problem}")
+        self.field = field
+
+
+class Presenter:
+    """The case, and what the rules core made of it; ``computed``, ``failed`` and ``stale_changed`` say so."""
+
+    def __init__(self, city: str, on: date) -> None:
+        self.values: dict[str, Any] = {"city": city, "on": on, **DEFAULTS}
+        self.values.update({f"year_to_date.{key}": "" for key in (*YTD_AMOUNTS, *YTD_COUNTS)})
+        self.visits: list[VisitRow] = []
+        self.compute: Compute | None = None
+        self.request: Request | None = None
+        self.result: Result | None = None
+        self.problem: Problem | None = None
+        self.stale = False
+        self.dirty = False  # edited since the last save to the history (Ctrl+N and closing ask first)
+        self.computed = Signal()  # (result)
+        self.failed = Signal()  # (problem)
+        self.stale_changed = Signal()  # (bool)
+        self.loaded = Signal()  # the whole case replaced: the view writes every field again
+        self._batch = 0
+        self._pending = False
+
+    # ------------------------------------------------------------ input
+
+    def set(self, path: str, value: Any) -> None:
+        """One field edited."""
+        if self.values.get(path) == value:
+            return
+        self.values[path] = value
+        self.dirty = True
+        self.recompute()
+
+    def add_visit(self, kind: str) -> int:
+        self.visits.append(VisitRow(kind=kind))
+        self.dirty = True
+        self.recompute()
+        return len(self.visits) - 1
+
+    def set_visit(self, row: int, **changes: Any) -> None:
+        updated = replace(self.visits[row], **changes)
+        if updated == self.visits[row]:
+            return
+        self.visits[row] = updated
+        self.dirty = True
+        self.recompute()
+
+    def remove_visit(self, row: int) -> None:
+        del self.visits[row]
+        self.dirty = True
+        self.recompute()
+
+    def move_visit(self, row: int, step: int) -> bool:
+        target = row + step
+        if not (0 <= row < len(self.visits) and 0 <= target < len(self.visits)):
+            return False
+        self.visits[row], self.visits[target] = self.visits[target], self.visits[row]
+        self.dirty = True
+        self.recompute()
+        return True
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many edits at once (a case loaded, a new case): computed once, at the end."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            if not self._batch and self._pending:
+                self.recompute()
+
+    def load(self, request: Request | None, city: str, on: date) -> None:
+        """Replace the case: a request reopened from the history, or None for a new case."""
+        values: dict[str, Any] = {"city": city, "on": on, **DEFAULTS}
+        values.update({f"year_to_date.{key}": "" for key in (*YTD_AMOUNTS, *YTD_COUNTS)})
+        visits: list[VisitRow] = []
+        if request is not None:
+            values.update(_values_of(request))
+            visits = [VisitRow(v.kind, v.tier, _text(v.in_scope), _optional(v.out_of_scope), _optional(v.self_pay_first))
+                      for v in request.visits or []]
+        with self.batch():
+            self.values = values
+            self.visits = visits
+            self.loaded.emit()
+            self.recompute()
+        self.dirty = False
+
+    # ------------------------------------------------------------ output
+
+    @property
+    def flexible(self) -> bool:
+        return bool(self.values["person.employment"] == "flexible")
+
+    def request_data(self) -> dict[str, Any]:
+        """The case as request data; CaseProblem names the first field that cannot be read."""
+        from yibao.rules.inputs import normalise, parse_month
+
+        v = self.values
+        retired = bool(v["person.retired"])
+        data: dict[str, Any] = {
+            "city": v["city"], "on": v["on"].isoformat(),
+            "person": {"employment": v["person.employment"], "retired": retired, "sex": v["person.sex"],
+                       "age": v["person.age"]},
+        }
+        base = _amount(v, "contribution.monthly_base")
+        if base is not None or retired:
+            section: dict[str, Any] = {"monthly_base": None if base is None else str(base)}
+            if self.flexible:
+                section["flexible_option"] = v["contribution.flexible_option"]
+            data["contribution"] = section
+        month_text = v["enrolment.first_contribution_month"]
+        month = None
+        if normalise(month_text):
+            month = _parsed("enrolment.first_contribution_month", LABELS["enrolment.first_contribution_month"],
+                            lambda: parse_month(month_text))
+        data["enrolment"] = {"first_contribution_month": month,
+                             "first_enrolment": bool(v["enrolment.first_enrolment"]) if self.flexible else True}
+        if self.visits:
+            data["visits"] = [self._visit_data(row, visit) for row, visit in enumerate(self.visits)]
+            if v["year_to_date.given"]:
+                ytd: dict[str, Any] = {}
+                for key in YTD_AMOUNTS:
+                    amount = _amount(v, f"year_to_date.{key}")
+                    if amount is not None:
+                        ytd[key] = str(amount)
+                for key in YTD_COUNTS:
+                    count = _count(v, f"year_to_date.{key}", MAX_STAYS, "次")
+                    if count is not None:
+                        ytd[key] = count
+                data["year_to_date"] = ytd
+        paid = _count(v, "retirement.paid_months", MAX_MONTHS, "个月")
+        deemed = _count(v, "retirement.deemed_months", MAX_MONTHS, "个月")
+        last_base = _amount(v, "retirement.last_monthly_base")
+        if paid is not None:
+            data["retirement"] = {"paid_months": paid, "deemed_months": deemed or 0,
+                                  "last_monthly_base": None if last_base is None else str(last_base)}
+        return data
+
+    @staticmethod
+    def _visit_data(row: int, visit: VisitRow) -> dict[str, Any]:
+        from yibao.rules.inputs import normalise, parse_amount
+
+        data: dict[str, Any] = {"kind": visit.kind, "tier": visit.tier}
+        for key, label in VISIT_AMOUNTS:
+            text = getattr(visit, key)
+            name = f"第{row + 1}条就诊·{label}"
+            if not normalise(text):
+                if key == "in_scope":
+                    raise CaseProblem(f"visits[{row}].{key}", name, "必须填写")
+                data[key] = "0"
+                continue
+            data[key] = str(_parsed(f"visits[{row}].{key}", name, partial(parse_amount, text)))
+        return data
+
+    def recompute(self) -> None:
+        """Compute the case now, or once the current batch ends; a failure leaves the last figures, marked stale."""
+        if self._batch or self.compute is None:
+            self._pending = True
+            return
+        self._pending = False
+        from yibao.rules import InputError
+        from yibao.ui.core import build_request
+
+        try:
+            request = build_request(self.request_data())
+            result = self.compute(request)
+        except CaseProblem as exc:
+            self._fail(Problem(exc.field, str(exc)))
+            return
+        except InputError as exc:
+            if exc.field == "contribution.flexible_option" and self.values["contribution.flexible_option"]:
+                self.values["contribution.flexible_option"] = None  # another city or date may not offer it
+                self.recompute()
+                return
+            self._fail(Problem(exc.field, str(exc)))
+            return
+        self.request, self.result, self.problem = request, result, None
+        self._set_stale(False)
+        self.computed.emit(result)
+
+    def cannot_compute(self, message: str) -> None:
+        """Nothing can be computed at all (the policy data is damaged): said like any other problem."""
+        self.compute = None
+        self._fail(Problem("policy", message))
+
+    def _fail(self, problem: Problem) -> None:
+        self.problem = problem
+        self._set_stale(True)
+        self.failed.emit(problem)
+
+    def _set_stale(self, stale: bool) -> None:
+        if stale != self.stale:
+            self.stale = stale
+            self.stale_changed.emit(stale)
+
+
+def _parsed(field: str, label: str, parse: Callable[[], Any]) -> Any:
+    from yibao.rules.inputs import InputProblem
+
+    try:
+        return parse()
+    except InputProblem as exc:
+        raise CaseProblem(field, label, str(exc)) from None
+
+
+def _label(path: str) -> str:
+    if path in LABELS:
+        return LABELS[path]
+    from yibao.rules.errors import FIELD_LABELS
+
+    return FIELD_LABELS.get(path, path)
+
+
+def _amount(values: dict[str, Any], path: str) -> Any:
+    from yibao.rules.inputs import normalise, parse_amount
+
+    text = values[path]
+    if not normalise(text):
+        return None
+    return _parsed(path, _label(path), lambda: parse_amount(text))
+
+
+def _count(values: dict[str, Any], path: str, maximum: int, unit: str) -> int | None:
+    from yibao.rules.inputs import normalise, parse_whole
+
+    text = values[path]
+    if not normalise(text):
+        return None
+    return int(_parsed(path, _label(path), lambda: parse_whole(text, maximum=maximum, unit=unit)))
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _optional(value: object) -> str:
+    """An amount that may be left blank: zero shows as blank."""
+    return "" if value in (None, 0) else str(value)
+
+
+def _values_of(request: Request) -> dict[str, Any]:
+    """The fields of a saved request, as the form shows them."""
+    values: dict[str, Any] = {}
+    if request.person is not None:
+        person = request.person
+        values.update({"person.employment": person.employment, "person.retired": person.retired,
+                       "person.sex": person.sex, "person.age": person.age})
+    if request.contribution is not None:
+        values["contribution.monthly_base"] = _text(request.contribution.monthly_base)
+        values["contribution.flexible_option"] = request.contribution.flexible_option
+    if request.enrolment is not None:
+        values["enrolment.first_contribution_month"] = _text(request.enrolment.first_contribution_month)
+        values["enrolment.first_enrolment"] = request.enrolment.first_enrolment
+    if request.year_to_date is not None:
+        values["year_to_date.given"] = True
+        for field in type(request.year_to_date).model_fields:
+            value = getattr(request.year_to_date, field)
+            values[f"year_to_date.{field}"] = _optional(value)
+    if request.retirement is not None:
+        retirement = request.retirement
+        values["retirement.paid_months"] = str(retirement.paid_months)
+        values["retirement.deemed_months"] = str(retirement.deemed_months) if retirement.deemed_months else ""
+        values["retirement.last_monthly_base"] = _text(retirement.last_monthly_base)
+    return values
