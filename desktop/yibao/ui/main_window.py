@@ -447,29 +447,41 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def remember(self, kind: str) -> None:
-        """Record the current case in the history (保存, 打印, PDF …)."""
+    def remember(self, kind: str) -> bool:
+        """Record the current case in the history (保存, 打印, PDF …); say so if it cannot be saved."""
         if self.history is None or self.request is None or self.result is None:
-            return
+            return False
+        from yibao.state.history import HistoryUnavailable
         from yibao.ui.history_dialog import case_summary
 
-        self.history.add(city=self.result.city, city_name=self.result.city_name, on=self.result.on, kind=kind,
-                         summary=case_summary(self.request, self.result), request_json=self.request.model_dump_json())
+        try:
+            self.history.add(city=self.result.city, city_name=self.result.city_name, on=self.result.on, kind=kind,
+                             summary=case_summary(self.request, self.result),
+                             request_json=self.request.model_dump_json())
+        except HistoryUnavailable as exc:
+            notify(self, "warning", "历史记录", str(exc))
+            return False
+        return True
 
     def save_case(self) -> None:
-        if self._ready():
-            self.remember("保存")
+        if self._ready() and self.remember("保存"):
             self.statusBar().showMessage("已保存到历史记录", 4000)
 
     def open_history(self) -> None:
         if self.history is None:
             return
+        from yibao.rules import InputError
         from yibao.ui.core import request_from_json
         from yibao.ui.history_dialog import HistoryDialog
 
         dialog = HistoryDialog(self.history, self)
         if dialog.exec() and dialog.chosen is not None:
-            self.load_request(request_from_json(dialog.chosen.request_json))
+            try:
+                request = request_from_json(dialog.chosen.request_json)
+            except (InputError, ValueError, RecursionError) as exc:
+                notify(self, "warning", "历史记录", f"这条记录无法重新打开（{exc}）")
+                return
+            self.load_request(request)
             self.statusBar().showMessage(f"已打开 {dialog.chosen.saved_at:%Y-%m-%d %H:%M} 的测算", 4000)
 
     def sheet_header(self) -> Any:
