@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
 
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text: never rich text
         self.set_shortcuts()
+        _remove_stale_temps()
         messages = []
         try:
             self.core, local_message = Core.load()
@@ -193,8 +194,9 @@ class MainWindow(QMainWindow):
         self._loading = False
         self._tab_shown(self.tabs.currentIndex())
         self.recompute()
-        for text in messages:
-            notify(self, "warning", "用户数据", text)
+        messages[:0] = folder_problems()  # the first cause, said once
+        if messages:
+            notify(self, "warning", "用户数据", "\n\n".join(messages))
 
     # ------------------------------------------------------------ compute
 
@@ -554,7 +556,12 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self.person_cities(), self)
         if dialog.exec():
             dialog.apply_to(self.settings)
-            save_settings(self.settings)
+            try:
+                save_settings(self.settings)
+            except OSError as exc:
+                from yibao.state.atomic import describe_os_error
+
+                notify(self, "warning", "无法保存", f"设置未能保存（{describe_os_error(exc)}），本次运行中仍然有效")
             from yibao.ui.app import apply_font
 
             apply_font(self.settings)
@@ -574,7 +581,9 @@ class MainWindow(QMainWindow):
             try:
                 self.core.set_local(dialog.figures())
             except OSError as exc:
-                notify(self, "warning", "无法保存", f"本地录入参数未能保存：{exc}")
+                from yibao.state.atomic import describe_os_error
+
+                notify(self, "warning", "无法保存", f"本地录入参数未能保存（{describe_os_error(exc)}），本次运行中仍然有效")
             self._policy_context = None
             self.recompute()
 
@@ -610,6 +619,25 @@ class MainWindow(QMainWindow):
         if self.history is not None:
             self.history.close()
         super().closeEvent(event)
+
+
+def _remove_stale_temps() -> None:
+    from yibao.state.atomic import remove_stale_temps
+    from yibao.state.paths import config_dir, data_dir
+
+    for folder in (config_dir(), data_dir()):
+        remove_stale_temps(folder)
+
+
+def folder_problems() -> list[str]:
+    """One Chinese line per user folder where nothing can be written."""
+    from yibao.state.atomic import describe_os_error
+    from yibao.state.paths import unwritable_folders
+
+    folders = [f"{folder}（{describe_os_error(exc) if exc else '权限不足'}）" for folder, exc in unwritable_folders()]
+    if not folders:
+        return []
+    return [f"无法写入文件夹 {'、'.join(folders)}：本次运行的设置、历史记录、本地录入参数和日志都不会保存，测算和打印照常"]
 
 
 def _log() -> Any:
