@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
@@ -19,6 +19,7 @@ Months = Annotated[int, Field(ge=0, le=MAX_MONTHS)]
 Employment = Literal["enterprise", "public_institution", "flexible"]
 Sex = Literal["male", "female"]
 FlexibleOption = Literal["with_account", "without_account"]
+Tier = Literal[1, 2, 3]  # hospital tiers, declared here once: 一级及以下, 二级, 三级
 
 # Shown amounts: rounded half-up to the fen and written as "1234.50".
 Money = Annotated[Decimal, PlainSerializer(lambda d: f"{to_fen(d):.2f}", return_type=str)]
@@ -26,7 +27,8 @@ Ratio = Annotated[Decimal, PlainSerializer(lambda d: f"{d:.4f}", return_type=str
 
 EMPLOYMENT_NAMES = {"enterprise": "企业职工", "public_institution": "机关事业单位职工", "flexible": "灵活就业人员"}
 SEX_NAMES = {"male": "男", "female": "女"}
-TIER_NAMES = {1: "一级及以下", 2: "二级", 3: "三级"}
+TIER_NAMES: dict[int, str] = dict(zip(get_args(Tier), ("一级及以下", "二级", "三级"), strict=True))
+STATUS_NAMES = {"in_service": "在职", "retired": "退休"}
 KIND_NAMES = {"outpatient": "普通门诊", "inpatient": "住院"}
 OPTION_NAMES = {"with_account": "建立个人账户", "without_account": "不建立个人账户"}
 
@@ -49,7 +51,7 @@ class ContributionInput(_Input):
 
 class Visit(_Input):
     kind: Literal["outpatient", "inpatient"]
-    tier: Literal[1, 2, 3]
+    tier: Tier
     in_scope: Amount
     out_of_scope: Amount = Decimal("0")
     self_pay_first: Amount = Decimal("0")
@@ -67,6 +69,8 @@ class YearToDate(_Input):
     outpatient_supplement_paid: Amount = Decimal("0")
     inpatient_stays: Annotated[int, Field(ge=0, le=366)] = 0
     inpatient_fund_paid: Amount = Decimal("0")
+    inpatient_supplement_deductible_counted: Amount = Decimal("0")
+    inpatient_supplement_paid: Amount = Decimal("0")
 
 
 class RetirementInput(_Input):

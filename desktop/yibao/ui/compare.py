@@ -22,7 +22,7 @@ from yibao.rules.formatting import percent, yuan
 from yibao.rules.models import TIER_NAMES, VisitResult
 from yibao.ui.lines import LinesTable
 
-TIERS = (1, 2, 3)
+TIERS = tuple(TIER_NAMES)
 ROWS = ("医疗费用合计", "计入起付标准", "统筹基金支付", "大额医疗费用补助支付", "个人负担", "实际报销比例")
 NOT_GIVEN = "文件未规定"
 NO_VISIT_HINT = "请先在就医报销中添加一次就诊"
