@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
     from yibao.rules import Request
 
@@ -44,11 +45,31 @@ def read_request(source: str) -> Request:
         raise from_validation_error(exc) from None
 
 
+def compare_on(text: str | None) -> date | None:
+    """The ``--compare-on`` date, or an InputError in Chinese naming the option."""
+    from datetime import date
+
+    from yibao.rules import InputError
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError("--compare-on", f"“{text}”不是有效日期（格式 YYYY-MM-DD）") from None
+
+
 def _calc(args: argparse.Namespace) -> int:
     from yibao.rules import calculate
 
-    result = calculate(read_request(args.request))
-    print(result.model_dump_json(indent=2))
+    request = read_request(args.request)
+    other = compare_on(args.compare_on)
+    if other is not None:
+        from yibao.rules.compare import compare
+
+        print(compare(request, other).model_dump_json(indent=2))
+        return 0
+    print(calculate(request).model_dump_json(indent=2))
     return 0
 
 
@@ -89,6 +110,8 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command")
     calc = sub.add_parser("calc", help="读取一个 JSON 请求，输出 JSON 结果")
     calc.add_argument("request", help="请求文件路径，- 表示标准输入")
+    calc.add_argument("--compare-on", metavar="YYYY-MM-DD",
+                      help="同一请求再按这一日期的规定计算，输出 before/after/changes/difference")
     calc.set_defaults(run=_calc)
     sub.add_parser("regions", help="列出城市代码").set_defaults(run=_regions)
     sheet = sub.add_parser("sheet", help="读取一个 JSON 请求，输出 A4 测算单 PDF")
@@ -96,6 +119,7 @@ def parser() -> argparse.ArgumentParser:
     sheet.add_argument("--pdf", required=True, metavar="OUT.pdf", help="输出的 PDF 文件")
     sheet.add_argument("--hall", default="", help="服务大厅名称（不填则留空线）")
     sheet.add_argument("--counter", default="", help="窗口号（不填则留空线）")
+    sheet.add_argument("--compare-on", metavar="YYYY-MM-DD", help="加印政策前后对比：同一请求再按这一日期的规定计算")
     sheet.set_defaults(run=_sheet)
     return top
 
