@@ -17,7 +17,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from yibao.rules.formatting import ZERO, percent, plain, to_fen, yuan
-from yibao.rules.models import STATUS_NAMES, TIER_NAMES, Line, Person, Visit, VisitResult, YearToDate, YearTotals
+from yibao.rules.models import (
+    STATUS_NAMES,
+    TIER_NAMES,
+    Line,
+    Person,
+    RunningTotals,
+    Visit,
+    VisitResult,
+    YearToDate,
+    YearTotals,
+)
 from yibao.rules.policy import NOT_OFFERED, Resolved
 from yibao.rules.trace import Trace, line, threshold_value
 
@@ -40,6 +50,13 @@ class YearState:
                    ytd.inpatient_stays, ytd.inpatient_fund_paid, ytd.inpatient_supplement_deductible_counted,
                    ytd.inpatient_supplement_paid)
 
+    def totals(self) -> RunningTotals:
+        return RunningTotals(outpatient_deductible_counted=self.op_counted, outpatient_fund_paid=self.op_fund,
+                             outpatient_supplement_paid=self.op_supplement, inpatient_stays=self.ip_stays,
+                             inpatient_fund_paid=self.ip_fund,
+                             inpatient_supplement_deductible_counted=self.ip_supplement_counted,
+                             inpatient_supplement_paid=self.ip_supplement)
+
 
 def settle_year(trace: Trace, person: Person, visits: list[Visit], ytd: YearToDate) -> list[VisitResult]:
     state = YearState.start(ytd)
@@ -49,10 +66,12 @@ def settle_year(trace: Trace, person: Person, visits: list[Visit], ytd: YearToDa
     for visit in visits:
         if visit.kind == "outpatient":
             assert outpatient is not None
-            results.append(_outpatient(outpatient, visit, state))
+            settled = _outpatient(outpatient, visit, state)
         else:
             assert inpatient is not None
-            results.append(_inpatient(inpatient, visit, state))
+            settled = _inpatient(inpatient, visit, state)
+        settled.year_after = state.totals()
+        results.append(settled)
     return results
 
 
