@@ -144,14 +144,21 @@ def _sheet(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise InputError("(--pdf)", f"无法写入 {out}：目录不存在")
     result = calculate(request)
+    other = compare_on(args.compare_on)
+    comparison = None
+    if other is not None:
+        from yibao.rules.compare import compare
+
+        comparison = compare(request, other)
     from datetime import datetime
 
     from yibao.sheet import SheetHeader, write_pdf
     from yibao.sheet.render import ensure_gui_app
 
     ensure_gui_app()
+    header = SheetHeader(args.hall, args.counter, datetime.now().replace(microsecond=0))
     try:
-        write_pdf(out, request, result, SheetHeader(args.hall, args.counter, datetime.now().replace(microsecond=0)))
+        write_pdf(out, request, result, header, comparison)
     except OSError as exc:
         raise InputError("(--pdf)", f"无法写入 {out}：{exc}") from None
     return 0

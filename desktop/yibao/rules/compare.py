@@ -24,7 +24,7 @@ from yibao.rules.errors import InputError
 from yibao.rules.formatting import cn_date, yuan
 from yibao.rules.inventory import changes_between, figure_text, key_label, last_change
 from yibao.rules.models import Request, Result, SourceRef
-from yibao.rules.policy import LocalFigure, Policy, Resolved, Snapshot
+from yibao.rules.policy import KEY_SEPARATOR, LocalFigure, ParameterSpec, Policy, Resolved, Snapshot
 from yibao.rules.trace import source_of, threshold_value
 
 NOT_STATED = "文件未载明"
@@ -282,10 +282,7 @@ def _difference_text(figure: Figure, difference: Number) -> str:
 def _row(figure: Figure, before: Result | None, after: Result | None, first: date, second: date) -> Row:
     old, new = _value(before, figure), _value(after, figure)
     if old is None or new is None:
-        if old is None and new is None:
-            missing = "两个日期文件均未载明"
-        else:
-            missing = f"{cn_date(first if old is None else second)}文件未载明，无法比较"
+        missing = "均未载明" if old is None and new is None else "无法比较"
         return Row(figure, old, new, None, figure_value_text(figure, old), figure_value_text(figure, new), missing)
     difference = new - old
     return Row(figure, old, new, difference, figure_value_text(figure, old), figure_value_text(figure, new),
@@ -352,7 +349,7 @@ def _reason(
 ) -> Reason:
     spec = policy.catalogue[parameter]
     label = _short_label(spec.label, figure)
-    keys = _keys(parameter, spec.by, request, old, new)
+    keys = _keys(parameter, spec, request, old, new)
     if keys:
         parts = [(key_label(spec, k, _all_keys(old, new)), _figure_at(spec, old, k), _figure_at(spec, new, k))
                  for k in keys]
@@ -386,8 +383,16 @@ def _all_keys(old: Resolved | None, new: Resolved | None) -> list[str]:
     return []
 
 
-def _keys(parameter: str, by: str | None, request: Request, old: Resolved | None, new: Resolved | None) -> list[str]:
-    """The columns of a split parameter that apply to this person (their visits' tiers, status, sex, age)."""
+def _keys(parameter: str, spec: ParameterSpec, request: Request, old: Resolved | None, new: Resolved | None) -> list[str]:
+    """The cells of a split parameter that apply to this person (their visits' tiers, status, sex, age), keys joined."""
+    cells = [""]
+    for index, dim in enumerate(spec.dims):
+        keys = _dimension_keys(parameter, dim, [k.split(KEY_SEPARATOR)[index] for k in _all_keys(old, new)], request)
+        cells = [KEY_SEPARATOR.join(filter(None, (cell, key))) for cell in cells for key in keys]
+    return cells if spec.dims else []
+
+
+def _dimension_keys(parameter: str, by: str, all_keys: list[str], request: Request) -> list[str]:
     person = request.person
     if by == "tier":
         kind = parameter.split(".", 1)[0]
@@ -400,7 +405,7 @@ def _keys(parameter: str, by: str | None, request: Request, old: Resolved | None
     if by == "sex":
         return [person.sex]
     if by == "age_from":
-        thresholds = [k for k in _all_keys(old, new) if int(k) <= person.age]
+        thresholds = [k for k in dict.fromkeys(all_keys) if int(k) <= person.age]
         return thresholds[-1:]
     return []
 
@@ -445,19 +450,27 @@ def _headline(comparison: Comparison, unavailable: str) -> str:
     before, after = comparison.before, comparison.after
     if unavailable:
         return f"{unavailable}，无法比较。"
-    moved, not_comparable = [], []
+    moved: list[str] = []
+    missing: dict[tuple[str, date], list[Row]] = {}  # by section and the date without the figure
     for row in comparison.rows:
         if not row.figure.more or (row.comparable and not row.difference):
             continue
-        because = "；原因：" + "，".join(r.text for r in row.reasons) if row.reasons else ""
         if row.difference is not None:
             words = row.figure.more if row.difference > 0 else row.figure.less
             amount = figure_value_text(row.figure, _size(row.difference))
-            moved.append(f"{_visits_words(comparison, row)}{words} {amount}{because}")
+            moved.append(f"{_visits_words(comparison, row)}{words} {amount}{_because(row)}")
         elif row.before is not None or row.after is not None:
-            known, side = (row.after_text, after) if row.before is None else (row.before_text, before)
-            subject = f"{_visits_words(comparison, row)}{row.label}"
-            not_comparable.append(f"{subject}：{row.difference_text}（{cn_date(side.on)}为{known}）{because}")
+            missing.setdefault((row.figure.section, (before if row.before is None else after).on), []).append(row)
+    not_comparable = []
+    for (_, day), rows in missing.items():
+        if len(rows) > 1:  # several figures of one section: named together, the table gives each reason
+            labels = "、".join(row.label for row in rows)
+            not_comparable.append(f"{cn_date(day)}文件未载明{_visits_words(comparison, rows[0])}{labels}，无法比较")
+            continue
+        row = rows[0]
+        known, side = (row.after_text, after) if row.before is None else (row.before_text, before)
+        not_comparable.append(f"{_visits_words(comparison, row)}{row.label}：{cn_date(day)}文件未载明，无法比较"
+                              f"（{cn_date(side.on)}为{known}）{_because(row)}")
     sentences = []
     if moved:
         when = comparison.rules_from
@@ -472,6 +485,10 @@ def _headline(comparison: Comparison, unavailable: str) -> str:
         changed = "所适用的规定有变化，但" if comparison.changes else ""
         return f"{cn_date(before.on)}与{cn_date(after.on)}相比，{changed}您的{what}测算结果没有变化。"
     return "。".join(sentences) + "。"
+
+
+def _because(row: Row) -> str:
+    return "；原因：" + "，".join(r.text for r in row.reasons) if row.reasons else ""
 
 
 def _visits_words(comparison: Comparison, row: Row) -> str:
