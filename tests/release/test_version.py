@@ -64,13 +64,13 @@ def test_version_option_still_answers_when_the_policy_files_are_damaged(tmp_path
     assert text.startswith(f"山东职工医保测算 {VERSION}（内置政策数据无法读取：") and "parameters.json" in text
 
 
-def test_output_is_utf8_into_a_pipe_whatever_the_code_page() -> None:
+def test_pipes_are_utf8_whatever_the_code_page() -> None:
     """A Windows PC with an English code page (cp1252) used to fail on the first Chinese character."""
     done = run_bytes("calc", "-", stdin=json.dumps(REQUEST).encode(), PYTHONIOENCODING="cp1252")
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     assert json.loads(done.stdout.decode("utf-8"))["city_name"] == "烟台市"
-    bad = run_bytes("calc", "-", stdin=b"[]", PYTHONIOENCODING="cp1252")
-    assert bad.returncode == 2 and "JSON" in bad.stderr.decode("utf-8")
+    bad = run_bytes("calc", "-", stdin='{"city": "烟台"}'.encode(), PYTHONIOENCODING="cp1252")
+    assert bad.returncode == 2 and "没有“烟台”这个城市代码" in bad.stderr.decode("utf-8")  # read and written as UTF-8
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
