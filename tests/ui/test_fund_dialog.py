@@ -82,11 +82,11 @@ def test_yantai_surplus_too_small_asks_for_the_city_share(qtbot: QtBot) -> None:
 
 
 @pytest.mark.parametrize(("field", "text", "message"), [
-    ("last_year_premium_income", "abc", "上年度统筹基金征缴收入：必须是数字金额"),
+    ("last_year_premium_income", "abc", "上年度统筹基金征缴收入：“abc”不是数字金额"),
     ("last_year_remittance", "-1", "上年度已上解调剂金：不能为负数"),
     ("province_share_ratio", "150", "省定分担比例：不能大于 100%"),
-    ("province_share_ratio", "5o", "省定分担比例：必须是数字"),  # keyClicks types ASCII only
-    ("deficit", "1.234", "当年基金缺口：最多两位小数"),
+    ("province_share_ratio", "5o", "省定分担比例：“5o”不是比例（如 50）"),  # keyClicks types ASCII only
+    ("deficit", "1.234", "当年基金缺口：最多两位小数（分）"),
 ])
 def test_invalid_input_is_red_and_named(qtbot: QtBot, field: str, text: str, message: str) -> None:
     d = dialog(qtbot, accumulated_surplus="100000000")

@@ -10,6 +10,7 @@ from yibao.rules.coverage import coverage
 from yibao.rules.errors import InputError
 from yibao.rules.fund import adjustment_fund
 from yibao.rules.models import (
+    EMPLOYMENT_NAMES,
     DocumentRef,
     NotComputedRef,
     Person,
@@ -46,6 +47,7 @@ def calculate(request: Request, policy: Policy | None = None, local: Iterable[Lo
     if request.retirement is not None:  # first: a retiree's premium depends on whether the years are met
         result.retirement = retirement_check(trace, _person(request), request.retirement)
     if request.contribution is not None:
+        _check_option(request)
         result.contribution = contribution(trace, _person(request), request.contribution, result.retirement)
     if request.visits is not None:
         visits = settle_year(trace, _person(request), request.visits, request.year_to_date or YearToDate())
@@ -60,6 +62,14 @@ def calculate(request: Request, policy: Policy | None = None, local: Iterable[Lo
     result.notes = trace.notes
     _cite(result, policy)
     return result
+
+
+def _check_option(request: Request) -> None:
+    """A way of paying chosen for someone who has no choice is refused, not ignored."""
+    person, given = request.person, request.contribution
+    if person is not None and given is not None and given.flexible_option is not None and person.employment != "flexible":
+        who = EMPLOYMENT_NAMES[person.employment]
+        raise InputError("contribution.flexible_option", f"只适用于灵活就业人员，{who}不选缴费方式")
 
 
 def _person(request: Request) -> Person:
