@@ -306,6 +306,16 @@ class ContributionResult(BaseModel):
     lines: list[Line]
 
 
+class RunningTotals(BaseModel):
+    """The year's running totals once a visit is settled, named as in YearToDate; None once a figure is unknown."""
+
+    outpatient_deductible_counted: Money | None
+    outpatient_fund_paid: Money | None
+    outpatient_supplement_paid: Money | None
+    inpatient_stays: int
+    inpatient_fund_paid: Money | None
+
+
 class VisitResult(BaseModel):
     kind: Literal["outpatient", "inpatient"]
     tier: int
@@ -315,6 +325,7 @@ class VisitResult(BaseModel):
     supplement_pays: Money | None
     person_pays: Money | None
     lines: list[Line]
+    year_after: RunningTotals | None = None  # filled by settle_year: what the next visit of the year starts from
 
 
 class YearTotals(BaseModel):
