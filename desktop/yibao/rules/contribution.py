@@ -19,12 +19,17 @@ from yibao.rules.models import (
     RetirementResult,
     Supplementary,
 )
-from yibao.rules.options import chosen_option, flexible_options
+from yibao.rules.options import FLEXIBLE_RATE, chosen_option, flexible_options
 from yibao.rules.trace import Trace, line, threshold_value
 
 RETIREE_YEARS_ASSUMED = "retiree-years-assumed"  # the reading named where a retiree's years were not checked
 
 MONTHS_PER_YEAR = 12  # a calendar fact, not a policy figure
+# Parameter names written out whole, so that tests/rules/test_parameter_names.py can check them against the catalogue.
+EMPLOYER_RATE = {"enterprise": "contribution.employer_rate.enterprise",
+                 "public_institution": "contribution.employer_rate.public_institution"}
+EMPLOYER_MATERNITY_RATE = {"enterprise": "contribution.employer_maternity_rate.enterprise",
+                           "public_institution": "contribution.employer_maternity_rate.public_institution"}
 
 
 @dataclass
@@ -80,11 +85,11 @@ def _rate_formula(base: Decimal, rate: Decimal | None, amount: Decimal | None) -
 
 def _employee(trace: Trace, person: Person, base: Decimal, lines: list[Line]) -> Parts:
     who = EMPLOYMENT_NAMES[person.employment]
-    rate, rate_src = trace.number(f"contribution.employer_rate.{person.employment}")
+    rate, rate_src = trace.number(EMPLOYER_RATE[person.employment])
     employer = _times(base, rate)
     lines.append(line("employer", f"单位缴费（{who}，每月）", employer, _rate_formula(base, rate, employer), rate_src))
 
-    maternity = trace.snapshot.get(f"contribution.employer_maternity_rate.{person.employment}")
+    maternity = trace.snapshot.get(EMPLOYER_MATERNITY_RATE[person.employment])
     if maternity is not None and isinstance(maternity.value, Decimal):
         part = to_fen(base * maternity.value)
         lines.append(line("employer_maternity", "　其中生育保险", part, _rate_formula(base, maternity.value, part), maternity))
@@ -160,7 +165,7 @@ def _flexible(trace: Trace, given: ContributionInput, lines: list[Line]) -> Part
     if option not in offered:
         other = "、".join(OPTION_NAMES[o] for o in offered)
         raise InputError("contribution.flexible_option", f"{city}灵活就业人员不设“{OPTION_NAMES[option]}”方式，可选：{other}")
-    found = trace.read(f"flexible.rate_{option}")
+    found = trace.read(FLEXIBLE_RATE[option])
     assert found is not None and isinstance(found.value, Decimal)
     rate = found.value
 

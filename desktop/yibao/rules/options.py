@@ -11,13 +11,15 @@ from yibao.rules.policy import Resolved, Snapshot
 # In the order the default is taken: where the city offers both and none is chosen, 不建立个人账户 applies
 # (the province's basic way, 184号 三(二): "按7%缴纳…（不建立个人账户），也可按9%缴纳").
 FLEXIBLE_OPTIONS: tuple[FlexibleOption, ...] = ("without_account", "with_account")
+FLEXIBLE_RATE: dict[FlexibleOption, str] = {"without_account": "flexible.rate_without_account",
+                                            "with_account": "flexible.rate_with_account"}
 
 
 def flexible_options(snapshot: Snapshot) -> dict[FlexibleOption, Resolved]:
     """The ways the city offers on the date, with the rate of each."""
     offered: dict[FlexibleOption, Resolved] = {}
     for option in FLEXIBLE_OPTIONS:
-        found = snapshot.get(f"flexible.rate_{option}")
+        found = snapshot.get(FLEXIBLE_RATE[option])
         if found is not None and found.entry.status == "in_force":
             offered[option] = found
     return offered

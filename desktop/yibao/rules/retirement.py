@@ -84,10 +84,11 @@ def _makeup_base(
         rule = trace.snapshot.get("retirement.makeup_base_pension")
         if rule is not None and rule.value is True:
             if given.last_month_pension is None or given.minimum_base is None:
-                for field in ("last_month_pension", "minimum_base"):
-                    if getattr(given, field) is None:
-                        trace.ask(f"retirement.{field}", FIELD_LABELS[f"retirement.{field}"],
-                                  "从未参加职工医保的企业退休人员按上月养老金（不低于当年最低缴费基数）补缴")
+                unfilled = [f for f, v in (("retirement.last_month_pension", given.last_month_pension),
+                                           ("retirement.minimum_base", given.minimum_base)) if v is None]
+                for field in unfilled:
+                    trace.ask(field, FIELD_LABELS[field],
+                              "从未参加职工医保的企业退休人员按上月养老金（不低于当年最低缴费基数）补缴")
                 return None, "需要上月养老金和当年最低缴费基数", rule
             base = max(given.last_month_pension, given.minimum_base)
             text = (f"上月养老金 {yuan(given.last_month_pension)}，当年最低缴费基数 {yuan(given.minimum_base)}，"

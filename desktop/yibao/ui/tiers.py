@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from yibao.rules import Request, Result
 from yibao.rules.formatting import to_fen
-from yibao.rules.models import Visit, VisitResult, YearToDate
+from yibao.rules.models import TIER_NAMES, Visit, VisitResult, YearToDate
 
-TIERS = (1, 2, 3)
+TIERS = tuple(TIER_NAMES)
 STEPS = 40  # the chart's resolution: a bend is located to within 1/40 of the axis
 SPAN = Decimal("2.5")  # the x axis reaches about 2.5 × the current bill
 SMALLEST_AXIS = Decimal("100")
