@@ -169,8 +169,7 @@ def test_policy_tab_follows_the_city_and_date(qtbot: QtBot) -> None:
     rows = window.policy_tab.visible_rows()
     assert any("8%" in row and "2024-01-01" in row for row in rows)
     set_case(window, on=date(2023, 6, 1))
-    rows_2023 = window.policy_tab.visible_rows()
-    assert rows_2023 != rows
+    qtbot.waitUntil(lambda: window.policy_tab.visible_rows() != rows)  # redrawn once the edits are handled
 
 
 def test_history_and_settings_survive_a_restart(qtbot: QtBot, warnings: list[str]) -> None:
@@ -235,8 +234,9 @@ def test_local_figure_is_marked_本地录入(qtbot: QtBot) -> None:
     assert window.core is not None
     from yibao.state.local_figures import make_local_figure
 
+    shares = {t: {"in_service": r, "retired": r} for t, r in (("1", "0.9"), ("2", "0.85"), ("3", "0.8"))}
     share = make_local_figure(window.core.policy, parameter="inpatient.share", region="yantai",
-                              start=date(2024, 1, 1), end=None, raw_value={"1": "0.9", "2": "0.85", "3": "0.8"})
+                              start=date(2024, 1, 1), end=None, raw_value=shares)
     window.core.set_local([share])
     window.recompute()
     fund = next(row for row in window.visits_tab.lines.row_texts() if row[0] == "统筹基金支付")

@@ -24,7 +24,7 @@ from yibao.rules.errors import InputError
 from yibao.rules.formatting import cn_date, yuan
 from yibao.rules.inventory import changes_between, figure_text, key_label, last_change
 from yibao.rules.models import Request, Result, SourceRef
-from yibao.rules.policy import LocalFigure, Policy, Resolved, Snapshot
+from yibao.rules.policy import KEY_SEPARATOR, LocalFigure, ParameterSpec, Policy, Resolved, Snapshot
 from yibao.rules.trace import source_of, threshold_value
 
 NOT_STATED = "文件未载明"
@@ -349,7 +349,7 @@ def _reason(
 ) -> Reason:
     spec = policy.catalogue[parameter]
     label = _short_label(spec.label, figure)
-    keys = _keys(parameter, spec.by, request, old, new)
+    keys = _keys(parameter, spec, request, old, new)
     if keys:
         parts = [(key_label(spec, k, _all_keys(old, new)), _figure_at(spec, old, k), _figure_at(spec, new, k))
                  for k in keys]
@@ -383,8 +383,16 @@ def _all_keys(old: Resolved | None, new: Resolved | None) -> list[str]:
     return []
 
 
-def _keys(parameter: str, by: str | None, request: Request, old: Resolved | None, new: Resolved | None) -> list[str]:
-    """The columns of a split parameter that apply to this person (their visits' tiers, status, sex, age)."""
+def _keys(parameter: str, spec: ParameterSpec, request: Request, old: Resolved | None, new: Resolved | None) -> list[str]:
+    """The cells of a split parameter that apply to this person (their visits' tiers, status, sex, age), keys joined."""
+    cells = [""]
+    for index, dim in enumerate(spec.dims):
+        keys = _dimension_keys(parameter, dim, [k.split(KEY_SEPARATOR)[index] for k in _all_keys(old, new)], request)
+        cells = [KEY_SEPARATOR.join(filter(None, (cell, key))) for cell in cells for key in keys]
+    return cells if spec.dims else []
+
+
+def _dimension_keys(parameter: str, by: str, all_keys: list[str], request: Request) -> list[str]:
     person = request.person
     if by == "tier":
         kind = parameter.split(".", 1)[0]
@@ -397,7 +405,7 @@ def _keys(parameter: str, by: str | None, request: Request, old: Resolved | None
     if by == "sex":
         return [person.sex]
     if by == "age_from":
-        thresholds = [k for k in _all_keys(old, new) if int(k) <= person.age]
+        thresholds = [k for k in dict.fromkeys(all_keys) if int(k) <= person.age]
         return thresholds[-1:]
     return []
 

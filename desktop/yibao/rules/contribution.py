@@ -22,6 +22,13 @@ from yibao.rules.policy import Resolved
 from yibao.rules.trace import Trace, line, threshold_value
 
 MONTHS_PER_YEAR = 12  # a calendar fact, not a policy figure
+# Parameter names written out whole, so that tests/rules/test_parameter_names.py can check them against the catalogue.
+EMPLOYER_RATE = {"enterprise": "contribution.employer_rate.enterprise",
+                 "public_institution": "contribution.employer_rate.public_institution"}
+EMPLOYER_MATERNITY_RATE = {"enterprise": "contribution.employer_maternity_rate.enterprise",
+                           "public_institution": "contribution.employer_maternity_rate.public_institution"}
+FLEXIBLE_RATE: dict[FlexibleOption, str] = {"without_account": "flexible.rate_without_account",
+                                            "with_account": "flexible.rate_with_account"}
 
 
 @dataclass
@@ -75,11 +82,11 @@ def _rate_formula(base: Decimal, rate: Decimal | None, amount: Decimal | None) -
 
 def _employee(trace: Trace, person: Person, base: Decimal, lines: list[Line]) -> Parts:
     who = EMPLOYMENT_NAMES[person.employment]
-    rate, rate_src = trace.number(f"contribution.employer_rate.{person.employment}")
+    rate, rate_src = trace.number(EMPLOYER_RATE[person.employment])
     employer = _times(base, rate)
     lines.append(line("employer", f"单位缴费（{who}，每月）", employer, _rate_formula(base, rate, employer), rate_src))
 
-    maternity = trace.snapshot.get(f"contribution.employer_maternity_rate.{person.employment}")
+    maternity = trace.snapshot.get(EMPLOYER_MATERNITY_RATE[person.employment])
     if maternity is not None and isinstance(maternity.value, Decimal):
         part = to_fen(base * maternity.value)
         lines.append(line("employer_maternity", "　其中生育保险", part, _rate_formula(base, maternity.value, part), maternity))
@@ -129,7 +136,7 @@ FLEXIBLE_OPTIONS: tuple[FlexibleOption, ...] = ("without_account", "with_account
 def _offered(trace: Trace) -> dict[FlexibleOption, Resolved]:
     offered: dict[FlexibleOption, Resolved] = {}
     for option in FLEXIBLE_OPTIONS:
-        found = trace.snapshot.get(f"flexible.rate_{option}")
+        found = trace.snapshot.get(FLEXIBLE_RATE[option])
         if found is not None and found.entry.status == "in_force":
             offered[option] = found
     return offered
@@ -146,7 +153,7 @@ def _flexible(trace: Trace, given: ContributionInput, lines: list[Line]) -> Part
     if option not in offered:
         other = "、".join(OPTION_NAMES[o] for o in offered)
         raise InputError("contribution.flexible_option", f"{city}灵活就业人员不设“{OPTION_NAMES[option]}”方式，可选：{other}")
-    found = trace.read(f"flexible.rate_{option}")
+    found = trace.read(FLEXIBLE_RATE[option])
     assert found is not None and isinstance(found.value, Decimal)
     rate = found.value
 

@@ -19,6 +19,15 @@ from yibao.rules.policy import Resolved
 from yibao.rules.trace import Trace, source_of
 
 NOT_STATED = "所收录的政策文件未规定"
+# Parameter names written out whole (checked against the catalogue by tests/rules/test_parameter_names.py).
+MATERNITY = {
+    ("maternity_medical", "enterprise"): "coverage.maternity_medical.enterprise",
+    ("maternity_medical", "public_institution"): "coverage.maternity_medical.public_institution",
+    ("maternity_medical", "flexible"): "coverage.maternity_medical.flexible",
+    ("maternity_allowance", "enterprise"): "coverage.maternity_allowance.enterprise",
+    ("maternity_allowance", "public_institution"): "coverage.maternity_allowance.public_institution",
+    ("maternity_allowance", "flexible"): "coverage.maternity_allowance.flexible",
+}
 
 
 def coverage(
@@ -73,7 +82,7 @@ def _personal_account(trace: Trace, person: Person, contribution: ContributionIn
 
 
 def _flag_item(trace: Trace, kind: str, label: str, person: Person) -> CoverageItem:
-    found = trace.snapshot.get(f"coverage.{kind}.{person.employment}")
+    found = trace.snapshot.get(MATERNITY[kind, person.employment])
     who = EMPLOYMENT_NAMES[person.employment]
     if found is None or found.value is None:
         return _item(kind, label, None, f"{who}的{label}待遇{NOT_STATED}", found)
@@ -109,6 +118,11 @@ def _add_months(first: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+def _start_words(months: int) -> str:
+    """The benefits-start rule in words, from the parameter: 0 → 自缴费当月, 1 → 自缴费次月."""
+    return {0: "自缴费当月", 1: "自缴费次月"}.get(months, f"缴费满{months}个月后")
+
+
 def _benefits_start(trace: Trace, person: Person, enrolment: Enrolment) -> tuple[date | None, CoverageItem]:
     label = "待遇开始时间"
     first = enrolment.first_month()
@@ -123,5 +137,5 @@ def _benefits_start(trace: Trace, person: Person, enrolment: Enrolment) -> tuple
     if wait_first:
         detail = f"{first.year}年{first.month}月首次缴费，连续缴费满{int(months)}个月后，自{cn_date(start)}起享受待遇"
     else:
-        detail = f"{first.year}年{first.month}月开始缴费，自缴费次月即{cn_date(start)}起享受待遇"
+        detail = f"{first.year}年{first.month}月开始缴费，{_start_words(int(months))}即{cn_date(start)}起享受待遇"
     return start, _item("benefits_start", label, True, detail, found)

@@ -27,6 +27,8 @@ FIELD_LABELS = {
     "year_to_date.outpatient_supplement_paid": "本年门诊大额补助已支付",
     "year_to_date.inpatient_stays": "本年已住院次数",
     "year_to_date.inpatient_fund_paid": "本年住院统筹已支付",
+    "year_to_date.inpatient_supplement_deductible_counted": "本年住院大额补助已计起付标准",
+    "year_to_date.inpatient_supplement_paid": "本年住院大额补助已支付",
     "retirement": "退休缴费年限",
     "retirement.paid_months": "实际缴费月数",
     "retirement.deemed_months": "视同缴费月数",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
 
@@ -59,7 +59,8 @@ def _whole(maximum: int, unit: str, minimum: int = 0) -> Callable[[object], int]
 
 def _tier(value: object) -> int:
     if type(value) is not int or value not in TIER_NAMES:
-        raise InputProblem("只能是 1、2 或 3（一级及以下、二级、三级）")
+        *first, last = TIER_NAMES
+        raise InputProblem(f"只能是 {'、'.join(map(str, first))} 或 {last}（{'、'.join(TIER_NAMES.values())}）")
     return value
 
 
@@ -93,6 +94,7 @@ Flag = Annotated[bool, Strict()]
 Employment = Literal["enterprise", "public_institution", "flexible"]
 Sex = Literal["male", "female"]
 FlexibleOption = Literal["with_account", "without_account"]
+Tier = Literal[1, 2, 3]  # hospital tiers, declared here once: 一级及以下, 二级, 三级
 
 # Shown amounts: rounded half-up to the fen and written as "1234.50".
 Money = Annotated[Decimal, PlainSerializer(lambda d: f"{to_fen(d):.2f}", return_type=str)]
@@ -100,7 +102,8 @@ Ratio = Annotated[Decimal, PlainSerializer(lambda d: f"{d:.4f}", return_type=str
 
 EMPLOYMENT_NAMES = {"enterprise": "企业职工", "public_institution": "机关事业单位职工", "flexible": "灵活就业人员"}
 SEX_NAMES = {"male": "男", "female": "女"}
-TIER_NAMES = {1: "一级及以下", 2: "二级", 3: "三级"}
+TIER_NAMES: dict[int, str] = dict(zip(get_args(Tier), ("一级及以下", "二级", "三级"), strict=True))
+STATUS_NAMES = {"in_service": "在职", "retired": "退休"}
 KIND_NAMES = {"outpatient": "普通门诊", "inpatient": "住院"}
 OPTION_NAMES = {"with_account": "建立个人账户", "without_account": "不建立个人账户"}
 CODE_NAMES = EMPLOYMENT_NAMES | SEX_NAMES | KIND_NAMES | OPTION_NAMES  # to explain a code in a message
@@ -124,7 +127,7 @@ class ContributionInput(_Input):
 
 class Visit(_Input):
     kind: Literal["outpatient", "inpatient"]
-    tier: Annotated[Literal[1, 2, 3], BeforeValidator(_tier)]
+    tier: Annotated[Tier, BeforeValidator(_tier)]
     in_scope: Amount
     out_of_scope: Amount = Decimal("0")
     self_pay_first: Amount = Decimal("0")
@@ -142,6 +145,8 @@ class YearToDate(_Input):
     outpatient_supplement_paid: Amount = Decimal("0")
     inpatient_stays: Annotated[int, BeforeValidator(_whole(366, "次"))] = 0
     inpatient_fund_paid: Amount = Decimal("0")
+    inpatient_supplement_deductible_counted: Amount = Decimal("0")
+    inpatient_supplement_paid: Amount = Decimal("0")
 
 
 class RetirementInput(_Input):
@@ -253,6 +258,18 @@ class ContributionResult(BaseModel):
     lines: list[Line]
 
 
+class RunningTotals(BaseModel):
+    """The year's running totals once a visit is settled, named as in YearToDate; None once a figure is unknown."""
+
+    outpatient_deductible_counted: Money | None
+    outpatient_fund_paid: Money | None
+    outpatient_supplement_paid: Money | None
+    inpatient_stays: int
+    inpatient_fund_paid: Money | None
+    inpatient_supplement_deductible_counted: Money | None
+    inpatient_supplement_paid: Money | None
+
+
 class VisitResult(BaseModel):
     kind: Literal["outpatient", "inpatient"]
     tier: int
@@ -262,6 +279,7 @@ class VisitResult(BaseModel):
     supplement_pays: Money | None
     person_pays: Money | None
     lines: list[Line]
+    year_after: RunningTotals | None = None  # filled by settle_year: what the next visit of the year starts from
 
 
 class YearTotals(BaseModel):

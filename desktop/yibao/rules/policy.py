@@ -21,16 +21,22 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from yibao.resources import resource_path
 from yibao.rules.formatting import cn_date
+from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 
 Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple"]
 Dimension = Literal["tier", "sex", "status", "age_from", "stay_from"]
+# not_offered: the city has no such option or layer (e.g. no 大额补助 outpatient layer), stated by a document.
 Status = Literal["in_force", "not_offered", "not_stated"]
+NOT_OFFERED: Status = "not_offered"
+# A value split by several dimensions is kept flat, its keys joined: {"1/in_service": …, "1/retired": …}.
 Value = Decimal | bool | dict[str, Decimal]
+KEY_SEPARATOR = "/"
 
-FIXED_KEYS: dict[str, frozenset[str]] = {
-    "tier": frozenset({"1", "2", "3"}),
-    "sex": frozenset({"male", "female"}),
-    "status": frozenset({"in_service", "retired"}),
+# The keys of each fixed dimension, in display order, taken from the names declared once in the models.
+FIXED_KEYS: dict[str, tuple[str, ...]] = {
+    "tier": tuple(str(t) for t in TIER_NAMES),
+    "sex": tuple(SEX_NAMES),
+    "status": tuple(STATUS_NAMES),
 }
 # Threshold dimensions: keys are whole numbers; the lowest must cover everyone.
 LOWEST_KEY = {"age_from": "0", "stay_from": "1"}
@@ -69,7 +75,19 @@ class Document(_Strict):
 class ParameterSpec(_Strict):
     label: str
     unit: Unit
-    by: Dimension | None = None
+    by: Dimension | tuple[Dimension, ...] | None = None  # several dimensions: the value nests them in this order
+
+    @property
+    def dims(self) -> tuple[Dimension, ...]:
+        if self.by is None:
+            return ()
+        return self.by if isinstance(self.by, tuple) else (self.by,)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> ParameterSpec:
+        if len(set(self.dims)) != len(self.dims) or (isinstance(self.by, tuple) and len(self.by) < 2):
+            raise ValueError("by 须为一个分列维度，或两个以上互不相同的维度")
+        return self
 
 
 class PhaseIn(_Strict):
@@ -255,29 +273,82 @@ class Snapshot:
 # ---------------------------------------------------------------- loading
 
 
-def convert_value(raw: bool | str | dict[str, str], spec: ParameterSpec) -> Value:
+def convert_value(raw: object, spec: ParameterSpec) -> Value:
     """Turn a value as written in a file (or typed by staff) into its typed form.
 
-    Raises ValueError with a Chinese message when the value does not fit the parameter.
+    A value split by several dimensions is written nested (``{"1": {"in_service": "0.9", "retired": "0.92"}}``)
+    and kept flat with joined keys. Raises ValueError with a Chinese message when the value does not fit.
     """
     if spec.unit == "flag":
         if not isinstance(raw, bool) or spec.by is not None:
             raise ValueError("应为 true 或 false")
         return raw
-    if spec.by is None:
+    if not spec.dims:
         if not isinstance(raw, str):
             raise ValueError("应为写成字符串的数字，如 \"0.08\"")
         return _decimal(raw, spec)
+    flat: dict[str, Decimal] = {}
+    _flatten(raw, spec, spec.dims, (), flat)
+    return flat
+
+
+def _flatten(raw: object, spec: ParameterSpec, dims: tuple[Dimension, ...], path: tuple[str, ...],
+             out: dict[str, Decimal]) -> None:
+    where = f"“{KEY_SEPARATOR.join(path)}”一栏" if path else "数值"
+    if not dims:
+        if not isinstance(raw, str):
+            raise ValueError(f"{where}应为写成字符串的数字")
+        out[KEY_SEPARATOR.join(path)] = _decimal(raw, spec)
+        return
+    dim = dims[0]
     if not isinstance(raw, dict):
-        raise ValueError(f"应为按 {spec.by} 分列的对象")
-    expected = FIXED_KEYS.get(spec.by)
-    if expected is not None and set(raw) != expected:
-        raise ValueError(f"分列的键应为 {sorted(expected)}")
+        raise ValueError(f"{where}应为按 {dim} 分列的对象")
+    expected = FIXED_KEYS.get(dim)
+    if expected is not None and set(raw) != set(expected):
+        raise ValueError(f"{where}分列的键应为 {list(expected)}")
     if expected is None:
-        if not all(k.isdigit() for k in raw) or LOWEST_KEY[spec.by] not in raw:
-            raise ValueError(f"分列的键应为整数，且须含 {LOWEST_KEY[spec.by]}")
-        raw = dict(sorted(raw.items(), key=lambda kv: int(kv[0])))
-    return {k: _decimal(v, spec) for k, v in raw.items()}
+        if not all(isinstance(k, str) and k.isdigit() for k in raw) or LOWEST_KEY[dim] not in raw:
+            raise ValueError(f"{where}分列的键应为整数，且须含 {LOWEST_KEY[dim]}")
+        expected = tuple(sorted(raw, key=int))
+    for key in expected:
+        _flatten(raw[key], spec, dims[1:], (*path, key), out)
+
+
+def nested_value(value: Value) -> bool | str | dict[str, Any]:
+    """The value as written in a file: Decimal('0.85') → '0.85'; joined keys nest again."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    written: dict[str, Any] = {}
+    for joined, number in value.items():
+        *outer, last = joined.split(KEY_SEPARATOR)
+        level = written
+        for key in outer:
+            level = level.setdefault(key, {})
+        level[last] = str(number)
+    return written
+
+
+def narrow(spec: ParameterSpec, value: dict[str, Decimal], **fixed: str) -> dict[str, Decimal]:
+    """The part of a split value for the given keys (a threshold dimension picks its band: age 72 → "70").
+
+    The dimensions not given stay, joined in order; with every dimension given the result has the one key "".
+    """
+    dims = spec.dims
+    bands: dict[int, str] = {}
+    for i, dim in enumerate(dims):
+        if dim in fixed and dim in LOWEST_KEY:
+            keys = {k.split(KEY_SEPARATOR)[i] for k in value}
+            bands[i] = max((k for k in keys if int(k) <= int(fixed[dim])), key=int)
+        elif dim in fixed:
+            bands[i] = fixed[dim]
+    narrowed: dict[str, Decimal] = {}
+    for joined, number in value.items():
+        parts = joined.split(KEY_SEPARATOR)
+        if all(parts[i] == key for i, key in bands.items()):
+            narrowed[KEY_SEPARATOR.join(p for i, p in enumerate(parts) if i not in bands)] = number
+    return narrowed
 
 
 def _decimal(text: object, spec: ParameterSpec) -> Decimal:

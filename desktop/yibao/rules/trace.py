@@ -15,7 +15,7 @@ from typing import Literal
 
 from yibao.rules.formatting import cn_date, percent, yuan
 from yibao.rules.models import Line, Missing, SourceRef
-from yibao.rules.policy import Resolved, Snapshot
+from yibao.rules.policy import Resolved, Snapshot, narrow
 
 
 class Trace:
@@ -50,15 +50,15 @@ class Trace:
         if key is None:
             assert isinstance(value, Decimal), parameter
             return value, found
-        assert isinstance(value, dict), parameter
-        return threshold_value(value, key) if found.spec.by in ("age_from", "stay_from") else value[key], found
+        assert isinstance(value, dict) and len(found.spec.dims) == 1, parameter
+        return narrow(found.spec, value, **{found.spec.dims[0]: key})[""], found
 
-    def table(self, parameter: str) -> tuple[dict[str, Decimal] | None, Resolved | None]:
-        """A value split by tier, sex, status or threshold, whole, with where it comes from."""
+    def table(self, parameter: str, **fixed: str) -> tuple[dict[str, Decimal] | None, Resolved | None]:
+        """A split value with where it comes from; ``fixed`` narrows it (``status="retired"``) to the rest."""
         found = self.read(parameter)
         if found is None or not isinstance(found.value, dict):
             return None, found or self.snapshot.get(parameter)
-        return found.value, found
+        return (narrow(found.spec, found.value, **fixed) if fixed else found.value), found
 
     def need(self, parameter: str, label: str, reason: str) -> None:
         self.missing.setdefault(parameter, Missing(parameter=parameter, label=label, reason=reason))
