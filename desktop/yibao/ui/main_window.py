@@ -632,9 +632,9 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from yibao import __version__
+        from yibao.version import about_text
 
-        QMessageBox.about(self, "关于", f"山东职工医保测算 {__version__}\n\n依据山东省及烟台、济南、济宁的医保政策文件逐项测算。"
+        QMessageBox.about(self, "关于", f"{about_text()}\n\n依据山东省及烟台、济南、济宁的医保政策文件逐项测算。"
                           "\n测算结果仅供参考，以医保经办机构实际结算为准。")
 
     def closeEvent(self, event: QCloseEvent) -> None:
