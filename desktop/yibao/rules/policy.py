@@ -277,6 +277,10 @@ class Policy:
     ) -> Snapshot:
         return Snapshot(self, self.regions[city], on, tuple(local), retired)
 
+    def newest_start(self) -> date:
+        """The start date of the newest dated value in these files: how recent the policy data is."""
+        return max(entry.start for region in self.regions.values() for entries in region.entries.values() for entry in entries)
+
 
 @dataclass
 class Snapshot:
