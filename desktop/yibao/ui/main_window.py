@@ -39,8 +39,8 @@ if TYPE_CHECKING:
     from yibao.ui.tiers import TierCache
     from yibao.ui.visits_tab import VisitsTab
 
-TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY = range(5)
-TAB_TITLES = ("缴费测算", "就医报销", "医院级别对比", "退休缴费年限", "政策依据")
+TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY, TAB_BEFORE_AFTER = range(6)
+TAB_TITLES = ("缴费测算", "就医报销", "医院级别对比", "退休缴费年限", "政策依据", "政策前后对比")
 LOADING_TEXT = "正在载入政策数据……"
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 BASE_HINT = "请输入月缴费基数（退休人员无需缴费）"
@@ -73,9 +73,10 @@ class MainWindow(QMainWindow):
         self._retirement_tab: RetirementTab | None = None
         self.compare: Any = None  # (TierComparison, ShareChart) once first shown
         self.policy_tab: Any = None
+        self.before_after_tab: Any = None
         self._tiers: TierCache | None = None
         self._extra_pending = False
-        self.pages = [QWidget() for _ in range(TAB_POLICY + 1)]
+        self.pages = [QWidget() for _ in TAB_TITLES]
         self.tabs = QTabWidget()
         for page, title in zip(self.pages, TAB_TITLES, strict=True):
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
@@ -339,6 +340,13 @@ class MainWindow(QMainWindow):
             if context != self._policy_context:
                 self._policy_context = context
                 self.policy_tab.set_context(self.core.policy, self.request.city, self.request.on, self.core.local)
+        elif index == TAB_BEFORE_AFTER:
+            if self.before_after_tab is None:
+                from yibao.ui.before_after_tab import BeforeAfterTab
+
+                self.before_after_tab = BeforeAfterTab()
+                self._replace_page(self.pages[TAB_BEFORE_AFTER], self.before_after_tab)
+            self.before_after_tab.set_case(self.core.policy, self.request, self.core.local)
 
     def _show_tiers(self, request: Request, result: Result) -> None:
         """The chosen visit at each tier, settled once for both the table and the chart."""
@@ -524,12 +532,18 @@ class MainWindow(QMainWindow):
 
         return SheetHeader(self.settings.hall_name, self.settings.counter_no)
 
+    def comparison_to_print(self) -> Any:
+        """Printed from the 政策前后对比 tab, the sheet adds its before-and-after section."""
+        if self.tabs.currentIndex() == TAB_BEFORE_AFTER and self.before_after_tab is not None:
+            return self.before_after_tab.comparison
+        return None
+
     def print_sheet(self) -> None:
         if self._ready():
             from yibao.sheet import print_dialog
 
             assert self.request is not None and self.result is not None
-            if print_dialog(self, self.request, self.result, self.sheet_header()):
+            if print_dialog(self, self.request, self.result, self.sheet_header(), self.comparison_to_print()):
                 self.remember("打印")
 
     def preview_sheet(self) -> None:
@@ -537,7 +551,7 @@ class MainWindow(QMainWindow):
             from yibao.sheet import preview_dialog
 
             assert self.request is not None and self.result is not None
-            preview_dialog(self, self.request, self.result, self.sheet_header())
+            preview_dialog(self, self.request, self.result, self.sheet_header(), self.comparison_to_print())
 
     def save_pdf(self, path: str | bool | None = None) -> None:
         self._export("PDF", path)
@@ -564,7 +578,7 @@ class MainWindow(QMainWindow):
             if not path:
                 return
         try:
-            write(path, self.request, self.result, self.sheet_header())
+            write(path, self.request, self.result, self.sheet_header(), self.comparison_to_print())
         except OSError as exc:
             notify(self, "warning", "无法保存", f"无法写入 {path}：{exc}")
             return
@@ -578,7 +592,8 @@ class MainWindow(QMainWindow):
             assert self.request is not None and self.result is not None
             from PySide6.QtGui import QGuiApplication
 
-            QGuiApplication.clipboard().setText(plain_text(self.request, self.result, self.sheet_header()))
+            text = plain_text(self.request, self.result, self.sheet_header(), self.comparison_to_print())
+            QGuiApplication.clipboard().setText(text)
             self.statusBar().showMessage("测算结果已复制为文字，可粘贴到微信或短信", 4000)
 
     # ------------------------------------------------------------ dialogs
