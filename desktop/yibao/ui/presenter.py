@@ -26,9 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "year_to_date.given": False,
     "retirement.paid_months": "", "retirement.deemed_months": "", "retirement.last_monthly_base": "",
 }
-YTD_AMOUNTS = ("outpatient_deductible_counted", "outpatient_fund_paid", "outpatient_supplement_paid",
-               "inpatient_fund_paid")
-YTD_COUNTS = ("inpatient_stays",)
+YTD_COUNTS = ("inpatient_stays",)  # the other year-to-date figures (YearToDate's fields) are amounts
 VISIT_AMOUNTS = (("in_scope", "政策范围内"), ("out_of_scope", "政策范围外"), ("self_pay_first", "先行自付"))
 LABELS = {
     "contribution.monthly_base": "月缴费基数", "enrolment.first_contribution_month": "首次缴费月份",
@@ -81,8 +79,7 @@ class Presenter:
     """The case, and what the rules core made of it; ``computed``, ``failed`` and ``stale_changed`` say so."""
 
     def __init__(self, city: str, on: date) -> None:
-        self.values: dict[str, Any] = {"city": city, "on": on, **DEFAULTS}
-        self.values.update({f"year_to_date.{key}": "" for key in (*YTD_AMOUNTS, *YTD_COUNTS)})
+        self.values: dict[str, Any] = {"city": city, "on": on, **DEFAULTS}  # year_to_date.*: blank until typed
         self.visits: list[VisitRow] = []
         self.compute: Compute | None = None
         self.request: Request | None = None
@@ -149,7 +146,6 @@ class Presenter:
     def load(self, request: Request | None, city: str, on: date) -> None:
         """Replace the case: a request reopened from the history, or None for a new case."""
         values: dict[str, Any] = {"city": city, "on": on, **DEFAULTS}
-        values.update({f"year_to_date.{key}": "" for key in (*YTD_AMOUNTS, *YTD_COUNTS)})
         visits: list[VisitRow] = []
         if request is not None:
             values.update(_values_of(request))
@@ -195,15 +191,14 @@ class Presenter:
         if self.visits:
             data["visits"] = [self._visit_data(row, visit) for row, visit in enumerate(self.visits)]
             if v["year_to_date.given"]:
+                from yibao.rules.models import YearToDate
+
                 ytd: dict[str, Any] = {}
-                for key in YTD_AMOUNTS:
-                    amount = _amount(v, f"year_to_date.{key}")
-                    if amount is not None:
-                        ytd[key] = str(amount)
-                for key in YTD_COUNTS:
-                    count = _count(v, f"year_to_date.{key}", MAX_STAYS, "次")
-                    if count is not None:
-                        ytd[key] = count
+                for key in YearToDate.model_fields:
+                    path = f"year_to_date.{key}"
+                    value = _count(v, path, MAX_STAYS, "次") if key in YTD_COUNTS else _amount(v, path)
+                    if value is not None:
+                        ytd[key] = value if key in YTD_COUNTS else str(value)
                 data["year_to_date"] = ytd
         paid = _count(v, "retirement.paid_months", MAX_MONTHS, "个月")
         deemed = _count(v, "retirement.deemed_months", MAX_MONTHS, "个月")
@@ -291,7 +286,7 @@ def _label(path: str) -> str:
 def _amount(values: dict[str, Any], path: str) -> Any:
     from yibao.rules.inputs import normalise, parse_amount
 
-    text = values[path]
+    text = values.get(path, "")
     if not normalise(text):
         return None
     return _parsed(path, _label(path), lambda: parse_amount(text))
@@ -300,7 +295,7 @@ def _amount(values: dict[str, Any], path: str) -> Any:
 def _count(values: dict[str, Any], path: str, maximum: int, unit: str) -> int | None:
     from yibao.rules.inputs import normalise, parse_whole
 
-    text = values[path]
+    text = values.get(path, "")
     if not normalise(text):
         return None
     return int(_parsed(path, _label(path), lambda: parse_whole(text, maximum=maximum, unit=unit)))

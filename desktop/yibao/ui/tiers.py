@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from yibao.rules import Request, Result
 from yibao.rules.formatting import to_fen
-from yibao.rules.models import Visit, VisitResult, YearToDate
+from yibao.rules.models import TIER_NAMES, Visit, VisitResult, YearToDate
 
-TIERS = (1, 2, 3)
+TIERS = tuple(TIER_NAMES)
 STEPS = 40  # the chart's resolution: a bend is located to within 1/40 of the axis
 SPAN = Decimal("2.5")  # the x axis reaches about 2.5 × the current bill
 SMALLEST_AXIS = Decimal("100")
@@ -70,12 +70,8 @@ def year_before(request: Request, result: Result, visit_index: int) -> YearToDat
     if totals is None:
         return None
     kind = (request.visits or [])[visit_index].kind
-    needed = (
-        (totals.outpatient_deductible_counted, totals.outpatient_fund_paid, totals.outpatient_supplement_paid)
-        if kind == "outpatient" else (totals.inpatient_fund_paid,)
-    )
-    if None in needed:
-        return None
+    if any(getattr(totals, name) is None for name in type(totals).model_fields if name.startswith(kind)):
+        return None  # a running total of this visit's kind is unknown
     # A running total of the other kind never enters this visit's settlement: keep it as entered when unknown.
     # model_copy, not a new model: the running totals may pass the limits an entered figure is held to.
     known = {name: value for name in type(totals).model_fields if (value := getattr(totals, name)) is not None}

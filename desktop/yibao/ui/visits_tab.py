@@ -322,7 +322,7 @@ class VisitsTab(QWidget):
         self.ytd_fields.setVisible(bool(values["year_to_date.given"]))
         self.ytd_box.blockSignals(blocked)
         for key, edit in self.ytd.items():
-            edit.setText(values[f"year_to_date.{key}"])
+            edit.setText(values.get(f"year_to_date.{key}", ""))
 
     def select(self, row: int, column: int = FIRST_INPUT) -> None:
         self.table.setCurrentIndex(self.model.index(row, column))
