@@ -14,7 +14,7 @@ from functools import cache
 from typing import Literal
 
 from yibao.rules.formatting import cn_date, percent, yuan
-from yibao.rules.models import Line, Missing, SourceRef
+from yibao.rules.models import LOCAL_MARK, Line, Missing, SourceRef
 from yibao.rules.policy import Resolved, Snapshot, narrow
 
 
@@ -82,7 +82,10 @@ class Trace:
 
 def source_of(found: Resolved) -> SourceRef:
     if found.document is None:
-        return _source("本地录入", "", found.region.name, True)
+        pack = found.local_source
+        if pack is not None:
+            return _source(pack.number, pack.clause, found.region.name, True)
+        return _source(LOCAL_MARK, "", found.region.name, True)
     return _source(found.document.number, found.entry.source.clause, found.region.name, False)
 
 
