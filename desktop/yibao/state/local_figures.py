@@ -110,13 +110,15 @@ def make_local_figure(
         assert found.document is not None
         raise LocalFigureError("start", f"{cn_date(day)}起{found.document.number} {found.entry.source.clause}已规定此项"
                                         f"（{found.region.name}），本地录入只能填写文件未规定的期间")
-    clash = next((other for other in existing if _overlap(figure, other)), None)
+    clash = next((other for other in existing if overlaps(figure, other)), None)
     if clash is not None:
-        raise LocalFigureError("start", f"与已录入的{_period(clash)}的同一参数日期重叠")
+        raise LocalFigureError("start", f"与已录入的{period_text(clash)}的同一参数日期重叠")
     return figure
 
 
-def stated_in_period(policy: Policy, parameter: str, city: str, start: date, end: date | None) -> tuple[date, Resolved] | None:
+def stated_in_period(
+    policy: Policy, parameter: str, city: str, start: date, end: date | None
+) -> tuple[date, Resolved] | None:
     """The first day in the period on which a document states the parameter for the city, with that figure.
 
     The documents' answer changes only where an entry starts or ends, so those days (and ``start``) are enough.
@@ -138,8 +140,8 @@ def save_local_figures(figures: Sequence[LocalFigure]) -> None:
     """Write the figures atomically; raise LocalFigureError if two of them overlap (nothing is written then)."""
     for i, figure in enumerate(figures):
         for other in figures[:i]:
-            if _overlap(figure, other):
-                raise LocalFigureError("start", f"{_period(figure)}与{_period(other)}日期重叠")
+            if overlaps(figure, other):
+                raise LocalFigureError("start", f"{period_text(figure)}与{period_text(other)}日期重叠")
     records = [_record(f) for f in figures]
     text = json.dumps({"version": FORMAT_VERSION, "figures": records}, ensure_ascii=False, indent=2)
     write_text_atomic(local_figures_path(), text + "\n")
@@ -298,13 +300,13 @@ def _check_form(text: str, spec: ParameterSpec, field: str, prefix: str = "") ->
         raise LocalFigureError(field, f"{prefix}{shown}不符合要求：{expected}")
 
 
-def _overlap(a: LocalFigure, b: LocalFigure) -> bool:
+def overlaps(a: LocalFigure, b: LocalFigure) -> bool:
     if a.parameter != b.parameter or a.region != b.region:
         return False
     return (a.end is None or b.start <= a.end) and (b.end is None or a.start <= b.end)
 
 
-def _period(figure: LocalFigure) -> str:
+def period_text(figure: LocalFigure) -> str:
     until = f"至{cn_date(figure.end)}" if figure.end else "起"
     return f"{cn_date(figure.start)}{until}"
 
