@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
 
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text: never rich text
         self.set_shortcuts()
+        _remove_stale_temps()
         messages = []
         try:
             self.core, local_message = Core.load()
@@ -197,8 +198,9 @@ class MainWindow(QMainWindow):
         self._loading = False
         self._tab_shown(self.tabs.currentIndex())
         self.recompute()
-        for text in messages:
-            notify(self, "warning", "用户数据", text)
+        messages[:0] = folder_problems()  # the first cause, said once
+        if messages:
+            notify(self, "warning", "用户数据", "\n\n".join(messages))
 
     # ------------------------------------------------------------ compute
 
@@ -488,29 +490,41 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def remember(self, kind: str) -> None:
-        """Record the current case in the history (保存, 打印, PDF …)."""
+    def remember(self, kind: str) -> bool:
+        """Record the current case in the history (保存, 打印, PDF …); say so if it cannot be saved."""
         if self.history is None or self.request is None or self.result is None:
-            return
+            return False
+        from yibao.state.history import HistoryUnavailable
         from yibao.ui.history_dialog import case_summary
 
-        self.history.add(city=self.result.city, city_name=self.result.city_name, on=self.result.on, kind=kind,
-                         summary=case_summary(self.request, self.result), request_json=self.request.model_dump_json())
+        try:
+            self.history.add(city=self.result.city, city_name=self.result.city_name, on=self.result.on, kind=kind,
+                             summary=case_summary(self.request, self.result),
+                             request_json=self.request.model_dump_json())
+        except HistoryUnavailable as exc:
+            notify(self, "warning", "历史记录", str(exc))
+            return False
+        return True
 
     def save_case(self) -> None:
-        if self._ready():
-            self.remember("保存")
+        if self._ready() and self.remember("保存"):
             self.statusBar().showMessage("已保存到历史记录", 4000)
 
     def open_history(self) -> None:
         if self.history is None:
             return
+        from yibao.rules import InputError
         from yibao.ui.core import request_from_json
         from yibao.ui.history_dialog import HistoryDialog
 
         dialog = HistoryDialog(self.history, self)
         if dialog.exec() and dialog.chosen is not None:
-            self.load_request(request_from_json(dialog.chosen.request_json))
+            try:
+                request = request_from_json(dialog.chosen.request_json)
+            except (InputError, ValueError, RecursionError) as exc:
+                notify(self, "warning", "历史记录", f"这条记录无法重新打开（{exc}）")
+                return
+            self.load_request(request)
             self.statusBar().showMessage(f"已打开 {dialog.chosen.saved_at:%Y-%m-%d %H:%M} 的测算", 4000)
 
     def sheet_header(self) -> Any:
@@ -590,7 +604,12 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self.person_cities(), self)
         if dialog.exec():
             dialog.apply_to(self.settings)
-            save_settings(self.settings)
+            try:
+                save_settings(self.settings)
+            except OSError as exc:
+                from yibao.state.atomic import describe_os_error
+
+                notify(self, "warning", "无法保存", f"设置未能保存（{describe_os_error(exc)}），本次运行中仍然有效")
             from yibao.ui.app import apply_font
 
             apply_font(self.settings)
@@ -610,7 +629,9 @@ class MainWindow(QMainWindow):
             try:
                 self.core.set_local(dialog.figures())
             except OSError as exc:
-                notify(self, "warning", "无法保存", f"本地录入参数未能保存：{exc}")
+                from yibao.state.atomic import describe_os_error
+
+                notify(self, "warning", "无法保存", f"本地录入参数未能保存（{describe_os_error(exc)}），本次运行中仍然有效")
             self._policy_context = None
             self._tiers = None  # the same visit may now settle differently
             self.recompute()
@@ -647,6 +668,25 @@ class MainWindow(QMainWindow):
         if self.history is not None:
             self.history.close()
         super().closeEvent(event)
+
+
+def _remove_stale_temps() -> None:
+    from yibao.state.atomic import remove_stale_temps
+    from yibao.state.paths import config_dir, data_dir
+
+    for folder in (config_dir(), data_dir()):
+        remove_stale_temps(folder)
+
+
+def folder_problems() -> list[str]:
+    """One Chinese line per user folder where nothing can be written."""
+    from yibao.state.atomic import describe_os_error
+    from yibao.state.paths import unwritable_folders
+
+    folders = [f"{folder}（{describe_os_error(exc) if exc else '权限不足'}）" for folder, exc in unwritable_folders()]
+    if not folders:
+        return []
+    return [f"无法写入文件夹 {'、'.join(folders)}：本次运行的设置、历史记录、本地录入参数和日志都不会保存，测算和打印照常"]
 
 
 def _log() -> Any:
