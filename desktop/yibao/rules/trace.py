@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 
 from yibao.rules.formatting import cn_date, percent, to_fen, yuan
-from yibao.rules.models import Line, LineUnit, Missing, NeedsInput, SourceRef
+from yibao.rules.models import LOCAL_MARK, Line, LineUnit, Missing, NeedsInput, SourceRef
 from yibao.rules.policy import Resolved, Snapshot, narrow
 
 
@@ -86,7 +86,10 @@ class Trace:
 
 def source_of(found: Resolved) -> SourceRef:
     if found.document is None:
-        return _source("本地录入", "", found.region.name, True)
+        pack = found.local_source
+        if pack is not None:
+            return _source(pack.number, pack.clause, found.region.name, True)
+        return _source(LOCAL_MARK, "", found.region.name, True)
     return _source(found.document.number, found.entry.source.clause, found.region.name, False)
 
 
