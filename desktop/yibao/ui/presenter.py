@@ -25,13 +25,15 @@ DEFAULTS: dict[str, Any] = {
     "enrolment.first_contribution_month": "", "enrolment.first_enrolment": True,
     "year_to_date.given": False,
     "retirement.paid_months": "", "retirement.deemed_months": "", "retirement.last_monthly_base": "",
+    "retirement.never_enrolled": False, "retirement.last_month_pension": "", "retirement.minimum_base": "",
 }
 YTD_COUNTS = ("inpatient_stays",)  # the other year-to-date figures (YearToDate's fields) are amounts
 VISIT_AMOUNTS = (("in_scope", "政策范围内"), ("out_of_scope", "政策范围外"), ("self_pay_first", "先行自付"))
 LABELS = {
     "contribution.monthly_base": "月缴费基数", "enrolment.first_contribution_month": "首次缴费月份",
     "retirement.paid_months": "实际缴费月数", "retirement.deemed_months": "视同缴费月数",
-    "retirement.last_monthly_base": "最后一次缴费基数",
+    "retirement.last_monthly_base": "最后一次缴费基数", "retirement.last_month_pension": "上月养老金",
+    "retirement.minimum_base": "当年最低缴费基数",
 }
 MAX_MONTHS, MAX_STAYS = 1200, 366
 
@@ -202,10 +204,13 @@ class Presenter:
                 data["year_to_date"] = ytd
         paid = _count(v, "retirement.paid_months", MAX_MONTHS, "个月")
         deemed = _count(v, "retirement.deemed_months", MAX_MONTHS, "个月")
-        last_base = _amount(v, "retirement.last_monthly_base")
+        amounts = {key: _amount(v, path) for key, path in (("last_monthly_base", "retirement.last_monthly_base"),
+                                                            ("last_month_pension", "retirement.last_month_pension"),
+                                                            ("minimum_base", "retirement.minimum_base"))}
         if paid is not None:
             data["retirement"] = {"paid_months": paid, "deemed_months": deemed or 0,
-                                  "last_monthly_base": None if last_base is None else str(last_base)}
+                                  "never_enrolled": bool(v["retirement.never_enrolled"]),
+                                  **{key: None if value is None else str(value) for key, value in amounts.items()}}
         return data
 
     @staticmethod
@@ -333,4 +338,7 @@ def _values_of(request: Request) -> dict[str, Any]:
         values["retirement.paid_months"] = str(retirement.paid_months)
         values["retirement.deemed_months"] = str(retirement.deemed_months) if retirement.deemed_months else ""
         values["retirement.last_monthly_base"] = _text(retirement.last_monthly_base)
+        values["retirement.never_enrolled"] = retirement.never_enrolled
+        values["retirement.last_month_pension"] = _text(retirement.last_month_pension)
+        values["retirement.minimum_base"] = _text(retirement.minimum_base)
     return values
