@@ -87,3 +87,17 @@ def test_the_version_line_it_shows_is_the_real_one() -> None:
     done = subprocess.run([sys.executable, "-m", "yibao", "--version"], capture_output=True, text=True, encoding="utf-8",
                           timeout=60)
     assert shown and done.stdout.strip() == shown.group(1).strip()
+
+
+def test_the_readme_refers_to_nothing_outside_the_repository() -> None:
+    """A newcomer has only the repository: the policy documents are cited by number and title, not by a path."""
+    assert not re.search(r"\.\./|shared/|/work/|policy-docs", README)
+    for target in re.findall(r"\]\(([^)#]+)\)", README):
+        if not re.match(r"[a-z]+://", target):
+            assert (ROOT / target).exists(), target
+
+
+def test_every_repository_path_it_names_exists() -> None:
+    named = set(re.findall(r"`((?:build_scripts|tests|resources|docs|desktop|\.github|\.ci)/[\w./-]*)`", README))
+    missing = sorted(path for path in named if "*" not in path and not (ROOT / path).exists())
+    assert not missing
