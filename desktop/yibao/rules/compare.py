@@ -214,10 +214,13 @@ class _CasePolicy(Policy):
 
     @classmethod
     def of(cls, policy: Policy, earlier: date | None = None, reverted: frozenset[str] = frozenset()) -> _CasePolicy:
-        return cls(policy.documents, policy.catalogue, policy.regions, policy.province, set(), earlier, reverted)
+        return cls(policy.documents, policy.catalogue, policy.regions, policy.province, policy.national,
+                   policy.readings, policy.not_computed, read=set(), earlier=earlier, reverted=reverted)
 
-    def snapshot(self, city: str, on: date, local: Sequence[LocalFigure] = ()) -> Snapshot:  # type: ignore[override]
-        return _CaseSnapshot(self, self.regions[city], on, tuple(local))
+    def snapshot(  # type: ignore[override]
+        self, city: str, on: date, local: Sequence[LocalFigure] = (), retired: bool | None = None
+    ) -> Snapshot:
+        return _CaseSnapshot(self, self.regions[city], on, tuple(local), retired)
 
 
 @dataclass
@@ -227,7 +230,7 @@ class _CaseSnapshot(Snapshot):
         assert isinstance(case, _CasePolicy)
         case.read.add(parameter)
         if parameter in case.reverted and case.earlier is not None:
-            return Snapshot(case, self.city, case.earlier, self.local).get(parameter)
+            return Snapshot(case, self.city, case.earlier, self.local, self.retired).get(parameter)
         return super().get(parameter)
 
 
@@ -423,6 +426,8 @@ def _figure_at(spec: Any, found: Resolved | None, key: str | None) -> Decimal | 
         return NOT_STATED if chosen is None else figure_text(spec, chosen)
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, str):
+        return value
     return figure_text(spec, value)
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from yibao.rules.formatting import cn_date, percent, yuan
 from yibao.rules.models import (
     EMPLOYMENT_NAMES,
+    OPTION_NAMES,
     ContributionInput,
     CoverageItem,
     CoverageResult,
@@ -15,6 +16,7 @@ from yibao.rules.models import (
     Person,
     RetirementResult,
 )
+from yibao.rules.options import chosen_option, flexible_options
 from yibao.rules.policy import Resolved
 from yibao.rules.trace import Trace, source_of
 
@@ -37,13 +39,11 @@ def coverage(
     contribution: ContributionInput | None,
     retirement: RetirementResult | None,
 ) -> CoverageResult:
-    items = [
-        _personal_account(trace, person, contribution),
-        _flag_item(trace, "maternity_medical", "生育医疗费", person),
-        _flag_item(trace, "maternity_allowance", "生育津贴", person),
-        _supplementary(trace),
-        _retiree_benefits(retirement),
-    ]
+    items = [_personal_account(trace, person, contribution)]
+    if not person.retired:  # maternity cover is for people in service
+        items += [_flag_item(trace, "maternity_medical", "生育医疗费", person),
+                  _flag_item(trace, "maternity_allowance", "生育津贴", person)]
+    items += [_supplementary(trace), _retiree_benefits(retirement)]
     benefits_from, start_item = _benefits_start(trace, person, enrolment)
     items.append(start_item)
     return CoverageResult(benefits_from=benefits_from, items=items)
@@ -51,7 +51,8 @@ def coverage(
 
 def _item(key: str, label: str, covered: bool | None, detail: str, *found: Resolved | None) -> CoverageItem:
     sources = tuple(dict.fromkeys(source_of(f) for f in found if f is not None))
-    return CoverageItem(key=key, label=label, covered=covered, detail=detail, sources=sources)
+    readings = tuple(dict.fromkeys(r for f in found if f is not None for r in f.readings))
+    return CoverageItem(key=key, label=label, covered=covered, detail=detail, sources=sources, readings=readings)
 
 
 def _personal_account(trace: Trace, person: Person, contribution: ContributionInput | None) -> CoverageItem:
@@ -64,11 +65,16 @@ def _personal_account(trace: Trace, person: Person, contribution: ContributionIn
         bands = "，".join(f"{age}周岁起每月{yuan(v)}元" for age, v in found.value.items())
         return _item("personal_account", label, True, f"由统筹基金按固定额度划入：{bands}", found)
     if person.employment == "flexible":
-        option = contribution.flexible_option if contribution else None
-        with_account = trace.snapshot.get("flexible.rate_with_account")
-        if option == "without_account" or with_account is None or with_account.entry.status != "in_force":
-            source = with_account if with_account is not None else trace.snapshot.get("flexible.rate_without_account")
-            return _item("personal_account", label, False, "不建立个人账户的缴费方式：不计入个人账户", source)
+        offered = flexible_options(trace.snapshot)
+        if not offered:
+            return _item("personal_account", label, None, f"灵活就业人员缴费方式{NOT_STATED}")
+        option = chosen_option(offered, contribution.flexible_option if contribution else None)
+        if option not in offered:
+            return _item("personal_account", label, None, f"本市此时不设“{OPTION_NAMES[option]}”方式")
+        if option == "without_account":
+            return _item("personal_account", label, False, "不建立个人账户的缴费方式：不计入个人账户",
+                         offered[option])
+        with_account = offered[option]
         share, share_src = trace.number("flexible.account_share")
         if share is None:
             return _item("personal_account", label, None, f"建立个人账户的缴费方式，划入标准{NOT_STATED}", share_src)
@@ -104,13 +110,14 @@ def _retiree_benefits(retirement: RetirementResult | None) -> CoverageItem:
         return _item("retiree_benefits", label, None, "填写缴费年限后判断")
     sources = dict.fromkeys(s for line in retirement.lines for s in line.sources)
     if retirement.eligible is None:
-        detail = "本市此时的最低缴费年限未载于所收录的文件，无法判断"
+        detail = "本市此时的最低缴费年限未载于所收录的文件，无法判断是否达到"
     elif retirement.eligible:
         detail = "已达到最低缴费年限"
     else:
         detail = f"尚差{retirement.shortfall_months}个月，可一次性缴费或按月缴费至最低年限"
+    readings = dict.fromkeys(r for line in retirement.lines for r in line.readings)
     return CoverageItem(key="retiree_benefits", label=label, covered=retirement.eligible, detail=detail,
-                        sources=tuple(sources))
+                        sources=tuple(sources), readings=tuple(readings))
 
 
 def _add_months(first: date, months: int) -> date:

@@ -12,11 +12,13 @@ from yibao.rules.trace import Trace, line
 def adjustment_fund(trace: Trace, given: FundInput) -> FundResult:
     lines: list[Line] = []
     rate, rate_src = trace.number("fund.remittance_rate")
+    base = trace.snapshot.get("fund.remittance_base")  # what the 3% is taken of, in the document's own words
+    base_name = base.value if base is not None and isinstance(base.value, str) else "上年度统筹基金收入"
     remittance = None
     if rate is not None:
         remittance = to_fen(given.last_year_premium_income * rate)
-        formula = f"上年度统筹基金保险费收入 {yuan(given.last_year_premium_income)} × {percent(rate)} = {yuan(remittance)}"
-        lines.append(line("remittance", "本年度调剂金上解额", remittance, formula, rate_src))
+        formula = f"{base_name} {yuan(given.last_year_premium_income)} × {percent(rate)} = {yuan(remittance)}"
+        lines.append(line("remittance", "本年度调剂金上解额", remittance, formula, rate_src, base))
     else:
         lines.append(line("remittance", "本年度调剂金上解额", None, "计提比例未载于所收录的文件", rate_src))
 

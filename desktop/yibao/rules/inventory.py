@@ -110,6 +110,8 @@ def value_text(spec: ParameterSpec, value: Value) -> str:
     """A whole value as read aloud: tables spelled out key by key."""
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, str):
+        return value
     if isinstance(value, Decimal):
         return figure_text(spec, value)
     keys = list(value)
@@ -167,7 +169,7 @@ def _last_day(
 ) -> date | None:
     """The day before the first later date on which another figure (or none) applies, if any."""
     name = found.parameter
-    entries = [*policy.regions[city].entries.get(name, ()), *policy.regions[policy.province].entries.get(name, ())]
+    entries = [e for region in policy.chain(city) for e in region.entries.get(name, ())]
     moments = {e.start for e in entries} | {e.end + timedelta(days=1) for e in entries if e.end is not None}
     for figure in local:
         if figure.parameter == name and figure.region == city:
@@ -205,7 +207,7 @@ def last_change(policy: Policy, city: str, on: date, local: Sequence[LocalFigure
     """The latest day on or before ``on`` when something in force for the city changed (a value starting or
     ending, a phase-in running out), so the 政策依据 view can open on the change that matters, e.g. 2024-01-01."""
     days: set[date] = set()
-    for region in (policy.regions[policy.province], policy.regions[city]):
+    for region in policy.chain(city):
         for entries in region.entries.values():
             for entry in entries:
                 days.add(entry.start)

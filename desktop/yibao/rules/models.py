@@ -96,6 +96,12 @@ Sex = Literal["male", "female"]
 FlexibleOption = Literal["with_account", "without_account"]
 Tier = Literal[1, 2, 3]  # hospital tiers, declared here once: 一级及以下, 二级, 三级
 
+def _plain_number(number: Decimal) -> str:
+    """A typed value as JSON text, as exact as it was made: money to the fen ("480.00"), rates and months as they
+    are ("0.6", "360")."""
+    return format(number, "f")
+
+
 # Shown amounts: rounded half-up to the fen and written as "1234.50".
 Money = Annotated[Decimal, PlainSerializer(lambda d: f"{to_fen(d):.2f}", return_type=str)]
 Ratio = Annotated[Decimal, PlainSerializer(lambda d: f"{d:.4f}", return_type=str)]
@@ -153,6 +159,9 @@ class RetirementInput(_Input):
     paid_months: Months
     deemed_months: Months = 0
     last_monthly_base: Amount | None = None
+    never_enrolled: bool = False  # retired without ever joining the scheme (Jining's special make-up bases)
+    last_month_pension: Amount | None = None
+    minimum_base: Amount | None = None  # the year's minimum contribution base (当年最低缴费基数)
 
 
 FUND_MAXIMUM = Decimal("1e13")  # a province's fund, in yuan
@@ -212,12 +221,16 @@ class SourceRef:
         return f"{self.document} {self.clause}"
 
 
+LineUnit = Literal["yuan", "rate", "months"]
+
+
 @dataclass(frozen=True)
 class Line:
-    """One figure that explains itself: label, amount, the arithmetic, the clauses.
+    """One figure that explains itself: label, value with its unit, the arithmetic, the clauses, the readings.
 
     A plain dataclass (pydantic serialises it inside the result models): a year of
     visits makes hundreds of lines, and they are built from values already checked.
+    ``amount`` repeats ``value`` for money lines (yuan), so front ends that add money need not check the unit.
     """
 
     key: str
@@ -227,6 +240,9 @@ class Line:
     formula: str
     sources: tuple[SourceRef, ...] = ()
     note: str | None = None
+    value: Annotated[Decimal, PlainSerializer(_plain_number, return_type=str)] | None = None
+    unit: LineUnit = "yuan"
+    readings: tuple[str, ...] = ()  # ids of the readings (解读) this figure rests on
 
     @property
     def local(self) -> bool:
@@ -239,6 +255,43 @@ class Missing(BaseModel):
     parameter: str
     label: str
     reason: str
+
+
+class NeedsInput(BaseModel):
+    """A field of the request the user has not filled, without which a figure cannot be computed."""
+
+    field: str  # dotted request path, e.g. retirement.last_monthly_base
+    label: str  # the field's name on screen
+    reason: str
+
+
+class ReadingRef(BaseModel):
+    """A reading of an unclear clause that the result relies on (its id is named by the lines resting on it)."""
+
+    id: str
+    document: str  # document number
+    clause: str
+    words: str
+    reading: str
+    alternative: str
+
+
+class DocumentRef(BaseModel):
+    """A document the result cites, as the result was computed with it."""
+
+    id: str
+    number: str
+    title: str
+    issuer: str
+
+
+class NotComputedRef(BaseModel):
+    """What a document says for this case that the product does not compute."""
+
+    id: str
+    document: str
+    clause: str
+    text: str
 
 
 class Supplementary(BaseModel):
@@ -306,6 +359,7 @@ class CoverageItem(BaseModel):
     covered: bool | None  # None: the documents do not say
     detail: str
     sources: tuple[SourceRef, ...] = ()
+    readings: tuple[str, ...] = ()
 
 
 class CoverageResult(BaseModel):
@@ -333,5 +387,9 @@ class Result(BaseModel):
     retirement: RetirementResult | None = None
     coverage: CoverageResult | None = None
     fund: FundResult | None = None
-    missing: list[Missing] = []
+    missing: list[Missing] = []  # figures the documents do not give
+    needs_input: list[NeedsInput] = []  # fields the user has not filled (never offered as local figures)
+    readings: list[ReadingRef] = []  # readings of unclear clauses the figures rest on
+    not_computed: list[NotComputedRef] = []  # rules of the documents for this case the product does not compute
+    documents: list[DocumentRef] = []  # every document cited by a line, a coverage item or a reading
     notes: list[str] = []

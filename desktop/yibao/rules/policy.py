@@ -1,17 +1,18 @@
 """Policy parameters: dated values with their source, region by region.
 
-The value in force for a city on a date is the one with the latest start on or
-before that date among the city's and the province's values; on a tie the
-city's wins. Within one region, a value is superseded by the region's next
-value and ends at its own ``end`` or its document's expiry, whichever is
-earlier. Files are validated completely before anything is used.
+Three levels: the nation (the Social Insurance Law), the province, the city. The
+value in force for a city on a date is the one with the latest start on or before
+that date among the city's, the province's and the nation's values; on a tie the
+lower level wins (city, then province). Within one region, a value is superseded
+by the region's next value and ends at its own ``end`` or its document's expiry,
+whichever is earlier. Files are validated completely before anything is used.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -23,13 +24,13 @@ from yibao.resources import resource_path
 from yibao.rules.formatting import cn_date
 from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 
-Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple"]
+Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple", "text"]
 Dimension = Literal["tier", "sex", "status", "age_from", "stay_from"]
 # not_offered: the city has no such option or layer (e.g. no 大额补助 outpatient layer), stated by a document.
 Status = Literal["in_force", "not_offered", "not_stated"]
 NOT_OFFERED: Status = "not_offered"
 # A value split by several dimensions is kept flat, its keys joined: {"1/in_service": …, "1/retired": …}.
-Value = Decimal | bool | dict[str, Decimal]
+Value = Decimal | bool | str | dict[str, Decimal]
 KEY_SEPARATOR = "/"
 
 # The keys of each fixed dimension, in display order, taken from the names declared once in the models.
@@ -117,9 +118,70 @@ class EntryFile(_Strict):
 class RegionFile(_Strict):
     code: str
     name: str
+    national: bool = False  # the national law: below the province, above nothing
     parent: str | None = None
     note: str | None = None
     parameters: dict[str, list[EntryFile]]
+
+
+class ReadingScope(_Strict):
+    """Where a reading applies by itself: a figure of these parameters, for these cities, on these dates.
+
+    ``transition``: only while the city takes the province's figure during the province's transition period.
+    ``retired``: only for retirees (true) or people in service (false).
+    """
+
+    parameters: list[str] | None = None
+    cities: list[str] | None = None
+    start: date | None = None
+    end: date | None = None
+    transition: bool = False
+    retired: bool | None = None
+
+
+class ReadingFile(_Strict):
+    document: str
+    clause: str
+    words: str  # the clause's own words, short
+    reading: str  # the reading chosen
+    alternative: str  # the other reading, and what it would change
+    scope: ReadingScope | None = None  # None: the computation names the reading where it relies on it
+
+
+class NotComputedFile(_Strict):
+    document: str
+    clause: str
+    text: str  # what the documents say and the product does not compute
+    cities: list[str]
+    sections: list[Literal["contribution", "visits", "retirement", "coverage"]]
+
+
+class ReadingsFile(_Strict):
+    readings: dict[str, ReadingFile]
+    not_computed: dict[str, NotComputedFile] = {}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of an unclear clause, as the product applies it."""
+
+    id: str
+    document: Document
+    clause: str
+    words: str
+    reading: str
+    alternative: str
+    scope: ReadingScope | None
+
+
+@dataclass(frozen=True)
+class NotComputed:
+    id: str
+    document: Document
+    clause: str
+    text: str
+    cities: frozenset[str]
+    sections: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -181,6 +243,7 @@ class Resolved:
     region: Region
     document: Document | None  # None for a local figure
     phase_note: str | None = None
+    readings: tuple[str, ...] = ()  # ids of the readings this figure rests on
 
     @property
     def value(self) -> Value | None:
@@ -197,12 +260,22 @@ class Policy:
     catalogue: Mapping[str, ParameterSpec]
     regions: Mapping[str, Region]
     province: str
+    national: str | None = None
+    readings: Mapping[str, Reading] = field(default_factory=dict)
+    not_computed: Mapping[str, NotComputed] = field(default_factory=dict)
 
     def cities(self) -> list[Region]:
         return [r for r in self.regions.values() if r.parent is not None]
 
-    def snapshot(self, city: str, on: date, local: Iterable[LocalFigure] = ()) -> Snapshot:
-        return Snapshot(self, self.regions[city], on, tuple(local))
+    def chain(self, city: str) -> tuple[Region, ...]:
+        """The regions whose figures apply to a city, lowest level first: city, province, nation."""
+        codes = dict.fromkeys(c for c in (city, self.province, self.national) if c is not None)
+        return tuple(self.regions[c] for c in codes)
+
+    def snapshot(
+        self, city: str, on: date, local: Iterable[LocalFigure] = (), retired: bool | None = None
+    ) -> Snapshot:
+        return Snapshot(self, self.regions[city], on, tuple(local), retired)
 
     def newest_start(self) -> date:
         """The start date of the newest dated value in these files: how recent the policy data is."""
@@ -217,6 +290,7 @@ class Snapshot:
     city: Region
     on: date
     local: tuple[LocalFigure, ...] = ()
+    retired: bool | None = None  # the person's status, for readings that apply to one status only
     _cache: dict[str, Resolved | None] = field(default_factory=dict)
 
     def get(self, parameter: str) -> Resolved | None:
@@ -225,34 +299,53 @@ class Snapshot:
         return self._cache[parameter]
 
     def has_any_rule(self) -> bool:
-        return any(self._from_documents(name) is not None for name in self.policy.catalogue)
+        """Whether a provincial or city document is in force (the national articles alone give no figures)."""
+        return any(
+            found is not None and found.region.code != self.policy.national
+            for found in (self._from_documents(name) for name in self.policy.catalogue)
+        )
 
     def _resolve(self, parameter: str) -> Resolved | None:
         found = self._from_documents(parameter)
-        if found is not None and found.entry.status != "not_stated":
+        if found is None or found.entry.status == "not_stated":
+            found = self._from_local(parameter) or found
+        if found is None or found.local:
             return found
-        return self._from_local(parameter) or found
+        readings = tuple(r.id for r in self.policy.readings.values() if self._applies(r.scope, found))
+        return replace(found, readings=readings) if readings else found
+
+    def _applies(self, scope: ReadingScope | None, found: Resolved) -> bool:
+        return (
+            scope is not None
+            and (scope.parameters is None or found.parameter in scope.parameters)
+            and (scope.cities is None or self.city.code in scope.cities)
+            and (scope.start is None or scope.start <= self.on)
+            and (scope.end is None or self.on <= scope.end)
+            and (not scope.transition or found.phase_note is not None)
+            and (scope.retired is None or scope.retired == self.retired)
+        )
+
+    def not_computed(self, section: str) -> list[NotComputed]:
+        """What the documents say for this city that the product does not compute, for one result section."""
+        return [n for n in self.policy.not_computed.values() if self.city.code in n.cities and section in n.sections]
 
     def _from_documents(self, parameter: str) -> Resolved | None:
         spec = self.policy.catalogue[parameter]
-        province = self.policy.regions[self.policy.province]
-        city_entry = self.city.current(parameter, self.on) if self.city is not province else None
-        prov_entry = province.current(parameter, self.on)
-        if city_entry is not None and (prov_entry is None or city_entry.start >= prov_entry.start):
-            return Resolved(parameter, spec, city_entry, self.city, self._document(city_entry))
-        if prov_entry is None:
+        chosen: tuple[Region, Entry] | None = None
+        for region in self.policy.chain(self.city.code):  # lowest level first: it keeps a tie
+            entry = region.current(parameter, self.on)
+            if entry is not None and (chosen is None or entry.start > chosen[1].start):
+                chosen = (region, entry)
+        if chosen is None:
             return None
+        region, entry = chosen
         note = None
-        if (
-            self.city is not province
-            and prov_entry.phase_in_until is not None
-            and self.on < prov_entry.phase_in_until
-        ):
+        if region is not self.city and entry.phase_in_until is not None and self.on < entry.phase_in_until:
             note = (
-                f"省规定允许各市过渡至{cn_date(prov_entry.phase_in_until)}；"
+                f"省规定允许各市过渡至{cn_date(entry.phase_in_until)}；"
                 f"文件未载明{self.city.name}的过渡安排，按省规定计算"
             )
-        return Resolved(parameter, spec, prov_entry, province, self._document(prov_entry), note)
+        return Resolved(parameter, spec, entry, region, self._document(entry), note)
 
     def _from_local(self, parameter: str) -> Resolved | None:
         spec = self.policy.catalogue[parameter]
@@ -287,6 +380,10 @@ def convert_value(raw: object, spec: ParameterSpec) -> Value:
         if not isinstance(raw, bool) or spec.by is not None:
             raise ValueError("应为 true 或 false")
         return raw
+    if spec.unit == "text":
+        if not isinstance(raw, str) or not raw.strip() or spec.by is not None:
+            raise ValueError("应为一段文字")
+        return raw
     if not spec.dims:
         if not isinstance(raw, str):
             raise ValueError("应为写成字符串的数字，如 \"0.08\"")
@@ -320,7 +417,7 @@ def _flatten(raw: object, spec: ParameterSpec, dims: tuple[Dimension, ...], path
 
 def nested_value(value: Value) -> bool | str | dict[str, Any]:
     """The value as written in a file: Decimal('0.85') → '0.85'; joined keys nest again."""
-    if isinstance(value, bool):
+    if isinstance(value, bool | str):
         return value
     if isinstance(value, Decimal):
         return str(value)
@@ -403,11 +500,7 @@ def _build_region(
             key = f"parameters.{name}[{i}]"
             cited = [("source", raw.source)] + ([("phase_in.source", raw.phase_in.source)] if raw.phase_in else [])
             for where, clause in cited:
-                doc = documents.get(clause.document)
-                if doc is None:
-                    raise PolicyError(file, f"{key}.{where}.document", f"未知文件“{clause.document}”")
-                if clause.clause not in doc.clauses:
-                    raise PolicyError(file, f"{key}.{where}.clause", f"{doc.number}中没有条款“{clause.clause}”")
+                _cited(documents, file, f"{key}.{where}", clause.document, clause.clause)
             value = None
             if raw.value is not None:
                 try:
@@ -446,20 +539,69 @@ def load_policy(folder: Path | None = None) -> Policy:
         for name, s in _as_mapping(cat_raw, "parameters.json").items()
     }
     regions: dict[str, Region] = {}
+    nationals: list[str] = []
     for path in sorted((folder / "regions").glob("*.json")):
         data: RegionFile = _validated(RegionFile, _read_json(path), path.name)
         if data.code != path.stem:
             raise PolicyError(path.name, "code", f"“{data.code}”与文件名不符")
         regions[data.code] = _build_region(path.name, data, catalogue, documents)
-    provinces = [r.code for r in regions.values() if r.parent is None]
+        if data.national:
+            if data.parent is not None:
+                raise PolicyError(path.name, "parent", "国家级文件没有上级")
+            nationals.append(data.code)
+    provinces = [r.code for r in regions.values() if r.parent is None and r.code not in nationals]
     if len(provinces) != 1:
         raise PolicyError("regions/", "parent", "须有且只有一个省级文件（无 parent）")
+    if len(nationals) > 1:
+        raise PolicyError("regions/", "national", "最多只能有一个国家级文件")
     for region in regions.values():
         if region.parent is not None and region.parent != provinces[0]:
             raise PolicyError(f"{region.code}.json", "parent", f"上级“{region.parent}”不是省级文件")
-        if region.parent is not None and any(e.phase_in_until for es in region.entries.values() for e in es):
+        if region.code != provinces[0] and any(e.phase_in_until for es in region.entries.values() for e in es):
             raise PolicyError(f"{region.code}.json", "phase_in_until", "只有省级文件可以规定过渡期限")
-    return Policy(documents, catalogue, regions, provinces[0])
+    policy = Policy(documents, catalogue, regions, provinces[0], nationals[0] if nationals else None)
+    readings_path = folder / "readings.json"
+    if readings_path.exists():
+        _load_readings(policy, _validated(ReadingsFile, _read_json(readings_path), "readings.json"))
+    return policy
+
+
+def _cited(documents: Mapping[str, Document], file: str, key: str, document: str, clause: str) -> Document:
+    doc = documents.get(document)
+    if doc is None:
+        raise PolicyError(file, f"{key}.document", f"未知文件“{document}”")
+    if clause not in doc.clauses:
+        raise PolicyError(file, f"{key}.clause", f"{doc.number}中没有条款“{clause}”")
+    return doc
+
+
+def _load_readings(policy: Policy, data: ReadingsFile) -> None:
+    """Readings and the list of what is not computed, checked against the documents, parameters and cities."""
+    codes = {r.code for r in policy.cities()}
+    readings = {}
+    for rid, raw in data.readings.items():
+        key = f"readings.{rid}"
+        doc = _cited(policy.documents, "readings.json", key, raw.document, raw.clause)
+        scope = raw.scope
+        if scope is not None:
+            unknown = [p for p in scope.parameters or () if p not in policy.catalogue]
+            if unknown:
+                raise PolicyError("readings.json", f"{key}.scope.parameters", f"参数目录中没有“{unknown[0]}”")
+            strangers = [c for c in scope.cities or () if c not in codes]
+            if strangers:
+                raise PolicyError("readings.json", f"{key}.scope.cities", f"没有“{strangers[0]}”这个城市")
+        readings[rid] = Reading(rid, doc, raw.clause, raw.words, raw.reading, raw.alternative, scope)
+    not_computed = {}
+    for nid, item in data.not_computed.items():
+        key = f"not_computed.{nid}"
+        doc = _cited(policy.documents, "readings.json", key, item.document, item.clause)
+        strangers = [c for c in item.cities if c not in codes]
+        if strangers:
+            raise PolicyError("readings.json", f"{key}.cities", f"没有“{strangers[0]}”这个城市")
+        not_computed[nid] = NotComputed(nid, doc, item.clause, item.text, frozenset(item.cities),
+                                        frozenset(item.sections))
+    policy.readings = readings
+    policy.not_computed = not_computed
 
 
 def _as_mapping(data: Any, file: str) -> dict[str, Any]:

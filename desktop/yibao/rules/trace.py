@@ -11,10 +11,9 @@ from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 from functools import cache
-from typing import Literal
 
-from yibao.rules.formatting import cn_date, percent, yuan
-from yibao.rules.models import Line, Missing, SourceRef
+from yibao.rules.formatting import cn_date, percent, to_fen, yuan
+from yibao.rules.models import Line, LineUnit, Missing, NeedsInput, SourceRef
 from yibao.rules.policy import Resolved, Snapshot, narrow
 
 
@@ -22,6 +21,7 @@ class Trace:
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self.missing: dict[str, Missing] = {}
+        self.needs_input: dict[str, NeedsInput] = {}
         self.notes: list[str] = []
 
     def read(self, parameter: str) -> Resolved | None:
@@ -62,6 +62,10 @@ class Trace:
 
     def need(self, parameter: str, label: str, reason: str) -> None:
         self.missing.setdefault(parameter, Missing(parameter=parameter, label=label, reason=reason))
+
+    def ask(self, field: str, label: str, reason: str) -> None:
+        """A request field the user has not filled and a figure needs (not a gap in the documents)."""
+        self.needs_input.setdefault(field, NeedsInput(field=field, label=label, reason=reason))
 
     def note(self, text: str) -> None:
         if text not in self.notes:
@@ -105,11 +109,15 @@ def line(
     formula: str,
     *found: Resolved | None,
     note: str | None = None,
-    unit: Literal["yuan", "months", "rate"] = "yuan",
+    unit: LineUnit = "yuan",
+    readings: tuple[str, ...] = (),
 ) -> Line:
+    """A result line; it rests on the readings its figures rest on, and on ``readings`` the computation names."""
     sources = tuple(dict.fromkeys(source_of(f) for f in found if f is not None))
+    rests_on = tuple(dict.fromkeys((*readings, *(r for f in found if f is not None for r in f.readings))))
     figure = None if amount is None else _FIGURE[unit](amount)
-    return Line(key, label, amount if unit == "yuan" else None, figure, formula, sources, note)
+    value = None if amount is None else (to_fen(amount) if unit == "yuan" else amount)
+    return Line(key, label, amount if unit == "yuan" else None, figure, formula, sources, note, value, unit, rests_on)
 
 
 def threshold_value(bands: dict[str, Decimal], key: str) -> Decimal:

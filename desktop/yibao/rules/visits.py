@@ -31,6 +31,11 @@ from yibao.rules.models import (
 from yibao.rules.policy import NOT_OFFERED, Resolved
 from yibao.rules.trace import Trace, line, threshold_value
 
+# Readings (resources/policy/readings.json) this module relies on where it computes, not where a figure is read.
+DEDUCTIBLE_SHARED = "outpatient-deductible-one-counter"
+SUPPLEMENT_SAME_SHARE = "outpatient-supplement-same-share"
+SELF_PAY_FIRST_BY_PERSON = "self-pay-first-by-person"
+
 
 @dataclass
 class YearState:
@@ -194,7 +199,8 @@ def _person_line(visit: Visit, bill: Decimal, fund: Decimal | None, supplement: 
     formula = f"{yuan(bill)} − 统筹 {yuan(fund)} − 大额 {yuan(supplement)} = {yuan(person)}"
     if visit.out_of_scope or visit.self_pay_first:
         formula += f"（含先行自付 {yuan(visit.self_pay_first)}、范围外 {yuan(visit.out_of_scope)}）"
-    return person, line("person", "个人负担", person, formula)
+    return person, line("person", "个人负担", person, formula,
+                        readings=(SELF_PAY_FIRST_BY_PERSON,) if visit.self_pay_first else ())
 
 
 def _outpatient(rules: OutpatientRules, visit: Visit, state: YearState) -> VisitResult:
@@ -212,7 +218,8 @@ def _outpatient(rules: OutpatientRules, visit: Visit, state: YearState) -> Visit
         formula = (f"{TIER_NAMES[visit.tier]}医疗机构年度起付标准 {yuan(full)}，本年已计 {yuan(state.op_counted)}，"
                    f"本次计入 min({yuan(visit.in_scope)}, {yuan(owed)}) = {yuan(deductible)}")
         state.op_counted += deductible
-        lines.append(line("deductible", "本次计入起付标准", deductible, formula, rules.deductible_src))
+        lines.append(line("deductible", "本次计入起付标准", deductible, formula, rules.deductible_src,
+                          readings=(DEDUCTIBLE_SHARED,)))
 
     fund = supplement = None
     fund_limit, supp_limit, yearly_max = rules.fund_limit, rules.supplement_limit, rules.yearly_max
@@ -243,7 +250,7 @@ def _outpatient(rules: OutpatientRules, visit: Visit, state: YearState) -> Visit
         else:
             formula = "未超过统筹基金年度限额，大额补助不支付"
         lines.append(line("supplement", "大额医疗费用补助支付", supplement, formula, rules.supplement_limit_src,
-                          rules.yearly_max_src))
+                          rules.yearly_max_src, readings=(SUPPLEMENT_SAME_SHARE,) if rest > 0 else ()))
         state.op_fund = fund_paid + fund
         state.op_supplement = supp_paid + supplement
     else:

@@ -17,7 +17,7 @@ from typing import Any
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.formatting import cn_date
 from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, LOWEST_KEY, ParameterSpec, Value, convert_value, nested_value
-from yibao.state.atomic import copy_aside, set_aside_reported, write_text_atomic
+from yibao.state.atomic import copy_aside, describe_os_error, set_aside_reported, write_text_atomic
 from yibao.state.paths import data_dir
 
 FILE_NAME = "local-figures.json"
@@ -121,13 +121,13 @@ def load_local_figures(policy: Policy) -> tuple[list[LocalFigure], str | None]:
     path = local_figures_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none saved yet (or no folder to hold one)
         return [], None
     except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested too deep
         return [], set_aside_reported(path, "本地录入数据文件", "现从空白开始")
     except OSError as exc:
         log.warning("cannot read %s: %s", path, exc)
-        return [], f"无法读取本地录入数据 {path}（{exc.strerror or exc}），本次不使用本地录入数据"
+        return [], f"无法读取本地录入数据 {path}（{describe_os_error(exc)}），本次不使用本地录入数据"
     records = data.get("figures") if isinstance(data, dict) else None
     if not isinstance(records, list):
         return [], set_aside_reported(path, "本地录入数据文件", "现从空白开始")
@@ -145,7 +145,7 @@ def load_local_figures(policy: Policy) -> tuple[list[LocalFigure], str | None]:
     try:
         kept = f"原文件已另存为 {copy_aside(path)}"
     except OSError as exc:
-        kept = f"原文件无法另存（{exc.strerror or exc}），下次保存本地录入数据时这些记录将不再保留"
+        kept = f"原文件无法另存（{describe_os_error(exc)}），下次保存本地录入数据时这些记录将不再保留"
     return figures, f"以下本地录入数据有误，已跳过（{kept}）：" + "；".join(skipped)
 
 
