@@ -54,9 +54,19 @@ def test_the_table_names_every_top_level_key(result: dict[str, Any]) -> None:
     assert sorted(named) == sorted(result), "a key the README does not describe, or one the result no longer has"
 
 
+def item_fields(key: str) -> set[str]:
+    """The fields of the entries of a list the result holds, from the model (for a list this case leaves empty)."""
+    from typing import get_args
+
+    from yibao.rules.models import Result
+
+    (item,) = get_args(Result.model_fields[key].annotation)
+    return set(item.model_fields)
+
+
 def test_every_key_the_table_names_is_inside_its_section(result: dict[str, Any]) -> None:
     for keys, inner in table():
-        found = set().union(*(keys_within(result[k]) for k in keys))
+        found = set().union(*(keys_within(result[k]) or (item_fields(k) if result[k] == [] else set()) for k in keys))
         for name in inner:
             assert name in found, (keys, name)
 
@@ -73,12 +83,13 @@ def test_the_places_and_figures_it_states(result: dict[str, Any]) -> None:
     assert (visit["bill"], visit["deductible"], visit["fund_pays"], visit["supplement_pays"], visit["person_pays"]) == (
         "2000.00", "600.00", "840.00", "0.00", "1160.00")
     assert "year_totals" not in visit and result["year_totals"]["reimbursement_rate"] == "0.4200"
-    assert all(result["retirement"][k] is None for k in ("required_months", "counted_months", "eligible"))
+    assert all(result["retirement"][k] is None for k in ("required_months", "shortfall_months", "eligible"))
+    assert result["retirement"]["counted_months"] == 292
     assert isinstance(result["coverage"]["items"], list) and "items" not in result
     assert isinstance(result["missing"], list) and isinstance(result["notes"], list)
     line = contribution["lines"][0]
     assert line["formula"] == "6000.00 × 8% = 480.00"
-    assert set(line) >= {"key", "label", "amount", "figure", "formula", "sources", "note"}
+    assert set(line) >= {"key", "label", "amount", "figure", "value", "unit", "formula", "sources", "note", "readings"}
     assert set(line["sources"][0]) >= {"document", "clause", "region", "local"}
 
 
