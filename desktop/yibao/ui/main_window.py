@@ -433,6 +433,8 @@ class MainWindow(QMainWindow):
             "retirement.paid_months": self.retirement_tab.paid,
             "retirement.deemed_months": self.retirement_tab.deemed,
             "retirement.last_monthly_base": self.retirement_tab.last_base,
+            "retirement.last_month_pension": self.retirement_tab.pension,
+            "retirement.minimum_base": self.retirement_tab.minimum_base,
             **{f"year_to_date.{key}": edit for key, edit in self.visits_tab.ytd.items()},
         }
         if field.startswith("visits"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
@@ -34,14 +34,22 @@ class RetirementTab(QWidget):
         self.deemed = CountEdit("视同缴费月数", maximum=1200, unit="个月")
         self.deemed.setPlaceholderText("没有则不填")
         self.last_base = AmountEdit("最后一次缴费基数", "用于计算一次性补缴（可不填）")
+        # Jining 三(二)3: a retiree who never joined pays on last month's pension (floored at the year's minimum base)
+        self.never_enrolled = QCheckBox("退休时从未参加职工医保")
+        self.pension = AmountEdit("上月养老金", "从未参保的企业退休人员填写")
+        self.minimum_base = AmountEdit("当年最低缴费基数", "从未参保的企业退休人员填写")
         form = QFormLayout()
         for text, edit in (("实际缴费月数(&P)", self.paid), ("视同缴费月数(&V)", self.deemed),
-                           ("最后一次月缴费基数（元）(&L)", self.last_base)):
+                           ("最后一次月缴费基数（元）(&L)", self.last_base), ("上月养老金（元）(&J)", self.pension),
+                           ("当年最低缴费基数（元）(&Z)", self.minimum_base)):
             label = QLabel(text)
             label.setBuddy(edit)
             form.addRow(label, edit)
             edit.textChanged.connect(self.changed)
             edit.returnPressed.connect(self.changed)
+            if edit is self.last_base:
+                form.addRow("", self.never_enrolled)
+        self.never_enrolled.toggled.connect(self.changed)
         self.summary = SummaryGrid(3)
         self.lines = LinesTable()
         layout = QVBoxLayout(self)
@@ -50,7 +58,7 @@ class RetirementTab(QWidget):
         layout.addWidget(self.lines, 1)
 
     def input_widgets(self) -> list[QWidget]:
-        return [self.paid, self.deemed, self.last_base]
+        return [self.paid, self.deemed, self.last_base, self.never_enrolled, self.pension, self.minimum_base]
 
     def result_widgets(self) -> list[QWidget]:
         return [self.summary, self.lines]
@@ -58,11 +66,15 @@ class RetirementTab(QWidget):
     def request_part(self) -> dict[str, Any]:
         paid = self.paid.count()
         deemed = self.deemed.count()
-        base = self.last_base.amount()
         if paid is None:
             return {}
-        return {"retirement": {"paid_months": paid, "deemed_months": deemed or 0,
-                               "last_monthly_base": None if base is None else str(base)}}
+        amounts = {key: edit.amount() for key, edit in (("last_monthly_base", self.last_base),
+                                                        ("last_month_pension", self.pension),
+                                                        ("minimum_base", self.minimum_base))}
+        part: dict[str, Any] = {"paid_months": paid, "deemed_months": deemed or 0,
+                                "never_enrolled": self.never_enrolled.isChecked()}
+        part.update({key: None if value is None else str(value) for key, value in amounts.items()})
+        return {"retirement": part}
 
     def load(self, retirement: dict[str, Any] | None) -> None:
         retirement = retirement or {}
@@ -70,6 +82,9 @@ class RetirementTab(QWidget):
         deemed = retirement.get("deemed_months")
         self.deemed.setText(str(deemed) if deemed else "")
         self.last_base.setText(retirement.get("last_monthly_base") or "")
+        self.never_enrolled.setChecked(bool(retirement.get("never_enrolled")))
+        self.pension.setText(retirement.get("last_month_pension") or "")
+        self.minimum_base.setText(retirement.get("minimum_base") or "")
 
     def show_result(self, result: RetirementResult | None) -> None:
         if result is None:
@@ -81,6 +96,13 @@ class RetirementTab(QWidget):
             ("累计计算年限", months_text(result.counted_months)),
             ("尚缺", months_text(result.shortfall_months)),
             ("是否达到", ELIGIBLE_TEXT[result.eligible]),
-            ("一次性补缴金额", money_text(result.makeup_amount) if result.shortfall_months else "无需补缴"),
+            ("一次性补缴金额", _makeup_text(result)),
         ])
         self.lines.show_lines(result.lines)
+
+
+def _makeup_text(result: RetirementResult) -> str:
+    """No make-up verdict without an eligibility verdict."""
+    if result.eligible is None:
+        return "无法判断（最低缴费年限未载明）"
+    return "无需补缴" if result.eligible else money_text(result.makeup_amount)
