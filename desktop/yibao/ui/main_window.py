@@ -597,7 +597,7 @@ class MainWindow(QMainWindow):
         try:
             write(path, self.request, self.result, self.sheet_header(), self.comparison_to_print())
         except OSError as exc:
-            notify(self, "warning", "无法保存", f"无法写入 {path}：{exc}")
+            notify(self, "warning", "无法保存", str(exc))  # names the file and the cause; the old file is kept
             return
         self.remember(kind)
         self.statusBar().showMessage(f"已保存 {path}", 6000)
@@ -670,10 +670,10 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from yibao.version import about_text
+        from yibao.version import APP_TITLE, app_version, figures_text
 
-        QMessageBox.about(self, "关于", f"{about_text()}\n\n依据山东省及烟台、济南、济宁的医保政策文件逐项测算。"
-                          "\n测算结果仅供参考，以医保经办机构实际结算为准。")
+        QMessageBox.about(self, "关于", f"{APP_TITLE} {app_version()}\n{figures_text()}\n\n"
+                          "依据山东省及烟台、济南、济宁的医保政策文件逐项测算。\n测算结果仅供参考，以医保经办机构实际结算为准。")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
