@@ -51,7 +51,7 @@ def test_the_import_is_saved_and_the_year_comes_out_whole(window: MainWindow, qt
     qtbot.waitUntil(lambda: tab.totals.value("个人负担") == "¥18752.50")
     assert tab.totals.value("统筹基金支付") == "¥60000.00"
     assert tab.totals.value("大额医疗费用补助支付") == "¥14247.50"
-    tab.table.setCurrentCell(2, 0)
+    tab.select(2, 0)
     rows = {row[0]: row for row in tab.lines.row_texts()}
     assert rows["大额医疗费用补助支付"][1].startswith("14247.50") and "本地录入" in rows["大额医疗费用补助支付"][1]
     assert f"{DOCUMENT} 三" in rows["大额医疗费用补助支付"][3] and "本地录入" in rows["大额医疗费用补助支付"][3]
@@ -63,7 +63,7 @@ def test_comparison_and_chart_are_complete(window: MainWindow, qtbot: QtBot) -> 
     """The third stay at each tier, the fund's 2852.50 left: 一级 as above; 二级 85%: past the limit
     20000 − 2852.50 ÷ 85% = 16644.12, 大额 (16644.12 − 1000) × 90% = 14079.71, person 4067.79; 三级 80%:
     20000 − 3565.63 = 16434.37, 大额 13890.93, person 4256.57."""
-    window.visits_tab.table.setCurrentCell(2, 0)
+    window.visits_tab.select(2, 0)
     window.tabs.setCurrentIndex(TAB_COMPARE)
     qtbot.waitUntil(lambda: window.compare is not None)
     comparison, chart = window.compare
