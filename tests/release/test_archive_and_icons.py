@@ -98,6 +98,10 @@ def test_menu_entry_installer_points_at_its_own_folder(tmp_path: Path) -> None:
     assert "Name[zh_CN]=山东职工医保测算" in entry and "Icon=yibao" in entry
     assert (share / "icons" / "hicolor" / "256x256" / "apps" / "yibao.png").read_bytes() == (
         ROOT / "resources" / "icons" / "yibao.png").read_bytes()
+    if shutil.which("desktop-file-validate"):  # desktop-file-utils (CI installs it)
+        checked = subprocess.run(["desktop-file-validate", str(share / "applications" / "yibao.desktop")],
+                                 capture_output=True, text=True, timeout=30)
+        assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout
 
 
 def test_sums_list_every_archive_as_sha256sum_checks_them(tmp_path: Path) -> None:
