@@ -43,6 +43,7 @@ FIXED_KEYS: dict[str, tuple[str, ...]] = {
 LOWEST_KEY = {"age_from": "0", "stay_from": "1"}
 
 LOCAL_DOCUMENT = "local"
+MANIFEST = "manifest.json"  # the bundled files and the keys each must hold (build_scripts/policy_manifest.py)
 
 
 class PolicyError(Exception):
@@ -482,16 +483,45 @@ def _decimal(text: object, spec: ParameterSpec) -> Decimal:
 def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(path.name, "(文件)", f"无法读取：{exc}") from None
+    except FileNotFoundError:
+        raise PolicyError(path.name, "(文件)", "缺少这个文件，请重新安装本软件") from None
+    except UnicodeDecodeError:
+        raise PolicyError(path.name, "(文件)", "不是 UTF-8 编码的文本") from None
+    except OSError as exc:
+        from yibao.state.atomic import describe_os_error
+
+        raise PolicyError(path.name, "(文件)", f"无法读取（{describe_os_error(exc)}）") from None
     except json.JSONDecodeError as exc:
         raise PolicyError(path.name, f"第{exc.lineno}行第{exc.colno}列", "不是有效的 JSON") from None
+    except RecursionError:
+        raise PolicyError(path.name, "(文件)", "嵌套层数过多，不是政策数据") from None
+    except ValueError:  # an integer longer than Python reads (4,300 digits)
+        raise PolicyError(path.name, "(文件)", "含有过长的数字，不是政策数据") from None
+
+
+def _check_manifest(folder: Path) -> None:
+    """Every file the manifest lists exists and holds its keys: a deleted or emptied file is damage, never a city
+    silently computed with the province's figures."""
+    manifest = _read_json(folder / MANIFEST)
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(files, dict):
+        raise PolicyError(MANIFEST, "files", "应为 JSON 对象")
+    for relative, keys in files.items():
+        data = _read_json(folder / relative)
+        held = data.get("parameters") if relative.startswith("regions/") and isinstance(data, dict) else data
+        missing = [k for k in keys if not isinstance(held, dict) or k not in held]
+        if missing:
+            where = "parameters." if relative.startswith("regions/") else ""
+            problem = f"缺少（共缺 {len(missing)} 项，见 {MANIFEST}），文件已被改动或损坏"
+            raise PolicyError(Path(relative).name, f"{where}{missing[0]}", problem)
 
 
 def _first_error(exc: ValidationError) -> tuple[str, str]:
+    from yibao.rules.errors import reason_for
+
     err = exc.errors()[0]
     key = ".".join(str(p) for p in err["loc"]) or "(顶层)"
-    return key, err["msg"]
+    return key, reason_for(dict(err))
 
 
 def _validated(model: type[BaseModel], data: Any, file: str) -> Any:
@@ -499,6 +529,8 @@ def _validated(model: type[BaseModel], data: Any, file: str) -> Any:
         return model.model_validate(data)
     except ValidationError as exc:
         raise PolicyError(file, *_first_error(exc)) from None
+    except RecursionError:
+        raise PolicyError(file, "(文件)", "嵌套层数过多，不是政策数据") from None
 
 
 def _build_region(
@@ -541,6 +573,7 @@ def _build_region(
 def load_policy(folder: Path | None = None) -> Policy:
     """Load and validate every policy file; raise PolicyError on the first problem found."""
     folder = folder or resource_path("policy")
+    _check_manifest(folder)
     docs_raw = _read_json(folder / "documents.json")
     documents = {
         code: _validated(Document, d, f"documents.json:{code}")

@@ -597,7 +597,7 @@ class MainWindow(QMainWindow):
         try:
             write(path, self.request, self.result, self.sheet_header(), self.comparison_to_print())
         except OSError as exc:
-            notify(self, "warning", "无法保存", f"无法写入 {path}：{exc}")
+            notify(self, "warning", "无法保存", str(exc))  # names the file and the cause; the old file is kept
             return
         self.remember(kind)
         self.statusBar().showMessage(f"已保存 {path}", 6000)
