@@ -112,3 +112,17 @@ def test_a_date_with_no_documents_says_so(qtbot: QtBot) -> None:
     assert tab.headline.text() == "青岛市在2023年12月31日没有所收录文件中施行的规定，无法比较。"
     assert tab.figure_rows()["单位缴费（每月）"][:3] == ("文件未载明", "¥480.00", "无法比较")
     assert tab.figures.item(2, 3).foreground().color().name() == "#a00000"  # type: ignore[union-attr]
+
+
+def test_alt_letters_reach_both_dates(qtbot: QtBot) -> None:
+    """Alt+Q and Alt+Z: letters no other field or menu of the window takes (Alt+H is the 帮助 menu)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot)
+    set_case(window, "yantai", date(2024, 6, 1))
+    tab = open_tab(window)
+    qtbot.wait(50)
+    for key, target in ((Qt.Key.Key_Z, tab.second_date), (Qt.Key.Key_Q, tab.first_date)):
+        qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(target.hasFocus)

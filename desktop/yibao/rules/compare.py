@@ -139,7 +139,7 @@ class Comparison(BaseModel):
     rows: list[Row] = Field(default_factory=list, exclude=True)
     headline: str = Field(default="", exclude=True)
     readings: list[ReadingRef] = Field(default_factory=list, exclude=True)  # of either date, each once
-    rules_from: date | None = Field(default=None, exclude=True)  # the latest change on or before the later date
+    rules_from: date | None = Field(default=None, exclude=True)  # the latest day one of these changes took effect
 
 
 def compare(request: Request, other: date, policy: Policy | None = None, local: Sequence[LocalFigure] = ()) -> Comparison:

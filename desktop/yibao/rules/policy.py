@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from yibao.resources import resource_path
 from yibao.rules.formatting import cn_date
+from yibao.rules.inputs import MAX_MONTHS
 from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 
 Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple", "text"]
@@ -477,6 +478,8 @@ def _decimal(text: object, spec: ParameterSpec) -> Decimal:
         raise ValueError(f"“{text}”不是非负数")
     if spec.unit == "rate" and number > 1:
         raise ValueError(f"比例 {text} 大于 1")
+    if spec.unit == "months" and (number != number.to_integral_value() or number > MAX_MONTHS):
+        raise ValueError(f"月数应为 0 到 {MAX_MONTHS} 之间的整数，“{text}”不是")  # 99999999 months overflow a date
     return number
 
 

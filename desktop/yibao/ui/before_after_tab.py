@@ -53,7 +53,7 @@ class BeforeAfterTab(QWidget):
         self.second_date = date_edit(self)
         self.first_date.dateChanged.connect(self._recompute)
         self.second_date.dateChanged.connect(self._recompute)
-        first_label, second_label = QLabel("之前(&Q)", self), QLabel("之后(&H)", self)
+        first_label, second_label = QLabel("之前(&Q)", self), QLabel("之后(&Z)", self)
         first_label.setBuddy(self.first_date)
         second_label.setBuddy(self.second_date)
         dates = QHBoxLayout()
