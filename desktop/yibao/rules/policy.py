@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from yibao.resources import resource_path
 from yibao.rules.formatting import cn_date
+from yibao.rules.inputs import MAX_MONTHS
 from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 
 Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple", "text"]
@@ -354,12 +355,22 @@ class Snapshot:
             return None
         region, entry = chosen
         note = None
-        if region is not self.city and entry.phase_in_until is not None and self.on < entry.phase_in_until:
+        if (
+            region is not self.city
+            and entry.phase_in_until is not None
+            and self.on < entry.phase_in_until
+            and not self._city_had_same(parameter, entry)
+        ):
             note = (
                 f"省规定允许各市过渡至{cn_date(entry.phase_in_until)}；"
                 f"文件未载明{self.city.name}的过渡安排，按省规定计算"
             )
         return Resolved(parameter, spec, entry, region, self._document(entry), note)
+
+    def _city_had_same(self, parameter: str, entry: Entry) -> bool:
+        """The city's own figure the day before the province's took over was the same: nothing to phase in."""
+        before = self.city.current(parameter, entry.start - timedelta(days=1))
+        return before is not None and before.value == entry.value
 
     def _from_local(self, parameter: str) -> Resolved | None:
         spec = self.policy.catalogue[parameter]
@@ -477,6 +488,8 @@ def _decimal(text: object, spec: ParameterSpec) -> Decimal:
         raise ValueError(f"“{text}”不是非负数")
     if spec.unit == "rate" and number > 1:
         raise ValueError(f"比例 {text} 大于 1")
+    if spec.unit == "months" and (number != number.to_integral_value() or number > MAX_MONTHS):
+        raise ValueError(f"月数应为 0 到 {MAX_MONTHS} 之间的整数，“{text}”不是")  # 99999999 months overflow a date
     return number
 
 
