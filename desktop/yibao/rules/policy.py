@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
@@ -355,12 +355,22 @@ class Snapshot:
             return None
         region, entry = chosen
         note = None
-        if region is not self.city and entry.phase_in_until is not None and self.on < entry.phase_in_until:
+        if (
+            region is not self.city
+            and entry.phase_in_until is not None
+            and self.on < entry.phase_in_until
+            and not self._city_had_same(parameter, entry)
+        ):
             note = (
                 f"省规定允许各市过渡至{cn_date(entry.phase_in_until)}；"
                 f"文件未载明{self.city.name}的过渡安排，按省规定计算"
             )
         return Resolved(parameter, spec, entry, region, self._document(entry), note)
+
+    def _city_had_same(self, parameter: str, entry: Entry) -> bool:
+        """The city's own figure the day before the province's took over was the same: nothing to phase in."""
+        before = self.city.current(parameter, entry.start - timedelta(days=1))
+        return before is not None and before.value == entry.value
 
     def _from_local(self, parameter: str) -> Resolved | None:
         spec = self.policy.catalogue[parameter]

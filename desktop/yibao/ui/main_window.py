@@ -142,7 +142,10 @@ class MainWindow(QMainWindow):
         action(file_menu, "退出(&X)", self.close, "Quit")
         settings_menu = bar.addMenu("设置(&T)")
         action(settings_menu, "设置(&S)…", self.open_settings)
-        action(settings_menu, "本地录入参数(&L)…", self.open_local_figures)
+        local_menu = settings_menu.addMenu("本地录入参数(&L)")
+        action(local_menu, "查看和编辑(&E)…", self.open_local_figures)
+        action(local_menu, "导入数据包(&I)…", lambda: self.open_local_figures("import"))
+        action(local_menu, "导出数据包(&O)…", lambda: self.open_local_figures("export"))
         fund_menu = bar.addMenu("基金管理(&M)")
         action(fund_menu, "省级统筹调剂金测算(&A)…", self.open_fund)
         help_menu = bar.addMenu("帮助(&H)")
@@ -635,13 +638,18 @@ class MainWindow(QMainWindow):
         box = self.person.city
         return [(str(box.itemData(i)), box.itemText(i)) for i in range(box.count())]
 
-    def open_local_figures(self) -> None:
+    def open_local_figures(self, start: Literal["import", "export"] | None = None) -> None:
+        """The 本地录入参数 dialog; ``start`` opens it with a pack import or export (saved, as edits are, by 确定)."""
         if self.core is None:
             return
         from yibao.ui.local_figures import LocalFiguresDialog
 
         dialog = LocalFiguresDialog(self.core.policy, self.core.local, self.person.city_code(),
                                     self.person.rules_date(), self)
+        if start == "import":
+            dialog.import_pack()
+        elif start == "export":
+            dialog.export_pack()
         if dialog.exec():
             try:
                 self.core.set_local(dialog.figures())
