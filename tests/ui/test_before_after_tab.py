@@ -82,7 +82,7 @@ def test_same_day_and_new_case_date(qtbot: QtBot) -> None:
     tab = open_tab(window)
     tab.first_date.setDate(QDate(2024, 6, 1))
     assert tab.headline.text() == SAME_DAY and tab.figure_rows() == {}
-    window.person.on.setDate(QDate(2026, 2, 1))  # a new date in the form: both dates back to their defaults
+    window.person.on.set_date(date(2026, 2, 1))  # a new date in the form: both dates back to their defaults
     qtbot.waitUntil(lambda: tab.second_date.date() == QDate(2026, 2, 1))  # redrawn once the edits are handled
     assert tab.first_date.date() == QDate(2025, 12, 31)
     assert tab.headline.text() != SAME_DAY

@@ -66,7 +66,8 @@ def test_inpatient_share_typed_invalid_then_valid(dialog: LocalFiguresDialog, po
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     choose_parameter(dialog, "inpatient.share")
     fields = dialog.value_fields
-    assert [dialog.value_form.labelForField(f).text() for f in fields.values()] == [
+    # each label also carries its Alt+letter: 一级及以下·在职(&L)
+    assert [dialog.value_form.labelForField(f).text().split("(&")[0] for f in fields.values()] == [
         "一级及以下·在职", "一级及以下·退休", "二级·在职", "二级·退休", "三级·在职", "三级·退休"]
     typed = {"1/in_service": "0.9", "1/retired": "0.92", "2/in_service": "85%", "2/retired": "0.87",
              "3/in_service": "0.8", "3/retired": "0.82"}
@@ -144,7 +145,7 @@ def test_age_bands_lowest_only(qtbot: QtBot, policy: Policy) -> None:
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     choose_parameter(dialog, "personal_account.retiree_monthly")
-    labels = [dialog.value_form.labelForField(f).text() for f in dialog.value_fields.values()]
+    labels = [dialog.value_form.labelForField(f).text().split("(&")[0] for f in dialog.value_fields.values()]
     assert labels == ["70周岁以下", "70周岁及以上"]
     qtbot.keyClicks(dialog.value_fields["0"], "120")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from yibao.state.settings import Settings, load_settings
@@ -28,7 +28,7 @@ def set_case(window: MainWindow, city: str = "yantai", on: date = date(2024, 6, 
              retired: bool = False, age: int = 40) -> None:
     p = window.person
     p.city.setCurrentIndex(p.city.findData(city))
-    p.on.setDate(QDate(on.year, on.month, on.day))
+    p.on.set_date(on)
     p.employment.setCurrentIndex(p.employment.findData(employment))
     p.retired.setCurrentIndex(p.retired.findData(retired))
     p.age.setValue(age)
@@ -74,3 +74,19 @@ def type_into_cell(qtbot: QtBot, window: MainWindow, row: int, column: int, text
 def visit_row(window: MainWindow, row: int) -> list[str]:
     tab = window.visits_tab
     return [tab.cell_text(row, c) for c in range(FIRST_RESULT, tab.model.columnCount())]
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Keys for ASCII, an input method's commit for Chinese (as a Pinyin IME delivers 汉字)."""
+    from itertools import groupby
+
+    from PySide6.QtGui import QInputMethodEvent
+
+    for ascii_run, chars in groupby(text, key=str.isascii):
+        chunk = "".join(chars)
+        if ascii_run:
+            qtbot.keyClicks(widget, chunk)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(chunk)
+            QApplication.sendEvent(widget, event)

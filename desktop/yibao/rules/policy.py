@@ -120,6 +120,7 @@ class EntryFile(_Strict):
 class RegionFile(_Strict):
     code: str
     name: str
+    pinyin: str | None = None  # the name's syllables, for finding the city by typing (烟台市: "yan tai" → yantai, yt)
     national: bool = False  # the national law: below the province, above nothing
     parent: str | None = None
     note: str | None = None

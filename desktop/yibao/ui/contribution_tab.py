@@ -44,7 +44,7 @@ class ContributionTab(QWidget):
         self.option = combo(OPTIONS, "灵活就业缴费方式")
         self.option.setToolTip("灵活就业人员可选的缴费方式，按所选城市的规定列出")
         self.option.setPlaceholderText("仅灵活就业人员选择")
-        self.option_label = QLabel("缴费方式(&O)")
+        self.option_label = QLabel("缴费方式(&G)")
         self.option_label.setBuddy(self.option)
         self.first_month = QLineEdit()
         self.first_month.setAccessibleName("首次缴费月份")

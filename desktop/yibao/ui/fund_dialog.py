@@ -30,6 +30,7 @@ from yibao.rules.formatting import cn_date, to_fen
 from yibao.rules.inputs import InputProblem, normalise, parse_amount, parse_share
 from yibao.rules.models import FUND_MAXIMUM, FundInput, FundResult
 from yibao.sheet import SheetHeader, plain_text, preview_dialog, write_pdf
+from yibao.ui.dialogs import give_mnemonics
 from yibao.ui.fields import plain_tooltip
 from yibao.ui.lines import LinesTable
 
@@ -150,6 +151,8 @@ class FundDialog(QDialog):
         layout.addWidget(results)
         layout.addWidget(self.lines, 1)
         layout.addWidget(buttons)
+        give_mnemonics(self)
+        next(iter(self.edits.values())).setFocus()
         self.resize(820, 860)
         self.recompute()
 

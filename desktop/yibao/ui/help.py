@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from yibao.resources import resource_path
+from yibao.ui.dialogs import name_buttons, run_dialog
 
 
 def show_help(parent: QWidget) -> None:
@@ -17,8 +18,10 @@ def show_help(parent: QWidget) -> None:
     except OSError:
         browser.setPlainText("帮助文件缺失，请重新安装本软件。")
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    name_buttons(buttons)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(browser)
     layout.addWidget(buttons)
-    dialog.exec()
+    browser.setFocus()  # the arrow and page keys scroll the text
+    run_dialog(dialog)

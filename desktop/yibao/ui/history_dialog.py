@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDateEdit,
     QDialog,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from yibao.rules.models import EMPLOYMENT_NAMES, SEX_NAMES
 from yibao.state.history import HistoryUnavailable
+from yibao.ui.dialogs import name_buttons
 
 if TYPE_CHECKING:
     from yibao.rules import Request, Result
@@ -73,13 +76,17 @@ class HistoryDialog(QDialog):
         self.chosen: HistoryEntry | None = None
         self.entries: list[HistoryEntry] = []
         self.text = QLineEdit()
-        self.text.setPlaceholderText("搜索城市或摘要，例如 烟台、退休、基数6000")
+        self.text.setPlaceholderText("搜索城市或摘要，例如 烟台、退休、基数6000（↑↓ 选择，回车打开）")
+        self.text.installEventFilter(self)  # the arrow keys move through the list while typing
         today = QDate.currentDate()
         self.use_from, self.date_from = _date_edit(today.addMonths(-1), False)
         self.use_to, self.date_to = _date_edit(today, False)
         filters = QHBoxLayout()
+        search_label = QLabel("搜索(&S)")
+        search_label.setBuddy(self.text)
+        filters.addWidget(search_label)
         filters.addWidget(self.text, 1)
-        for text, check, edit in (("自", self.use_from, self.date_from), ("至", self.use_to, self.date_to)):
+        for text, check, edit in (("自(&F)", self.use_from, self.date_from), ("至(&T)", self.use_to, self.date_to)):
             check.setText(text)
             filters.addWidget(check)
             filters.addWidget(edit)
@@ -91,8 +98,9 @@ class HistoryDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.delete = QPushButton("删除所选")
+        self.delete = QPushButton("删除所选(&D)")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Close)
+        name_buttons(buttons)
         buttons.addButton(self.delete, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         self.problem = QLabel()  # rows that could not be read, said rather than hidden
@@ -112,6 +120,21 @@ class HistoryDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.delete.clicked.connect(self.delete_selected)
         self.search()
+        for first, second in ((self.text, self.table), (self.table, self.use_from)):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.text.setFocus()  # typing searches at once; the arrows move through the list
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up, Down, PgUp, PgDn typed in the search box move the highlighted record; Enter opens it."""
+        if watched is self.text and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                QApplication.sendEvent(self.table, QKeyEvent(event.type(), event.key(), event.modifiers()))
+                return True
+        return super().eventFilter(watched, event)
 
     def _date(self, check: QCheckBox, edit: QDateEdit) -> date | None:
         value = edit.date().toPython()
@@ -126,7 +149,7 @@ class HistoryDialog(QDialog):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self.entries:
-            self.table.selectRow(0)
+            self.table.setCurrentCell(0, 0)  # the highlighted row is the current one: Enter opens it
         self.problem.setText(self.history.problem or "")
         self.problem.setVisible(self.history.problem is not None)
 

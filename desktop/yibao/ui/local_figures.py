@@ -33,6 +33,7 @@ from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, ParameterSpec, nested_
 from yibao.state.atomic import describe_os_error
 from yibao.state.local_figures import FIELD_LABELS, make_local_figure
 from yibao.state.packs import default_issuer, merge, read_pack, write_pack
+from yibao.ui.dialogs import give_mnemonics, name_buttons
 from yibao.ui.policy_tab import date_edit, pydate, qdate
 
 EXPLANATION = ("仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
@@ -164,8 +165,7 @@ class LocalFiguresDialog(QDialog):
         self.info.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        name_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -183,6 +183,8 @@ class LocalFiguresDialog(QDialog):
         self._fill_parameters()
         self._show_figures()
         self._set_editing(None)
+        give_mnemonics(self)
+        self.table.setFocus()
 
     # ------------------------------------------------------------ list
 
@@ -286,6 +288,10 @@ class LocalFiguresDialog(QDialog):
 
     def _build_value_fields(self) -> None:
         """One field for a single figure, one per tier, sex, status or band for a table, a 是/否 box for a flag."""
+        self._add_value_fields()
+        give_mnemonics(self)  # the new rows' labels get their Alt+letters
+
+    def _add_value_fields(self) -> None:
         while self.value_form.rowCount():
             self.value_form.removeRow(0)
         self.value_fields = {}

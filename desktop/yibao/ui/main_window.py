@@ -43,6 +43,16 @@ if TYPE_CHECKING:
 
 TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY, TAB_BEFORE_AFTER = range(6)
 TAB_TITLES = ("缴费测算", "就医报销", "医院级别对比", "退休缴费年限", "政策依据", "政策前后对比")
+# The Alt+letter of every field and button on the tabs (each label says it too, and a test checks they agree):
+# pressed while another tab shows, it opens the tab (building it if never opened) and goes to the field.
+FIELD_KEYS = {
+    "B": (TAB_CONTRIBUTION, "base"), "G": (TAB_CONTRIBUTION, "option"), "Y": (TAB_CONTRIBUTION, "first_month"),
+    "O": (TAB_VISITS, "add_outpatient"), "I": (TAB_VISITS, "add_inpatient"), "K": (TAB_VISITS, "remove"),
+    "U": (TAB_VISITS, "up"), "W": (TAB_VISITS, "down"),
+    "P": (TAB_RETIREMENT, "paid"), "V": (TAB_RETIREMENT, "deemed"), "L": (TAB_RETIREMENT, "last_base"),
+    "J": (TAB_RETIREMENT, "pension"), "N": (TAB_RETIREMENT, "minimum_base"),
+    "Q": (TAB_BEFORE_AFTER, "first_date"), "Z": (TAB_BEFORE_AFTER, "second_date"),
+}
 LOADING_TEXT = "正在载入政策数据……"
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 BASE_HINT = "请输入月缴费基数（退休人员无需缴费）"
@@ -178,6 +188,49 @@ class MainWindow(QMainWindow):
             standard = getattr(QKeySequence.StandardKey, shortcut, None)
             act.setShortcut(QKeySequence(standard) if standard is not None else QKeySequence(shortcut))
         self._shortcuts = []
+        self._set_tab_keys()
+
+    def _set_tab_keys(self) -> None:
+        """Ctrl+1…Ctrl+6 and Ctrl+PgUp/PgDn switch tabs; Alt+letter of a field on another tab opens it there."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        def step(by: int) -> None:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + by) % self.tabs.count())
+
+        for index in range(self.tabs.count()):
+            QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self).activated.connect(
+                lambda index=index: self.tabs.setCurrentIndex(index))
+        QShortcut(QKeySequence("Ctrl+PgDown"), self).activated.connect(lambda: step(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self).activated.connect(lambda: step(-1))
+        self._field_keys: dict[str, QShortcut] = {}
+        for letter, (index, name) in FIELD_KEYS.items():
+            shortcut = QShortcut(QKeySequence(f"Alt+{letter}"), self)
+            shortcut.activated.connect(lambda index=index, name=name: self.go_to_field(index, name))
+            self._field_keys[letter] = shortcut
+        self._enable_field_keys(self.tabs.currentIndex())
+        self.tabs.currentChanged.connect(self._enable_field_keys)
+
+    def _enable_field_keys(self, current: int) -> None:
+        """On the tab that shows, its labels' own Alt+letters act (two shortcuts for one key would cancel out)."""
+        for letter, shortcut in self._field_keys.items():
+            shortcut.setEnabled(FIELD_KEYS[letter][0] != current)
+
+    def go_to_field(self, index: int, name: str) -> None:
+        """Open tab ``index`` and do what its Alt+letter does there: a button is pressed, a field takes the focus."""
+        from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+        self.tabs.setCurrentIndex(index)
+        tabs: dict[int, Any] = {TAB_CONTRIBUTION: lambda: self.contribution_tab, TAB_VISITS: lambda: self.visits_tab,
+                                TAB_RETIREMENT: lambda: self.retirement_tab,
+                                TAB_BEFORE_AFTER: lambda: self.before_after_tab}
+        tab = tabs[index]()
+        widget = getattr(tab, name, None) if tab is not None else None
+        if isinstance(widget, QAbstractButton):
+            widget.animateClick()
+        elif isinstance(widget, QWidget):
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
 
     def start_core(self) -> None:
         """Load the rules core and the history (after the first paint), then compute."""
@@ -408,7 +461,7 @@ class MainWindow(QMainWindow):
 
     def _widget_for(self, field: str) -> QWidget | None:
         widgets: dict[str, QWidget] = {
-            "city": self.person.city, "on": self.person.on, "person.age": self.person.age,
+            "city": self.person.city, "on": self.person.on.edit, "person.age": self.person.age,
             "person.sex": self.person.sex, "person.retired": self.person.retired,
             "person.employment": self.person.employment,
             "contribution.monthly_base": self.contribution_tab.base,
@@ -529,7 +582,7 @@ class MainWindow(QMainWindow):
         from yibao.ui.history_dialog import HistoryDialog
 
         dialog = HistoryDialog(self.history, self)
-        if dialog.exec() and dialog.chosen is not None:
+        if run_dialog(dialog) and dialog.chosen is not None:
             try:
                 request = request_from_json(dialog.chosen.request_json)
             except (InputError, ValueError, RecursionError) as exc:
@@ -613,7 +666,7 @@ class MainWindow(QMainWindow):
         from yibao.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.person_cities(), self)
-        if dialog.exec():
+        if run_dialog(dialog):
             dialog.apply_to(self.settings)
             try:
                 save_settings(self.settings)
@@ -636,12 +689,12 @@ class MainWindow(QMainWindow):
         from yibao.ui.local_figures import LocalFiguresDialog
 
         dialog = LocalFiguresDialog(self.core.policy, self.core.local, self.presenter.values["city"],
-                                    self.presenter.values["on"], self)
+                                    self.presenter.rules_date, self)
         if start == "import":
             dialog.import_pack()
         elif start == "export":
             dialog.export_pack()
-        if dialog.exec():
+        if run_dialog(dialog):
             try:
                 self.core.set_local(dialog.figures())
             except OSError as exc:
@@ -658,8 +711,8 @@ class MainWindow(QMainWindow):
         from yibao.ui.fund_dialog import FundDialog
 
         city = self.presenter.values["city"]
-        FundDialog(city, self.core.city_name(city), self.presenter.values["on"], self.core.compute, self,
-                   self.sheet_header()).exec()
+        run_dialog(FundDialog(city, self.core.city_name(city), self.presenter.rules_date, self.core.compute, self,
+                              self.sheet_header()))
 
     def show_help(self) -> None:
         from yibao.ui.help import show_help
@@ -712,6 +765,12 @@ def _log() -> Any:
     import logging  # not before the first paint: importing logging costs start-up time
 
     return logging.getLogger(__name__)
+
+
+def run_dialog(dialog: Any) -> int:
+    from yibao.ui.dialogs import run_dialog as run
+
+    return run(dialog)
 
 
 def notify(parent: QWidget, kind: Kind, title: str, text: str) -> None:

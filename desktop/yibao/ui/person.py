@@ -5,10 +5,24 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QSpinBox, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
+
     from yibao.ui.presenter import Presenter
 
 EMPLOYMENTS = (("enterprise", "企业职工"), ("public_institution", "机关事业单位职工"), ("flexible", "灵活就业人员"))
@@ -30,18 +44,202 @@ def select(box: QComboBox, value: object) -> None:
         box.setCurrentIndex(index)
 
 
+class CityBox(QComboBox):
+    """The city: typed 汉字, full pinyin or initials list the matches (烟, yantai, yt → 烟台市).
+
+    The city changes only on Enter or a click: arrow and page keys open the list instead of stepping
+    through it, the wheel does nothing, and leaving the box puts the chosen city's name back.
+    Qt's enums are imported on first use: this box is built before the window's first paint.
+    """
+
+    def __init__(self, cities: list[tuple[str, str]], search: dict[str, str]) -> None:
+        super().__init__()
+        self.setAccessibleName("城市")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setCompleter(None)  # type: ignore[arg-type]  # its inline completion would rewrite what is typed
+        for code, name in cities:
+            self.addItem(name, code)
+        self._search = {code: search.get(code, name) for code, name in cities}
+        self._completer: QCompleter | None = None
+        line = self.lineEdit()
+        assert line is not None
+        self.line: QLineEdit = line
+        self.line.textEdited.connect(self._find)
+        self.line.returnPressed.connect(self._take_first)
+        self.setToolTip("输入城市名、拼音或拼音首字母（如 烟、yantai、yt），按回车选定")
+
+    def _matches(self) -> QCompleter:
+        if self._completer is None:
+            from PySide6.QtCore import QModelIndex, Qt
+            from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+            model = QStandardItemModel(self)
+            for index in range(self.count()):
+                item = QStandardItem(self.itemText(index))
+                item.setData(self.itemData(index), Qt.ItemDataRole.UserRole)
+                item.setData(self._search[str(self.itemData(index))], Qt.ItemDataRole.UserRole + 1)
+                model.appendRow(item)
+            completer = QCompleter(model, self)
+            completer.setCompletionRole(Qt.ItemDataRole.UserRole + 1)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setWidget(self.line)  # not setCompleter: the typed text stays as typed
+            completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
+            self._completer = completer
+        return self._completer
+
+    def _find(self, text: str) -> None:
+        """The cities matching what is typed, the first highlighted so that Enter takes it."""
+        completer = self._matches()
+        completer.setCompletionPrefix(text.strip())
+        popup = completer.popup()
+        assert popup is not None
+        if text.strip() and completer.completionCount():
+            completer.complete()
+            popup.setCurrentIndex(completer.completionModel().index(0, 0))
+        else:
+            popup.hide()
+
+    def _chosen(self, index: QModelIndex) -> None:
+        from PySide6.QtCore import Qt
+
+        found = self.findData(index.data(Qt.ItemDataRole.UserRole))
+        if found >= 0:
+            self.setCurrentIndex(found)
+        self.setEditText(self.itemText(self.currentIndex()))
+
+    def matches(self) -> list[str]:
+        """The names listed for what is typed (for tests)."""
+        completer = self._matches()
+        model = completer.completionModel()
+        return [str(model.index(row, 0).data()) for row in range(completer.completionCount())]
+
+    def _take_first(self) -> None:
+        """Enter: the first city matching what is typed (the highlighted one, while the list shows)."""
+        text = self.line.text().strip()
+        completer = self._matches()
+        completer.setCompletionPrefix(text)
+        if text != self.itemText(self.currentIndex()) and completer.completionCount():
+            popup = completer.popup()
+            current = popup.currentIndex() if popup is not None and popup.isVisible() else None
+            self._chosen(current if current is not None and current.isValid()
+                         else completer.completionModel().index(0, 0))
+            if popup is not None:
+                popup.hide()
+        else:
+            self.setEditText(self.itemText(self.currentIndex()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._take_first()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.setEditText(self.itemText(self.currentIndex()))
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.showPopup()  # the list opens; nothing changes until Enter or a click
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Typing starts a new search: the shown name is selected, so the first key replaces it."""
+        super().focusInEvent(event)
+        self.line.selectAll()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        popup = self._completer.popup() if self._completer is not None else None
+        if popup is None or not popup.isVisible():
+            self.setEditText(self.itemText(self.currentIndex()))
+        super().focusOutEvent(event)
+
+
+class DateField(QWidget):
+    """适用日期: typed as 2024-03-15, 2024/3/15, 20240315 or 2024年3月15日, or picked from a calendar.
+
+    The text goes to the presenter as typed (it says what is wrong with it); ``set_date`` writes a date.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName("适用日期")
+        self.edit.setPlaceholderText("例如 2024-03-15")
+        self.edit.setToolTip("按这一天施行的政策计算：缴费按该月，报销按该自然年，年限按该日退休。"
+                             "可输入 2024-03-15、2024/3/15、20240315 或 2024年3月15日")
+        self.calendar_button = QToolButton()
+        self.calendar_button.setText("日历")
+        self.calendar_button.setAccessibleName("选择日期")
+        self.calendar_button.clicked.connect(self.show_calendar)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.calendar_button)
+        self.setFocusProxy(self.edit)
+        self._calendar: Any = None
+
+    def set_date(self, day: date) -> None:
+        self.edit.setText(day.isoformat())
+
+    def show_calendar(self) -> None:
+        """A month calendar under the field; a click or Enter picks the day."""
+        from PySide6.QtCore import QDate, Qt
+        from PySide6.QtWidgets import QCalendarWidget
+
+        if self._calendar is None:
+            self._calendar = QCalendarWidget(self)
+            self._calendar.setWindowFlags(Qt.WindowType.Popup)
+            self._calendar.setGridVisible(True)
+            self._calendar.activated.connect(self._picked)
+            self._calendar.clicked.connect(self._picked)
+        from yibao.rules.inputs import parse_date
+
+        try:
+            shown = parse_date(self.edit.text())
+            self._calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        except ValueError:
+            pass
+        self._calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self._calendar.show()
+        self._calendar.setFocus()
+
+    def _picked(self, day: Any) -> None:
+        self._calendar.hide()
+        self.edit.setText(day.toString("yyyy-MM-dd"))
+        self.edit.setFocus()
+
+
+class BuddyLabel(QLabel):
+    """A form label whose Alt+letter also selects the whole field, even when the field already has the focus."""
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Shortcut:
+            buddy = self.buddy()
+            field = buddy.focusProxy() if buddy is not None and buddy.focusProxy() is not None else buddy
+            if isinstance(field, QComboBox) and field.isEditable():
+                field = field.lineEdit()
+            if isinstance(field, QLineEdit):
+                field.setFocus()
+                field.selectAll()
+        return handled
+
+
 class PersonPanel(QGroupBox):
     """Who is asking and under which rules; every edit goes to the presenter (``bind``)."""
 
     def __init__(self, cities: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__("参保人", parent)
-        self.city = combo(cities, "城市")
-        self.on = QDateEdit()
-        self.on.setAccessibleName("适用日期")
-        self.on.setDisplayFormat("yyyy-MM-dd")
-        self.on.setCalendarPopup(True)
-        self.on.setDate(QDate.currentDate())
-        self.on.setToolTip("按这一天施行的政策计算：缴费按该月，报销按该自然年，年限按该日退休")
+        from yibao.ui.cities import search_texts
+
+        self.city = CityBox(cities, search_texts())
+        self.on = DateField()
         self.employment = combo(EMPLOYMENTS, "就业类型")
         self.retired = combo(STATUSES, "参保状态")
         self.sex = combo(SEXES, "性别")
@@ -52,8 +250,12 @@ class PersonPanel(QGroupBox):
         self.age.setSuffix(" 岁")
 
         form = QFormLayout(self)
-        form.addRow("城市(&C)", self.city)
-        form.addRow("适用日期(&D)", self.on)
+        city_label = BuddyLabel("城市(&C)")
+        city_label.setBuddy(self.city)
+        form.addRow(city_label, self.city)
+        on_label = BuddyLabel("适用日期(&D)")
+        on_label.setBuddy(self.on)
+        form.addRow(on_label, self.on)
         form.addRow("就业类型(&E)", self.employment)
         form.addRow("参保状态(&R)", self.retired)
         form.addRow("性别(&X)", self.sex)
@@ -61,12 +263,12 @@ class PersonPanel(QGroupBox):
 
     def widgets(self) -> list[QWidget]:
         """In tab order."""
-        return [self.city, self.on, self.employment, self.retired, self.sex, self.age]
+        return [self.city, self.on.edit, self.employment, self.retired, self.sex, self.age]
 
     def bind(self, presenter: Presenter) -> None:
         """Every edit goes to the presenter; ``load`` writes its values back without echoing them."""
         self.city.currentIndexChanged.connect(lambda _i: presenter.set("city", self.city.currentData()))
-        self.on.dateChanged.connect(lambda day: presenter.set("on", day.toPython()))
+        self.on.edit.textChanged.connect(lambda text: presenter.set("on", text))
         for box, path in ((self.employment, "person.employment"), (self.retired, "person.retired"),
                           (self.sex, "person.sex")):
             box.currentIndexChanged.connect(lambda _i, box=box, path=path: presenter.set(path, box.currentData()))
@@ -77,8 +279,8 @@ class PersonPanel(QGroupBox):
             widget.blockSignals(True)
         try:
             select(self.city, values["city"])
-            on: date = values["on"]
-            self.on.setDate(QDate(on.year, on.month, on.day))
+            on = values["on"]
+            self.on.edit.setText(on.isoformat() if isinstance(on, date) else str(on))
             select(self.employment, values["person.employment"])
             select(self.retired, bool(values["person.retired"]))
             select(self.sex, values["person.sex"])

@@ -162,6 +162,21 @@ class Presenter:
 
     # ------------------------------------------------------------ output
 
+    def _on(self) -> date:
+        """The date the rules apply, as typed (CaseProblem if it cannot be read)."""
+        from yibao.rules.inputs import parse_date
+
+        on = self.values["on"]
+        return on if isinstance(on, date) else _parsed("on", "适用日期", partial(parse_date, str(on)))
+
+    @property
+    def rules_date(self) -> date:
+        """The date typed, or while it cannot be read the date of the figures shown (else today)."""
+        try:
+            return self._on()
+        except CaseProblem:
+            return self.request.on if self.request is not None else date.today()
+
     @property
     def flexible(self) -> bool:
         return bool(self.values["person.employment"] == "flexible")
@@ -173,7 +188,7 @@ class Presenter:
         v = self.values
         retired = bool(v["person.retired"])
         data: dict[str, Any] = {
-            "city": v["city"], "on": v["on"].isoformat(),
+            "city": v["city"], "on": self._on().isoformat(),
             "person": {"employment": v["person.employment"], "retired": retired, "sex": v["person.sex"],
                        "age": v["person.age"]},
         }

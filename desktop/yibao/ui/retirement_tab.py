@@ -43,7 +43,7 @@ class RetirementTab(QWidget):
                        self.minimum_base: "retirement.minimum_base"}
         for text, edit in (("实际缴费月数(&P)", self.paid), ("视同缴费月数(&V)", self.deemed),
                            ("最后一次月缴费基数（元）(&L)", self.last_base), ("上月养老金（元）(&J)", self.pension),
-                           ("当年最低缴费基数（元）(&Z)", self.minimum_base)):
+                           ("当年最低缴费基数（元）(&N)", self.minimum_base)):
             label = QLabel(text)
             label.setBuddy(edit)
             form.addRow(label, edit)

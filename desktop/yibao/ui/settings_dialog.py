@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from yibao.state.settings import Settings
+from yibao.ui.dialogs import give_mnemonics, name_buttons
 from yibao.ui.person import combo, select
 
 LANGUAGES = (("zh_CN", "简体中文"),)
@@ -38,9 +39,12 @@ class SettingsDialog(QDialog):
         form.addRow("", self.large_print)
         form.addRow("界面语言(&L)", self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        give_mnemonics(self)
+        self.city.setFocus()
 
     def apply_to(self, settings: Settings) -> None:
         settings.default_city = str(self.city.currentData())

@@ -1,0 +1,66 @@
+"""What every dialog shares: an Alt+letter on each field and button, Chinese button texts, deleted once closed."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QGroupBox, QLabel, QWidget
+
+MNEMONIC = re.compile(r"&([A-Za-z])")
+BUTTON_TEXTS = {
+    QDialogButtonBox.StandardButton.Ok: "确定(&O)",
+    QDialogButtonBox.StandardButton.Cancel: "取消(&Q)",
+    QDialogButtonBox.StandardButton.Open: "打开(&O)",
+    QDialogButtonBox.StandardButton.Close: "关闭(&Q)",
+    QDialogButtonBox.StandardButton.Save: "保存(&S)",
+}
+
+
+def name_buttons(box: QDialogButtonBox) -> None:
+    """The standard buttons in Chinese with their Alt+letter, whether or not Qt's own translation is loaded."""
+    for which, text in BUTTON_TEXTS.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
+
+
+def _text(widget: QWidget) -> str | None:
+    if isinstance(widget, QLabel) and widget.buddy() is not None:
+        return widget.text()
+    if isinstance(widget, QAbstractButton) and widget.text():
+        return widget.text()
+    if isinstance(widget, QGroupBox) and widget.isCheckable():
+        return widget.title()
+    return None
+
+
+def give_mnemonics(dialog: QWidget) -> None:
+    """An Alt+letter for every field label and button that has none, never one already taken in the dialog.
+
+    Chinese captions have no letter of their own, so the letter is shown after them: 城市(&A) reads 城市(A).
+    Called again after a dialog adds rows, it only labels the new ones.
+    """
+    widgets = [w for w in dialog.findChildren(QWidget) if _text(w) is not None]
+    taken = {m.upper() for w in widgets for m in MNEMONIC.findall(_text(w) or "")}
+    free = (letter for letter in string.ascii_uppercase if letter not in taken)
+    for widget in widgets:
+        text = _text(widget) or ""
+        if MNEMONIC.search(text) or not text.strip():
+            continue
+        letter = next(free, None)
+        if letter is None:
+            return
+        labelled = f"{text.removesuffix('…')}(&{letter}){'…' if text.endswith('…') else ''}"
+        if isinstance(widget, QGroupBox):
+            widget.setTitle(labelled)
+        else:
+            widget.setText(labelled)  # type: ignore[attr-defined]
+
+
+def run_dialog(dialog: QDialog) -> int:
+    """``exec()`` the dialog, then delete it: a dialog opened and closed leaves nothing behind."""
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()

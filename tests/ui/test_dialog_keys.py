@@ -1,0 +1,118 @@
+"""Every dialog: an Alt+letter on each field and button (none twice), a sensible first focus, the keyboard alone
+enough, and nothing left behind once closed."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QGroupBox, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+from window_helpers import open_window, set_case
+
+from yibao.rules import bundled_policy, calculate
+from yibao.state.history import open_history
+from yibao.state.settings import Settings
+from yibao.ui.cities import city_names
+from yibao.ui.fund_dialog import FundDialog
+from yibao.ui.history_dialog import HistoryDialog
+from yibao.ui.local_figures import LocalFiguresDialog
+from yibao.ui.settings_dialog import SettingsDialog
+
+LETTER = re.compile(r"\(&([A-Z])\)")
+
+
+def letters(dialog: QWidget) -> list[str]:
+    """The Alt+letter of every visible field label and button; fails on one without."""
+    found = []
+    for widget in dialog.findChildren(QWidget):
+        if not widget.isVisibleTo(dialog):
+            continue
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if labelled or (isinstance(widget, QAbstractButton) and widget.text()):
+            text = widget.text()  # type: ignore[attr-defined]
+        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+            text = widget.title()
+        else:
+            continue
+        match = LETTER.search(text)
+        assert match is not None, f"no Alt+letter: {text}"
+        found.append(match[1])
+    return found
+
+
+def dialogs(qtbot: QtBot) -> list[tuple[QDialog, QWidget]]:
+    """Each dialog with the widget that should have the focus first."""
+    history, _ = open_history()
+    history.add(city="yantai", city_name="烟台市", on=date(2026, 11, 1), kind="保存", summary="烟台市 企业职工",
+                request_json="{}", saved_at=datetime(2026, 11, 2, 9))
+    settings = SettingsDialog(Settings(), city_names())
+    hist = HistoryDialog(history)
+    local = LocalFiguresDialog(bundled_policy(), [], "yantai", date(2024, 6, 1))
+    fund = FundDialog("yantai", "烟台市", date(2024, 6, 1), calculate)
+    first_amount = next(iter(fund.edits.values()))
+    made = [(settings, settings.city), (hist, hist.text), (local, local.table), (fund, first_amount)]
+    for dialog, _first in made:
+        qtbot.addWidget(dialog)
+    return made
+
+
+def test_every_dialog_has_alt_letters_none_twice_and_a_first_focus(qtbot: QtBot) -> None:
+    for dialog, first in dialogs(qtbot):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        found = letters(dialog)
+        assert len(found) == len(set(found)), (dialog.windowTitle(), found)
+        qtbot.waitUntil(lambda first=first: first.hasFocus())
+        dialog.close()
+
+
+def test_local_figures_rows_added_later_get_letters_too(qtbot: QtBot) -> None:
+    dialog = LocalFiguresDialog(bundled_policy(), [], "yantai", date(2024, 6, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_button.click()
+    dialog.parameter_box.setCurrentIndex(dialog.parameter_box.findData("inpatient.share"))
+    found = letters(dialog)
+    assert len(found) == len(set(found)) and len(dialog.value_fields) == 6
+
+
+def test_history_arrows_move_and_enter_opens_the_highlighted_record(qtbot: QtBot) -> None:
+    history, _ = open_history()
+    for day, city, name in ((2, "yantai", "烟台市"), (5, "jinan", "济南市"), (9, "jining", "济宁市")):
+        history.add(city=city, city_name=name, on=date(2026, 11, 1), kind="保存", summary=name, request_json="{}",
+                    saved_at=datetime(2026, 11, day, 9))
+    dialog = HistoryDialog(history)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.text.hasFocus)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Down)  # from the search box: the next record is highlighted
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.chosen is not None and dialog.chosen.city == "jinan"
+    history.close()
+
+
+@pytest.mark.parametrize("times", [1, 5])
+def test_a_dialog_opened_and_closed_leaves_nothing_behind(qtbot: QtBot, times: int) -> None:
+    window = open_window(qtbot)
+    set_case(window)
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        dialog.reject()
+
+    for _ in range(times):
+        for open_dialog in (window.show_help, window.open_settings, window.open_local_figures, window.open_fund,
+                            window.open_history):
+            QTimer.singleShot(50, close_it)
+            open_dialog()
+    qtbot.waitUntil(lambda: not window.findChildren(QDialog))

@@ -1,0 +1,153 @@
+"""The keyboard a clerk relies on: the date typed as people write it, the city found by pinyin, tabs and fields
+reached by Ctrl+digit and Alt+letter, and nothing edited thrown away without asking."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+from window_helpers import open_window, set_case, type_into, type_text
+
+from yibao.ui.main_window import FIELD_KEYS, TAB_CONTRIBUTION, TAB_RETIREMENT, TAB_TITLES, MainWindow
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def window_at(qtbot: QtBot) -> MainWindow:
+    window = open_window(qtbot)
+    set_case(window)
+    qtbot.wait(20)
+    return window
+
+
+def press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+
+@pytest.mark.parametrize("typed", ["2024-03-15", "2024/3/15", "20240315", "2024年3月15日", "2024.3.15"])
+def test_the_date_takes_what_is_typed(qtbot: QtBot, typed: str) -> None:
+    window = window_at(qtbot)
+    press(qtbot, window, Qt.Key.Key_D, ALT)  # Alt+D selects the whole date: typing replaces it
+    assert window.person.on.edit.hasFocus()
+    type_text(qtbot, window.person.on.edit, typed)
+    assert window.input_error() is None
+    assert window.request is not None and window.request.on == date(2024, 3, 15)
+
+
+def test_select_all_then_type_replaces_and_alt_d_inside_the_field_selects_all(qtbot: QtBot) -> None:
+    window = window_at(qtbot)
+    edit = window.person.on.edit
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(edit, "2023-05-06")
+    assert window.request is not None and window.request.on == date(2023, 5, 6)
+    qtbot.keyClick(edit, Qt.Key.Key_D, ALT)  # already in the field: the whole date is selected again
+    qtbot.keyClicks(edit, "2025-01-02")
+    assert edit.text() == "2025-01-02"
+    assert window.request is not None and window.request.on == date(2025, 1, 2)
+
+
+def test_an_impossible_date_is_named_and_the_calendar_still_picks_one(qtbot: QtBot) -> None:
+    window = window_at(qtbot)
+    type_into(qtbot, window.person.on.edit, "2024-02-30")
+    assert window.input_error() == "适用日期：“2024-02-30”不是有效日期（没有这一天）"
+    assert window.person.on.edit.property("invalid") is True
+    window.person.on.calendar_button.click()
+    calendar = window.person.on._calendar
+    assert calendar is not None and calendar.isVisible()
+    from PySide6.QtCore import QDate
+
+    calendar.setSelectedDate(QDate(2024, 2, 29))
+    calendar.activated.emit(calendar.selectedDate())
+    assert window.person.on.edit.text() == "2024-02-29"
+    assert window.input_error() is None
+
+
+@pytest.mark.parametrize("typed", ["烟", "yantai", "yt", "YT"])
+def test_the_city_is_found_by_hanzi_pinyin_or_initials_and_changes_only_on_enter(qtbot: QtBot, typed: str) -> None:
+    window = window_at(qtbot)
+    set_case(window, city="jinan")
+    box = window.person.city
+    press(qtbot, window, Qt.Key.Key_C, ALT)
+    assert box.hasFocus()
+    type_text(qtbot, box.line, typed)
+    assert box.matches()[0] == "烟台市"
+    assert window.presenter.values["city"] == "jinan"  # nothing changes while typing
+    qtbot.keyClick(box.line, Qt.Key.Key_Return)
+    assert window.presenter.values["city"] == "yantai"
+    assert window.result is not None and window.result.city_name == "烟台市"
+
+
+def test_a_stray_page_key_does_not_change_the_city(qtbot: QtBot) -> None:
+    window = window_at(qtbot)
+    box = window.person.city
+    box.setFocus()
+    for key in (Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_PageUp):
+        qtbot.keyClick(box, key)
+        box.hidePopup()
+    assert window.presenter.values["city"] == "yantai" and box.currentText() == "烟台市"
+
+
+def test_ctrl_digit_and_ctrl_page_switch_tabs(qtbot: QtBot) -> None:
+    window = window_at(qtbot)
+    window.contribution_tab.base.setFocus()
+    for index in range(len(TAB_TITLES)):
+        press(qtbot, window, getattr(Qt.Key, f"Key_{index + 1}"), CTRL)
+        assert window.tabs.currentIndex() == index
+    press(qtbot, window, Qt.Key.Key_PageDown, CTRL)
+    assert window.tabs.currentIndex() == 0
+    press(qtbot, window, Qt.Key.Key_PageUp, CTRL)
+    assert window.tabs.currentIndex() == len(TAB_TITLES) - 1
+
+
+def test_alt_letter_of_a_field_on_an_unopened_tab_opens_it(qtbot: QtBot) -> None:
+    window = window_at(qtbot)
+    assert window._retirement_tab is None
+    press(qtbot, window, Qt.Key.Key_P, ALT)
+    assert window.tabs.currentIndex() == TAB_RETIREMENT
+    qtbot.waitUntil(window.retirement_tab.paid.hasFocus)
+    qtbot.keyClicks(window.retirement_tab.paid, "200")
+    press(qtbot, window, Qt.Key.Key_B, ALT)  # back to the base on the first tab
+    assert window.tabs.currentIndex() == TAB_CONTRIBUTION
+    qtbot.waitUntil(window.contribution_tab.base.hasFocus)
+    press(qtbot, window, Qt.Key.Key_O, ALT)  # 添加门诊 from another tab: the visit is added there
+    qtbot.waitUntil(lambda: window.visits_tab.model.rowCount() == 1)
+
+
+def test_every_field_key_is_the_one_its_label_shows_and_none_is_taken_twice(qtbot: QtBot) -> None:
+    window = window_at(qtbot)
+    shown: dict[str, str] = {}
+    for index, tab in ((0, window.contribution_tab), (1, window.visits_tab), (3, window.retirement_tab)):
+        for widget in tab.findChildren(QWidget):
+            text = widget.text() if isinstance(widget, (QLabel, QAbstractButton)) else ""
+            found = re.search(r"\(&([A-Z])\)", text)
+            if found:
+                target = widget.buddy() if isinstance(widget, QLabel) else widget
+                name = next(n for n, value in vars(tab).items() if value is target)
+                assert found[1] not in shown, found[1]
+                shown[found[1]] = name
+                assert FIELD_KEYS[found[1]] == (index, name)
+    person_keys = {"C", "D", "E", "R", "X", "A"}
+    menu_keys = {"F", "T", "M", "H"}
+    assert not (set(FIELD_KEYS) & (person_keys | menu_keys))
+
+
+def test_new_case_asks_before_discarding_an_edited_case(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = window_at(qtbot)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    asked: list[bool] = []
+    monkeypatch.setattr("yibao.ui.messages.ask_discard", lambda _parent: asked.append(True) or False)
+    press(qtbot, window, Qt.Key.Key_N, CTRL)
+    assert asked == [True] and window.contribution_tab.base.text() == "6000"  # kept
+    monkeypatch.setattr("yibao.ui.messages.ask_discard", lambda _parent: asked.append(True) or True)
+    press(qtbot, window, Qt.Key.Key_N, CTRL)
+    assert len(asked) == 2 and window.contribution_tab.base.text() == ""
+    type_into(qtbot, window.contribution_tab.base, "5000")
+    press(qtbot, window, Qt.Key.Key_S, CTRL)  # saved: a new case needs no question
+    press(qtbot, window, Qt.Key.Key_N, CTRL)
+    assert len(asked) == 2 and window.contribution_tab.base.text() == ""
