@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into, visit_row
 
 from yibao.state.history import history_path
 from yibao.state.settings import load_settings
-from yibao.ui.main_window import TAB_COMPARE, TAB_POLICY
+from yibao.ui.main_window import TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_VISITS
 from yibao.ui.visits_tab import FIRST_INPUT
 
 
@@ -361,25 +361,42 @@ def test_saving_a_png_of_the_sheet(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.history is not None and [e.kind for e in window.history.search()] == ["图片"]
 
 
-def test_save_pdf_from_the_menu_asks_for_a_file(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The menu action passes its checked flag; the window still asks where to save, with a Chinese file name."""
-    from PySide6.QtWidgets import QFileDialog
+def test_save_pdf_from_the_menu_asks_in_chinese_in_the_documents_folder(qtbot: QtBot, tmp_path: Path) -> None:
+    """The menu action passes its checked flag; the window still asks where to save: Qt's own dialog, in Chinese,
+    in the documents folder, the file named after the case; the clerk types another name and presses Enter."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
-    asked: list[str] = []
+    from yibao.ui.files import documents_folder
+
+    seen: dict[str, object] = {}
     out = tmp_path / "from-menu.pdf"
 
-    def ask(_parent: object, title: str, name: str, _pattern: str) -> tuple[str, str]:
-        asked.append(f"{title} {name}")
-        return str(out), ""
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        seen["labels"] = [dialog.labelText(label) for label in (
+            QFileDialog.DialogLabel.LookIn, QFileDialog.DialogLabel.FileName, QFileDialog.DialogLabel.FileType,
+            QFileDialog.DialogLabel.Accept, QFileDialog.DialogLabel.Reject)]
+        seen["folder"] = dialog.directory().absolutePath()
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None
+        seen["name"] = name.text()
+        name.selectAll()
+        qtbot.keyClicks(name, str(out))
+        qtbot.keyClick(name, Qt.Key.Key_Return)
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
     window = open_window(qtbot)
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
     action = next(a for a in window.findChildren(QAction) if a.text().startswith("另存为 PDF"))
+    QTimer.singleShot(100, answer)
     action.trigger()
-    assert asked == [f"另存为 PDF 医保测算-烟台市-{date.today():%Y%m%d}.pdf"]
+    assert seen["labels"] == ["查找范围：", "文件名(&N)：", "文件类型(&T)：", "保存", "取消"]
+    assert Path(str(seen["folder"])) == documents_folder()
+    assert seen["name"] == "测算单-烟台市-2024-06-01.pdf"
     assert out.read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: not window.findChildren(QFileDialog))  # deleted once closed
 
 
 def test_jining_first_enrolment_six_months_shown_in_the_window(qtbot: QtBot) -> None:
@@ -452,3 +469,31 @@ def test_copy_as_text_for_sharing(qtbot: QtBot) -> None:
     text = QGuiApplication.clipboard().text()
     assert "480.00" in text and "烟政字〔2023〕109号 二(二)1" in text
     assert "测算结果仅供参考，以医保经办机构实际结算为准" in text
+
+
+def test_invalid_input_greys_every_figure_under_a_stale_marker_on_every_tab(qtbot: QtBot) -> None:
+    """The old figures stay, greyed (the red 文件未规定 too), with 已过期 on whichever tab shows."""
+    from yibao.ui.main_window import TAB_RETIREMENT
+
+    window = open_window(qtbot)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    add_visit(window, "inpatient", 2, "12000")  # its share is not in the documents: red 文件未规定
+    window.tabs.setCurrentIndex(TAB_COMPARE)
+    type_into(qtbot, window.retirement_tab.paid, "20x")
+    assert window.input_error() == "实际缴费月数：“20x”不是整数个月数"
+    assert "2px solid #c00000" in window.retirement_tab.paid.styleSheet()
+    marks = [page.findChild(QLabel, "stale") for page in window.pages]
+    assert all(mark is not None and "已过期" in mark.text() for mark in marks)
+    for index in (TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT):
+        window.tabs.setCurrentIndex(index)
+        assert marks[index].isVisible()
+    figures = [window.contribution_tab.summary, window.visits_tab.totals, *window.compare, window.notes]
+    assert all(w.graphicsEffect() is not None and not w.isEnabled() for w in figures)
+    model = window.visits_tab.model
+    assert model.index(0, FIRST_INPUT + 3).data(Qt.ItemDataRole.ForegroundRole).name() == "#9a9a9a"
+    type_into(qtbot, window.retirement_tab.paid, "200")
+    assert window.input_error() is None
+    assert not any(mark.isVisible() for mark in marks)
+    assert all(w.graphicsEffect() is None and w.isEnabled() for w in figures)
+    assert model.index(0, FIRST_INPUT + 3).data(Qt.ItemDataRole.ForegroundRole) is None

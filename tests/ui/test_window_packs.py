@@ -25,7 +25,7 @@ DOCUMENT = "示例医保发〔2024〕1号"
 
 
 def import_through_the_menu(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(local_figures.QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(EXAMPLE), ""))
+    monkeypatch.setattr(local_figures, "ask_open_path", lambda *_a, **_k: str(EXAMPLE))
     monkeypatch.setattr(local_figures.LocalFiguresDialog, "exec", lambda _self: 1)  # the clerk presses 确定
     window.open_local_figures("import")
 

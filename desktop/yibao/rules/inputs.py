@@ -33,8 +33,10 @@ _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000:
 _AMOUNT = re.compile(r"(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d*)?|\.\d+", re.ASCII)
 _WHOLE = re.compile(r"\d+", re.ASCII)
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})", re.ASCII)
-_DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})|(\d{4})()(\d{2})(\d{2})", re.ASCII)
-_CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", re.ASCII)
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+# How people write a date by hand: 2024/3/15, 2024.3.15, 20240315, 2024年3月15日 (a request file keeps YYYY-MM-DD).
+_TYPED_DATE = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})|(\d{4})()(\d{2})(\d{2})"
+                         r"|(\d{4})\s*年\s*()(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", re.ASCII)
 _SHARE = re.compile(r"\d+(?:\.\d*)?|\.\d+", re.ASCII)
 HUNDRED = Decimal(100)
 FEN = Decimal("0.01")
@@ -116,18 +118,26 @@ def parse_month(text: str) -> str:
 
 
 def parse_date(text: str) -> date:
-    """'2024-6-1', '2024/6/1', '2024.6.1', '20240601' and '2024年6月1日' → date(2024, 6, 1)."""
-    chinese = _CHINESE_DATE.fullmatch(normalise(text))
-    cleaned = _cleaned(f"{chinese[1]}-{chinese[2]}-{chinese[3]}" if chinese else text, "日期")
+    """'2024-6-1' → date(2024, 6, 1)."""
+    cleaned = _cleaned(text, "日期")
     match = _DATE.fullmatch(cleaned)
     if match is None:
         raise InputProblem(f"“{cleaned}”不是有效日期（格式 YYYY-MM-DD，例如 2024-06-01）")
-    year, month, day = (int(part) for part in (match.group(1, 3, 4) if match[1] else match.group(5, 7, 8)))
+    year, month, day = int(match[1]), int(match[2]), int(match[3])
     _check_year(year)
     try:
         return date(year, month, day)
     except ValueError:
         raise InputProblem(f"“{cleaned}”不是有效日期（没有这一天）") from None
+
+
+def parse_typed_date(text: str) -> date:
+    """A date typed into the window: what ``parse_date`` reads, and 2024/3/15, 2024.3.15, 20240315, 2024年3月15日."""
+    typed = _TYPED_DATE.fullmatch(normalise(text))
+    if typed is None:
+        return parse_date(text)
+    year, month, day = next(typed.group(i, i + 2, i + 3) for i in (1, 5, 9) if typed[i])
+    return parse_date(f"{year}-{month}-{day}")
 
 
 def _check_year(year: int) -> None:

@@ -39,10 +39,13 @@ def install_qt_translation(app: QApplication) -> None:
     """Qt's own dialogs (print, file, message-box buttons) in Chinese: 打印, 取消, 打开 …"""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+    if app.property("yibao-qt-translation"):
+        return  # installed once
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
         app.installTranslator(translator)
+        app.setProperty("yibao-qt-translation", True)
 
 
 class FirstPaint(QObject):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from yibao.rules import inputs
 from yibao.rules.inputs import MAX_AMOUNT, InputProblem, normalise
 
-INVALID_STYLE = "background: #ffe4e4; border: 1px solid #c00000;"
+INVALID_STYLE = "background: #ffe4e4; border: 2px solid #c00000;"  # a strong red frame
 
 
 def mark_invalid(widget: QWidget, message: str | None) -> None:

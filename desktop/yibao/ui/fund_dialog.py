@@ -13,7 +13,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -32,6 +31,7 @@ from yibao.rules.models import FUND_MAXIMUM, FundInput, FundResult
 from yibao.sheet import SheetHeader, plain_text, preview_dialog, write_pdf
 from yibao.ui.dialogs import give_mnemonics
 from yibao.ui.fields import plain_tooltip
+from yibao.ui.files import ask_save_path
 from yibao.ui.lines import LinesTable
 
 NOTE = ("省定分担比例由省每年确定，请按当年省医疗保障行政部门公布的比例填写；本软件不内置该比例。"
@@ -94,7 +94,7 @@ class FundDialog(QDialog):
                  parent: QWidget | None = None, header: SheetHeader | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"省级统筹调剂金测算 — {city_name}")
-        self._city, self._on, self._compute = city, on, compute
+        self._city, self._city_name, self._on, self._compute = city, city_name, on, compute
         self._request: Request | None = None
         self._result: Result | None = None
         self._header = header or SheetHeader()
@@ -213,7 +213,8 @@ class FundDialog(QDialog):
         if self._request is None or self._result is None:
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", f"调剂金测算-{self._on:%Y%m%d}.pdf", "PDF 文件 (*.pdf)")
+            path = ask_save_path(self, "另存为 PDF", f"调剂金测算-{self._city_name}-{self._on:%Y-%m-%d}.pdf",
+                                 "PDF 文件 (*.pdf)")
         if path:
             try:
                 write_pdf(path, self._request, self._result, self._header)

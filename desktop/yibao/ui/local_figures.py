@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from yibao.state.atomic import describe_os_error
 from yibao.state.local_figures import FIELD_LABELS, make_local_figure
 from yibao.state.packs import default_issuer, merge, read_pack, write_pack
 from yibao.ui.dialogs import give_mnemonics, name_buttons
+from yibao.ui.files import ask_open_path, ask_save_path
 from yibao.ui.policy_tab import date_edit, pydate, qdate
 
 EXPLANATION = ("仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
@@ -413,7 +413,7 @@ class LocalFiguresDialog(QDialog):
     def import_pack(self, path: str | None = None) -> bool:
         """Add a bureau's pack to the list (saved with 确定); a bad pack or an overlap changes nothing."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "导入本地录入参数数据包", "", PACK_FILTER)
+            path = ask_open_path(self, "导入本地录入参数数据包", PACK_FILTER)
             if not path:
                 return False
         self._set_editing(None)
@@ -440,7 +440,7 @@ class LocalFiguresDialog(QDialog):
             return False
         if path is None:
             name = f"本地录入参数-{date.today():%Y%m%d}.json"
-            path, _ = QFileDialog.getSaveFileName(self, "导出本地录入参数数据包", name, PACK_FILTER)
+            path = ask_save_path(self, "导出本地录入参数数据包", name, PACK_FILTER)
             if not path:
                 return False
         try:

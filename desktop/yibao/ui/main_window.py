@@ -56,6 +56,9 @@ FIELD_KEYS = {
 LOADING_TEXT = "正在载入政策数据……"
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 BASE_HINT = "请输入月缴费基数（退休人员无需缴费）"
+STALE_TEXT = "已过期：输入有误（见上方红字），下面灰色的数字是上一次的结果，不是当前输入的答案；改正后自动重算。"
+STALE_STYLE = "background: #fff3c4; color: #7a4b00; font-weight: bold; padding: 4px; border: 1px solid #d9a400;"
+STALE_GREY = "#8a8a8a"
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +70,7 @@ class MainWindow(QMainWindow):
         self.core: Core | None = None
         self.history: History | None = None
         self._marked: list[QWidget] = []
+        self._stale_marks: list[QLabel] = []  # one 已过期 marker per tab, made when first needed
         self._policy_context: tuple[object, ...] | None = None
         self._notes_html = ""
         self._shortcuts: list[tuple[QAction, str]] = []  # a StandardKey name ("Save") or a sequence ("Ctrl+H")
@@ -355,6 +359,7 @@ class MainWindow(QMainWindow):
             self._render(self.result)
         if self.presenter.problem is not None:
             self._show_problem(self.presenter.problem)
+            self._set_stale(True)
 
     def _tab_shown(self, index: int) -> None:
         if self.core is None:
@@ -366,6 +371,8 @@ class MainWindow(QMainWindow):
         elif index == TAB_RETIREMENT:
             _ = self.retirement_tab
         self._refresh_extra_now()
+        if self.presenter.stale:
+            self._set_stale(True)  # a view built just now is greyed like the others
 
     def _refresh_extra_tabs(self) -> None:
         """Refresh the comparison, chart or policy view once the events queued now are handled.
@@ -497,12 +504,46 @@ class MainWindow(QMainWindow):
         self.message.setStyleSheet(ERROR_STYLE)
 
     def _set_stale(self, stale: bool) -> None:
-        """Greys out the last figures while the input is invalid, so nobody reads them as current."""
-        for tab in (self._contribution_tab, self._visits_tab, self._retirement_tab):
-            for widget in tab.result_widgets() if tab is not None else ():
-                widget.setEnabled(not stale)
+        """While the input is invalid the last figures stay, greyed (red ones too) under a 已过期 marker on every tab.
+
+        Nobody then reads them as the answer to what is typed now; they come back the moment it computes.
+        """
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QGraphicsColorizeEffect
+
+        for widget in self._figure_widgets():
+            widget.setEnabled(not stale)
+            if stale:
+                effect = QGraphicsColorizeEffect(widget)
+                effect.setColor(QColor(STALE_GREY))
+                widget.setGraphicsEffect(effect)
+            else:
+                widget.setGraphicsEffect(None)  # type: ignore[arg-type]  # Qt takes None: no effect
+        if not self._stale_marks and stale:
+            for page in self.pages:
+                mark = QLabel(STALE_TEXT)
+                mark.setObjectName("stale")
+                mark.setWordWrap(True)
+                mark.setStyleSheet(STALE_STYLE)
+                layout = page.layout()
+                assert isinstance(layout, QVBoxLayout)
+                layout.insertWidget(0, mark)
+                self._stale_marks.append(mark)
+        for mark in self._stale_marks:
+            mark.setVisible(stale)
         if self._visits_tab is not None and not stale:
             self._visits_tab.set_stale(False, None)
+
+    def _figure_widgets(self) -> list[QWidget]:
+        """Every widget that shows figures computed from the input (not the input itself)."""
+        widgets: list[QWidget] = [self.notes]
+        for tab in (self._contribution_tab, self._visits_tab, self._retirement_tab):
+            widgets += tab.result_widgets() if tab is not None else []
+        if self.compare is not None:
+            widgets += list(self.compare)
+        if self.before_after_tab is not None:
+            widgets.append(self.before_after_tab)
+        return widgets
 
     def _clear_marks(self) -> None:
         from yibao.ui.fields import mark_invalid
@@ -635,10 +676,9 @@ class MainWindow(QMainWindow):
             "图片": (sheet.save_png, "png", "另存为图片", "PNG 图片 (*.png)"),
         }[kind]
         if not isinstance(path, str) or not path:  # a menu action passes its "checked" flag
-            from PySide6.QtWidgets import QFileDialog
+            from yibao.ui.files import ask_save_path
 
-            name = f"医保测算-{self.result.city_name}-{date.today():%Y%m%d}.{suffix}"
-            path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
+            path = ask_save_path(self, title, sheet_file_name(self.result, suffix), pattern)
             if not path:
                 return
         try:
@@ -765,6 +805,11 @@ def _log() -> Any:
     import logging  # not before the first paint: importing logging costs start-up time
 
     return logging.getLogger(__name__)
+
+
+def sheet_file_name(result: Result, suffix: str) -> str:
+    """The sheet's file named after the case: 测算单-烟台市-2025-06-01.pdf (the date whose rules apply)."""
+    return f"测算单-{result.city_name}-{result.on:%Y-%m-%d}.{suffix}"
 
 
 def run_dialog(dialog: Any) -> int:

@@ -198,10 +198,10 @@ class DateField(QWidget):
             self._calendar.setGridVisible(True)
             self._calendar.activated.connect(self._picked)
             self._calendar.clicked.connect(self._picked)
-        from yibao.rules.inputs import parse_date
+        from yibao.rules.inputs import parse_typed_date
 
         try:
-            shown = parse_date(self.edit.text())
+            shown = parse_typed_date(self.edit.text())
             self._calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
         except ValueError:
             pass

@@ -164,10 +164,10 @@ class Presenter:
 
     def _on(self) -> date:
         """The date the rules apply, as typed (CaseProblem if it cannot be read)."""
-        from yibao.rules.inputs import parse_date
+        from yibao.rules.inputs import parse_typed_date
 
         on = self.values["on"]
-        return on if isinstance(on, date) else _parsed("on", "适用日期", partial(parse_date, str(on)))
+        return on if isinstance(on, date) else _parsed("on", "适用日期", partial(parse_typed_date, str(on)))
 
     @property
     def rules_date(self) -> date:

@@ -239,6 +239,8 @@ class VisitsTab(QWidget):
         self.ytd_fields = QWidget()
         self.ytd_fields.setVisible(False)
         self.ytd_box.toggled.connect(self.ytd_fields.setVisible)
+        self.ytd_box.setFlat(True)  # unticked: the title alone, no empty frame under it
+        self.ytd_box.toggled.connect(lambda on: self.ytd_box.setFlat(not on))
         box_layout = QVBoxLayout(self.ytd_box)
         box_layout.setContentsMargins(8, 4, 8, 4)
         box_layout.addWidget(self.ytd_fields)
@@ -320,6 +322,7 @@ class VisitsTab(QWidget):
         blocked = self.ytd_box.blockSignals(True)
         self.ytd_box.setChecked(bool(values["year_to_date.given"]))
         self.ytd_fields.setVisible(bool(values["year_to_date.given"]))
+        self.ytd_box.setFlat(not values["year_to_date.given"])
         self.ytd_box.blockSignals(blocked)
         for key, edit in self.ytd.items():
             edit.setText(values.get(f"year_to_date.{key}", ""))
