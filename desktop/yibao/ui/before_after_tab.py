@@ -64,6 +64,7 @@ class BeforeAfterTab(QWidget):
         dates.addWidget(self.second_date)
         hint = QLabel("默认：所选日期之前最近一次规定变化的前一天，与所选日期", self)
         hint.setStyleSheet("color: #555;")
+        hint.setWordWrap(True)
         dates.addSpacing(16)
         dates.addWidget(hint, 1)
 

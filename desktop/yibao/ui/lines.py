@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 if TYPE_CHECKING:
@@ -20,6 +20,8 @@ MISSING_COLOUR = QColor("#a00000")
 LABEL_WIDTH_SAMPLE = "职工大额医疗费用补助：个人缴"  # column widths follow the font, in characters
 FIGURE_WIDTH_SAMPLE = "12345678.90（本地录入）"
 SOURCE_WIDTH_SAMPLE = "鲁政字〔2023〕184号 三(四)；"
+LEAST_SAMPLES = ("个人账户月划", "12345678.90", "184号 三(四)")  # narrower than this, a column is not readable
+FORMULA_LEAST_SAMPLE = "min(15360.00, 600.00) = 600.00"
 
 
 def source_text(line: Line) -> str:
@@ -60,11 +62,27 @@ class LinesTable(QTableWidget):
         self._shown: tuple[Line, ...] = ()
 
     def _size_columns(self) -> None:
-        """Label, figure and clause columns wide enough for most labels and clauses at the current font; long ones wrap."""
+        """Label, figure and clause columns wide enough for most labels and clauses at the current font; long ones wrap.
+
+        Where the table is too narrow for that (大字模式, a small window), they give way in proportion so that the
+        arithmetic keeps a readable width (a whole ``min(15360.00, 600.00)``) and no figure is cut.
+        """
         metrics = self.fontMetrics()
-        self.horizontalHeader().resizeSection(0, metrics.horizontalAdvance(LABEL_WIDTH_SAMPLE))
-        self.horizontalHeader().resizeSection(1, metrics.horizontalAdvance(FIGURE_WIDTH_SAMPLE))
-        self.horizontalHeader().resizeSection(3, metrics.horizontalAdvance(SOURCE_WIDTH_SAMPLE))
+        pad = 2 * metrics.horizontalAdvance("0")
+        wanted = [metrics.horizontalAdvance(sample) + pad for sample in (LABEL_WIDTH_SAMPLE, FIGURE_WIDTH_SAMPLE,
+                                                                           SOURCE_WIDTH_SAMPLE)]
+        least = [metrics.horizontalAdvance(sample) + pad for sample in LEAST_SAMPLES]
+        spare = self.viewport().width() - metrics.horizontalAdvance(FORMULA_LEAST_SAMPLE) - pad
+        if sum(wanted) > spare > 0:
+            scale = max(0.0, (spare - sum(least)) / max(1, sum(wanted) - sum(least)))
+            wanted = [low + round((high - low) * scale) for low, high in zip(least, wanted, strict=True)]
+        header = self.horizontalHeader()
+        for column, width in zip((0, 1, 3), wanted, strict=True):
+            header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_columns()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:  # font size or 大字模式 changed

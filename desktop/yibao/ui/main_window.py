@@ -434,19 +434,22 @@ class MainWindow(QMainWindow):
     def _ensure_compare(self) -> None:
         if self.compare is not None:
             return
-        from PySide6.QtCore import Qt  # not at import: loading the Qt namespace costs ~45 ms of start-up
 
         from yibao.ui.chart import ShareChart
         from yibao.ui.compare import TierComparison
 
         comparison, chart = TierComparison(), ShareChart()
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(comparison)
-        splitter.addWidget(chart)
-        scroll = QScrollArea()  # the chart has a tall minimum: scroll rather than grow the window
+        # One column, no splitter: a splitter ignores how tall wrapped sentences need to be and lets the table
+        # and the chart be drawn over them; the page scrolls instead (the chart has a tall minimum).
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(comparison)
+        column_layout.addWidget(chart, 1)
+        scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(splitter)
+        scroll.setWidget(column)
         self._replace_page(self.pages[TAB_COMPARE], scroll)
         self.compare = (comparison, chart)
 
@@ -460,9 +463,19 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _replace_page(page: QWidget, content: QWidget) -> None:
+        """The tab's content in a scroll area: in 大字模式 a tab taller than the window scrolls, nothing is squeezed."""
+        from PySide6.QtWidgets import QFrame
+
         layout = page.layout()
-        assert layout is not None
-        layout.addWidget(content)
+        assert isinstance(layout, QVBoxLayout)
+        if isinstance(content, QScrollArea):
+            layout.addWidget(content)
+            return
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout.addWidget(scroll, 1)
 
     # ------------------------------------------------------------ errors
 

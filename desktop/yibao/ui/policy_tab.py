@@ -136,6 +136,8 @@ class PolicyTab(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # No column narrower than a date (2024-01-01) at the current font: dates never elide, words wrap.
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("2024-01-01") + 24)
         for column, width in enumerate(widths):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)

@@ -1,0 +1,122 @@
+"""What a clerk would see as broken: a label, button or header cut short or elided, widgets drawn over each other."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
+
+ASCII_RUN = re.compile(r"[!-~]+")
+
+
+def _visible(widget: QWidget, top: QWidget) -> bool:
+    return widget.isVisibleTo(top) and widget.width() > 0 and widget.height() > 0
+
+
+def _clipped_by_parents(widget: QWidget, top: QWidget) -> bool:
+    """Inside a scroll area a widget may extend past the viewport: that is scrolling, not clipping."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def problems(top: QWidget) -> list[str]:
+    found: list[str] = []
+    for widget in top.findChildren(QWidget):
+        if not _visible(widget, top):
+            continue
+        name = f"{type(widget).__name__} {widget.objectName() or ''}".strip()
+        if isinstance(widget, QLabel) and widget.text():
+            hint = widget.sizeHint()
+            if widget.wordWrap() and widget.hasHeightForWidth():
+                needed = widget.heightForWidth(widget.width())
+                if needed > widget.height() + 1:
+                    found.append(f"{name} 「{widget.text()[:30]}」 cut: {widget.height()} < {needed} px high")
+            elif hint.width() > widget.width() + 1 and not _clipped_by_parents(widget, top):
+                found.append(f"{name} 「{widget.text()[:30]}」 cut: {widget.width()} < {hint.width()} px wide")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            if widget.sizeHint().width() > widget.width() + 1:
+                found.append(f"{name} 「{widget.text()}」 cut: {widget.width()} < {widget.sizeHint().width()} px")
+        elif (isinstance(widget, (QLineEdit, QComboBox)) and widget.objectName() != "qt_spinbox_lineedit"  # frameless
+              and widget.minimumSizeHint().height() > widget.height() + 1):
+            found.append(f"{name} too low: {widget.height()} < {widget.minimumSizeHint().height()} px")
+        elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+            found += _header_problems(widget, name)
+        if isinstance(widget, QTableView):
+            found += _cell_problems(widget, name)
+    found += _overlaps(top)
+    return found
+
+
+def _header_problems(header: QHeaderView, name: str) -> list[str]:
+    model = header.model()
+    if model is None:
+        return []
+    metrics = header.fontMetrics()
+    found = []
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+        needed = max(metrics.horizontalAdvance(line) for line in text.split("\n")) + 8 if text else 0
+        if needed > header.sectionSize(section):
+            found.append(f"{name} header 「{text}」 elided: {header.sectionSize(section)} < {needed} px")
+    return found
+
+
+def _cell_problems(view: QTableView, name: str) -> list[str]:
+    """A cell whose text would be elided: too wide for a column that does not wrap, or, where cells wrap, a run of
+    Latin letters and digits (a figure such as 15360.00) wider than its column (Chinese wraps anywhere)."""
+    model = view.model()
+    if model is None:
+        return []
+    metrics = view.fontMetrics()
+    found = []
+    for row in range(min(model.rowCount(), 40)):
+        if view.isRowHidden(row):
+            continue
+        for column in range(model.columnCount()):
+            if view.isColumnHidden(column):
+                continue
+            text = str(model.index(row, column).data() or "")
+            width = view.columnWidth(column) - 10
+            pieces = ASCII_RUN.findall(text) if view.wordWrap() else [text]
+            widest = max((metrics.horizontalAdvance(piece) for piece in pieces), default=0)
+            if widest > width:
+                found.append(f"{name} cell ({row},{column}) 「{text[:30]}」 cut: column {width} < {widest} px")
+    return found
+
+
+def _overlaps(top: QWidget) -> list[str]:
+    """Two visible sibling widgets drawn over each other."""
+    found = []
+    for parent in [top, *top.findChildren(QWidget)]:
+        if not _visible(parent, top) or isinstance(parent, (QAbstractItemView, QAbstractScrollArea)):
+            continue
+        children = [c for c in parent.children() if isinstance(c, QWidget) and _visible(c, top) and not c.isWindow()]
+        for i, first in enumerate(children):
+            for second in children[i + 1:]:
+                shared: QRect = first.geometry().intersected(second.geometry())
+                if shared.width() > 2 and shared.height() > 2:
+                    found.append(f"{type(first).__name__} 「{_label(first)}」 overlaps {type(second).__name__} "
+                                 f"「{_label(second)}」 in {type(parent).__name__}")
+    return found
+
+
+def _label(widget: QWidget) -> str:
+    text = getattr(widget, "text", None)
+    return str(text())[:20] if callable(text) else widget.objectName()

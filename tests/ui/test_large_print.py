@@ -1,0 +1,55 @@
+"""大字模式 at the default 1200×800 window: every tab walked, nothing cut, elided or drawn over anything else."""
+
+from __future__ import annotations
+
+import pytest
+from layout_check import problems
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from window_helpers import add_visit, open_window, set_case, type_into
+
+from yibao.state.settings import Settings
+from yibao.ui.app import apply_font
+from yibao.ui.main_window import TAB_TITLES, MainWindow
+
+
+@pytest.fixture
+def large_print(qtbot: QtBot) -> MainWindow:
+    settings = Settings(large_print=True)
+    apply_font(settings)
+    window = open_window(qtbot, settings)
+    window.resize(1200, 800)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    add_visit(window, "outpatient", 3, "15360", "120")
+    add_visit(window, "inpatient", 2, "48000")
+    add_visit(window, "outpatient", 1, "800")
+    type_into(qtbot, window.retirement_tab.paid, "200")
+    window.visits_tab.select(0)
+    yield window
+    apply_font(Settings())
+
+
+@pytest.mark.parametrize("tab", range(len(TAB_TITLES)), ids=TAB_TITLES)
+def test_large_print_nothing_cut_or_overlapping(large_print: MainWindow, qtbot: QtBot, tab: int) -> None:
+    window = large_print
+    window.tabs.setCurrentIndex(tab)
+    qtbot.wait(50)
+    QApplication.processEvents()
+    assert problems(window) == []
+    assert (window.width(), window.height()) == (1200, 800)  # the tab scrolls rather than grow the window
+
+
+def test_the_chart_follows_large_print(large_print: MainWindow, qtbot: QtBot) -> None:
+    from yibao.ui.main_window import TAB_COMPARE
+
+    window = large_print
+    window.tabs.setCurrentIndex(TAB_COMPARE)
+    _comparison, chart = window.compare
+    qtbot.waitUntil(lambda: chart._view is not None)
+    size = QApplication.font().pointSizeF()
+    assert size == pytest.approx(Settings().font_point_size * 1.4)
+    legend = chart._view.chart().legend().font().pointSizeF()
+    axis = chart._view.chart().axes()[0]
+    assert legend == round(size) and axis.titleFont().pointSizeF() == round(size)
+    assert axis.labelsFont().pointSizeF() >= round(size * 0.9)
