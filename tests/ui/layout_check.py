@@ -58,6 +58,13 @@ def problems(top: QWidget) -> list[str]:
             found += _header_problems(widget, name)
         if isinstance(widget, QTableView):
             found += _cell_problems(widget, name)
+            if widget.horizontalScrollBar().isVisible():
+                found.append(f"{name}: columns cut off to the right (a horizontal scroll bar)")
+            model = widget.model()
+            rows = min(model.rowCount(), 3) if model is not None else 0
+            shown = widget.viewport().height() // max(1, widget.verticalHeader().defaultSectionSize())
+            if rows and shown < rows:
+                found.append(f"{name}: only {shown} of its first {rows} rows can be seen")
     found += _overlaps(top)
     return found
 
@@ -93,7 +100,7 @@ def _cell_problems(view: QTableView, name: str) -> list[str]:
             if view.isColumnHidden(column):
                 continue
             text = str(model.index(row, column).data() or "")
-            width = view.columnWidth(column) - 10
+            width = view.columnWidth(column) - 6  # Qt keeps 3 px each side of a cell's text
             pieces = ASCII_RUN.findall(text) if view.wordWrap() else [text]
             widest = max((metrics.horizontalAdvance(piece) for piece in pieces), default=0)
             if widest > width:

@@ -36,7 +36,8 @@ def test_large_print_nothing_cut_or_overlapping(large_print: MainWindow, qtbot: 
     window.tabs.setCurrentIndex(tab)
     qtbot.wait(50)
     QApplication.processEvents()
-    assert problems(window) == []
+    found = problems(window)
+    assert found == [], "\n".join(found)
     assert (window.width(), window.height()) == (1200, 800)  # the tab scrolls rather than grow the window
 
 

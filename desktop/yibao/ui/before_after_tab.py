@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from yibao.rules import InputError, LocalFigure, Policy, Request
 from yibao.rules.compare import SECTION_NAMES, Comparison, compare, reading_text
 from yibao.rules.inventory import last_change
+from yibao.ui.lines import BASE_POINT_SIZE, ColumnFitter
 from yibao.ui.policy_tab import PolicyTab, date_edit, pydate, qdate
 
 CHANGE_COLUMNS = ("规定", "之前", "之后", "依据")
@@ -82,6 +83,7 @@ class BeforeAfterTab(QWidget):
 
         self.figures = QTableWidget(0, 6, self)
         PolicyTab._table_setup(self.figures, figure_columns(date.today(), date.today()), ())
+        self._fitter = ColumnFitter(self.figures)
         self._size_columns()
         self.no_changes = QLabel(NO_CHANGES, self)
         self.changes = QTableWidget(0, len(CHANGE_COLUMNS), self)
@@ -209,6 +211,10 @@ class BeforeAfterTab(QWidget):
         metrics = self.figures.fontMetrics()
         for column, sample in enumerate(WIDTH_SAMPLES):
             self.figures.horizontalHeader().resizeSection(column, metrics.horizontalAdvance(sample))
+        grow = self.figures.font().pointSizeF() / BASE_POINT_SIZE
+        header = self.figures.horizontalHeader()
+        self._fitter.natural = [round(header.sectionSize(c) / grow) for c in range(self.figures.columnCount())]
+        self._fitter.fit()
 
     def _headline_font(self) -> QFont:
         font = QFont(self.font())

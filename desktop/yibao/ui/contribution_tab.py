@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from yibao.rules.models import OPTION_NAMES
 from yibao.ui.fields import AmountEdit
-from yibao.ui.lines import LinesTable
+from yibao.ui.lines import ColumnFitter, LinesTable
 from yibao.ui.person import combo, select
 from yibao.ui.summary import SummaryGrid, money_text
 
@@ -81,8 +81,8 @@ class ContributionTab(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("是否享受") + 24)  # no header elided
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 260)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # 说明 and 依据 share what is left; both wrap
+        ColumnFitter(self.coverage)  # three rows always in sight
 
         coverage_box = QWidget()
         coverage_layout = QVBoxLayout(coverage_box)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -20,6 +21,8 @@ MISSING_COLOUR = QColor("#a00000")
 LABEL_WIDTH_SAMPLE = "职工大额医疗费用补助：个人缴"  # column widths follow the font, in characters
 FIGURE_WIDTH_SAMPLE = "12345678.90（本地录入）"
 SOURCE_WIDTH_SAMPLE = "鲁政字〔2023〕184号 三(四)；"
+DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
+BASE_POINT_SIZE = 11.0  # the usual font (Settings.font_point_size), for which tables give their starting widths
 LEAST_SAMPLES = ("个人账户月划", "12345678.90", "184号 三(四)")  # narrower than this, a column is not readable
 FORMULA_LEAST_SAMPLE = "min(15360.00, 600.00) = 600.00"
 
@@ -60,6 +63,12 @@ class LinesTable(QTableWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self._size_columns()
         self._shown: tuple[Line, ...] = ()
+        self._keep_rows()
+
+    def _keep_rows(self) -> None:
+        """Never so low that fewer than three lines show (the tab scrolls instead)."""
+        row = self.fontMetrics().height() + 10
+        self.setMinimumHeight(self.horizontalHeader().sizeHint().height() + 3 * row + 2 * self.frameWidth())
 
     def _size_columns(self) -> None:
         """Label, figure and clause columns wide enough for most labels and clauses at the current font; long ones wrap.
@@ -87,6 +96,7 @@ class LinesTable(QTableWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:  # font size or 大字模式 changed
             self._size_columns()
+            self._keep_rows()
         super().changeEvent(event)
 
     def show_lines(self, lines: Sequence[Line]) -> None:
@@ -124,3 +134,58 @@ class LinesTable(QTableWidget):
             tuple(item.text() if (item := self.item(r, c)) is not None else "" for c in range(self.columnCount()))
             for r in range(self.rowCount())
         ]
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's columns within its width and its rows in sight, whatever the font.
+
+    The widths a table starts with are for the usual 11 pt font and grow with the font; wider than the table,
+    the columns give way in proportion (their text wraps), a column never narrower than a date (2024-01-01)
+    or its own starting width if that is less. The table is never so low that fewer than ``rows`` rows show.
+    """
+
+    def __init__(self, table: QTableWidget, rows: int = 3) -> None:
+        super().__init__(table)
+        self.table = table
+        self.rows = rows
+        header = table.horizontalHeader()
+        header.setMinimumSectionSize(max(header.minimumSectionSize(), header.fontMetrics().horizontalAdvance("说明") + 16))
+        self.natural = [header.sectionSize(c) for c in range(table.columnCount())]
+        table.installEventFilter(self)
+        self._keep_rows()
+
+    def _keep_rows(self) -> None:
+        table = self.table
+        row = table.fontMetrics().height() + 10
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + self.rows * row + 2 * table.frameWidth())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.FontChange):
+            self._keep_rows()
+            self.fit()
+        return False
+
+    def _holds_dates(self, column: int) -> bool:
+        """A column of dates (they cannot wrap) keeps a date's width; words and figures in others wrap."""
+        texts = [item.text() for row in range(self.table.rowCount())
+                 if (item := self.table.item(row, column)) is not None and item.text()]
+        return any(DATE_TEXT.fullmatch(text) for text in texts)
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        grow = self.table.font().pointSizeF() / BASE_POINT_SIZE
+        last = self.table.columnCount() - 1
+        wanted = [round(w * grow) for w in self.natural[:last]]
+        date_width = metrics.horizontalAdvance("2024-01-01") + 24
+        model = self.table.model()
+        least = [max(header.minimumSectionSize(), min(w, date_width) if self._holds_dates(c) else 0,
+                     metrics.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal) or "")) + 16)
+                 for c, w in enumerate(wanted)]
+        available = self.table.viewport().width() - header.minimumSectionSize() * 3  # the last column: the rest
+        if sum(wanted) > available:
+            spare = max(0, available - sum(least))
+            extra = [w - low for w, low in zip(wanted, least, strict=True)]
+            wanted = [low + (e * spare) // max(1, sum(extra)) for low, e in zip(least, extra, strict=True)]
+        for column, width in enumerate(wanted):
+            header.resizeSection(column, width)

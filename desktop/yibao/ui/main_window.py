@@ -29,7 +29,7 @@ from yibao.ui.person import PersonPanel
 from yibao.ui.presenter import Presenter
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from yibao.rules import Request, Result
     from yibao.state.history import History
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        self._splitter, self._left = splitter, left
         self.setCentralWidget(splitter)
         self._build_menus()
 
@@ -779,6 +780,11 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(self, "关于", f"{APP_TITLE} {app_version()}\n{figures_text()}\n\n"
                           "依据山东省及烟台、济南、济宁的医保政策文件逐项测算。\n测算结果仅供参考，以医保经办机构实际结算为准。")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The person panel as narrow as its fields allow (the lists still show full names): the tabs get the room."""
+        super().showEvent(event)
+        self._splitter.setSizes([self._left.minimumSizeHint().width() + 8, self.width()])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_discard():

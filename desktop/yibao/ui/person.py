@@ -241,6 +241,9 @@ class PersonPanel(QGroupBox):
         self.city = CityBox(cities, search_texts())
         self.on = DateField()
         self.employment = combo(EMPLOYMENTS, "就业类型")
+        # Narrower than 机关事业单位职工: the tabs keep the room (the open list shows every name whole).
+        self.employment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.employment.setMinimumContentsLength(5)
         self.retired = combo(STATUSES, "参保状态")
         self.sex = combo(SEXES, "性别")
         self.age = QSpinBox()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from yibao.rules import LocalFigure, Policy
 from yibao.rules.inventory import LOCAL, NOT_STATED, ParameterRow, changes_between, last_change, parameters_in_force
-from yibao.ui.lines import LOCAL_COLOUR
+from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter
 
 COLUMNS = ("项目", "数值", "状态", "依据文件", "条款", "施行日期", "截止日期", "说明")
 CHANGE_COLUMNS = ("项目", "之前", "之后", "之前依据", "之后依据")
@@ -136,12 +136,11 @@ class PolicyTab(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # No column narrower than a date (2024-01-01) at the current font: dates never elide, words wrap.
-        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("2024-01-01") + 24)
         for column, width in enumerate(widths):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
+        ColumnFitter(table)
 
     def set_context(self, policy: Policy, city: str, on: date, local: Sequence[LocalFigure]) -> None:
         self._policy, self._city, self._local = policy, city, tuple(local)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +42,11 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 INPUT_COLUMNS = VISIT_AMOUNTS
 RESULT_COLUMNS = ("计入起付线", "统筹支付", "大额补助", "个人负担")
+# Headers on two lines where they are long, so that nine columns fit the table's width even in 大字模式.
+HEADER_LINES = {"医院等级": "医院\n等级", "政策范围内": "政策\n范围内", "政策范围外": "政策\n范围外",
+                "先行自付": "先行\n自付", "计入起付线": "计入\n起付线", "统筹支付": "统筹\n支付",
+                "大额补助": "大额\n补助", "个人负担": "个人\n负担"}
+SHOWN_ROWS = 4  # the table is never shorter than this many visits: the tab scrolls instead
 RESULT_FIELDS = ("deductible", "fund_pays", "supplement_pays", "person_pays")
 HEADERS = ("类别", "医院等级", *(label for _, label in INPUT_COLUMNS), *RESULT_COLUMNS)
 KIND_COLUMN, TIER_COLUMN = 0, 1
@@ -72,7 +77,9 @@ class VisitsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return HEADERS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        if orientation == Qt.Orientation.Horizontal:
+            return HEADER_LINES.get(HEADERS[section], HEADERS[section])
+        return str(section + 1)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -209,6 +216,7 @@ class VisitsTab(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("就诊记录")
+        self.table.verticalHeader().setVisible(False)  # room for the nine columns; 第N条 is said below the table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -217,9 +225,10 @@ class VisitsTab(QWidget):
         for column in (KIND_COLUMN, TIER_COLUMN):
             self.table.setItemDelegateForColumn(column, self._choices)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("政策范围内") + 16)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sized by _fit_columns
+        self.table.viewport().installEventFilter(self)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one line of figures a row
+        self._fit_rows()
         self.table.setToolTip("金额单位：元。双击或直接输入修改；Tab 键移到下一格")
 
         self.add_outpatient = QPushButton("添加门诊(&O)")
@@ -232,19 +241,14 @@ class VisitsTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch()
 
-        self.ytd_box = QGroupBox("本年已发生（年中开始测算时填写）")
-        self.ytd_box.setCheckable(True)
-        self.ytd_box.setChecked(False)
+        # A tick box and the fields it opens (not a checkable group box: unticked, that leaves an empty grey bar).
+        self.ytd_box = QCheckBox("本年已发生（年中开始测算时填写）")
         self.ytd: dict[str, AmountEdit | CountEdit] = {}
         self.ytd_fields = QWidget()
         self.ytd_fields.setVisible(False)
         self.ytd_box.toggled.connect(self.ytd_fields.setVisible)
-        self.ytd_box.setFlat(True)  # unticked: the title alone, no empty frame under it
-        self.ytd_box.toggled.connect(lambda on: self.ytd_box.setFlat(not on))
-        box_layout = QVBoxLayout(self.ytd_box)
-        box_layout.setContentsMargins(8, 4, 8, 4)
-        box_layout.addWidget(self.ytd_fields)
         ytd_form = QFormLayout(self.ytd_fields)
+        ytd_form.setContentsMargins(24, 0, 0, 0)
         for key in YearToDate.model_fields:
             label = FIELD_LABELS[f"year_to_date.{key}"]
             edit: AmountEdit | CountEdit = (
@@ -264,6 +268,7 @@ class VisitsTab(QWidget):
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.table)
         top_layout.addWidget(self.ytd_box)
+        top_layout.addWidget(self.ytd_fields)
         top_layout.addWidget(QLabel("<b>全年合计</b>"))
         top_layout.addWidget(self.totals)
         bottom = QWidget()
@@ -274,6 +279,7 @@ class VisitsTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
+        splitter.setChildrenCollapsible(False)  # never below their contents: the tab scrolls instead
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -289,6 +295,39 @@ class VisitsTab(QWidget):
         self.load()
 
     # ------------------------------------------------------------ editing
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # 大字模式: rows and columns follow the font
+            self._fit_rows()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Kind and tier as wide as their words, the seven amounts share the rest (never narrower than 12345.00)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(20)
+        figure = metrics.horizontalAdvance("12345.00") + 8
+        amounts = len(HEADERS) - 2
+        words = [metrics.horizontalAdvance(text) + 12 for text in ("普通门诊", "一级及以下")]
+        two_lines = sum(words) + amounts * figure > self.table.viewport().width()
+        if two_lines:  # 大字模式 in a small window: 一级及 / 以下 on two lines rather than a column cut off
+            words = [metrics.horizontalAdvance("一级及") + 12] * 2
+        share = max(figure, (self.table.viewport().width() - sum(words)) // amounts)
+        for column, width in enumerate([*words, *([share] * amounts)]):
+            header.resizeSection(column, width)
+        lines = 2 if two_lines else 1
+        self.table.verticalHeader().setDefaultSectionSize(lines * metrics.lineSpacing() + 10)
+
+    def _fit_rows(self) -> None:
+        self._fit_columns()
+        header = self.table.horizontalHeader()
+        row = 2 * self.table.fontMetrics().lineSpacing() + 10  # room for rows of two lines
+        self.table.setMinimumHeight(header.sizeHint().height() + SHOWN_ROWS * row + 2 * self.table.frameWidth())
 
     def input_widgets(self) -> list[QWidget]:
         return [self.add_outpatient, self.add_inpatient, self.table, self.remove, self.up, self.down, self.ytd_box,
@@ -322,7 +361,6 @@ class VisitsTab(QWidget):
         blocked = self.ytd_box.blockSignals(True)
         self.ytd_box.setChecked(bool(values["year_to_date.given"]))
         self.ytd_fields.setVisible(bool(values["year_to_date.given"]))
-        self.ytd_box.setFlat(not values["year_to_date.given"])
         self.ytd_box.blockSignals(blocked)
         for key, edit in self.ytd.items():
             edit.setText(values.get(f"year_to_date.{key}", ""))
