@@ -187,7 +187,9 @@ def _figures_export(args: argparse.Namespace) -> int:
     try:
         write_pack(out, chosen, args.issuer or default_issuer(chosen), date.today())
     except OSError as exc:
-        raise InputError("OUT", f"无法写入 {out}：{exc.strerror or exc}") from None
+        from yibao.state.atomic import describe_os_error
+
+        raise InputError("OUT", f"无法写入 {out}（{describe_os_error(exc)}）") from None
     _write_out(f"已导出{len(chosen)}条本地录入参数到 {out}\n")
     return 0
 

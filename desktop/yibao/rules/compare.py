@@ -477,13 +477,13 @@ def _figure_at(spec: Any, found: Resolved | None, key: str | None) -> Decimal | 
     return figure_text(spec, value)
 
 
-_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)")
+_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)([^\d（]*)")  # the figure and its unit: 800 元, 6.3 %, 120 个月
 
 
 def _moved(before: Decimal | bool | str, after: Decimal | bool | str) -> str:
-    """由800元降至600元 / 由6.3%升至7% / 由文件未载明变为5%."""
+    """由800元降至600元 / 由6.3%升至7% / 由120个月（10年）升至300个月（25年） / 由文件未载明变为5%."""
     old, new = _NUMBER.match(str(before)), _NUMBER.match(str(after))
-    if old and new and str(before)[old.end():] == str(after)[new.end():]:
+    if old and new and old.group(2) == new.group(2):
         a, b = Decimal(old.group(1)), Decimal(new.group(1))
         if b < a:
             return f"由{before}降至{after}"
@@ -509,7 +509,8 @@ def _headline(comparison: Comparison, unavailable: str) -> str:
         if row.difference is not None:
             words = row.figure.more if row.difference > 0 else row.figure.less
             amount = figure_value_text(row.figure, _size(row.difference))
-            moved.append(f"{_visits_words(comparison, row)}{words} {amount}{_because(row)}")
+            both = f"（由{row.before_text}到{row.after_text}）" if row.figure.kind == "months" else ""
+            moved.append(f"{_visits_words(comparison, row)}{words} {amount}{both}{_because(row)}")
         elif not row.waiting and (row.before is not None or row.after is not None):
             missing.setdefault((row.figure.section, (before if row.before is None else after).on), []).append(row)
     not_comparable = []
