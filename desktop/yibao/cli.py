@@ -187,7 +187,9 @@ def _figures_export(args: argparse.Namespace) -> int:
     try:
         write_pack(out, chosen, args.issuer or default_issuer(chosen), date.today())
     except OSError as exc:
-        raise InputError("OUT", f"无法写入 {out}：{exc.strerror or exc}") from None
+        from yibao.state.atomic import describe_os_error
+
+        raise InputError("OUT", f"无法写入 {out}（{describe_os_error(exc)}）") from None
     _write_out(f"已导出{len(chosen)}条本地录入参数到 {out}\n")
     return 0
 
@@ -229,6 +231,13 @@ def _sheet(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise OutputError(str(exc)) from None
     return 0
+
+
+def _one_line(message: str) -> str:
+    """An error is one line: a newline or other control character typed into a value is shown escaped (\\n)."""
+    import unicodedata
+
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in message)
 
 
 def _quiet_qt() -> None:
@@ -301,13 +310,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except InputError as exc:
-        print(str(exc), file=sys.stderr)
+        print(_one_line(str(exc)), file=sys.stderr)
         return EXIT_INPUT
     except PolicyError as exc:
-        print(str(exc), file=sys.stderr)
+        print(_one_line(str(exc)), file=sys.stderr)
         return EXIT_POLICY
     except OutputError as exc:
-        print(str(exc), file=sys.stderr)
+        print(_one_line(str(exc)), file=sys.stderr)
         return EXIT_OUTPUT
 
 

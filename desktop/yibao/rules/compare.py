@@ -327,7 +327,8 @@ def _traced(
     moved: dict[str, list[str]] = {row.figure.key: [] for row in rows}
     for section in dict.fromkeys(row.figure.section for row in rows):
         # Each section is traced on its own: a parameter put back is recomputed only where it is read.
-        here = [row for row in rows if row.figure.section == section and (row.difference != 0 or row.before is None)]
+        here = [row for row in rows if row.figure.section == section and not row.waiting
+                and (row.difference != 0 if row.comparable else (row.before is None) != (row.after is None))]
         if not here:
             continue
         alone = _only(request, section).model_copy(update={"on": second})
@@ -341,6 +342,9 @@ def _traced(
             for row in here:
                 if _explains(row, None if reverted is None else _value(reverted, row.figure), reverted is None):
                     moved[row.figure.key].append(parameter)
+        for row in here:  # moved only by changes acting together: all the section's changes are its reasons
+            if not moved[row.figure.key]:
+                moved[row.figure.key] = [p for p in changed if p in reading.read]
     earlier = policy.snapshot(request.city, first, local)
     later = policy.snapshot(request.city, second, local)
     traced = []

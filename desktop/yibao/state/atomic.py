@@ -153,6 +153,6 @@ def set_aside_reported(path: Path, what: str, then: str, companions: Sequence[st
         moved = set_aside(path, companions)
     except OSError as exc:
         log.warning("cannot set aside damaged %s: %s", path, exc)
-        return f"{what} {path} 已损坏，且无法移走（{exc.strerror or exc}）；{then}"
+        return f"{what} {path} 已损坏，且无法移走（{describe_os_error(exc)}）；{then}"
     log.warning("damaged %s moved to %s", path, moved)
     return f"{what}已损坏，已移至 {moved}；{then}"
