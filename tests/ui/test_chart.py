@@ -64,7 +64,7 @@ def test_yantai_2000_series_are_the_rules_core_figures(widget: ShareChart) -> No
     assert len(series["二级"]) == 42  # 41 grid points and the bend at the deductible (400)
     assert 400.0 in series["二级"]
     assert widget.curves is not None and widget.curves.axis_max == Decimal(5000)
-    assert "一级及以下 ¥560.00，二级 ¥880.00，三级 ¥1160.00" in widget.note.text()
+    assert "一级及以下 ¥560.00，二级 ¥880.00，三级 ¥1,160.00" in widget.note.text()
     assert widget.missing.isHidden()
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-from yibao.rules.formatting import to_fen
+from yibao.wording import fen_number, ratio_number
 
 MAX_AMOUNT = Decimal("100000000")  # 1亿元: anything larger is a typing slip, not a bill
 MAX_MONTHS = 1200
@@ -20,9 +20,9 @@ Employment = Literal["enterprise", "public_institution", "flexible"]
 Sex = Literal["male", "female"]
 FlexibleOption = Literal["with_account", "without_account"]
 
-# Shown amounts: rounded half-up to the fen and written as "1234.50".
-Money = Annotated[Decimal, PlainSerializer(lambda d: f"{to_fen(d):.2f}", return_type=str)]
-Ratio = Annotated[Decimal, PlainSerializer(lambda d: f"{d:.4f}", return_type=str)]
+# Amounts in the JSON contract: rounded half-up to the fen and written as "1234.50"; rates as "0.5764".
+Money = Annotated[Decimal, PlainSerializer(fen_number, return_type=str)]
+Ratio = Annotated[Decimal, PlainSerializer(ratio_number, return_type=str)]
 
 EMPLOYMENT_NAMES = {"enterprise": "企业职工", "public_institution": "机关事业单位职工", "flexible": "灵活就业人员"}
 SEX_NAMES = {"male": "男", "female": "女"}

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from yibao.resources import resource_path
-from yibao.rules.formatting import cn_date
+from yibao.wording import NOT_STATED, cn_date
 
 Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple"]
 Dimension = Literal["tier", "sex", "status", "age_from", "stay_from"]
@@ -228,7 +228,7 @@ class Snapshot:
         ):
             note = (
                 f"省规定允许各市过渡至{cn_date(prov_entry.phase_in_until)}；"
-                f"文件未载明{self.city.name}的过渡安排，按省规定计算"
+                f"{self.city.name}的过渡安排{NOT_STATED}，按省规定计算"
             )
         return Resolved(parameter, spec, prov_entry, province, self._document(prov_entry), note)
 

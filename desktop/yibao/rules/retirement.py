@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yibao.rules.formatting import percent, to_fen, yuan
 from yibao.rules.models import SEX_NAMES, Line, Person, RetirementInput, RetirementResult
 from yibao.rules.trace import Trace, line
-
-
-def _years(months: int) -> str:
-    years, rest = divmod(months, 12)
-    return f"{months}个月（{years}年{rest}个月）" if rest else f"{months}个月（{years}年）"
+from yibao.wording import NOT_STATED, money, months, percent, to_fen
 
 
 def retirement_check(trace: Trace, person: Person, given: RetirementInput) -> RetirementResult:
@@ -20,22 +15,22 @@ def retirement_check(trace: Trace, person: Person, given: RetirementInput) -> Re
     required = int(required_value) if required_value is not None else None
     deemed_rule = trace.read("retirement.counts_deemed")
     if required is None:
-        lines.append(line("required", "最低缴费年限", None, "文件未载明本市此时的最低缴费年限", req_src))
+        lines.append(line("required", "最低缴费年限", None, f"本市此时的最低缴费年限{NOT_STATED}", req_src))
         return RetirementResult(required_months=None, counted_months=None, shortfall_months=None, eligible=None,
                                 makeup_amount=None, lines=lines)
-    lines.append(line("required", "最低缴费年限", Decimal(required), f"{SEX_NAMES[person.sex]}：{_years(required)}", req_src,
+    lines.append(line("required", "最低缴费年限", Decimal(required), f"{SEX_NAMES[person.sex]}：{months(required)}", req_src,
                       unit="months"))
 
     counts_deemed = deemed_rule is not None and deemed_rule.value is True
     if deemed_rule is None:
         counted = None
-        formula = "文件未载明是否计入视同缴费年限"
+        formula = f"是否计入视同缴费年限{NOT_STATED}"
     elif counts_deemed:
         counted = given.paid_months + given.deemed_months
-        formula = f"实际 {given.paid_months} + 视同 {given.deemed_months} = {_years(counted)}"
+        formula = f"实际 {given.paid_months} + 视同 {given.deemed_months} = {months(counted)}"
     else:
         counted = given.paid_months
-        formula = f"只计实际缴费 {_years(counted)}（视同 {given.deemed_months} 个月不计入）"
+        formula = f"只计实际缴费 {months(counted)}（视同 {given.deemed_months} 个月不计入）"
     lines.append(line("counted", "累计缴费年限", None if counted is None else Decimal(counted), formula, deemed_rule,
                       unit="months"))
     if counted is None:
@@ -44,7 +39,7 @@ def retirement_check(trace: Trace, person: Person, given: RetirementInput) -> Re
 
     shortfall = max(0, required - counted)
     eligible = shortfall == 0
-    verdict = "已达到，可享受退休人员医保待遇" if eligible else f"尚差 {_years(shortfall)}"
+    verdict = "已达到，可享受退休人员医保待遇" if eligible else f"尚差 {months(shortfall)}"
     lines.append(line("shortfall", "差额", Decimal(shortfall), f"{required} − {counted} → {verdict}", req_src,
                       unit="months"))
     makeup = _makeup(trace, person, given, shortfall, lines)
@@ -66,7 +61,7 @@ def _makeup(trace: Trace, person: Person, given: RetirementInput, shortfall: int
         return None
     amount = to_fen(given.last_monthly_base * rate * shortfall)
     payer = "本人" if person.employment == "flexible" else "单位"
-    formula = f"{yuan(given.last_monthly_base)} × {percent(rate)} × {shortfall}个月 = {yuan(amount)}，由{payer}一次性补足"
+    formula = f"{money(given.last_monthly_base)} × {percent(rate)} × {shortfall}个月 = {money(amount)}，由{payer}一次性补足"
     note = rate_src.entry.note if rate_src is not None else None
     lines.append(line("makeup", "一次性补缴金额", amount, formula, rate_src, note=note))
     return amount

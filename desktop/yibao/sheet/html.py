@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from yibao.sheet.content import LOCAL, DocumentRef, Row, Section, SheetContent, Table
+from yibao.sheet.content import LOCAL, MISSING_TITLE, DocumentRef, Row, Section, SheetContent, Table
+from yibao.wording import YUAN_SIGN
 
 BODY_PT = 8.0
 SMALL_PT = 7.0
@@ -90,7 +91,7 @@ def _totals(section: Section) -> str:
     rows = []
     for total in section.totals:
         capitals = f"人民币{_e(total.capitals)}" if total.capitals else _e(total.note)
-        figure = f"¥{_e(total.figure)}" if total.capitals else _e(total.figure)
+        figure = f"{YUAN_SIGN}{_e(total.figure)}" if total.capitals else _e(total.figure)
         rows.append(
             f'<tr><td width="42%">{_e(total.label)}</td>'
             f'<td width="14%" align="right"><b>{figure}</b></td><td width="44%">{capitals}</td></tr>'
@@ -129,7 +130,7 @@ def sheet_html(content: SheetContent) -> str:
     parts = [f'<html><body style="font-size:{BODY_PT}pt;">', _inputs(content)]
     parts += [_section(s) for s in content.sections]
     missing = [f"<b>{_e(label)}</b>：{_e(reason)}" for label, reason in content.missing]
-    parts.append(_list("文件未载明的数字（未予计算，不作估计）", missing))
+    parts.append(_list(MISSING_TITLE, missing))
     parts.append(_list("说明", [_e(n) for n in content.notes]))
     parts.append(_list("测算依据文件", [_document(d) for d in content.documents]))
     parts.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from yibao.sheet.content import LOCAL, SheetContent
+from yibao.sheet.content import LOCAL, MISSING_TITLE, SheetContent
 
 LABEL_WIDTH = 34  # at least; widened to the longest label (up to MAX_LABEL_WIDTH) so figures line up
 MAX_LABEL_WIDTH = 52
@@ -51,7 +51,7 @@ def render_text(content: SheetContent) -> str:
                 capitals = f"（大写）人民币{total.capitals}" if total.capitals else total.note
                 out.append(f"    {ljust(total.label, label_width)}{rjust(total.figure, FIGURE_WIDTH)}  {capitals}".rstrip())
     if content.missing:
-        out += ["", "【文件未载明的数字（未予计算，不作估计）】"]
+        out += ["", f"【{MISSING_TITLE}】"]
         out += [f"  {label}：{reason}" for label, reason in content.missing]
     if content.notes:
         out += ["", "【说明】"]

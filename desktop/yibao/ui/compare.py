@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.rules import InputError, Request, Result
-from yibao.rules.formatting import percent, yuan
 from yibao.rules.models import TIER_NAMES, VisitResult
 from yibao.ui.lines import LinesTable
+from yibao.wording import NOT_STATED, money_or_not_stated, percent, rate_of, yuan
 
 TIERS = (1, 2, 3)
 ROWS = ("医疗费用合计", "计入起付标准", "统筹基金支付", "大额医疗费用补助支付", "个人负担", "实际报销比例")
-NOT_GIVEN = "文件未规定"
 NO_VISIT_HINT = "请先在就医报销中添加一次就诊"
 CHOSEN_BACKGROUND = QColor("#fff3c4")
 ERROR_STYLE = "color: #c00000;"
@@ -41,17 +40,14 @@ def reimbursement_rate(visit: VisitResult) -> Decimal | None:
     """(fund + 大额补助) / bill for one visit, as YearTotals defines it for the year."""
     if visit.fund_pays is None or visit.supplement_pays is None or visit.bill == 0:
         return None
-    return ((visit.fund_pays + visit.supplement_pays) / visit.bill).quantize(Decimal("0.0001"))
+    return rate_of(visit.fund_pays + visit.supplement_pays, visit.bill)
 
 
 def row_figures(visit: VisitResult) -> tuple[str, ...]:
-    def money(amount: Decimal | None) -> str:
-        return NOT_GIVEN if amount is None else yuan(amount)
-
     rate = reimbursement_rate(visit)
-    rate_text = "—" if visit.bill == 0 else (NOT_GIVEN if rate is None else percent(rate))
-    return (money(visit.bill), money(visit.deductible), money(visit.fund_pays), money(visit.supplement_pays),
-            money(visit.person_pays), rate_text)
+    rate_text = "—" if visit.bill == 0 else (NOT_STATED if rate is None else percent(rate))
+    return (money_or_not_stated(visit.bill), money_or_not_stated(visit.deductible), money_or_not_stated(visit.fund_pays),
+            money_or_not_stated(visit.supplement_pays), money_or_not_stated(visit.person_pays), rate_text)
 
 
 def summary(visits: dict[int, VisitResult]) -> str:
@@ -64,7 +60,7 @@ def summary(visits: dict[int, VisitResult]) -> str:
     saving = known[dearest] - known[cheapest]
     if saving == 0:
         return "在不同级别医院就诊，个人负担相同。"
-    text = f"在{TIER_NAMES[cheapest]}医院就诊，个人少负担 ¥{yuan(saving)}（与{TIER_NAMES[dearest]}相比）"
+    text = f"在{TIER_NAMES[cheapest]}医院就诊，个人少负担 {yuan(saving)}（与{TIER_NAMES[dearest]}相比）"
     if len(known) < len(visits):
         text += "；其余级别的个人负担文件未规定"
     return text + "。"
@@ -116,7 +112,7 @@ class TierComparison(QWidget):
             return
         self.chosen_tier = visits[visit_index].tier
         self.visits = {tier: (result.visits or [])[-1] for tier, result in results.items()}
-        self.message.setText(f"第{visit_index + 1}次就诊，医疗费用 ¥{yuan(visits[visit_index].bill)}，"
+        self.message.setText(f"第{visit_index + 1}次就诊，医疗费用 {yuan(visits[visit_index].bill)}，"
                              f"本次在{TIER_NAMES[self.chosen_tier]}医院（高亮列）。本年此前的就诊按原样计入。")
         self.message.setStyleSheet("")
         self._fill()
@@ -146,7 +142,7 @@ class TierComparison(QWidget):
                 item.setFont(font)
                 if chosen:
                     item.setBackground(CHOSEN_BACKGROUND)
-                if text == NOT_GIVEN:
+                if text == NOT_STATED:
                     item.setForeground(QBrush(QColor("#a00000")))
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()

@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from yibao.rules.models import MAX_AMOUNT  # the request model's limit: a typing slip is named before the core is asked
+from yibao.wording import money, to_fen
 
 INVALID_STYLE = "background: #ffe4e4; border: 1px solid #c00000;"
 
@@ -44,10 +45,10 @@ def parse_amount(text: str, label: str, *, required: bool = False, maximum: Deci
     if value < 0:
         raise FieldError(label, "不能为负数")
     if value > maximum:
-        raise FieldError(label, f"不能大于 {maximum:,.0f} 元，请检查是否多输了位数")
-    if value != value.quantize(Decimal("0.01")):
+        raise FieldError(label, f"不能大于 {money(maximum)} 元，请检查是否多输了位数")
+    if value != to_fen(value):
         raise FieldError(label, "最多两位小数（分）")
-    return value.quantize(Decimal("0.01"))
+    return to_fen(value)
 
 
 def parse_count(text: str, label: str, *, maximum: int, unit: str) -> int | None:

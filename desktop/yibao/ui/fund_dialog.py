@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from yibao.rules import InputError, Request, Result
 from yibao.rules.errors import from_validation_error
-from yibao.rules.formatting import cn_date, to_fen
 from yibao.rules.models import FundAmount, FundInput, FundResult
 from yibao.sheet import SheetHeader, plain_text, preview_dialog, write_pdf
 from yibao.ui.lines import LinesTable
+from yibao.wording import FIELD_LABELS, NOT_STATED, cn_date, yuan
 
 NOTE = ("省定分担比例由省每年确定，请按当年省医疗保障行政部门公布的比例填写；本软件不内置该比例。"
         "上解比例、分担上限等其余数字来自政策文件，见下方各行的依据。")
@@ -47,13 +47,16 @@ class Field:
     required: bool
 
 
-FIELDS = (
-    Field("last_year_premium_income", "上年度统筹基金征缴收入", "元", True),
-    Field("last_year_remittance", "上年度已上解调剂金", "元", True),
-    Field("deficit", "当年基金缺口", "元", False),
-    Field("province_share_ratio", "省定分担比例", "%", True),
-    Field("accumulated_surplus", "累计结余", "元", False),
-    Field("city_share_ratio", "市级统筹基金分担比例", "%", False),
+FIELDS = tuple(
+    Field(name, FIELD_LABELS[f"fund.{name}"], unit, required)
+    for name, unit, required in (
+        ("last_year_premium_income", "元", True),
+        ("last_year_remittance", "元", True),
+        ("deficit", "元", False),
+        ("province_share_ratio", "%", True),
+        ("accumulated_surplus", "元", False),
+        ("city_share_ratio", "%", False),
+    )
 )
 CITY_SHARE = "city_share_ratio"
 
@@ -252,7 +255,7 @@ class FundDialog(QDialog):
         for attribute, key, _label in OUTCOMES:
             label = self.figures[attribute]
             amount = getattr(fund, attribute)
-            label.setText("文件未规定或需填写" if amount is None else f"¥{to_fen(amount):,.2f}")
+            label.setText(f"{NOT_STATED}或需填写" if amount is None else yuan(amount))
             label.setEnabled(True)
             self._results_form.setRowVisible(label, key in keys)
         self._show_city_share(fund)

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.inventory import key_label, open_parameters, value_text
 from yibao.rules.policy import ParameterSpec
-from yibao.state.local_figures import FIELD_LABELS, make_local_figure, written_value
+from yibao.state.local_figures import make_local_figure, written_value
 from yibao.ui.policy_tab import date_edit, pydate, qdate
+from yibao.wording import FIELD_LABELS
 
 EXPLANATION = "仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
-COLUMNS = ("城市", "项目", "数值", "起", "止", "说明")
+COLUMNS = (FIELD_LABELS["local_figure.region"], "项目", FIELD_LABELS["local_figure.value"], "起", "止", "说明")
 INVALID_STYLE = '*[invalid="true"] { background: #ffe4e4; border: 1px solid #c00000; }'
 HINTS = {
     "rate": "比例写成 0 到 1 之间的小数，如 0.85 表示 85%",
@@ -122,14 +123,14 @@ class LocalFiguresDialog(QDialog):
         self.save_button = QPushButton("保存此条", self.pane)
         self.save_button.clicked.connect(self._save_edit)
         form = QFormLayout(self.pane)
-        form.addRow("城市", self.city_box)
+        form.addRow(FIELD_LABELS["local_figure.region"], self.city_box)
         form.addRow("项目", self.parameter_box)
         start_row = QHBoxLayout()
         start_row.addWidget(self.start_edit)
         start_row.addStretch(1)
-        form.addRow("开始日期", start_row)
-        form.addRow("结束日期", end_row)
-        form.addRow("数值", self.value_box)
+        form.addRow(FIELD_LABELS["local_figure.start"], start_row)
+        form.addRow(FIELD_LABELS["local_figure.end"], end_row)
+        form.addRow(FIELD_LABELS["local_figure.value"], self.value_box)
         form.addRow("", self.hint)
         form.addRow("说明", self.note_edit)
         form.addRow("", self.save_button)
@@ -343,7 +344,7 @@ class LocalFiguresDialog(QDialog):
 
     def _show_error(self, field: str, problem: str, widget: QWidget | None = None) -> None:
         base, _, key = field.partition(".")
-        label = FIELD_LABELS.get(base, base)
+        label = FIELD_LABELS.get(f"local_figure.{base}", base)
         spec = self._spec()
         if key and spec is not None and spec.by is not None:
             label = f"{label}（{key_label(spec, key, list(self.value_fields))}）"

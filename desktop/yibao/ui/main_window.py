@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from yibao.state.settings import Settings, save_settings
 from yibao.ui.person import PersonPanel
+from yibao.wording import cn_date
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
             return
         self._set_stale(False)
         self.request, self.result = request, result
-        self.message.setText(f"{result.city_name} · 按 {result.on:%Y-%m-%d} 施行的政策计算")
+        self.message.setText(f"{result.city_name} · 按 {cn_date(result.on)} 施行的政策计算")
         self.message.setStyleSheet("")
         self._render(result)
         self.computed.emit()

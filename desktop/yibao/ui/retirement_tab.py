@@ -9,19 +9,17 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
-from yibao.ui.summary import MISSING, SummaryGrid, money_text
+from yibao.ui.summary import SummaryGrid
+from yibao.wording import NOT_STATED, label, months, yuan
 
 if TYPE_CHECKING:
     from yibao.rules.models import RetirementResult
 
-ELIGIBLE_TEXT = {True: "已满足", False: "未满足", None: MISSING}
+ELIGIBLE_TEXT = {True: "已满足", False: "未满足", None: NOT_STATED}
 
 
-def months_text(months: int | None) -> str:
-    if months is None:
-        return MISSING
-    years, rest = divmod(months, 12)
-    return f"{months}个月（{years}年{rest}个月）" if rest else f"{months}个月（{years}年）"
+def months_text(count: int | None) -> str:
+    return NOT_STATED if count is None else months(count)
 
 
 class RetirementTab(QWidget):
@@ -29,17 +27,17 @@ class RetirementTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.paid = CountEdit("实际缴费月数", maximum=1200, unit="个月")
+        self.paid = CountEdit(label("retirement.paid_months"), maximum=1200, unit="个月")
         self.paid.setPlaceholderText("例如 280")
-        self.deemed = CountEdit("视同缴费月数", maximum=1200, unit="个月")
+        self.deemed = CountEdit(label("retirement.deemed_months"), maximum=1200, unit="个月")
         self.deemed.setPlaceholderText("没有则不填")
-        self.last_base = AmountEdit("最后一次缴费基数", "用于计算一次性补缴（可不填）")
+        self.last_base = AmountEdit(label("retirement.last_monthly_base"), "用于计算一次性补缴（可不填）")
         form = QFormLayout()
-        for text, edit in (("实际缴费月数(&P)", self.paid), ("视同缴费月数(&V)", self.deemed),
-                           ("最后一次月缴费基数（元）(&L)", self.last_base)):
-            label = QLabel(text)
-            label.setBuddy(edit)
-            form.addRow(label, edit)
+        for text, edit in ((f"{self.paid.label}(&P)", self.paid), (f"{self.deemed.label}(&V)", self.deemed),
+                           (f"{self.last_base.label}（元）(&L)", self.last_base)):
+            caption = QLabel(text)
+            caption.setBuddy(edit)
+            form.addRow(caption, edit)
             edit.textChanged.connect(self.changed)
             edit.returnPressed.connect(self.changed)
         self.summary = SummaryGrid(3)
@@ -81,6 +79,6 @@ class RetirementTab(QWidget):
             ("累计计算年限", months_text(result.counted_months)),
             ("尚缺", months_text(result.shortfall_months)),
             ("是否达到", ELIGIBLE_TEXT[result.eligible]),
-            ("一次性补缴金额", money_text(result.makeup_amount) if result.shortfall_months else "无需补缴"),
+            ("一次性补缴金额", yuan(result.makeup_amount) if result.shortfall_months else "无需补缴"),
         ])
         self.lines.show_lines(result.lines)
