@@ -12,43 +12,118 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
     from yibao.rules import Request
 
+EXIT_OUTPUT = 1
 EXIT_INPUT = 2
 EXIT_POLICY = 3
 
 
+class OutputError(Exception):
+    """The result could not be written (a full disk, a closed pipe); the message is Chinese, one line."""
+
+
 def read_request(source: str) -> Request:
     """Parse one JSON request from a file path or ``-``; raise InputError in Chinese on any problem."""
+    from yibao.rules import InputError
+    from yibao.state.atomic import describe_os_error
+
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError("(文件)", f"请求文件 {source} 不是 UTF-8 编码的文本") from None
+    except OSError as exc:
+        raise InputError("(文件)", f"无法读取请求文件 {source}（{describe_os_error(exc)}）") from None
+    return request_from_text(text)
+
+
+def request_from_text(text: str) -> Request:
+    """The request in ``text`` (JSON); InputError in Chinese naming the field.
+
+    A byte-order mark (Windows Notepad) is skipped. Refused before validation: a key given twice, nesting deeper
+    than Python can read, NaN and Infinity. Numbers are read exactly (Decimal) and a whole number too long for
+    ``int`` stays a Decimal, so the field's own check says it is too large.
+    """
     import json
+    from decimal import Decimal
 
     from pydantic import ValidationError
 
     from yibao.rules import InputError, Request
     from yibao.rules.errors import from_validation_error
 
+    def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in data:
+                raise InputError(key, "这个字段出现了两次，只能写一次")
+            data[key] = value
+        return data
+
+    def no_constant(name: str) -> Any:
+        raise InputError("(请求)", f"{name} 不是数字，JSON 中只能写有限的数字")
+
+    def whole(digits: str) -> int | Decimal:
+        return int(digits) if len(digits) <= 40 else Decimal(digits)
+
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError("(文件)", f"无法读取请求文件 {source}：{exc.__class__.__name__}") from None
-    try:
-        data: Any = json.loads(text)
+        data: Any = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=unique_keys, parse_float=Decimal,
+                               parse_int=whole, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
         raise InputError("(请求)", f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）") from None
+    except RecursionError:
+        raise InputError("(请求)", "嵌套层数太多，不是一个测算请求") from None
     if not isinstance(data, dict):
         raise InputError("(请求)", "请求必须是一个 JSON 对象")
     try:
         return Request.model_validate(data)
     except ValidationError as exc:
         raise from_validation_error(exc) from None
+    except RecursionError:
+        raise InputError("(请求)", "嵌套层数太多，不是一个测算请求") from None
+
+
+def _write_out(text: str) -> None:
+    """Print the result; a full disk or a closed pipe is an OutputError, not a traceback."""
+    from yibao.state.atomic import describe_os_error
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        import os
+
+        with open(os.devnull, "w") as sink:  # what is left in the buffer must not fail again at exit
+            os.dup2(sink.fileno(), sys.stdout.fileno())
+        raise OutputError(f"无法写出结果（{describe_os_error(exc)}）") from None
+
+
+def compare_on(text: str | None) -> date | None:
+    """The ``--compare-on`` date, or an InputError in Chinese naming the option."""
+    from yibao.rules import InputError
+    from yibao.rules.inputs import InputProblem, parse_date
+
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except InputProblem as exc:
+        raise InputError("--compare-on", str(exc)) from None
 
 
 def _calc(args: argparse.Namespace) -> int:
     from yibao.rules import calculate
 
-    result = calculate(read_request(args.request))
-    print(result.model_dump_json(indent=2))
+    request = read_request(args.request)
+    other = compare_on(args.compare_on)
+    if other is not None:
+        from yibao.rules.compare import compare
+
+        _write_out(compare(request, other).model_dump_json(indent=2) + "\n")
+        return 0
+    _write_out(calculate(request).model_dump_json(indent=2) + "\n")
     return 0
 
 
@@ -69,14 +144,21 @@ def _sheet(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise InputError("(--pdf)", f"无法写入 {out}：目录不存在")
     result = calculate(request)
+    other = compare_on(args.compare_on)
+    comparison = None
+    if other is not None:
+        from yibao.rules.compare import compare
+
+        comparison = compare(request, other)
     from datetime import datetime
 
     from yibao.sheet import SheetHeader, write_pdf
     from yibao.sheet.render import ensure_gui_app
 
     ensure_gui_app()
+    header = SheetHeader(args.hall, args.counter, datetime.now().replace(microsecond=0))
     try:
-        write_pdf(out, request, result, SheetHeader(args.hall, args.counter, datetime.now().replace(microsecond=0)))
+        write_pdf(out, request, result, header, comparison)
     except OSError as exc:
         raise InputError("(--pdf)", f"无法写入 {out}：{exc}") from None
     return 0
@@ -89,6 +171,8 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command")
     calc = sub.add_parser("calc", help="读取一个 JSON 请求，输出 JSON 结果")
     calc.add_argument("request", help="请求文件路径，- 表示标准输入")
+    calc.add_argument("--compare-on", metavar="YYYY-MM-DD",
+                      help="同一请求再按这一日期的规定计算，输出 before/after/changes/difference")
     calc.set_defaults(run=_calc)
     sub.add_parser("regions", help="列出城市代码").set_defaults(run=_regions)
     sheet = sub.add_parser("sheet", help="读取一个 JSON 请求，输出 A4 测算单 PDF")
@@ -96,6 +180,7 @@ def parser() -> argparse.ArgumentParser:
     sheet.add_argument("--pdf", required=True, metavar="OUT.pdf", help="输出的 PDF 文件")
     sheet.add_argument("--hall", default="", help="服务大厅名称（不填则留空线）")
     sheet.add_argument("--counter", default="", help="窗口号（不填则留空线）")
+    sheet.add_argument("--compare-on", metavar="YYYY-MM-DD", help="加印政策前后对比：同一请求再按这一日期的规定计算")
     sheet.set_defaults(run=_sheet)
     return top
 
@@ -116,3 +201,6 @@ def main(argv: list[str] | None = None) -> int:
     except PolicyError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_POLICY
+    except OutputError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_OUTPUT

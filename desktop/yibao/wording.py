@@ -109,15 +109,25 @@ def fen_number(amount: Decimal) -> str:
 # ---------------------------------------------------------------- rates and counts
 
 
+def round_rate(rate: Decimal) -> Decimal:
+    """A computed rate kept to 0.01%, half-up: 0.576349 → 0.5763."""
+    return rate.quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
+
+
 def rate_of(part: Decimal, whole: Decimal) -> Decimal:
     """A computed rate (part ÷ whole), kept to 0.01% as it is shown: 2305 ÷ 4000 → 0.5763."""
-    return (part / whole).quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
+    return round_rate(part / whole)
 
 
 def percent(rate: Decimal) -> str:
     """A rate as a percentage with as many decimals as it needs: 0.6 → '60%', 0.5764 → '57.64%', 0.073 → '7.3%'."""
     text = format((rate * 100).normalize(), "f")
     return f"{text}%"
+
+
+def percentage_points(difference: Decimal) -> str:
+    """A change of rate: 0.015 → '1.5个百分点' (the sign is the caller's)."""
+    return f"{format((difference * 100).normalize(), 'f')}个百分点"
 
 
 def ratio_number(rate: Decimal) -> str:

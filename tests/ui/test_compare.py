@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from yibao.rules import InputError, Request, Result, calculate
 from yibao.ui.compare import CHOSEN_BACKGROUND, NO_VISIT_HINT, ROWS, TierComparison
+from yibao.ui.tiers import tier_variants
 from yibao.wording import NOT_STATED
 
 PERSON = {"employment": "enterprise", "sex": "male", "age": 40}
@@ -22,6 +23,14 @@ def outpatient(tier: int, in_scope: str, **extra: str) -> dict[str, Any]:
     return {"kind": "outpatient", "tier": tier, "in_scope": in_scope, **extra}
 
 
+def show_bill(widget: TierComparison, request: Request, index: int, compute: Any = calculate) -> None:
+    """As the window does: the year settled once, then the chosen visit at each tier."""
+    try:
+        widget.show_variants(tier_variants(request, calculate(request), index, compute))
+    except InputError as exc:
+        widget.show_problem(str(exc), error=True)
+
+
 @pytest.fixture
 def widget(qtbot: QtBot) -> TierComparison:
     w = TierComparison()
@@ -32,7 +41,7 @@ def widget(qtbot: QtBot) -> TierComparison:
 def test_yantai_2024_outpatient_2000_at_each_tier(widget: TierComparison) -> None:
     # Deductibles 200/400/600, shares 80/70/60%: (2000 − 200) × 80% = 1440, (2000 − 400) × 70% = 1120,
     # (2000 − 600) × 60% = 840.
-    widget.show_bill(yantai(outpatient(3, "2000")), 0, calculate)
+    show_bill(widget, yantai(outpatient(3, "2000")), 0, calculate)
     assert widget.figures() == [
         ["2,000.00", "2,000.00", "2,000.00"],
         ["200.00", "400.00", "600.00"],
@@ -46,7 +55,7 @@ def test_yantai_2024_outpatient_2000_at_each_tier(widget: TierComparison) -> Non
 
 
 def test_chosen_tier_column_is_highlighted_and_its_lines_shown(widget: TierComparison) -> None:
-    widget.show_bill(yantai(outpatient(2, "2000")), 0, calculate)
+    show_bill(widget, yantai(outpatient(2, "2000")), 0, calculate)
     headers = [widget.table.horizontalHeaderItem(c).text() for c in range(3)]
     assert headers == ["一级及以下", "二级（本次）", "三级"]
     assert widget.table.item(0, 1).background().color() == CHOSEN_BACKGROUND
@@ -69,10 +78,11 @@ def test_earlier_visits_count_and_later_ones_are_dropped(widget: TierComparison)
         return calculate(request)
 
     request = yantai(outpatient(1, "150"), outpatient(3, "1000"), outpatient(1, "5000"))
-    widget.show_bill(request, 1, compute)
-    assert [len(r.visits or []) for r in seen] == [2, 2, 2]
-    assert [(r.visits or [])[1].tier for r in seen] == [1, 2, 3]
-    assert all((r.visits or [])[0].tier == 1 for r in seen)
+    show_bill(widget, request, 1, compute)
+    # The visit is settled alone against the year as the rules core left it after the first visit.
+    assert [len(r.visits or []) for r in seen] == [1, 1, 1]
+    assert [(r.visits or [])[0].tier for r in seen] == [1, 2, 3]
+    assert all(r.year_to_date is not None and r.year_to_date.outpatient_deductible_counted == 150 for r in seen)
     figures = widget.figures()
     assert figures[1] == ["50.00", "250.00", "450.00"]
     assert figures[2] == ["760.00", "525.00", "330.00"]
@@ -84,7 +94,7 @@ def test_figure_not_in_the_documents_shows_not_given(widget: TierComparison) -> 
     request = Request.model_validate({"city": "yantai", "on": "2023-06-01",
                                       "person": {**PERSON, "retired": True, "age": 65},
                                       "visits": [outpatient(1, "1000")]})
-    widget.show_bill(request, 0, calculate)
+    show_bill(widget, request, 0, calculate)
     figures = widget.figures()
     assert figures[1] == ["500.00", "800.00", "800.00"]
     assert figures[2] == [NOT_STATED] * 3
@@ -97,15 +107,15 @@ def test_input_error_is_shown_in_red_not_raised(widget: TierComparison) -> None:
     def compute(request: Request) -> Result:
         raise InputError("visits[0].in_scope", "不能为负数")
 
-    widget.show_bill(yantai(outpatient(1, "100")), 0, compute)
+    show_bill(widget, yantai(outpatient(1, "100")), 0, compute)
     assert widget.message.text() == "输入有误：visits[0].in_scope（第1条就诊·政策范围内费用）：不能为负数"
     assert "#c00000" in widget.message.styleSheet()
     assert widget.table.isHidden()
 
 
 def test_no_visit_gives_a_hint(widget: TierComparison) -> None:
-    widget.show_bill(yantai(outpatient(1, "100")), 0, calculate)
-    widget.show_bill(Request.model_validate({"city": "yantai", "person": PERSON}), 0, calculate)
+    show_bill(widget, yantai(outpatient(1, "100")), 0)
+    show_bill(widget, Request.model_validate({"city": "yantai", "person": PERSON}), 0)
     assert widget.message.text() == NO_VISIT_HINT
     assert widget.table.isHidden()
     assert widget.message.styleSheet() == ""

@@ -9,7 +9,7 @@ from yibao.rules.contribution import contribution
 from yibao.rules.coverage import coverage
 from yibao.rules.errors import InputError
 from yibao.rules.fund import adjustment_fund
-from yibao.rules.models import Person, Request, Result, YearToDate
+from yibao.rules.models import EMPLOYMENT_NAMES, Person, Request, Result, YearToDate
 from yibao.rules.policy import LocalFigure, Policy, load_policy
 from yibao.rules.retirement import retirement_check
 from yibao.rules.trace import Trace
@@ -34,6 +34,7 @@ def calculate(request: Request, policy: Policy | None = None, local: Iterable[Lo
     trace = Trace(snapshot)
     result = Result(city=region.code, city_name=region.name, on=request.on)
     if request.contribution is not None:
+        _check_option(request)
         result.contribution = contribution(trace, _person(request), request.contribution)
     if request.visits is not None:
         visits = settle_year(trace, _person(request), request.visits, request.year_to_date or YearToDate())
@@ -48,6 +49,14 @@ def calculate(request: Request, policy: Policy | None = None, local: Iterable[Lo
     result.missing = list(trace.missing.values())
     result.notes = trace.notes
     return result
+
+
+def _check_option(request: Request) -> None:
+    """A way of paying chosen for someone who has no choice is refused, not ignored."""
+    person, given = request.person, request.contribution
+    if person is not None and given is not None and given.flexible_option is not None and person.employment != "flexible":
+        who = EMPLOYMENT_NAMES[person.employment]
+        raise InputError("contribution.flexible_option", f"只适用于灵活就业人员，{who}不选缴费方式")
 
 
 def _person(request: Request) -> Person:

@@ -65,12 +65,19 @@ def _reason(err: dict[str, object]) -> str:
     if kind == "less_than_equal":
         return f"不能大于 {ctx.get('le')}"
     if kind == "literal_error":
-        return f"只能是 {ctx.get('expected')}"
+        from yibao.rules.models import CODE_NAMES
+
+        expected = str(ctx.get("expected"))
+        for code, name in CODE_NAMES.items():
+            expected = expected.replace(f"'{code}'", f"'{code}'（{name}）")
+        return "只能是 " + expected.replace(" or ", " 或 ").replace(", ", "、")
     if kind == "too_long":
         return f"最多 {ctx.get('max_length')} 条"
-    if kind == "value_error":
+    if kind == "string_too_long":
+        return f"最多 {ctx.get('max_length')} 个字符"
+    if kind == "value_error":  # our validators' own messages, already in Chinese
         return str(err["msg"]).removeprefix("Value error, ")
-    return str(err["msg"])
+    return "取值无效"  # never pydantic's English
 
 
 def from_validation_error(exc: ValidationError) -> InputError:

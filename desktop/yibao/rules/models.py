@@ -2,25 +2,99 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
 
+from yibao.rules.inputs import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_AMOUNT,
+    MAX_MONTHS,
+    InputProblem,
+    check_amount,
+    check_share,
+    check_whole,
+    parse_amount,
+    parse_date,
+    parse_month,
+    parse_share,
+)
 from yibao.wording import fen_number, ratio_number
 
-MAX_AMOUNT = Decimal("100000000")  # 1亿元: anything larger is a typing slip, not a bill
-MAX_MONTHS = 1200
+# Strict types (README "Bad input"): a number field takes a JSON number, never true/false; an amount or a share may
+# also be a string, read by the same parser as the window's fields. A JSON number arrives as int or exact Decimal.
 
-Amount = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, decimal_places=2, allow_inf_nan=False)]
-Months = Annotated[int, Field(ge=0, le=MAX_MONTHS)]
+
+def _amount(maximum: Decimal) -> Callable[[object], Decimal]:
+    def read(value: object) -> Decimal:
+        if isinstance(value, str):
+            return parse_amount(value, maximum=maximum)
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            raise InputProblem("必须是数字金额")
+        return check_amount(Decimal(str(value)) if isinstance(value, float) else Decimal(value), maximum=maximum)
+
+    return read
+
+
+def _whole(maximum: int, unit: str, minimum: int = 0) -> Callable[[object], int]:
+    def read(value: object) -> int:
+        if isinstance(value, Decimal) and value.is_finite() and int(value.as_tuple().exponent) >= 0:
+            # a whole JSON number, possibly too long for int(): clamped first, so the range check names it
+            value = int(max(min(value, Decimal(maximum + 1)), Decimal(minimum - 1)))
+        if isinstance(value, bool):
+            raise InputProblem("必须是整数，不能是 true 或 false")
+        if isinstance(value, str):
+            raise InputProblem("必须是整数（写成数字，不加引号）")
+        if not isinstance(value, int):
+            raise InputProblem("必须是整数")
+        return check_whole(value, maximum=maximum, unit=unit, minimum=minimum)
+
+    return read
+
+
+def _tier(value: object) -> int:
+    if type(value) is not int or value not in TIER_NAMES:
+        raise InputProblem("只能是 1、2 或 3（一级及以下、二级、三级）")
+    return value
+
+
+def _share(value: object) -> Decimal:
+    if isinstance(value, str):
+        return parse_share(value)
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise InputProblem("必须是 0 到 1 之间的数字")
+    return check_share(Decimal(str(value)) if isinstance(value, float) else Decimal(value))
+
+
+def _month(value: object) -> str:
+    if not isinstance(value, str):
+        raise InputProblem("格式应为 YYYY-MM，例如 2025-03（写成文字）")
+    return parse_month(value)
+
+
+def _date(value: object) -> date:
+    if isinstance(value, str):
+        return parse_date(value)
+    if type(value) is not date:
+        raise InputProblem("不是有效日期（写成文字，格式 YYYY-MM-DD）")
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise InputProblem(f"年份应在 {FIRST_YEAR} 到 {LAST_YEAR} 之间")
+    return value
+
+
+Amount = Annotated[Decimal, BeforeValidator(_amount(MAX_AMOUNT))]
+Months = Annotated[int, BeforeValidator(_whole(MAX_MONTHS, "个月"))]
+Flag = Annotated[bool, Strict()]
 Employment = Literal["enterprise", "public_institution", "flexible"]
 Sex = Literal["male", "female"]
 FlexibleOption = Literal["with_account", "without_account"]
 
-# Amounts in the JSON contract: rounded half-up to the fen and written as "1234.50"; rates as "0.5764".
+# Shown amounts: rounded half-up to the fen and written as "1234.50".
 Money = Annotated[Decimal, PlainSerializer(fen_number, return_type=str)]
 Ratio = Annotated[Decimal, PlainSerializer(ratio_number, return_type=str)]
 
@@ -29,6 +103,7 @@ SEX_NAMES = {"male": "男", "female": "女"}
 TIER_NAMES = {1: "一级及以下", 2: "二级", 3: "三级"}
 KIND_NAMES = {"outpatient": "普通门诊", "inpatient": "住院"}
 OPTION_NAMES = {"with_account": "建立个人账户", "without_account": "不建立个人账户"}
+CODE_NAMES = EMPLOYMENT_NAMES | SEX_NAMES | KIND_NAMES | OPTION_NAMES  # to explain a code in a message
 
 
 class _Input(BaseModel):
@@ -37,9 +112,9 @@ class _Input(BaseModel):
 
 class Person(_Input):
     employment: Employment
-    retired: bool = False
+    retired: Flag = False
     sex: Sex
-    age: Annotated[int, Field(ge=16, le=120)]
+    age: Annotated[int, BeforeValidator(_whole(120, "岁", minimum=16))]
 
 
 class ContributionInput(_Input):
@@ -49,7 +124,7 @@ class ContributionInput(_Input):
 
 class Visit(_Input):
     kind: Literal["outpatient", "inpatient"]
-    tier: Literal[1, 2, 3]
+    tier: Annotated[Literal[1, 2, 3], BeforeValidator(_tier)]
     in_scope: Amount
     out_of_scope: Amount = Decimal("0")
     self_pay_first: Amount = Decimal("0")
@@ -65,7 +140,7 @@ class YearToDate(_Input):
     outpatient_deductible_counted: Amount = Decimal("0")
     outpatient_fund_paid: Amount = Decimal("0")
     outpatient_supplement_paid: Amount = Decimal("0")
-    inpatient_stays: Annotated[int, Field(ge=0, le=366)] = 0
+    inpatient_stays: Annotated[int, BeforeValidator(_whole(366, "次"))] = 0
     inpatient_fund_paid: Amount = Decimal("0")
 
 
@@ -75,13 +150,14 @@ class RetirementInput(_Input):
     last_monthly_base: Amount | None = None
 
 
-FundAmount = Annotated[Decimal, Field(ge=0, le=Decimal("1e13"), decimal_places=2, allow_inf_nan=False)]
-Share = Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False)]
+FUND_MAXIMUM = Decimal("1e13")  # a province's fund, in yuan
+FundAmount = Annotated[Decimal, BeforeValidator(_amount(FUND_MAXIMUM))]
+Share = Annotated[Decimal, BeforeValidator(_share)]
 
 
 class Enrolment(_Input):
-    first_contribution_month: Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = None
-    first_enrolment: bool = True  # a flexible worker's first time in the scheme (Jining's six-month wait)
+    first_contribution_month: Annotated[str | None, BeforeValidator(lambda v: None if v is None else _month(v))] = None
+    first_enrolment: Flag = True  # a flexible worker's first time in the scheme (Jining's six-month wait)
 
     def first_month(self) -> date | None:
         if self.first_contribution_month is None:
@@ -102,8 +178,8 @@ class FundInput(_Input):
 
 
 class Request(_Input):
-    city: str
-    on: date = Field(default_factory=date.today)
+    city: Annotated[str, Field(max_length=40)]
+    on: Annotated[date, BeforeValidator(_date)] = Field(default_factory=date.today)
     person: Person | None = None
     contribution: ContributionInput | None = None
     visits: Annotated[list[Visit], Field(max_length=1000)] | None = None
@@ -177,6 +253,16 @@ class ContributionResult(BaseModel):
     lines: list[Line]
 
 
+class RunningTotals(BaseModel):
+    """The year's running totals once a visit is settled, named as in YearToDate; None once a figure is unknown."""
+
+    outpatient_deductible_counted: Money | None
+    outpatient_fund_paid: Money | None
+    outpatient_supplement_paid: Money | None
+    inpatient_stays: int
+    inpatient_fund_paid: Money | None
+
+
 class VisitResult(BaseModel):
     kind: Literal["outpatient", "inpatient"]
     tier: int
@@ -186,6 +272,7 @@ class VisitResult(BaseModel):
     supplement_pays: Money | None
     person_pays: Money | None
     lines: list[Line]
+    year_after: RunningTotals | None = None  # filled by settle_year: what the next visit of the year starts from
 
 
 class YearTotals(BaseModel):

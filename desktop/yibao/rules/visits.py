@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from yibao.rules.models import TIER_NAMES, Line, Person, Visit, VisitResult, YearToDate, YearTotals
+from yibao.rules.models import TIER_NAMES, Line, Person, RunningTotals, Visit, VisitResult, YearToDate, YearTotals
 from yibao.rules.policy import Resolved
 from yibao.rules.trace import Trace, line, threshold_value
 from yibao.wording import ZERO, money, percent, plain, rate_of, to_fen
@@ -34,6 +34,11 @@ class YearState:
         return cls(ytd.outpatient_deductible_counted, ytd.outpatient_fund_paid, ytd.outpatient_supplement_paid,
                    ytd.inpatient_stays, ytd.inpatient_fund_paid)
 
+    def totals(self) -> RunningTotals:
+        return RunningTotals(outpatient_deductible_counted=self.op_counted, outpatient_fund_paid=self.op_fund,
+                             outpatient_supplement_paid=self.op_supplement, inpatient_stays=self.ip_stays,
+                             inpatient_fund_paid=self.ip_fund)
+
 
 def settle_year(trace: Trace, person: Person, visits: list[Visit], ytd: YearToDate) -> list[VisitResult]:
     state = YearState.start(ytd)
@@ -43,10 +48,12 @@ def settle_year(trace: Trace, person: Person, visits: list[Visit], ytd: YearToDa
     for visit in visits:
         if visit.kind == "outpatient":
             assert outpatient is not None
-            results.append(_outpatient(outpatient, visit, state))
+            settled = _outpatient(outpatient, visit, state)
         else:
             assert inpatient is not None
-            results.append(_inpatient(inpatient, visit, state))
+            settled = _inpatient(inpatient, visit, state)
+        settled.year_after = state.totals()
+        results.append(settled)
     return results
 
 

@@ -15,6 +15,7 @@ from yibao.sheet.text import render_text
 
 if TYPE_CHECKING:
     from yibao.rules import Request, Result
+    from yibao.rules.compare import Comparison
 
 __all__ = [
     "DISCLAIMER",
@@ -29,34 +30,44 @@ __all__ = [
 ]
 
 
-def plain_text(request: Request, result: Result, header: SheetHeader | None = None) -> str:
+def plain_text(
+    request: Request, result: Result, header: SheetHeader | None = None, comparison: Comparison | None = None
+) -> str:
     """The sheet as aligned plain text, with the figures and clauses, for copying and sharing."""
-    return render_text(build_content(request, result, header))
+    return render_text(build_content(request, result, header, comparison=comparison))
 
 
-def write_pdf(path: str | Path, request: Request, result: Result, header: SheetHeader) -> None:
+def write_pdf(
+    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+) -> None:
     """Write the sheet as an A4 PDF with the bundled font embedded. Needs a QGuiApplication (offscreen is fine)."""
     from yibao.sheet import render
 
-    render.write_pdf(path, request, result, header)
+    render.write_pdf(path, request, result, header, comparison)
 
 
-def save_png(path: str | Path, request: Request, result: Result, header: SheetHeader) -> None:
+def save_png(
+    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+) -> None:
     """Save the sheet as a PNG image: all pages stacked, at 150 dpi."""
     from yibao.sheet import render
 
-    render.save_png(path, request, result, header)
+    render.save_png(path, request, result, header, comparison)
 
 
-def print_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> bool:
+def print_dialog(
+    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+) -> bool:
     """Ask for a printer (QPrintDialog) and print the sheet; False when cancelled. No printer: Qt offers PDF output."""
     from yibao.sheet import render
 
-    return render.print_dialog(parent, request, result, header)
+    return render.print_dialog(parent, request, result, header, comparison)
 
 
-def preview_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> None:
+def preview_dialog(
+    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+) -> None:
     """Show the sheet in a QPrintPreviewDialog, painted by the same function as print and PDF."""
     from yibao.sheet import render
 
-    render.preview_dialog(parent, request, result, header)
+    render.preview_dialog(parent, request, result, header, comparison)

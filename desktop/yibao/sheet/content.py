@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from yibao.rules.models import (
     EMPLOYMENT_NAMES,
@@ -26,6 +26,9 @@ from yibao.rules.models import (
 )
 from yibao.sheet.capitals import amount_in_capitals
 from yibao.wording import NOT_STATED, cn_date, label, money, months, percent
+
+if TYPE_CHECKING:
+    from yibao.rules.compare import Comparison
 
 TITLE = "职工基本医疗保险测算单"
 DISCLAIMER = "测算结果仅供参考，以医保经办机构实际结算为准"
@@ -124,8 +127,10 @@ def build_content(
     result: Result,
     header: SheetHeader | None = None,
     documents: Mapping[str, DocumentRef] | None = None,
+    comparison: Comparison | None = None,
 ) -> SheetContent:
-    """Everything the sheet prints, in order, from the result the window shows."""
+    """Everything the sheet prints, in order, from the result the window shows (and, on request, the
+    before-and-after comparison of the same case)."""
     header = header or SheetHeader()
     sections: list[Section] = []
     any_local = False
@@ -154,6 +159,10 @@ def build_content(
     if result.fund is not None:
         f = result.fund
         sections.append(Section("省级统筹调剂金", (Table("", tuple(_row(line) for line in f.lines)),)))
+    if comparison is not None:
+        from yibao.sheet.before_after import before_after_section
+
+        sections.append(before_after_section(comparison))
     for section in sections:
         any_local = any_local or any(row.local for table in section.tables for row in table.rows)
     notes = list(result.notes)
@@ -169,7 +178,7 @@ def build_content(
         sections=numbered,
         missing=tuple((m.label, m.reason) for m in result.missing),
         notes=tuple(notes),
-        documents=_documents_cited(result, documents if documents is not None else bundled_documents()),
+        documents=_documents_of(result, comparison, documents if documents is not None else bundled_documents()),
     )
 
 
@@ -285,6 +294,13 @@ def _inputs(request: Request, result: Result) -> list[tuple[str, str]]:
         if f.city_share_ratio is not None:
             pairs.append((label("fund.city_share_ratio"), percent(f.city_share_ratio)))
     return pairs
+
+
+def _documents_of(
+    result: Result, comparison: Comparison | None, known: Mapping[str, DocumentRef]
+) -> tuple[DocumentRef, ...]:
+    results = [result] if comparison is None else [result, comparison.before, comparison.after]
+    return tuple(dict.fromkeys(d for r in results for d in _documents_cited(r, known)))
 
 
 def _documents_cited(result: Result, known: Mapping[str, DocumentRef]) -> tuple[DocumentRef, ...]:

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 
 from yibao.fonts import install_fonts
 from yibao.rules import Request, Result
+from yibao.rules.compare import Comparison
 from yibao.sheet.content import SheetContent, SheetHeader, Table, build_content
 from yibao.sheet.html import BODY_PT, HEAD_BG, STYLE_SHEET, sheet_html
 
@@ -230,8 +231,10 @@ def paint_sheet(device: QPagedPaintDevice, content: SheetContent) -> None:
         painter.end()
 
 
-def write_pdf(path: str | Path, request: Request, result: Result, header: SheetHeader) -> None:
-    content = build_content(request, result, header)
+def write_pdf(
+    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+) -> None:
+    content = build_content(request, result, header, comparison=comparison)
     target = Path(path)
     writer = QPdfWriter(str(target))
     writer.setResolution(PDF_DPI)
@@ -244,8 +247,10 @@ def write_pdf(path: str | Path, request: Request, result: Result, header: SheetH
         raise OSError(f"无法写入 PDF：{target}")
 
 
-def save_png(path: str | Path, request: Request, result: Result, header: SheetHeader) -> None:
-    content = build_content(request, result, header)
+def save_png(
+    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+) -> None:
+    content = build_content(request, result, header, comparison=comparison)
     layout = _page_layout()
     px = PNG_DPI / 25.4
     full_mm = layout.fullRect(QPageLayout.Unit.Millimeter)
@@ -290,10 +295,12 @@ def _printer() -> Any:
     return printer
 
 
-def print_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> bool:
+def print_dialog(
+    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
 
-    content = build_content(request, result, header)
+    content = build_content(request, result, header, comparison=comparison)
     printer = _printer()
     if not QPrinterInfo.availablePrinters():  # no printer installed: Qt offers "Print to File (PDF)"; name the file
         stamp = header.printed_at.strftime("%Y%m%d-%H%M")
@@ -306,10 +313,12 @@ def print_dialog(parent: Any, request: Request, result: Result, header: SheetHea
     return True
 
 
-def preview_dialog(parent: Any, request: Request, result: Result, header: SheetHeader) -> None:
+def preview_dialog(
+    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+) -> None:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    content = build_content(request, result, header)
+    content = build_content(request, result, header, comparison=comparison)
     printer = _printer()
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("打印预览：测算单")

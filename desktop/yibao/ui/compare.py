@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -17,23 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yibao.rules import InputError, Request, Result
 from yibao.rules.models import TIER_NAMES, VisitResult
 from yibao.ui.lines import LinesTable
+from yibao.ui.tiers import TIERS, TierVariants
 from yibao.wording import NOT_STATED, money_or_not_stated, percent, rate_of, yuan
 
-TIERS = (1, 2, 3)
 ROWS = ("医疗费用合计", "计入起付标准", "统筹基金支付", "大额医疗费用补助支付", "个人负担", "实际报销比例")
 NO_VISIT_HINT = "请先在就医报销中添加一次就诊"
 CHOSEN_BACKGROUND = QColor("#fff3c4")
 ERROR_STYLE = "color: #c00000;"
-
-
-def visit_at_tier(request: Request, visit_index: int, tier: int) -> Request:
-    """The request up to the chosen visit, that visit moved to ``tier`` (the visits after it dropped)."""
-    visits = list(request.visits or ())
-    chosen = visits[visit_index].model_copy(update={"tier": tier})
-    return request.model_copy(update={"visits": [*visits[:visit_index], chosen]})
 
 
 def reimbursement_rate(visit: VisitResult) -> Decimal | None:
@@ -98,21 +89,21 @@ class TierComparison(QWidget):
         layout.addWidget(self.lines, 1)
         self.chosen_tier: int | None = None
         self.visits: dict[int, VisitResult] = {}
+        self._shown: TierVariants | None = None
         self._show_table(False)
 
-    def show_bill(self, request: Request, visit_index: int, compute: Callable[[Request], Result]) -> None:
-        visits = request.visits or []
-        if not 0 <= visit_index < len(visits):
-            self._fail(NO_VISIT_HINT, error=False)
+    def show_variants(self, variants: TierVariants | None) -> None:
+        """The chosen visit at each tier (``tiers.tier_variants``); None: no visit chosen."""
+        if variants is None:
+            self.show_problem(NO_VISIT_HINT, error=False)
             return
-        try:
-            results = {tier: compute(visit_at_tier(request, visit_index, tier)) for tier in TIERS}
-        except InputError as exc:
-            self._fail(str(exc), error=True)
+        if variants is self._shown:
             return
-        self.chosen_tier = visits[visit_index].tier
-        self.visits = {tier: (result.visits or [])[-1] for tier, result in results.items()}
-        self.message.setText(f"第{visit_index + 1}次就诊，医疗费用 {yuan(visits[visit_index].bill)}，"
+        self._shown = variants
+        visit_index = variants.visit_index
+        self.chosen_tier = variants.visit.tier
+        self.visits = dict(variants.settled)
+        self.message.setText(f"第{visit_index + 1}次就诊，医疗费用 {yuan(variants.visit.bill)}，"
                              f"本次在{TIER_NAMES[self.chosen_tier]}医院（高亮列）。本年此前的就诊按原样计入。")
         self.message.setStyleSheet("")
         self._fill()
@@ -156,7 +147,8 @@ class TierComparison(QWidget):
         self.lines_title.setText(f"{TIER_NAMES[tier]}医院的计算过程（点击上表各列查看）：")
         self.lines.show_lines(self.visits[tier].lines)
 
-    def _fail(self, text: str, *, error: bool) -> None:
+    def show_problem(self, text: str, *, error: bool) -> None:
+        self._shown = None
         self.visits = {}
         self.chosen_tier = None
         self.message.setText(text)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.rules.models import OPTION_NAMES
-from yibao.ui.fields import AmountEdit, FieldError
+from yibao.ui.fields import AmountEdit, FieldError, parse_month
 from yibao.ui.lines import LinesTable
 from yibao.ui.person import combo, select
 from yibao.ui.summary import SummaryGrid
@@ -126,11 +126,12 @@ class ContributionTab(QWidget):
             if flexible:
                 section["flexible_option"] = self.chosen_option
             part["contribution"] = section
-        month = self.first_month.text().strip()
-        if month and not _is_month(month):
-            raise FieldError(label("enrolment.first_contribution_month"), f"“{month}”格式应为 YYYY-MM，例如 2025-03",
-                             self.first_month)
-        part["enrolment"] = {"first_contribution_month": month or None,
+        try:
+            month = parse_month(self.first_month.text(), label("enrolment.first_contribution_month"))
+        except FieldError as exc:
+            exc.widget = self.first_month
+            raise
+        part["enrolment"] = {"first_contribution_month": month,
                              "first_enrolment": self.first_enrolment.isChecked() if flexible else True}
         return part
 
@@ -199,6 +200,3 @@ class ContributionTab(QWidget):
                 self.coverage.setItem(row, col, QTableWidgetItem(text))
 
 
-def _is_month(text: str) -> bool:
-    year, _, month = text.partition("-")
-    return len(year) == 4 and year.isdigit() and month.isdigit() and len(month) == 2 and 1 <= int(month) <= 12

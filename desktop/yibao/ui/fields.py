@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import html
+from decimal import Decimal
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from yibao.rules.models import MAX_AMOUNT  # the request model's limit: a typing slip is named before the core is asked
-from yibao.wording import money, to_fen
+from yibao.rules import inputs
+from yibao.rules.inputs import MAX_AMOUNT, InputProblem, normalise
 
 INVALID_STYLE = "background: #ffe4e4; border: 1px solid #c00000;"
 
@@ -16,7 +17,12 @@ def mark_invalid(widget: QWidget, message: str | None) -> None:
     """Red background and the message as tooltip; ``None`` clears both."""
     widget.setProperty("invalid", message is not None)
     widget.setStyleSheet(INVALID_STYLE if message is not None else "")
-    widget.setToolTip(message or widget.property("help") or "")
+    widget.setToolTip(plain_tooltip(message) if message is not None else widget.property("help") or "")
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows typed text as typed: Qt would render '<h1>…' in a tooltip as rich text."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 class FieldError(Exception):
@@ -30,37 +36,35 @@ class FieldError(Exception):
 
 
 def parse_amount(text: str, label: str, *, required: bool = False, maximum: Decimal = MAX_AMOUNT) -> Decimal | None:
-    """'6,000.5' → Decimal('6000.50'); blank → None (or an error when required)."""
-    cleaned = text.strip().replace(",", "").replace("，", "").replace("¥", "").replace("元", "")
-    if not cleaned:
+    """'6,000.5' → Decimal('6000.50'); blank → None (or an error when required). The rules: yibao.rules.inputs."""
+    if not normalise(text):
         if required:
             raise FieldError(label, "必须填写")
         return None
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise FieldError(label, f"“{text.strip()}”不是数字金额") from None
-    if not value.is_finite():
-        raise FieldError(label, "必须是有限的数字")
-    if value < 0:
-        raise FieldError(label, "不能为负数")
-    if value > maximum:
-        raise FieldError(label, f"不能大于 {money(maximum)} 元，请检查是否多输了位数")
-    if value != to_fen(value):
-        raise FieldError(label, "最多两位小数（分）")
-    return to_fen(value)
+        return inputs.parse_amount(text, maximum=maximum)
+    except InputProblem as exc:
+        raise FieldError(label, str(exc)) from None
 
 
 def parse_count(text: str, label: str, *, maximum: int, unit: str) -> int | None:
-    cleaned = text.strip()
-    if not cleaned:
+    """'３００' → 300; blank → None."""
+    if not normalise(text):
         return None
-    if not cleaned.isdigit():
-        raise FieldError(label, f"“{cleaned}”不是整数{unit}数")
-    value = int(cleaned)
-    if value > maximum:
-        raise FieldError(label, f"不能大于 {maximum} {unit}")
-    return value
+    try:
+        return inputs.parse_whole(text, maximum=maximum, unit=unit)
+    except InputProblem as exc:
+        raise FieldError(label, str(exc)) from None
+
+
+def parse_month(text: str, label: str) -> str | None:
+    """'2025-3' → '2025-03'; blank → None."""
+    if not normalise(text):
+        return None
+    try:
+        return inputs.parse_month(text)
+    except InputProblem as exc:
+        raise FieldError(label, str(exc)) from None
 
 
 class AmountEdit(QLineEdit):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from yibao.rules import InputError, Request, Result
 from yibao.rules.errors import from_validation_error
-from yibao.rules.models import FundAmount, FundInput, FundResult
+from yibao.rules.inputs import InputProblem, normalise, parse_amount, parse_share
+from yibao.rules.models import FUND_MAXIMUM, FundInput, FundResult
 from yibao.sheet import SheetHeader, plain_text, preview_dialog, write_pdf
+from yibao.ui.fields import plain_tooltip
 from yibao.ui.lines import LinesTable
 from yibao.wording import FIELD_LABELS, NOT_STATED, cn_date, yuan
 
@@ -35,8 +37,6 @@ NOTE = ("省定分担比例由省每年确定，请按当年省医疗保障行�
         "上解比例、分担上限等其余数字来自政策文件，见下方各行的依据。")
 INVALID_STYLE = "background: #ffe4e4; border: 1px solid #c00000;"
 ERROR_STYLE = "color: #c00000;"
-AMOUNT = TypeAdapter(FundAmount)
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -76,29 +76,17 @@ class FieldProblem(Exception):
 
 
 def parse(field: Field, text: str) -> Decimal | None:
-    """'1,000,000' → 1000000 元; '50' → 0.5 for a percentage; blank → None. Raises FieldProblem."""
-    cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "").removesuffix("%")
-    if not cleaned:
+    """'1,000,000' → 1000000 元; '50' → 0.5 in a field shown in %; blank → None. Raises FieldProblem."""
+    if not normalise(text):
         if field.required:
             raise FieldProblem("必须填写")
         return None
     try:
         if field.unit == "%":
-            return _percentage(Decimal(cleaned))
-        return AMOUNT.validate_python(cleaned)
-    except (InvalidOperation, ValidationError) as exc:
-        problem = from_validation_error(exc).problem if isinstance(exc, ValidationError) else "必须是数字"
-        raise FieldProblem(problem) from None
-
-
-def _percentage(number: Decimal) -> Decimal:
-    if not number.is_finite():
-        raise FieldProblem("必须是有限的数字")
-    if number < 0:
-        raise FieldProblem("不能为负数")
-    if number > HUNDRED:
-        raise FieldProblem("不能大于 100%")
-    return number / HUNDRED
+            return parse_share(text, percent=True)
+        return parse_amount(text, maximum=FUND_MAXIMUM)
+    except InputProblem as exc:
+        raise FieldProblem(str(exc)) from None
 
 
 class FundDialog(QDialog):
@@ -130,6 +118,7 @@ class FundDialog(QDialog):
         self._form = form
         form.setRowVisible(self.edits[CITY_SHARE], False)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text
         self.message.setWordWrap(True)
 
         results = QGroupBox("测算结果")
@@ -233,7 +222,7 @@ class FundDialog(QDialog):
 
     def _mark(self, edit: QLineEdit, problem: str | None) -> None:
         edit.setStyleSheet(INVALID_STYLE if problem else "")
-        edit.setToolTip(problem or "")
+        edit.setToolTip(plain_tooltip(problem) if problem else "")
 
     def _stale(self, problems: list[str], blank: list[str]) -> None:
         """Input that cannot be computed: say why; the last figures stay, greyed out."""

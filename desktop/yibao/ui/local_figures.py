@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -138,6 +139,7 @@ class LocalFiguresDialog(QDialog):
         self.parameter_box.currentIndexChanged.connect(lambda _i: self._build_value_fields())
 
         self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c00000;")
         self.buttons = QDialogButtonBox(

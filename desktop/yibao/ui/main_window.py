@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from yibao.ui.core import Core
     from yibao.ui.messages import Kind
     from yibao.ui.retirement_tab import RetirementTab
+    from yibao.ui.tiers import TierCache
     from yibao.ui.visits_tab import VisitsTab
 
 TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY = range(5)
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self._retirement_tab: RetirementTab | None = None
         self.compare: Any = None  # (TierComparison, ShareChart) once first shown
         self.policy_tab: Any = None
+        self._tiers: TierCache | None = None
+        self._extra_pending = False
         self.pages = [QWidget() for _ in range(TAB_POLICY + 1)]
         self.tabs = QTabWidget()
         for page, title in zip(self.pages, TAB_TITLES, strict=True):
@@ -170,10 +173,13 @@ class MainWindow(QMainWindow):
 
     def start_core(self) -> None:
         """Load the rules core and the history (after the first paint), then compute."""
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~45 ms: only after the first paint
+
         from yibao.rules import PolicyError
         from yibao.state.history import open_history
         from yibao.ui.core import Core
 
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text: never rich text
         self.set_shortcuts()
         messages = []
         try:
@@ -303,27 +309,57 @@ class MainWindow(QMainWindow):
             _ = self.visits_tab
         elif index == TAB_RETIREMENT:
             _ = self.retirement_tab
-        self._refresh_extra_tabs()
+        self._refresh_extra_now()
 
     def _refresh_extra_tabs(self) -> None:
+        """Refresh the comparison, chart or policy view once the events queued now are handled.
+
+        A burst of edits (a held key, keys typed faster than they are drawn) then redraws these views once.
+        """
+        if self._extra_pending:
+            return
+        from PySide6.QtCore import QTimer
+
+        self._extra_pending = True
+        QTimer.singleShot(0, self._refresh_extra_now)
+
+    def _refresh_extra_now(self) -> None:
         """The comparison, chart and policy view are built and refreshed only while visible."""
-        if self.core is None or self.request is None:
+        self._extra_pending = False
+        if self.core is None or self.request is None or self.result is None:
             return
         index = self.tabs.currentIndex()
         if index == TAB_COMPARE:
             self._ensure_compare()
-            comparison, chart = self.compare
-            row = self._visits_tab.selected_index() if self._visits_tab is not None else 0
-            if row < 0 and self.request.visits:
-                row = 0
-            comparison.show_bill(self.request, row, self.core.compute)
-            chart.show_bill(self.request, row, self.core.compute)
+            self._show_tiers(self.request, self.result)
         elif index == TAB_POLICY:
             self._ensure_policy_tab()
             context = (self.request.city, self.request.on, tuple(self.core.local))
             if context != self._policy_context:
                 self._policy_context = context
                 self.policy_tab.set_context(self.core.policy, self.request.city, self.request.on, self.core.local)
+
+    def _show_tiers(self, request: Request, result: Result) -> None:
+        """The chosen visit at each tier, settled once for both the table and the chart."""
+        from yibao.rules import InputError
+        from yibao.ui.tiers import TierCache
+
+        assert self.core is not None
+        comparison, chart = self.compare
+        if self._tiers is None:
+            self._tiers = TierCache(self.core.compute)
+        row = self._visits_tab.selected_index() if self._visits_tab is not None else 0
+        if row < 0 and request.visits:
+            row = 0
+        try:
+            variants = self._tiers.variants(request, result, row)
+            curves = None if variants is None else self._tiers.curves(variants)
+        except InputError as exc:
+            comparison.show_problem(str(exc), error=True)
+            chart.show_problem(str(exc), error=True)
+            return
+        comparison.show_variants(variants)
+        chart.show_curves(row, curves)
 
     def _ensure_compare(self) -> None:
         if self.compare is not None:
@@ -562,6 +598,7 @@ class MainWindow(QMainWindow):
             except OSError as exc:
                 notify(self, "warning", "无法保存", f"本地录入参数未能保存：{exc}")
             self._policy_context = None
+            self._tiers = None  # the same visit may now settle differently
             self.recompute()
 
     def open_fund(self) -> None:

@@ -119,7 +119,7 @@ class VisitsTab(QWidget):
         self.up.clicked.connect(lambda: self.move_selected(-1))
         self.down.clicked.connect(lambda: self.move_selected(1))
         self.table.itemChanged.connect(self._item_changed)
-        self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
+        self.table.currentCellChanged.connect(self._current_changed)
         self.ytd_box.toggled.connect(self.changed)
 
     # ------------------------------------------------------------ editing
@@ -250,7 +250,12 @@ class VisitsTab(QWidget):
         else:
             self.detail_title.setText("<b>就诊明细</b>：选中表格中的一行查看计算过程")
             self.lines.show_lines([])
-        self.selection_changed.emit(row)
+
+    def _current_changed(self, row: int, _column: int, previous_row: int, _previous_column: int) -> None:
+        """Another visit chosen: its lines here, and the comparison follows (a new column alone changes nothing)."""
+        if row != previous_row:
+            self._show_detail(row)
+            self.selection_changed.emit(row)
 
     # ------------------------------------------------------------ cells
 

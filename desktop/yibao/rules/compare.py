@@ -1,0 +1,488 @@
+"""Before and after: one case under the rules of two dates, what changed for this person, and why.
+
+The same request is computed on both dates (the visits are the same bills in each date's calendar
+year; year-to-date figures apply to both). The differences are taken between the figures as shown
+(to the fen), so they always agree with the two columns beside them. Each difference is traced to
+the parameters that caused it by putting back, one at a time, a changed parameter's earlier value
+into the later calculation: a parameter is a reason when that alone moves the figure. Where one
+side has no figure in the documents, the comparison says so instead of giving a difference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from yibao.rules.engine import bundled_policy, calculate
+from yibao.rules.errors import InputError
+from yibao.rules.inventory import changes_between, figure_text, key_label, last_change
+from yibao.rules.models import Request, Result, SourceRef
+from yibao.rules.policy import LocalFigure, Policy, Resolved, Snapshot
+from yibao.rules.trace import source_of, threshold_value
+from yibao.wording import NOT_STATED, cn_date, months, percent, percentage_points, round_rate, to_fen, yuan
+
+NOT_OFFERED = "不设此项"
+
+Kind = Literal["money", "months", "rate"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the result that is compared: where it sits, its name, and how it reads in a sentence."""
+
+    section: Literal["contribution", "year_totals", "retirement", "fund"]
+    path: tuple[str, ...]
+    label: str
+    kind: Kind = "money"
+    more: str = ""  # the headline's words for a rise ("多交"); "" keeps the figure out of the headline
+    less: str = ""
+
+    @property
+    def key(self) -> str:
+        return ".".join((self.section, *self.path))
+
+
+# Every scalar figure of the result's sections, in the order the result lists them
+# (tests/rules/test_before_after.py checks that none is forgotten).
+FIGURES: tuple[Figure, ...] = (
+    Figure("contribution", ("employer_monthly",), "单位缴费（每月）", more="单位每月多缴", less="单位每月少缴"),
+    Figure("contribution", ("individual_monthly",), "个人缴费（每月）", more="个人每月多交", less="个人每月少交"),
+    Figure("contribution", ("personal_account_monthly",), "划入个人账户（每月）",
+           more="每月划入个人账户增加", less="每月划入个人账户减少"),
+    Figure("contribution", ("supplementary_yearly", "employer"), "大额/大病保险费：单位（每年）"),
+    Figure("contribution", ("supplementary_yearly", "individual"), "大额/大病保险费：个人（每年）"),
+    Figure("contribution", ("supplementary_yearly", "total"), "大额/大病筹资合计（每人每年）",
+           more="大额/大病筹资每年增加", less="大额/大病筹资每年减少"),
+    Figure("contribution", ("monthly_base",), "缴费基数（每月）"),
+    Figure("year_totals", ("bill",), "医疗费用合计"),
+    Figure("year_totals", ("deductible",), "计入起付标准"),
+    Figure("year_totals", ("fund_pays",), "统筹基金支付"),
+    Figure("year_totals", ("supplement_pays",), "大额医疗费用补助支付"),
+    Figure("year_totals", ("person_pays",), "个人负担", more="您多付", less="您少付"),
+    Figure("year_totals", ("reimbursement_rate",), "实际报销比例", "rate"),
+    Figure("retirement", ("required_months",), "最低缴费年限", "months"),
+    Figure("retirement", ("counted_months",), "累计缴费年限", "months"),
+    Figure("retirement", ("shortfall_months",), "尚差缴费年限", "months", more="尚差缴费年限增加", less="尚差缴费年限减少"),
+    Figure("retirement", ("makeup_amount",), "一次性补缴金额", more="一次性补缴多", less="一次性补缴少"),
+    Figure("fund", ("remittance",), "调剂金上解额"),
+    Figure("fund", ("adjustment_fund_pays",), "调剂金分担缺口"),
+    Figure("fund", ("surplus_pays",), "累计结余分担缺口"),
+    Figure("fund", ("unfunded",), "累计结余不足部分"),
+    Figure("fund", ("city_fund_pays",), "市职工医保基金分担"),
+    Figure("fund", ("district_finance_pays",), "区市财政分担"),
+)
+SECTION_NAMES = {"contribution": "缴费", "year_totals": "就医报销（全年合计）", "retirement": "退休缴费年限", "fund": "调剂金"}
+
+Number = Decimal | int
+
+
+class Change(BaseModel):
+    """A parameter this case reads whose figure, status or basis differs between the two dates."""
+
+    parameter: str
+    label: str
+    before: str
+    after: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A changed parameter that alone moves a figure, written for this person (their tier, sex, age)."""
+
+    parameter: str
+    text: str  # 起付标准（三级）由800元降至600元
+    sources: tuple[SourceRef, ...]
+
+    def sources_text(self) -> str:
+        return "；".join(s.text() for s in self.sources)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the side-by-side table: both figures as shown, and the difference or why there is none."""
+
+    figure: Figure
+    before: Number | None
+    after: Number | None
+    difference: Number | None
+    before_text: str
+    after_text: str
+    difference_text: str
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.figure.label
+
+    @property
+    def comparable(self) -> bool:
+        return self.difference is not None
+
+
+class Comparison(BaseModel):
+    """The public contract of ``calc --compare-on``: before, after, changes, difference (and, for the front
+    ends only, the rows of the side-by-side table and the headline sentence)."""
+
+    before: Result
+    after: Result
+    changes: list[Change]
+    difference: dict[str, dict[str, Any]]
+    rows: list[Row] = Field(default_factory=list, exclude=True)
+    headline: str = Field(default="", exclude=True)
+    rules_from: date | None = Field(default=None, exclude=True)  # the latest change on or before the later date
+
+
+def compare(request: Request, other: date, policy: Policy | None = None, local: Sequence[LocalFigure] = ()) -> Comparison:
+    """The request computed on its own date and on ``other``; ``before`` is the earlier of the two."""
+    policy = policy or bundled_policy()
+    first, second = sorted((request.on, other))
+    before = _side(request, first, policy, local)
+    after = _side(request, second, policy, local)
+    if before.result is None and after.result is None:
+        own = before if first == request.on else after
+        assert own.error is not None
+        raise own.error
+    changes = [c for c in changes_between(policy, request.city, first, second, local)
+               if c.parameter in before.read | after.read]
+    change_models = [Change(parameter=c.parameter, label=c.label, before=c.before, after=c.after,
+                            sources=list(dict.fromkeys(s for s in (c.before_source, c.after_source) if s)))
+                     for c in changes]
+    sections = _sections(request)
+    rows = [_row(f, before.result, after.result, first, second) for f in FIGURES if f.section in sections]
+    if before.result is not None and after.result is not None:
+        rows = _traced(rows, request, first, second, [c.parameter for c in changes], policy, local)
+    latest = last_change(policy, request.city, second, local)
+    rules_from = latest if latest is not None and latest > first else None
+    comparison = Comparison(
+        before=before.result or _empty(request, first, before.unavailable, policy),
+        after=after.result or _empty(request, second, after.unavailable, policy),
+        changes=change_models,
+        difference=_difference(rows),
+        rows=rows,
+        rules_from=rules_from,
+    )
+    comparison.headline = _headline(comparison, before.unavailable or after.unavailable)
+    return comparison
+
+
+# ---------------------------------------------------------------- the two calculations
+
+
+@dataclass
+class _Side:
+    result: Result | None
+    read: set[str]
+    unavailable: str = ""
+    error: InputError | None = None
+
+
+def _side(request: Request, on: date, policy: Policy, local: Sequence[LocalFigure]) -> _Side:
+    """One date's calculation; an input the rules of that date cannot take (no rules in force, an option the city
+    does not offer then) leaves the side unavailable with the reason, so the other side can still be shown."""
+    case = _CasePolicy.of(policy)
+    try:
+        return _Side(calculate(request.model_copy(update={"on": on}), case, local), case.read)
+    except InputError as exc:
+        region = policy.regions.get(request.city)
+        if exc.field == "on" and region is not None:
+            return _Side(None, case.read, f"{region.name}在{cn_date(on)}没有所收录文件中施行的规定", exc)
+        return _Side(None, case.read, f"{cn_date(on)}：{exc.problem}", exc)
+
+
+def _empty(request: Request, on: date, why: str, policy: Policy) -> Result:
+    """A result with no figures, for a date the documents do not cover: the reason is its note."""
+    region = policy.regions[request.city]
+    return Result(city=region.code, city_name=region.name, on=on, notes=[why])
+
+
+@dataclass
+class _CasePolicy(Policy):
+    """The policy as one calculation sees it: records which parameters it reads, and can take some of
+    them (``reverted``) as they stood on an earlier date."""
+
+    read: set[str] = field(default_factory=set)
+    earlier: date | None = None
+    reverted: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, policy: Policy, earlier: date | None = None, reverted: frozenset[str] = frozenset()) -> _CasePolicy:
+        return cls(policy.documents, policy.catalogue, policy.regions, policy.province, set(), earlier, reverted)
+
+    def snapshot(self, city: str, on: date, local: Sequence[LocalFigure] = ()) -> Snapshot:  # type: ignore[override]
+        return _CaseSnapshot(self, self.regions[city], on, tuple(local))
+
+
+@dataclass
+class _CaseSnapshot(Snapshot):
+    def get(self, parameter: str) -> Resolved | None:
+        case = self.policy
+        assert isinstance(case, _CasePolicy)
+        case.read.add(parameter)
+        if parameter in case.reverted and case.earlier is not None:
+            return Snapshot(case, self.city, case.earlier, self.local).get(parameter)
+        return super().get(parameter)
+
+
+# ---------------------------------------------------------------- figures and differences
+
+
+def _sections(request: Request) -> set[str]:
+    asked = {"contribution": request.contribution, "year_totals": request.visits, "retirement": request.retirement,
+             "fund": request.fund}
+    return {name for name, given in asked.items() if given is not None}
+
+
+def _value(result: Result | None, figure: Figure) -> Number | None:
+    """The figure as shown: money to the fen, the rate to four places, months whole."""
+    data: Any = None if result is None else getattr(result, figure.section)
+    for part in figure.path:
+        if data is None:
+            return None
+        data = getattr(data, part)
+    if data is None or isinstance(data, bool):
+        return None
+    if isinstance(data, int):
+        return data
+    return round_rate(Decimal(data)) if figure.kind == "rate" else to_fen(Decimal(data))
+
+
+def figure_value_text(figure: Figure, value: Number | None) -> str:
+    if value is None:
+        return NOT_STATED
+    if figure.kind == "months":
+        return months(int(value))
+    if figure.kind == "rate":
+        return percent(Decimal(value))
+    return yuan(Decimal(value))
+
+
+def _size(number: Number) -> Number:
+    return -number if number < 0 else number
+
+
+def _difference_text(figure: Figure, difference: Number) -> str:
+    if not difference:
+        return "不变"
+    sign = "+" if difference > 0 else "−"
+    if figure.kind == "rate":
+        return f"{sign}{percentage_points(abs(Decimal(difference)))}"
+    return sign + figure_value_text(figure, _size(difference))
+
+
+def _row(figure: Figure, before: Result | None, after: Result | None, first: date, second: date) -> Row:
+    old, new = _value(before, figure), _value(after, figure)
+    if old is None or new is None:
+        missing = "均未载明" if old is None and new is None else "无法比较"
+        return Row(figure, old, new, None, figure_value_text(figure, old), figure_value_text(figure, new), missing)
+    difference = new - old
+    return Row(figure, old, new, difference, figure_value_text(figure, old), figure_value_text(figure, new),
+               _difference_text(figure, difference))
+
+
+def _difference(rows: Sequence[Row]) -> dict[str, dict[str, Any]]:
+    """The JSON difference: after − before per figure, nested like the result; null where not comparable."""
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        place = out.setdefault(row.figure.section, {})
+        for part in row.figure.path[:-1]:
+            place = place.setdefault(part, {})
+        place[row.figure.path[-1]] = row.difference
+    return out
+
+
+# ---------------------------------------------------------------- tracing differences to parameters
+
+
+def _traced(
+    rows: list[Row], request: Request, first: date, second: date, changed: list[str], policy: Policy,
+    local: Sequence[LocalFigure],
+) -> list[Row]:
+    """Each row with the changed parameters that alone move it (the later calculation with one put back)."""
+    moved: dict[str, list[str]] = {row.figure.key: [] for row in rows}
+    for parameter in changed:
+        case = _CasePolicy.of(policy, first, frozenset({parameter}))
+        try:
+            reverted: Result | None = calculate(request.model_copy(update={"on": second}), case, local)
+        except InputError:
+            reverted = None  # e.g. an option the earlier rules did not offer: the parameter decides everything
+        for row in rows:
+            if _explains(row, None if reverted is None else _value(reverted, row.figure), reverted is None):
+                moved[row.figure.key].append(parameter)
+    earlier = policy.snapshot(request.city, first, local)
+    later = policy.snapshot(request.city, second, local)
+    traced = []
+    for row in rows:
+        if row.difference == 0 and row.before is not None:
+            traced.append(row)
+            continue
+        reasons = tuple(_reason(name, earlier.get(name), later.get(name), request, row.figure, policy)
+                        for name in moved[row.figure.key])
+        traced.append(Row(row.figure, row.before, row.after, row.difference, row.before_text, row.after_text,
+                          row.difference_text, reasons))
+    return traced
+
+
+def _explains(row: Row, put_back: Number | None, failed: bool) -> bool:
+    """Whether putting one parameter back alone moves the later figure: towards no figure where the earlier
+    date has none, towards a figure where the later date has none, otherwise to any other value."""
+    if failed:
+        return True
+    if row.before is None and row.after is not None:
+        return put_back is None
+    if row.after is None:
+        return put_back is not None
+    return put_back != row.after
+
+
+def _reason(
+    parameter: str, old: Resolved | None, new: Resolved | None, request: Request, figure: Figure, policy: Policy,
+) -> Reason:
+    spec = policy.catalogue[parameter]
+    label = _short_label(spec.label, figure)
+    keys = _keys(parameter, spec.by, request, old, new)
+    if keys:
+        parts = [(key_label(spec, k, _all_keys(old, new)), _figure_at(spec, old, k), _figure_at(spec, new, k))
+                 for k in keys]
+        changed = [p for p in parts if p[1] != p[2]] or parts
+        if len(changed) == 1:
+            name, b, a = changed[0]
+            text = f"{label}（{name}）{_moved(b, a)}"
+        else:
+            text = f"{label}：" + "、".join(f"{name}{_moved(b, a)}" for name, b, a in changed)
+    else:
+        text = f"{label}{_moved(_figure_at(spec, old, None), _figure_at(spec, new, None))}"
+    expires = old.document.expires if old is not None and old.document is not None else None
+    if old is not None and expires is not None and old.entry.end == expires:
+        text += f"（原依据文件有效期至{cn_date(expires)}）"
+    sources = tuple(dict.fromkeys(source_of(r) for r in (old, new) if r is not None))
+    return Reason(parameter, text, sources)
+
+
+def _short_label(label: str, figure: Figure) -> str:
+    """The catalogue label without its closing remark, and without 普通门诊统筹 where the sentence is about visits."""
+    label = re.sub(r"（[^（）]*）$", "", label)
+    if figure.section == "year_totals":
+        label = label.removeprefix("普通门诊统筹")
+    return label
+
+
+def _all_keys(old: Resolved | None, new: Resolved | None) -> list[str]:
+    for found in (new, old):
+        if found is not None and isinstance(found.value, dict):
+            return list(found.value)
+    return []
+
+
+def _keys(parameter: str, by: str | None, request: Request, old: Resolved | None, new: Resolved | None) -> list[str]:
+    """The columns of a split parameter that apply to this person (their visits' tiers, status, sex, age)."""
+    person = request.person
+    if by == "tier":
+        kind = parameter.split(".", 1)[0]
+        tiers = [str(v.tier) for v in request.visits or [] if v.kind == kind]
+        return list(dict.fromkeys(tiers))
+    if person is None:
+        return []
+    if by == "status":
+        return ["retired" if person.retired else "in_service"]
+    if by == "sex":
+        return [person.sex]
+    if by == "age_from":
+        thresholds = [k for k in _all_keys(old, new) if int(k) <= person.age]
+        return thresholds[-1:]
+    return []
+
+
+def _figure_at(spec: Any, found: Resolved | None, key: str | None) -> Decimal | bool | str:
+    if found is None or found.entry.status == "not_stated":
+        return NOT_STATED
+    value = found.value
+    if value is None:
+        return NOT_OFFERED
+    if isinstance(value, dict):
+        if key is None:
+            return "；".join(f"{key_label(spec, k, list(value))} {figure_text(spec, v)}" for k, v in value.items())
+        chosen = threshold_value(value, key) if spec.by in ("age_from", "stay_from") else value.get(key)
+        return NOT_STATED if chosen is None else figure_text(spec, chosen)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return figure_text(spec, value)
+
+
+_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)")
+
+
+def _moved(before: Decimal | bool | str, after: Decimal | bool | str) -> str:
+    """由800元降至600元 / 由6.3%升至7% / 由文件未规定变为5%."""
+    old, new = _NUMBER.match(str(before)), _NUMBER.match(str(after))
+    if old and new and str(before)[old.end():] == str(after)[new.end():]:
+        a, b = Decimal(old.group(1)), Decimal(new.group(1))
+        if b < a:
+            return f"由{before}降至{after}"
+        if b > a:
+            return f"由{before}升至{after}"
+        return f"仍为{after}"
+    return f"由{before}变为{after}"
+
+
+# ---------------------------------------------------------------- the headline
+
+
+def _headline(comparison: Comparison, unavailable: str) -> str:
+    """What moved for this person, each with its reasons, then what cannot be compared and why."""
+    before, after = comparison.before, comparison.after
+    if unavailable:
+        return f"{unavailable}，无法比较。"
+    moved: list[str] = []
+    missing: dict[tuple[str, date], list[Row]] = {}  # by section and the date without the figure
+    for row in comparison.rows:
+        if not row.figure.more or (row.comparable and not row.difference):
+            continue
+        if row.difference is not None:
+            words = row.figure.more if row.difference > 0 else row.figure.less
+            amount = figure_value_text(row.figure, _size(row.difference))
+            moved.append(f"{_visits_words(comparison, row)}{words} {amount}{_because(row)}")
+        elif row.before is not None or row.after is not None:
+            missing.setdefault((row.figure.section, (before if row.before is None else after).on), []).append(row)
+    not_comparable = []
+    for (_, day), rows in missing.items():
+        if len(rows) > 1:  # several figures of one section: named together, the table gives each reason
+            labels = "、".join(row.label for row in rows)
+            not_comparable.append(f"{cn_date(day)}{NOT_STATED}{_visits_words(comparison, rows[0])}{labels}，无法比较")
+            continue
+        row = rows[0]
+        known, side = (row.after_text, after) if row.before is None else (row.before_text, before)
+        not_comparable.append(f"{_visits_words(comparison, row)}{row.label}：{cn_date(day)}{NOT_STATED}，无法比较"
+                              f"（{cn_date(side.on)}为{known}）{_because(row)}")
+    sentences = []
+    if moved:
+        when = comparison.rules_from
+        lead = f"按{cn_date(when)}起的规定，" if when is not None else f"按{cn_date(after.on)}的规定，"
+        sentences.append(lead + "。".join(moved))
+    sentences += not_comparable
+    headline_rows = [r for r in comparison.rows if r.figure.more]
+    if not sentences and headline_rows and all(r.before is None and r.after is None for r in headline_rows):
+        return f"{cn_date(before.on)}和{cn_date(after.on)}所收录的文件均未载明这些数字，无法比较。"
+    if not sentences:
+        what = "、".join(SECTION_NAMES[s] for s in dict.fromkeys(r.figure.section for r in comparison.rows))
+        changed = "所适用的规定有变化，但" if comparison.changes else ""
+        return f"{cn_date(before.on)}与{cn_date(after.on)}相比，{changed}您的{what}测算结果没有变化。"
+    return "。".join(sentences) + "。"
+
+
+def _because(row: Row) -> str:
+    return "；原因：" + "，".join(r.text for r in row.reasons) if row.reasons else ""
+
+
+def _visits_words(comparison: Comparison, row: Row) -> str:
+    if row.figure.section != "year_totals":
+        return ""
+    kinds = {v.kind for v in comparison.after.visits or comparison.before.visits or []}
+    word = {frozenset({"outpatient"}): "门诊", frozenset({"inpatient"}): "住院"}.get(frozenset(kinds), "就医")
+    return f"这一年的{word}"

@@ -1,0 +1,128 @@
+"""Before and after: hand-worked comparisons kept as data (cases/compare/*.json), each naming its clauses.
+
+``expect`` maps dotted paths of the ``calc --compare-on`` JSON to values; ``reasons`` maps a figure to the
+changed parameters that alone move it (in catalogue order); ``changes`` lists parameters that must be among
+the changes; ``headline`` lists fragments of the headline sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from yibao.rules import InputError, Request
+from yibao.rules.compare import FIGURES, compare
+from yibao.rules.models import ContributionResult, FundResult, RetirementResult, YearTotals
+
+CASES = sorted((Path(__file__).parent / "cases" / "compare").glob("*.json"))
+
+
+def _load() -> list[Any]:
+    return [pytest.param(case, id=f"{path.stem}: {case['name']}")
+            for path in CASES for case in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def _at(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        data = data[int(part)] if isinstance(data, list) else data[part]
+    return data
+
+
+@pytest.mark.parametrize("case", _load())
+def test_comparison(case: dict[str, Any]) -> None:
+    comparison = compare(Request.model_validate(case["request"]), date.fromisoformat(case["compare_on"]))
+    data = json.loads(comparison.model_dump_json())
+    assert set(data) == {"before", "after", "changes", "difference"}
+    for path, expected in case.get("expect", {}).items():
+        assert _at(data, path) == expected, path
+    rows = {row.figure.key: row for row in comparison.rows}
+    for key, parameters in case.get("reasons", {}).items():
+        assert [r.parameter for r in rows[key].reasons] == parameters, key
+        assert all(r.sources for r in rows[key].reasons), f"a reason for {key} names no clause"
+    changed = {c["parameter"] for c in data["changes"]}
+    assert set(case.get("changes", [])) <= changed, sorted(changed)
+    assert all(c["sources"] for c in data["changes"] if c["before"] != "文件未规定" or c["after"] != "文件未规定")
+    for fragment in case["headline"]:
+        assert fragment in comparison.headline, comparison.headline
+
+
+def test_the_yantai_outpatient_changes_carry_their_clause() -> None:
+    """109号 二(三)1: the 2023 and 2024 figures rest on the same clause; a change lists it once."""
+    case = json.loads(CASES[0].read_text(encoding="utf-8"))[0]
+    comparison = compare(Request.model_validate(case["request"]), date(2023, 6, 1))
+    deductible = next(c for c in comparison.changes if c.parameter == "outpatient.deductible")
+    assert (deductible.before, deductible.after) == ("一级及以下 500元；二级 800元；三级 800元",
+                                                     "一级及以下 200元；二级 400元；三级 600元")
+    assert deductible.sources == ["烟政字〔2023〕109号 二(三)1"]
+
+
+def test_before_is_the_earlier_date_whichever_is_given() -> None:
+    request = Request.model_validate({"city": "yantai", "on": "2026-01-15",
+                                      "person": {"employment": "flexible", "sex": "male", "age": 40},
+                                      "contribution": {"monthly_base": "4000"}})
+    forward = compare(request, date(2025, 12, 15))
+    backward = compare(request.model_copy(update={"on": date(2025, 12, 15)}), date(2026, 1, 15))
+    assert forward.model_dump_json() == backward.model_dump_json()
+    assert forward.before.on == date(2025, 12, 15)
+
+
+def test_changes_are_only_those_the_case_reads() -> None:
+    """A contribution-only case does not list the outpatient changes of 2024-01-01 (109号 二(三)1)."""
+    request = Request.model_validate({"city": "yantai", "on": "2024-06-01",
+                                      "person": {"employment": "enterprise", "sex": "male", "age": 40},
+                                      "contribution": {"monthly_base": "6000"}})
+    changed = {c.parameter for c in compare(request, date(2023, 6, 1)).changes}
+    assert "contribution.employer_rate.enterprise" in changed
+    assert not any(p.startswith("outpatient.") for p in changed)
+
+
+def test_an_error_on_both_dates_is_the_requests_own() -> None:
+    request = Request.model_validate({"city": "yantai", "on": "2024-06-01",
+                                      "person": {"employment": "enterprise", "sex": "male", "age": 40},
+                                      "contribution": {}})
+    with pytest.raises(InputError) as caught:
+        compare(request, date(2023, 6, 1))
+    assert caught.value.field == "contribution.monthly_base"
+
+
+def test_no_rules_on_either_date_names_the_date() -> None:
+    request = Request.model_validate({"city": "qingdao", "on": "2023-06-01"})
+    with pytest.raises(InputError) as caught:
+        compare(request, date(2022, 6, 1))
+    assert caught.value.field == "on"
+
+
+def _scalar_fields(model: type[BaseModel], prefix: str = "") -> set[str]:
+    names = set()
+    for name, info in model.model_fields.items():
+        kind = info.annotation
+        if name in ("lines", "flexible_option", "flexible_options_offered", "eligible"):
+            continue
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            names |= _scalar_fields(kind, f"{prefix}{name}.")
+        else:
+            names.add(prefix + name)
+    return names
+
+
+def test_every_figure_of_the_result_is_compared() -> None:
+    """A figure added to the result must not silently drop out of the comparison."""
+    sections = {"contribution": ContributionResult, "year_totals": YearTotals, "retirement": RetirementResult,
+                "fund": FundResult}
+    expected = {f"{name}.{field}" for name, model in sections.items() for field in _scalar_fields(model)}
+    assert {f.key for f in FIGURES} == expected
+
+
+def test_differences_agree_with_the_figures_shown() -> None:
+    """after − before of the shown figures, to the fen, for every comparable row."""
+    case = json.loads(CASES[0].read_text(encoding="utf-8"))[0]
+    comparison = compare(Request.model_validate(case["request"]), date(2023, 6, 1))
+    for row in comparison.rows:
+        assert row.before is not None and row.after is not None and row.difference is not None
+        assert Decimal(row.after) - Decimal(row.before) == row.difference
