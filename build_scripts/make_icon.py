@@ -1,26 +1,33 @@
 """Draw the app icon: a blue rounded square, a white medical cross, and 保 in its middle.
 
-    python build_scripts/make_icon.py        # writes resources/icons/yibao.svg, yibao.png and yibao-<size>.png
+    python build_scripts/make_icon.py        # writes resources/icons/yibao.svg, yibao.png, yibao-<size>.png,
+                                             # yibao.ico (Windows) and yibao.icns (macOS)
 
 The glyph 保 is taken from the bundled font as an outline, so the SVG needs no Chinese font to display
 (a desktop environment reads it for the .desktop entry). The PNGs (16 to 256 px) are rendered from that
-SVG with Qt's QSvgRenderer, offscreen. QtSvg is used here only: the app itself loads the PNG.
+SVG with Qt's QSvgRenderer, offscreen. QtSvg is used here only: the app itself loads the PNG. The
+Windows .ico and the macOS .icns hold the same PNGs (both formats accept PNG entries), so PyInstaller
+needs no Pillow to give the executable its icon.
 """
 
 from __future__ import annotations
 
 import os
+import struct
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QByteArray, QPointF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QImage, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
+# .icns entry types holding a PNG of each pixel size (the @2x types reuse the larger images).
+ICNS_TYPES = ((b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256), (b"ic09", 512),
+              (b"ic11", 32), (b"ic12", 64), (b"ic13", 256), (b"ic14", 512))
 BLUE_TOP, BLUE_BOTTOM, GLYPH_BLUE = "#2f80ed", "#1456b0", "#1456b0"
 ARM = 92  # width of the cross's arms on the 256 canvas
 REACH = 100  # from the centre to each arm's end
@@ -82,6 +89,33 @@ def render(svg: str, size: int) -> QImage:
     return image
 
 
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def ico(pngs: dict[int, bytes]) -> bytes:
+    """A Windows icon: a 6-byte header, one 16-byte entry per size (0 means 256), then the PNGs."""
+    sizes = sorted(pngs)
+    offset = 6 + 16 * len(sizes)
+    header = struct.pack("<HHH", 0, 1, len(sizes))
+    entries, images = b"", b""
+    for size in sizes:
+        side = 0 if size >= 256 else size
+        entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(pngs[size]), offset + len(images))
+        images += pngs[size]
+    return header + entries + images
+
+
+def icns(pngs: dict[int, bytes]) -> bytes:
+    """A macOS icon: 'icns' and the total length, then (type, length, PNG) for each entry."""
+    body = b"".join(kind + struct.pack(">I", 8 + len(pngs[size])) + pngs[size] for kind, size in ICNS_TYPES)
+    return b"icns" + struct.pack(">I", 8 + len(body)) + body
+
+
 def main() -> int:
     import sys
 
@@ -95,7 +129,10 @@ def main() -> int:
     for size in SIZES:
         render(svg, size).save(str(OUT / f"yibao-{size}.png"), "PNG")
     render(svg, 256).save(str(OUT / "yibao.png"), "PNG")
-    print(f"{OUT.relative_to(ROOT)}: yibao.svg, yibao.png and {len(SIZES)} sizes")
+    pngs = {size: png_bytes(render(svg, size)) for size in (*SIZES, 512)}
+    (OUT / "yibao.ico").write_bytes(ico({size: pngs[size] for size in SIZES}))
+    (OUT / "yibao.icns").write_bytes(icns(pngs))
+    print(f"{OUT.relative_to(ROOT)}: yibao.svg, yibao.png, {len(SIZES)} sizes, yibao.ico and yibao.icns")
     return 0
 
 

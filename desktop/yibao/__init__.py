@@ -1,3 +1,4 @@
-"""山东职工医保测算：a desktop calculator for Shandong's employee basic medical insurance."""
+"""山东职工医保测算：a desktop calculator for Shandong's employee basic medical insurance.
 
-__version__ = "0.1.0"
+The version is defined once, in pyproject.toml: ``yibao.version.app_version()``.
+"""

@@ -168,6 +168,7 @@ def parser() -> argparse.ArgumentParser:
     import argparse
 
     top = argparse.ArgumentParser(prog="yibao", description="山东职工基本医疗保险测算")
+    top.add_argument("--version", action="store_true", help="显示版本号和内置政策参数的日期")
     sub = top.add_subparsers(dest="command")
     calc = sub.add_parser("calc", help="读取一个 JSON 请求，输出 JSON 结果")
     calc.add_argument("request", help="请求文件路径，- 表示标准输入")
@@ -190,9 +191,18 @@ def main(argv: list[str] | None = None) -> int:
         from yibao.ui.app import run  # the window: Qt first, the rules core after the first paint
 
         return run()
+    _utf8_when_redirected()
     args = parser().parse_args(argv)  # an unknown word exits 2 with argparse's usage line
     from yibao.rules import InputError, PolicyError
 
+    if args.version:
+        from yibao.version import about_text
+
+        print(about_text())
+        return 0
+    if args.command is None:
+        parser().print_usage(sys.stderr)
+        return EXIT_INPUT
     try:
         return int(args.run(args))
     except InputError as exc:
@@ -204,3 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     except OutputError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_OUTPUT
+
+
+def _utf8_when_redirected() -> None:
+    """A request piped in, and JSON and messages piped out, are UTF-8 whatever the system's code page (Windows: cp936,
+    cp1252)."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        if stream is not None and not stream.isatty() and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")

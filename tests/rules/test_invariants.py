@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yibao.rules import Request, calculate
-from yibao.rules.models import YearToDate
+from yibao.rules.models import TIER_NAMES, YearToDate
 
 amounts = st.decimals(min_value=0, max_value=20000, places=2)
 visit = st.fixed_dictionaries(
-    {"kind": st.just("outpatient"), "tier": st.sampled_from([1, 2, 3]), "in_scope": amounts,
+    {"kind": st.just("outpatient"), "tier": st.sampled_from(list(TIER_NAMES)), "in_scope": amounts,
      "out_of_scope": amounts, "self_pay_first": amounts}
 )
 LIMITS = {False: (Decimal(3500), Decimal(1500), Decimal(5000)), True: (Decimal(4500), Decimal(1500), Decimal(6000))}

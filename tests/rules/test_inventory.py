@@ -64,7 +64,7 @@ def test_absent_and_not_stated(policy: Policy) -> None:
     absent = row(policy, "yantai", date(2024, 6, 1), "inpatient.share")
     assert (absent.value_text, absent.status, absent.document, absent.clause) == ("文件未规定", "文件未规定", "", "")
     assert absent.start is None and absent.end is None
-    stated_open = row(policy, "yantai", date(2024, 6, 1), "inpatient.supplement_rules")
+    stated_open = row(policy, "yantai", date(2024, 6, 1), "inpatient.supplement_share")
     assert (stated_open.value_text, stated_open.status, stated_open.clause) == ("文件未规定", "文件未规定", "二(三)3")
     assert "另行制定" in stated_open.note
 
@@ -91,7 +91,7 @@ def test_yantai_outpatient_changes_on_2024_01_01(policy: Policy) -> None:
         "outpatient.share": ("一级及以下 75%；二级 65%；三级 55%", "一级及以下 80%；二级 70%；三级 60%"),
         "outpatient.yearly_max": ("在职 2300元；退休 2300元", "在职 5000元；退休 6000元"),
         "outpatient.fund_yearly_limit": ("在职 2300元；退休 2300元", "在职 3500元；退休 4500元"),
-        "outpatient.supplement_yearly_limit": ("0元", "1500元"),
+        "outpatient.supplement_yearly_limit": ("不设此项", "1500元"),
         "outpatient.retiree_extra_share": ("文件未规定", "5%"),
     }
     for parameter, (before, after) in expected.items():
@@ -100,7 +100,7 @@ def test_yantai_outpatient_changes_on_2024_01_01(policy: Policy) -> None:
         assert (change.before_source, change.after_source) == (clause, clause), parameter
     assert found["contribution.employer_rate.enterprise"].after == "8%"
     assert "inpatient.share" not in found  # given on neither date
-    assert "inpatient.supplement_rules" not in found  # 文件未规定 on both dates
+    assert "inpatient.supplement_share" not in found  # 文件未规定 on both dates
 
 
 def test_no_changes_within_a_year(policy: Policy) -> None:
@@ -144,16 +144,18 @@ def test_jinan_after_its_document_expires(policy: Policy) -> None:
 
 
 def test_local_figure_shows_as_local(policy: Policy) -> None:
-    figure = LocalFigure("inpatient.share", "yantai", date(2024, 1, 1), date(2024, 12, 31),
-                         {"1": Decimal("0.9"), "2": Decimal("0.85"), "3": Decimal("0.8")}, "市医保局通知")
+    shares = {f"{tier}/{status}": Decimal(rate) for tier, rate in (("1", "0.9"), ("2", "0.85"), ("3", "0.8"))
+              for status in ("in_service", "retired")}
+    figure = LocalFigure("inpatient.share", "yantai", date(2024, 1, 1), date(2024, 12, 31), shares, "市医保局通知")
     r = row(policy, "yantai", date(2024, 6, 1), "inpatient.share", (figure,))
-    assert (r.value_text, r.status, r.document, r.clause) == ("一级及以下 90%；二级 85%；三级 80%", "本地录入", "本地录入", "")
+    spelled = ("一级及以下·在职 90%；一级及以下·退休 90%；二级·在职 85%；二级·退休 85%；三级·在职 80%；三级·退休 80%")
+    assert (r.value_text, r.status, r.document, r.clause) == (spelled, "本地录入", "本地录入", "")
     assert (r.start, r.end, r.note, r.region_name) == (date(2024, 1, 1), date(2024, 12, 31), "市医保局通知", "烟台市")
     # outside its dates, and in another city, it is not used
     assert row(policy, "yantai", date(2025, 1, 1), "inpatient.share", (figure,)).status == "文件未规定"
     assert row(policy, "weihai", date(2024, 6, 1), "inpatient.share", (figure,)).status == "文件未规定"
     found = {c.parameter: c for c in changes_between(policy, "yantai", date(2023, 12, 31), date(2024, 1, 1), (figure,))}
-    assert found["inpatient.share"].after == "一级及以下 90%；二级 85%；三级 80%（本地录入）"
+    assert found["inpatient.share"].after == f"{spelled}（本地录入）"
     assert found["inpatient.share"].after_source == "本地录入（烟台市）"
 
 
@@ -167,7 +169,7 @@ def test_open_parameters(policy: Policy) -> None:
     yantai = open_parameters(policy, "yantai", date(2024, 6, 1))
     assert "inpatient.share" in yantai and "inpatient.fund_yearly_limit" in yantai
     assert "wage.province_average_monthly" in yantai
-    assert "inpatient.supplement_rules" in yantai  # stated as 另行制定
+    assert "inpatient.supplement_share" in yantai  # stated as 另行制定
     assert "outpatient.deductible" not in yantai
     assert "flexible.rate_with_account" not in yantai  # not offered is a rule, not an open figure
     assert "retirement.min_months" in yantai  # before 2026 Yantai's minimum years are not given

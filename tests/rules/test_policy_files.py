@@ -98,3 +98,30 @@ def test_city_beats_province_on_a_tie_and_later_start_wins() -> None:
     assert str(_value(policy, "yantai", "2024-01-01", "flexible.rate_without_account")) == "0.063"
     assert str(_value(policy, "jining", "2023-12-31", "contribution.employer_rate.public_institution")) == "0.074"
     assert str(_value(policy, "jining", "2024-01-01", "contribution.employer_rate.public_institution")) == "0.073"
+
+
+def test_national_law_sits_below_the_province() -> None:
+    """社会保险法 第二十七条 is a national figure (2011-07-01); the province and the cities come first on a tie."""
+    policy = load_policy()
+    assert policy.national == "china"
+    assert [r.code for r in policy.chain("yantai")] == ["yantai", "shandong", "china"]
+    found = policy.snapshot("weifang", date(2024, 6, 1)).get("contribution.retirees_exempt_with_min_years")
+    assert found is not None and found.region.code == "china" and found.entry.source.clause == "第二十七条"
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        (lambda d: d["readings"]["retiree-years-assumed"].update(clause="第九十九条"), "readings.retiree-years-assumed.clause"),
+        (lambda d: d["readings"]["jining-dabing-fee-kept"]["scope"].update(parameters=["no.such"]),
+         "readings.jining-dabing-fee-kept.scope.parameters"),
+        (lambda d: d["readings"]["jining-dabing-fee-kept"]["scope"].update(cities=["atlantis"]),
+         "readings.jining-dabing-fee-kept.scope.cities"),
+        (lambda d: d["readings"]["retiree-years-assumed"].pop("alternative"), "readings.retiree-years-assumed.alternative"),
+    ],
+)
+def test_damaged_readings_name_the_reading(policy_copy: Path, change: Callable[[Any], None], key: str) -> None:
+    _edit(policy_copy, "readings.json", change)
+    with pytest.raises(PolicyError) as caught:
+        load_policy(policy_copy)
+    assert caught.value.file == "readings.json" and caught.value.key == key

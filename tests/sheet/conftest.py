@@ -48,9 +48,10 @@ def year_of_visits(count: int = 30) -> dict[str, object]:
 def local_inpatient_figures() -> list[LocalFigure]:
     """Staff-entered inpatient share and yearly limit for Yantai (figures the documents do not give)."""
     catalogue = bundled_policy().catalogue
+    shares = {t: {"in_service": r, "retired": r} for t, r in (("1", "0.9"), ("2", "0.85"), ("3", "0.8"))}
     return [
         LocalFigure("inpatient.share", "yantai", date(2024, 1, 1), None,
-                    convert_value({"1": "0.9", "2": "0.85", "3": "0.8"}, catalogue["inpatient.share"])),
+                    convert_value(shares, catalogue["inpatient.share"])),
         LocalFigure("inpatient.fund_yearly_limit", "yantai", date(2024, 1, 1), None,
                     convert_value("300000", catalogue["inpatient.fund_yearly_limit"])),
     ]

@@ -9,15 +9,19 @@ from typing import Any
 import pytest
 
 from yibao.rules import InputError, LocalFigure, Policy, Request, bundled_policy, calculate
+from yibao.rules.policy import nested_value
 from yibao.state.local_figures import (
     load_local_figures,
     local_figures_path,
     make_local_figure,
     save_local_figures,
-    written_value,
 )
 
-SHARES = {"1": "0.9", "2": "0.85", "3": "0.8"}
+# inpatient.share varies by tier and by in service / retired
+SHARES = {"1": {"in_service": "0.9", "retired": "0.92"}, "2": {"in_service": "0.85", "retired": "0.87"},
+          "3": {"in_service": "0.8", "retired": "0.82"}}
+FLAT_SHARES = {"1/in_service": Decimal("0.9"), "1/retired": Decimal("0.92"), "2/in_service": Decimal("0.85"),
+               "2/retired": Decimal("0.87"), "3/in_service": Decimal("0.8"), "3/retired": Decimal("0.82")}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +39,7 @@ def _make(policy: Policy, **changes: Any) -> LocalFigure:
 @pytest.mark.parametrize(
     ("parameter", "raw", "expected"),
     [
-        ("inpatient.share", SHARES, {"1": Decimal("0.9"), "2": Decimal("0.85"), "3": Decimal("0.8")}),
+        ("inpatient.share", SHARES, FLAT_SHARES),
         ("inpatient.deductible_factor", {"2": "0.5", "1": "1"}, {"1": Decimal("1"), "2": Decimal("0.5")}),
         ("retirement.min_months", {"male": "360", "female": "300"}, {"male": Decimal(360), "female": Decimal(300)}),
         ("wage.province_average_monthly", " 7215.50 ", Decimal("7215.50")),
@@ -73,10 +77,13 @@ def test_valid_values(policy: Policy, parameter: str, raw: Any, expected: Any) -
          "数值：空白不符合要求：金额应写成元，最多两位小数，如 3000 或 2500.50"),
         ({"parameter": "retirement.min_months", "raw_value": {"male": "30.5", "female": "300"}}, "value.male",
          "数值：“male”一栏：“30.5”不符合要求：月数应写成整数，如 300"),
-        ({"raw_value": {"1": "0.9", "2": "0.85"}}, "value", "数值：缺少“3”一栏（应按医院等级 1、2、3分列）"),
-        ({"raw_value": {**SHARES, "4": "0.7"}}, "value", "数值：不认识“4”一栏（应按医院等级 1、2、3分列）"),
-        ({"raw_value": {**SHARES, "3": "80%"}}, "value.3",
-         "数值：“3”一栏：“80%”不符合要求：比例应写成 0 到 1 之间的小数，如 0.85 表示 85%（不带 %）"),
+        ({"raw_value": {"1": SHARES["1"], "2": SHARES["2"]}}, "value", "数值：缺少“3”一栏（应按医院等级 1、2、3分列）"),
+        ({"raw_value": {**SHARES, "4": SHARES["3"]}}, "value", "数值：不认识“4”一栏（应按医院等级 1、2、3分列）"),
+        ({"raw_value": {**SHARES, "3": {"in_service": "80%", "retired": "0.82"}}}, "value.3/in_service",
+         "数值：“3/in_service”一栏：“80%”不符合要求：比例应写成 0 到 1 之间的小数，如 0.85 表示 85%（不带 %）"),
+        ({"raw_value": {**SHARES, "2": "0.85"}}, "value.2", "数值：“2”一栏：应按人员状态 in_service、retired分列填写"),
+        ({"raw_value": {**SHARES, "1": {"in_service": "0.9"}}}, "value.1",
+         "数值：“1”一栏：缺少“retired”一栏（应按人员状态 in_service、retired分列）"),
         ({"raw_value": "0.9"}, "value", "数值：应按医院等级 1、2、3分列填写"),
         ({"parameter": "inpatient.deductible_factor", "raw_value": {"2": "0.5"}}, "value",
          "数值：缺少“1”一栏（应按起始住院次数（整数，须含 1）分列）"),
@@ -118,19 +125,19 @@ def test_overlapping_periods_for_the_same_parameter_and_city(
 
 def test_round_trip_keeps_the_written_form(home: Path, policy: Policy) -> None:
     figures = [
-        _make(policy, raw_value={"3": "0.80", "1": "0.90", "2": "0.85"}),
+        _make(policy, raw_value={**SHARES, "3": {"in_service": "0.80", "retired": "0.820"}}),
         _make(policy, parameter="wage.province_average_monthly", raw_value="7215.50", end=date(2024, 12, 31), note=""),
         _make(policy, parameter="contribution.retirees_exempt", raw_value="是"),
     ]
     save_local_figures(figures)
     assert local_figures_path() == home / "data" / "local-figures.json"
     stored = json.loads(local_figures_path().read_text(encoding="utf-8"))
-    assert stored["figures"][0]["value"] == {"3": "0.80", "1": "0.90", "2": "0.85"}
+    assert stored["figures"][0]["value"] == {**SHARES, "3": {"in_service": "0.80", "retired": "0.820"}}
     assert stored["figures"][1] == {"parameter": "wage.province_average_monthly", "region": "yantai",
                                     "start": "2024-01-01", "end": "2024-12-31", "value": "7215.50", "note": ""}
     assert stored["figures"][2]["value"] is True
     assert load_local_figures(policy) == (figures, None)
-    assert written_value(figures[1].value) == "7215.50"
+    assert nested_value(figures[1].value) == "7215.50"
 
 
 def test_no_file_is_an_empty_list(home: Path, policy: Policy) -> None:
@@ -164,7 +171,7 @@ def test_a_bad_record_is_skipped_and_named(home: Path, policy: Policy) -> None:
     good = _make(policy)
     save_local_figures([good])
     stored = json.loads(local_figures_path().read_text(encoding="utf-8"))
-    bad_rate = {**stored["figures"][0], "region": "jinan", "value": {**SHARES, "2": "85%"}}
+    bad_rate = {**stored["figures"][0], "region": "jinan", "value": {**SHARES, "2": {"in_service": "85%", "retired": "0.9"}}}
     bad_date = {**stored["figures"][0], "region": "jining", "start": "2024-13-01"}
     overlapping = {**stored["figures"][0], "start": "2024-06-01"}
     stored["figures"] += [bad_rate, "junk", bad_date, overlapping]
@@ -177,7 +184,7 @@ def test_a_bad_record_is_skipped_and_named(home: Path, policy: Policy) -> None:
     assert len(copies) == 1 and copies[0].read_text(encoding="utf-8") == text  # saving [good] later loses nothing
     assert message == (
         f"以下本地录入数据有误，已跳过（原文件已另存为 {copies[0]}）："
-        "第2条（济南市·住院统筹基金支付比例，2024-01-01起）：“2”一栏：“85%”不符合要求："
+        "第2条（济南市·住院统筹基金支付比例，2024-01-01起）：“2/in_service”一栏：“85%”不符合要求："
         "比例应写成 0 到 1 之间的小数，如 0.85 表示 85%（不带 %）；"
         "第3条（格式不对）：不是一条录入记录；"
         "第4条（济宁市·住院统筹基金支付比例，2024-13-01起）：“2024-13-01”不是有效日期（格式 YYYY-MM-DD）；"
@@ -200,4 +207,4 @@ def test_a_loaded_figure_is_used_and_marked_local(home: Path, policy: Policy) ->
     assert not any(line.local for line in without.visits[0].lines)
     assert without.visits[0].fund_pays is None
     assert with_local.visits[0].fund_pays == Decimal("7360.00")  # (10000 − 800) × 80%
-    assert [line.key for line in with_local.visits[0].lines if line.local] == ["fund"]
+    assert [line.key for line in with_local.visits[0].lines if line.local] == ["share", "fund"]

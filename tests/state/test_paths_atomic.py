@@ -77,3 +77,25 @@ def test_set_aside_reported_says_where_or_why_not(tmp_path: Path, monkeypatch: p
     message = set_aside_reported(target, "设置文件", "现使用默认设置")
     assert message == f"设置文件 {target} 已损坏，且无法移走（Permission denied）；现使用默认设置"
     assert target.read_text() == "y"
+
+
+def test_stale_temp_files_left_by_a_kill_are_removed_fresh_ones_kept(tmp_path: Path) -> None:
+    """Issue 14: each kill mid-write left a .settings.json.*.tmp that was never removed."""
+    import os
+    import time
+
+    from yibao.state.atomic import STALE_AFTER, remove_stale_temps
+
+    now = time.time()
+    old = [tmp_path / f".settings.json.k{i}.tmp" for i in range(3)] + [tmp_path / ".local-figures.json.x.tmp"]
+    for path in old:
+        path.write_text("{", encoding="utf-8")
+        os.utime(path, (now - STALE_AFTER - 5, now - STALE_AFTER - 5))
+    fresh = tmp_path / ".settings.json.writing.tmp"  # another instance writing right now
+    fresh.write_text("{", encoding="utf-8")
+    kept = [tmp_path / "settings.json", tmp_path / "notes.tmp"]
+    for path in kept:
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, (now - 3600, now - 3600))
+    assert remove_stale_temps(tmp_path, now) == 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, *(p.name for p in kept)])

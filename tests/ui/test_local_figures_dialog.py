@@ -61,31 +61,35 @@ def test_offers_only_open_parameters_of_the_city(dialog: LocalFiguresDialog, pol
 
 
 def test_inpatient_share_typed_invalid_then_valid(dialog: LocalFiguresDialog, policy: Policy, qtbot: QtBot) -> None:
+    """A share by tier and by in service / retired: one field per cell, the bad cell named and marked."""
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     choose_parameter(dialog, "inpatient.share")
     fields = dialog.value_fields
-    assert [dialog.value_form.labelForField(fields[k]).text() for k in ("1", "2", "3")] == ["一级及以下", "二级", "三级"]
-    qtbot.keyClicks(fields["1"], "0.9")
-    qtbot.keyClicks(fields["2"], "85%")
-    qtbot.keyClicks(fields["3"], "0.8")
+    assert [dialog.value_form.labelForField(f).text() for f in fields.values()] == [
+        "一级及以下·在职", "一级及以下·退休", "二级·在职", "二级·退休", "三级·在职", "三级·退休"]
+    typed = {"1/in_service": "0.9", "1/retired": "0.92", "2/in_service": "85%", "2/retired": "0.87",
+             "3/in_service": "0.8", "3/retired": "0.82"}
+    for key, text in typed.items():
+        qtbot.keyClicks(fields[key], text)
     qtbot.keyClicks(dialog.note_edit, "local notice")
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.result() != QDialog.DialogCode.Accepted and ok.isEnabled()
-    assert dialog.invalid_fields() == [fields["2"]]
-    assert dialog.error.text().startswith("数值（二级）：“85%”不符合要求")
-    fields["2"].clear()
-    qtbot.keyClicks(fields["2"], "0.85")
+    assert dialog.invalid_fields() == [fields["2/in_service"]]
+    assert dialog.error.text().startswith("数值（二级·在职）：“85%”不符合要求")
+    fields["2/in_service"].clear()
+    qtbot.keyClicks(fields["2/in_service"], "0.85")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.invalid_fields() == [] and dialog.error.text() == ""
     figures = dialog.figures()
     added = LocalFigure("inpatient.share", "yantai", date(2024, 1, 1), None,
-                        {"1": Decimal("0.9"), "2": Decimal("0.85"), "3": Decimal("0.8")}, "local notice")
+                        {k: Decimal(v if k != "2/in_service" else "0.85") for k, v in typed.items()}, "local notice")
     assert figures == [WAGE, added]
     row = next(r for r in parameters_in_force(policy, "yantai", date(2024, 6, 1), figures)
                if r.parameter == "inpatient.share")
-    assert (row.value_text, row.status) == ("一级及以下 90%；二级 85%；三级 80%", "本地录入")
+    assert (row.value_text, row.status) == (
+        "一级及以下·在职 90%；一级及以下·退休 92%；二级·在职 85%；二级·退休 87%；三级·在职 80%；三级·退休 82%", "本地录入")
 
 
 def test_end_before_start_marks_the_end_date(dialog: LocalFiguresDialog, qtbot: QtBot) -> None:

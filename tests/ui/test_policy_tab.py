@@ -128,9 +128,10 @@ def test_new_context_date_resets_the_comparison(tab: PolicyTab, policy: Policy) 
 
 
 def test_local_figure_marked(tab: PolicyTab, policy: Policy) -> None:
-    figure = LocalFigure("inpatient.share", "yantai", date(2024, 1, 1), None,
-                         {"1": Decimal("0.9"), "2": Decimal("0.85"), "3": Decimal("0.8")})
+    shares = {f"{t}/{s}": Decimal(r) for t, r in (("1", "0.9"), ("2", "0.85"), ("3", "0.8")) for s in ("in_service", "retired")}
+    figure = LocalFigure("inpatient.share", "yantai", date(2024, 1, 1), None, shares)
     tab.set_context(policy, "yantai", date(2024, 6, 1), [figure])
     row = by_label(tab.visible_rows())["住院统筹基金支付比例"]
-    assert row["数值"] == "一级及以下 90%；二级 85%；三级 80%（本地录入）"
+    assert row["数值"] == ("一级及以下·在职 90%；一级及以下·退休 90%；二级·在职 85%；二级·退休 85%；"
+                          "三级·在职 80%；三级·退休 80%（本地录入）")
     assert (row["状态"], row["依据文件"]) == ("本地录入", "本地录入")

@@ -234,8 +234,9 @@ def test_local_figure_is_marked_本地录入(qtbot: QtBot) -> None:
     assert window.core is not None
     from yibao.state.local_figures import make_local_figure
 
+    shares = {t: {"in_service": r, "retired": r} for t, r in (("1", "0.9"), ("2", "0.85"), ("3", "0.8"))}
     share = make_local_figure(window.core.policy, parameter="inpatient.share", region="yantai",
-                              start=date(2024, 1, 1), end=None, raw_value={"1": "0.9", "2": "0.85", "3": "0.8"})
+                              start=date(2024, 1, 1), end=None, raw_value=shares)
     window.core.set_local([share])
     window.recompute()
     fund = next(row for row in window.visits_tab.lines.row_texts() if row[0] == "统筹基金支付")

@@ -23,7 +23,7 @@ from yibao.rules.engine import bundled_policy, calculate
 from yibao.rules.errors import InputError
 from yibao.rules.inventory import changes_between, figure_text, key_label, last_change
 from yibao.rules.models import Request, Result, SourceRef
-from yibao.rules.policy import LocalFigure, Policy, Resolved, Snapshot
+from yibao.rules.policy import KEY_SEPARATOR, LocalFigure, ParameterSpec, Policy, Resolved, Snapshot
 from yibao.rules.trace import source_of, threshold_value
 from yibao.wording import NOT_STATED, cn_date, months, percent, percentage_points, round_rate, to_fen, yuan
 
@@ -213,10 +213,13 @@ class _CasePolicy(Policy):
 
     @classmethod
     def of(cls, policy: Policy, earlier: date | None = None, reverted: frozenset[str] = frozenset()) -> _CasePolicy:
-        return cls(policy.documents, policy.catalogue, policy.regions, policy.province, set(), earlier, reverted)
+        return cls(policy.documents, policy.catalogue, policy.regions, policy.province, policy.national,
+                   policy.readings, policy.not_computed, read=set(), earlier=earlier, reverted=reverted)
 
-    def snapshot(self, city: str, on: date, local: Sequence[LocalFigure] = ()) -> Snapshot:  # type: ignore[override]
-        return _CaseSnapshot(self, self.regions[city], on, tuple(local))
+    def snapshot(  # type: ignore[override]
+        self, city: str, on: date, local: Sequence[LocalFigure] = (), retired: bool | None = None
+    ) -> Snapshot:
+        return _CaseSnapshot(self, self.regions[city], on, tuple(local), retired)
 
 
 @dataclass
@@ -226,7 +229,7 @@ class _CaseSnapshot(Snapshot):
         assert isinstance(case, _CasePolicy)
         case.read.add(parameter)
         if parameter in case.reverted and case.earlier is not None:
-            return Snapshot(case, self.city, case.earlier, self.local).get(parameter)
+            return Snapshot(case, self.city, case.earlier, self.local, self.retired).get(parameter)
         return super().get(parameter)
 
 
@@ -346,7 +349,7 @@ def _reason(
 ) -> Reason:
     spec = policy.catalogue[parameter]
     label = _short_label(spec.label, figure)
-    keys = _keys(parameter, spec.by, request, old, new)
+    keys = _keys(parameter, spec, request, old, new)
     if keys:
         parts = [(key_label(spec, k, _all_keys(old, new)), _figure_at(spec, old, k), _figure_at(spec, new, k))
                  for k in keys]
@@ -380,8 +383,16 @@ def _all_keys(old: Resolved | None, new: Resolved | None) -> list[str]:
     return []
 
 
-def _keys(parameter: str, by: str | None, request: Request, old: Resolved | None, new: Resolved | None) -> list[str]:
-    """The columns of a split parameter that apply to this person (their visits' tiers, status, sex, age)."""
+def _keys(parameter: str, spec: ParameterSpec, request: Request, old: Resolved | None, new: Resolved | None) -> list[str]:
+    """The cells of a split parameter that apply to this person (their visits' tiers, status, sex, age), keys joined."""
+    cells = [""]
+    for index, dim in enumerate(spec.dims):
+        keys = _dimension_keys(parameter, dim, [k.split(KEY_SEPARATOR)[index] for k in _all_keys(old, new)], request)
+        cells = [KEY_SEPARATOR.join(filter(None, (cell, key))) for cell in cells for key in keys]
+    return cells if spec.dims else []
+
+
+def _dimension_keys(parameter: str, by: str, all_keys: list[str], request: Request) -> list[str]:
     person = request.person
     if by == "tier":
         kind = parameter.split(".", 1)[0]
@@ -394,7 +405,7 @@ def _keys(parameter: str, by: str | None, request: Request, old: Resolved | None
     if by == "sex":
         return [person.sex]
     if by == "age_from":
-        thresholds = [k for k in _all_keys(old, new) if int(k) <= person.age]
+        thresholds = [k for k in dict.fromkeys(all_keys) if int(k) <= person.age]
         return thresholds[-1:]
     return []
 
@@ -412,6 +423,8 @@ def _figure_at(spec: Any, found: Resolved | None, key: str | None) -> Decimal | 
         return NOT_STATED if chosen is None else figure_text(spec, chosen)
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, str):
+        return value
     return figure_text(spec, value)
 
 

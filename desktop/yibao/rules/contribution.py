@@ -15,13 +15,21 @@ from yibao.rules.models import (
     FlexibleOption,
     Line,
     Person,
+    RetirementResult,
     Supplementary,
 )
-from yibao.rules.policy import Resolved
+from yibao.rules.options import FLEXIBLE_RATE, chosen_option, flexible_options
 from yibao.rules.trace import Trace, line, threshold_value
 from yibao.wording import NOT_STATED, ZERO, money, percent, to_fen
 
+RETIREE_YEARS_ASSUMED = "retiree-years-assumed"  # the reading named where a retiree's years were not checked
+
 MONTHS_PER_YEAR = 12  # a calendar fact, not a policy figure
+# Parameter names written out whole, so that tests/rules/test_parameter_names.py can check them against the catalogue.
+EMPLOYER_RATE = {"enterprise": "contribution.employer_rate.enterprise",
+                 "public_institution": "contribution.employer_rate.public_institution"}
+EMPLOYER_MATERNITY_RATE = {"enterprise": "contribution.employer_maternity_rate.enterprise",
+                           "public_institution": "contribution.employer_maternity_rate.public_institution"}
 
 
 @dataclass
@@ -36,10 +44,12 @@ class Parts:
     offered: list[FlexibleOption] = field(default_factory=list)
 
 
-def contribution(trace: Trace, person: Person, given: ContributionInput) -> ContributionResult:
+def contribution(
+    trace: Trace, person: Person, given: ContributionInput, retirement: RetirementResult | None = None
+) -> ContributionResult:
     lines: list[Line] = []
     if person.retired:
-        parts = _retiree(trace, person, lines)
+        parts = _retiree(trace, person, retirement, lines)
     elif person.employment == "flexible":
         parts = _flexible(trace, given, lines)
     else:
@@ -75,11 +85,11 @@ def _rate_formula(base: Decimal, rate: Decimal | None, amount: Decimal | None) -
 
 def _employee(trace: Trace, person: Person, base: Decimal, lines: list[Line]) -> Parts:
     who = EMPLOYMENT_NAMES[person.employment]
-    rate, rate_src = trace.number(f"contribution.employer_rate.{person.employment}")
+    rate, rate_src = trace.number(EMPLOYER_RATE[person.employment])
     employer = _times(base, rate)
     lines.append(line("employer", f"单位缴费（{who}，每月）", employer, _rate_formula(base, rate, employer), rate_src))
 
-    maternity = trace.snapshot.get(f"contribution.employer_maternity_rate.{person.employment}")
+    maternity = trace.snapshot.get(EMPLOYER_MATERNITY_RATE[person.employment])
     if maternity is not None and isinstance(maternity.value, Decimal):
         part = to_fen(base * maternity.value)
         lines.append(line("employer_maternity", "　其中生育保险", part, _rate_formula(base, maternity.value, part), maternity))
@@ -99,18 +109,8 @@ def _employee(trace: Trace, person: Person, base: Decimal, lines: list[Line]) ->
     return Parts(employer, individual, account, base=base)
 
 
-def _retiree(trace: Trace, person: Person, lines: list[Line]) -> Parts:
-    exempt = trace.snapshot.get("contribution.retirees_exempt")
-    if exempt is not None and exempt.value is True:
-        employer: Decimal | None = ZERO
-        individual: Decimal | None = ZERO
-        lines.append(line("employer", "单位缴费（退休人员，每月）", ZERO, "退休人员不缴纳基本医疗保险费", exempt))
-        lines.append(line("individual", "个人缴费（退休人员，每月）", ZERO, "退休人员不缴纳基本医疗保险费", exempt))
-    else:
-        employer = individual = None
-        trace.need("contribution.retirees_exempt", "退休人员是否缴纳基本医疗保险费", NOT_STATED)
-        lines.append(line("employer", "单位缴费（退休人员，每月）", None, "文件未规定退休人员是否缴费"))
-        lines.append(line("individual", "个人缴费（退休人员，每月）", None, "文件未规定退休人员是否缴费"))
+def _retiree(trace: Trace, person: Person, retirement: RetirementResult | None, lines: list[Line]) -> Parts:
+    employer, individual = _retiree_premium(trace, retirement, lines)
 
     found = trace.read("personal_account.retiree_monthly")
     account = None
@@ -123,36 +123,56 @@ def _retiree(trace: Trace, person: Person, lines: list[Line]) -> Parts:
     return Parts(employer, individual, account)
 
 
-FLEXIBLE_OPTIONS: tuple[FlexibleOption, ...] = ("without_account", "with_account")
-
-
-def _offered(trace: Trace) -> dict[FlexibleOption, Resolved]:
-    offered: dict[FlexibleOption, Resolved] = {}
-    for option in FLEXIBLE_OPTIONS:
-        found = trace.snapshot.get(f"flexible.rate_{option}")
-        if found is not None and found.entry.status == "in_force":
-            offered[option] = found
-    return offered
+def _retiree_premium(
+    trace: Trace, retirement: RetirementResult | None, lines: list[Line]
+) -> tuple[Decimal | None, Decimal | None]:
+    """A retiree's monthly premium: none where the city says so; else none under the Social Insurance Law art. 27
+    once the minimum years are met (taken as met unless the years check says they are not)."""
+    exempt = trace.snapshot.get("contribution.retirees_exempt")
+    if exempt is not None and exempt.value is True:
+        for key, who in (("employer", "单位"), ("individual", "个人")):
+            lines.append(line(key, f"{who}缴费（退休人员，每月）", ZERO, "退休人员不缴纳基本医疗保险费", exempt))
+        return ZERO, ZERO
+    law = trace.snapshot.get("contribution.retirees_exempt_with_min_years")
+    if law is None or law.value is not True:
+        trace.need("contribution.retirees_exempt", "退休人员是否缴纳基本医疗保险费", NOT_STATED)
+        for key, who in (("employer", "单位"), ("individual", "个人")):
+            lines.append(line(key, f"{who}缴费（退休人员，每月）", None, "文件未规定退休人员是否缴费"))
+        return None, None
+    if retirement is not None and retirement.eligible is False:
+        formula = (f"未达到最低缴费年限（尚差{retirement.shortfall_months}个月）：可缴费至规定年限，"
+                   "见“退休缴费年限”；达到后不再缴纳")
+        for key, who in (("employer", "单位"), ("individual", "个人")):
+            lines.append(line(key, f"{who}缴费（退休人员，每月）", None, formula, law))
+        return None, None
+    assumed: tuple[str, ...] = () if retirement is not None and retirement.eligible else (RETIREE_YEARS_ASSUMED,)
+    formula = "达到最低缴费年限的退休人员不再缴纳基本医疗保险费"
+    if assumed:
+        formula += "（未核对缴费年限：按已达到计）"
+    for key, who in (("employer", "单位"), ("individual", "个人")):
+        lines.append(line(key, f"{who}缴费（退休人员，每月）", ZERO, formula, law, readings=assumed))
+    return ZERO, ZERO
 
 
 def _flexible(trace: Trace, given: ContributionInput, lines: list[Line]) -> Parts:
-    offered = _offered(trace)
+    offered = flexible_options(trace.snapshot)
     city = trace.snapshot.city.name
     if not offered:
         trace.need("flexible.rate_without_account", "灵活就业人员缴费比例", NOT_STATED)
         lines.append(line("individual", "灵活就业人员缴费（每月）", None, "文件未规定缴费比例，无法计算"))
         return Parts(None, None, None, base=_required_base(given))
-    option = given.flexible_option if given.flexible_option is not None else next(iter(offered))
+    option = chosen_option(offered, given.flexible_option)
     if option not in offered:
         other = "、".join(OPTION_NAMES[o] for o in offered)
         raise InputError("contribution.flexible_option", f"{city}灵活就业人员不设“{OPTION_NAMES[option]}”方式，可选：{other}")
-    found = trace.read(f"flexible.rate_{option}")
+    found = trace.read(FLEXIBLE_RATE[option])
     assert found is not None and isinstance(found.value, Decimal)
     rate = found.value
 
     base = _flexible_base(trace, given, lines)
     employer = ZERO
-    lines.append(line("employer", "单位缴费（每月）", ZERO, "灵活就业人员由个人缴纳全部费用"))
+    self_paid = trace.snapshot.get("contribution.flexible_self_paid")
+    lines.append(line("employer", "单位缴费（每月）", ZERO, "灵活就业人员由个人缴纳基本医疗保险费", self_paid))
     individual = to_fen(base * rate)
     label = f"个人缴费（灵活就业·{OPTION_NAMES[option]}，每月）"
     lines.append(line("individual", label, individual, _rate_formula(base, rate, individual), found))

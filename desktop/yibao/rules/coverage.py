@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from yibao.rules.models import (
     EMPLOYMENT_NAMES,
+    OPTION_NAMES,
     ContributionInput,
     CoverageItem,
     CoverageResult,
@@ -14,9 +15,20 @@ from yibao.rules.models import (
     Person,
     RetirementResult,
 )
+from yibao.rules.options import chosen_option, flexible_options
 from yibao.rules.policy import Resolved
 from yibao.rules.trace import Trace, source_of
 from yibao.wording import NOT_STATED, cn_date, cn_month, money, percent
+
+# Parameter names written out whole (checked against the catalogue by tests/rules/test_parameter_names.py).
+MATERNITY = {
+    ("maternity_medical", "enterprise"): "coverage.maternity_medical.enterprise",
+    ("maternity_medical", "public_institution"): "coverage.maternity_medical.public_institution",
+    ("maternity_medical", "flexible"): "coverage.maternity_medical.flexible",
+    ("maternity_allowance", "enterprise"): "coverage.maternity_allowance.enterprise",
+    ("maternity_allowance", "public_institution"): "coverage.maternity_allowance.public_institution",
+    ("maternity_allowance", "flexible"): "coverage.maternity_allowance.flexible",
+}
 
 
 def coverage(
@@ -26,13 +38,11 @@ def coverage(
     contribution: ContributionInput | None,
     retirement: RetirementResult | None,
 ) -> CoverageResult:
-    items = [
-        _personal_account(trace, person, contribution),
-        _flag_item(trace, "maternity_medical", "生育医疗费", person),
-        _flag_item(trace, "maternity_allowance", "生育津贴", person),
-        _supplementary(trace),
-        _retiree_benefits(retirement),
-    ]
+    items = [_personal_account(trace, person, contribution)]
+    if not person.retired:  # maternity cover is for people in service
+        items += [_flag_item(trace, "maternity_medical", "生育医疗费", person),
+                  _flag_item(trace, "maternity_allowance", "生育津贴", person)]
+    items += [_supplementary(trace), _retiree_benefits(retirement)]
     benefits_from, start_item = _benefits_start(trace, person, enrolment)
     items.append(start_item)
     return CoverageResult(benefits_from=benefits_from, items=items)
@@ -40,7 +50,8 @@ def coverage(
 
 def _item(key: str, label: str, covered: bool | None, detail: str, *found: Resolved | None) -> CoverageItem:
     sources = tuple(dict.fromkeys(source_of(f) for f in found if f is not None))
-    return CoverageItem(key=key, label=label, covered=covered, detail=detail, sources=sources)
+    readings = tuple(dict.fromkeys(r for f in found if f is not None for r in f.readings))
+    return CoverageItem(key=key, label=label, covered=covered, detail=detail, sources=sources, readings=readings)
 
 
 def _personal_account(trace: Trace, person: Person, contribution: ContributionInput | None) -> CoverageItem:
@@ -53,11 +64,16 @@ def _personal_account(trace: Trace, person: Person, contribution: ContributionIn
         bands = "，".join(f"{age}周岁起每月{money(v)}元" for age, v in found.value.items())
         return _item("personal_account", label, True, f"由统筹基金按固定额度划入：{bands}", found)
     if person.employment == "flexible":
-        option = contribution.flexible_option if contribution else None
-        with_account = trace.snapshot.get("flexible.rate_with_account")
-        if option == "without_account" or with_account is None or with_account.entry.status != "in_force":
-            source = with_account if with_account is not None else trace.snapshot.get("flexible.rate_without_account")
-            return _item("personal_account", label, False, "不建立个人账户的缴费方式：不计入个人账户", source)
+        offered = flexible_options(trace.snapshot)
+        if not offered:
+            return _item("personal_account", label, None, f"灵活就业人员缴费方式{NOT_STATED}")
+        option = chosen_option(offered, contribution.flexible_option if contribution else None)
+        if option not in offered:
+            return _item("personal_account", label, None, f"本市此时不设“{OPTION_NAMES[option]}”方式")
+        if option == "without_account":
+            return _item("personal_account", label, False, "不建立个人账户的缴费方式：不计入个人账户",
+                         offered[option])
+        with_account = offered[option]
         share, share_src = trace.number("flexible.account_share")
         if share is None:
             return _item("personal_account", label, None, f"建立个人账户的缴费方式，划入标准{NOT_STATED}", share_src)
@@ -71,7 +87,7 @@ def _personal_account(trace: Trace, person: Person, contribution: ContributionIn
 
 
 def _flag_item(trace: Trace, kind: str, label: str, person: Person) -> CoverageItem:
-    found = trace.snapshot.get(f"coverage.{kind}.{person.employment}")
+    found = trace.snapshot.get(MATERNITY[kind, person.employment])
     who = EMPLOYMENT_NAMES[person.employment]
     if found is None or found.value is None:
         return _item(kind, label, None, f"{who}的{label}待遇{NOT_STATED}", found)
@@ -93,18 +109,24 @@ def _retiree_benefits(retirement: RetirementResult | None) -> CoverageItem:
         return _item("retiree_benefits", label, None, "填写缴费年限后判断")
     sources = dict.fromkeys(s for line in retirement.lines for s in line.sources)
     if retirement.eligible is None:
-        detail = f"本市此时的最低缴费年限{NOT_STATED}，无法判断"
+        detail = "本市此时的最低缴费年限文件未规定，无法判断是否达到"
     elif retirement.eligible:
         detail = "已达到最低缴费年限"
     else:
         detail = f"尚差{retirement.shortfall_months}个月，可一次性缴费或按月缴费至最低年限"
+    readings = dict.fromkeys(r for line in retirement.lines for r in line.readings)
     return CoverageItem(key="retiree_benefits", label=label, covered=retirement.eligible, detail=detail,
-                        sources=tuple(sources))
+                        sources=tuple(sources), readings=tuple(readings))
 
 
 def _add_months(first: date, months: int) -> date:
     index = first.year * 12 + first.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
+
+
+def _start_words(months: int) -> str:
+    """The benefits-start rule in words, from the parameter: 0 → 自缴费当月, 1 → 自缴费次月."""
+    return {0: "自缴费当月", 1: "自缴费次月"}.get(months, f"缴费满{months}个月后")
 
 
 def _benefits_start(trace: Trace, person: Person, enrolment: Enrolment) -> tuple[date | None, CoverageItem]:
@@ -121,5 +143,5 @@ def _benefits_start(trace: Trace, person: Person, enrolment: Enrolment) -> tuple
     if wait_first:
         detail = f"{cn_month(first)}首次缴费，连续缴费满{int(months)}个月后，自{cn_date(start)}起享受待遇"
     else:
-        detail = f"{cn_month(first)}开始缴费，自缴费次月即{cn_date(start)}起享受待遇"
+        detail = f"{cn_month(first)}开始缴费，{_start_words(int(months))}即{cn_date(start)}起享受待遇"
     return start, _item("benefits_start", label, True, detail, found)

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from yibao.rules.contribution import contribution
 from yibao.rules.coverage import coverage
 from yibao.rules.errors import InputError
 from yibao.rules.fund import adjustment_fund
-from yibao.rules.models import EMPLOYMENT_NAMES, Person, Request, Result, YearToDate
+from yibao.rules.models import (
+    EMPLOYMENT_NAMES,
+    DocumentRef,
+    NotComputedRef,
+    Person,
+    ReadingRef,
+    Request,
+    Result,
+    SourceRef,
+    YearToDate,
+)
 from yibao.rules.policy import LocalFigure, Policy, load_policy
 from yibao.rules.retirement import retirement_check
 from yibao.rules.trace import Trace
@@ -28,26 +38,29 @@ def calculate(request: Request, policy: Policy | None = None, local: Iterable[Lo
     if region is None or region.parent is None:
         codes = "、".join(r.code for r in policy.cities())
         raise InputError("city", f"没有“{request.city}”这个城市代码，可用：{codes}")
-    snapshot = policy.snapshot(request.city, request.on, local)
+    retired = request.person.retired if request.person is not None else None
+    snapshot = policy.snapshot(request.city, request.on, local, retired)
     if not snapshot.has_any_rule():
         raise InputError("on", f"{region.name}在 {request.on} 没有所收录文件中施行的规定")
     trace = Trace(snapshot)
     result = Result(city=region.code, city_name=region.name, on=request.on)
+    if request.retirement is not None:  # first: a retiree's premium depends on whether the years are met
+        result.retirement = retirement_check(trace, _person(request), request.retirement)
     if request.contribution is not None:
         _check_option(request)
-        result.contribution = contribution(trace, _person(request), request.contribution)
+        result.contribution = contribution(trace, _person(request), request.contribution, result.retirement)
     if request.visits is not None:
         visits = settle_year(trace, _person(request), request.visits, request.year_to_date or YearToDate())
         result.visits = visits
         result.year_totals = year_totals(visits)
-    if request.retirement is not None:
-        result.retirement = retirement_check(trace, _person(request), request.retirement)
     if request.enrolment is not None:
         result.coverage = coverage(trace, _person(request), request.enrolment, request.contribution, result.retirement)
     if request.fund is not None:
         result.fund = adjustment_fund(trace, request.fund)
     result.missing = list(trace.missing.values())
+    result.needs_input = list(trace.needs_input.values())
     result.notes = trace.notes
+    _cite(result, policy)
     return result
 
 
@@ -63,3 +76,42 @@ def _person(request: Request) -> Person:
     if request.person is None:
         raise InputError("person", "必须填写参保人信息（就业类型、性别、年龄）")
     return request.person
+
+
+def _resting(result: Result) -> Iterator[tuple[tuple[SourceRef, ...], tuple[str, ...]]]:
+    """The sources and reading ids of every figure of the result."""
+    sections = [result.contribution, result.retirement, result.fund, *(result.visits or ())]
+    for section in sections:
+        if section is not None:
+            for line in section.lines:
+                yield line.sources, line.readings
+    if result.coverage is not None:
+        for item in result.coverage.items:
+            yield item.sources, item.readings
+
+
+def _cite(result: Result, policy: Policy) -> None:
+    """Fill the readings, the documents and what is not computed, from what the figures rest on."""
+    reading_ids: dict[str, None] = {}
+    numbers: dict[str, None] = {}
+    for sources, ids in _resting(result):
+        reading_ids.update(dict.fromkeys(ids))
+        numbers.update(dict.fromkeys(s.document for s in sources if not s.local))
+    readings = [policy.readings[rid] for rid in reading_ids]
+    result.readings = [
+        ReadingRef(id=r.id, document=r.document.number, clause=r.clause, words=r.words, reading=r.reading,
+                   alternative=r.alternative)
+        for r in readings
+    ]
+    sections = [name for name in ("contribution", "visits", "retirement", "coverage") if getattr(result, name)]
+    snapshot = policy.snapshot(result.city, result.on)
+    extra = {n.id: n for section in sections for n in snapshot.not_computed(section)}
+    result.not_computed = [NotComputedRef(id=n.id, document=n.document.number, clause=n.clause, text=n.text)
+                           for n in extra.values()]
+    numbers.update(dict.fromkeys(r.document.number for r in readings))
+    numbers.update(dict.fromkeys(n.document.number for n in extra.values()))
+    by_number = {d.number: (code, d) for code, d in policy.documents.items()}
+    result.documents = [
+        DocumentRef(id=by_number[n][0], number=n, title=by_number[n][1].title, issuer=by_number[n][1].issuer)
+        for n in numbers if n in by_number
+    ]

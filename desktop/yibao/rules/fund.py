@@ -6,23 +6,25 @@ from decimal import Decimal
 
 from yibao.rules.models import FundInput, FundResult, Line
 from yibao.rules.trace import Trace, line
-from yibao.wording import NOT_STATED, ZERO, money, percent, plain, to_fen
+from yibao.wording import ZERO, money, percent, plain, to_fen
 
 
 def adjustment_fund(trace: Trace, given: FundInput) -> FundResult:
     lines: list[Line] = []
     rate, rate_src = trace.number("fund.remittance_rate")
+    base = trace.snapshot.get("fund.remittance_base")  # what the 3% is taken of, in the document's own words
+    base_name = base.value if base is not None and isinstance(base.value, str) else "上年度统筹基金收入"
     remittance = None
     if rate is not None:
         remittance = to_fen(given.last_year_premium_income * rate)
-        formula = f"上年度统筹基金保险费收入 {money(given.last_year_premium_income)} × {percent(rate)} = {money(remittance)}"
-        lines.append(line("remittance", "本年度调剂金上解额", remittance, formula, rate_src))
+        formula = f"{base_name} {money(given.last_year_premium_income)} × {percent(rate)} = {money(remittance)}"
+        lines.append(line("remittance", "本年度调剂金上解额", remittance, formula, rate_src, base))
     else:
-        lines.append(line("remittance", "本年度调剂金上解额", None, f"计提比例{NOT_STATED}", rate_src))
+        lines.append(line("remittance", "本年度调剂金上解额", None, "计提比例文件未规定", rate_src))
 
     multiple, cap_src = trace.number("fund.adjustment_cap_multiple")
     if multiple is None:
-        lines.append(line("adjustment", "调剂金分担", None, f"分担上限{NOT_STATED}", cap_src))
+        lines.append(line("adjustment", "调剂金分担", None, "分担上限文件未规定", cap_src))
         return FundResult(remittance=remittance, adjustment_fund_pays=None, surplus_pays=None, unfunded=None, lines=lines)
     deficit = given.deficit
     share = to_fen(deficit * given.province_share_ratio)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from yibao.rules.models import SEX_NAMES, TIER_NAMES
-from yibao.rules.policy import LocalFigure, ParameterSpec, Policy, Resolved, Value
+from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
+from yibao.rules.policy import KEY_SEPARATOR, LocalFigure, ParameterSpec, Policy, Resolved, Value
 from yibao.rules.trace import source_of
 from yibao.wording import NOT_STATED, cn_date, percent, plain
 
@@ -35,7 +35,6 @@ GROUPS = {
     "coverage": "生育",
     "benefits": "待遇享受",
 }
-STATUS_NAMES = {"in_service": "在职", "retired": "退休"}
 _UNIT_SUFFIX = {"yuan": "元", "yuan_per_month": "元/月", "yuan_per_year": "元/年", "multiple": "倍"}
 
 
@@ -70,16 +69,24 @@ def group_of(parameter: str) -> str:
 
 
 def key_label(spec: ParameterSpec, key: str, keys: Sequence[str] = ()) -> str:
-    """The Chinese name of one column of a split value; thresholds read as ranges up to the next key."""
-    if spec.by == "tier":
+    """The Chinese name of one cell of a split value (二级·退休); thresholds read as ranges up to the next key."""
+    parts = key.split(KEY_SEPARATOR)
+    labels = []
+    for i, (dim, part) in enumerate(zip(spec.dims, parts, strict=True)):
+        labels.append(_dimension_label(dim, part, [k.split(KEY_SEPARATOR)[i] for k in keys]))
+    return "·".join(labels)
+
+
+def _dimension_label(dim: str, key: str, keys: Sequence[str]) -> str:
+    if dim == "tier":
         return TIER_NAMES[int(key)]
-    if spec.by == "sex":
+    if dim == "sex":
         return SEX_NAMES[key]
-    if spec.by == "status":
+    if dim == "status":
         return STATUS_NAMES[key]
     later = [int(k) for k in keys if int(k) > int(key)]
     upper = min(later) if later else None
-    if spec.by == "age_from":
+    if dim == "age_from":
         if upper is None:
             return f"{key}周岁及以上" if key != "0" else "各年龄"
         return f"{upper}周岁以下" if key == "0" else f"{key}至{upper - 1}周岁"
@@ -102,6 +109,8 @@ def value_text(spec: ParameterSpec, value: Value) -> str:
     """A whole value as read aloud: tables spelled out key by key."""
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, str):
+        return value
     if isinstance(value, Decimal):
         return figure_text(spec, value)
     keys = list(value)
@@ -159,7 +168,7 @@ def _last_day(
 ) -> date | None:
     """The day before the first later date on which another figure (or none) applies, if any."""
     name = found.parameter
-    entries = [*policy.regions[city].entries.get(name, ()), *policy.regions[policy.province].entries.get(name, ())]
+    entries = [e for region in policy.chain(city) for e in region.entries.get(name, ())]
     moments = {e.start for e in entries} | {e.end + timedelta(days=1) for e in entries if e.end is not None}
     for figure in local:
         if figure.parameter == name and figure.region == city:
@@ -197,7 +206,7 @@ def last_change(policy: Policy, city: str, on: date, local: Sequence[LocalFigure
     """The latest day on or before ``on`` when something in force for the city changed (a value starting or
     ending, a phase-in running out), so the 政策依据 view can open on the change that matters, e.g. 2024-01-01."""
     days: set[date] = set()
-    for region in (policy.regions[policy.province], policy.regions[city]):
+    for region in policy.chain(city):
         for entries in region.entries.values():
             for entry in entries:
                 days.add(entry.start)

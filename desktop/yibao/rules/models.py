@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
 
@@ -59,7 +59,8 @@ def _whole(maximum: int, unit: str, minimum: int = 0) -> Callable[[object], int]
 
 def _tier(value: object) -> int:
     if type(value) is not int or value not in TIER_NAMES:
-        raise InputProblem("只能是 1、2 或 3（一级及以下、二级、三级）")
+        *first, last = TIER_NAMES
+        raise InputProblem(f"只能是 {'、'.join(map(str, first))} 或 {last}（{'、'.join(TIER_NAMES.values())}）")
     return value
 
 
@@ -93,6 +94,13 @@ Flag = Annotated[bool, Strict()]
 Employment = Literal["enterprise", "public_institution", "flexible"]
 Sex = Literal["male", "female"]
 FlexibleOption = Literal["with_account", "without_account"]
+Tier = Literal[1, 2, 3]  # hospital tiers, declared here once: 一级及以下, 二级, 三级
+
+def _plain_number(number: Decimal) -> str:
+    """A typed value as JSON text, as exact as it was made: money to the fen ("480.00"), rates and months as they
+    are ("0.6", "360")."""
+    return format(number, "f")
+
 
 # Shown amounts: rounded half-up to the fen and written as "1234.50".
 Money = Annotated[Decimal, PlainSerializer(fen_number, return_type=str)]
@@ -100,7 +108,8 @@ Ratio = Annotated[Decimal, PlainSerializer(ratio_number, return_type=str)]
 
 EMPLOYMENT_NAMES = {"enterprise": "企业职工", "public_institution": "机关事业单位职工", "flexible": "灵活就业人员"}
 SEX_NAMES = {"male": "男", "female": "女"}
-TIER_NAMES = {1: "一级及以下", 2: "二级", 3: "三级"}
+TIER_NAMES: dict[int, str] = dict(zip(get_args(Tier), ("一级及以下", "二级", "三级"), strict=True))
+STATUS_NAMES = {"in_service": "在职", "retired": "退休"}
 KIND_NAMES = {"outpatient": "普通门诊", "inpatient": "住院"}
 OPTION_NAMES = {"with_account": "建立个人账户", "without_account": "不建立个人账户"}
 CODE_NAMES = EMPLOYMENT_NAMES | SEX_NAMES | KIND_NAMES | OPTION_NAMES  # to explain a code in a message
@@ -124,7 +133,7 @@ class ContributionInput(_Input):
 
 class Visit(_Input):
     kind: Literal["outpatient", "inpatient"]
-    tier: Annotated[Literal[1, 2, 3], BeforeValidator(_tier)]
+    tier: Annotated[Tier, BeforeValidator(_tier)]
     in_scope: Amount
     out_of_scope: Amount = Decimal("0")
     self_pay_first: Amount = Decimal("0")
@@ -142,12 +151,17 @@ class YearToDate(_Input):
     outpatient_supplement_paid: Amount = Decimal("0")
     inpatient_stays: Annotated[int, BeforeValidator(_whole(366, "次"))] = 0
     inpatient_fund_paid: Amount = Decimal("0")
+    inpatient_supplement_deductible_counted: Amount = Decimal("0")
+    inpatient_supplement_paid: Amount = Decimal("0")
 
 
 class RetirementInput(_Input):
     paid_months: Months
     deemed_months: Months = 0
     last_monthly_base: Amount | None = None
+    never_enrolled: bool = False  # retired without ever joining the scheme (Jining's special make-up bases)
+    last_month_pension: Amount | None = None
+    minimum_base: Amount | None = None  # the year's minimum contribution base (当年最低缴费基数)
 
 
 FUND_MAXIMUM = Decimal("1e13")  # a province's fund, in yuan
@@ -207,12 +221,16 @@ class SourceRef:
         return f"{self.document} {self.clause}"
 
 
+LineUnit = Literal["yuan", "rate", "months"]
+
+
 @dataclass(frozen=True)
 class Line:
-    """One figure that explains itself: label, amount, the arithmetic, the clauses.
+    """One figure that explains itself: label, value with its unit, the arithmetic, the clauses, the readings.
 
     A plain dataclass (pydantic serialises it inside the result models): a year of
     visits makes hundreds of lines, and they are built from values already checked.
+    ``amount`` repeats ``value`` for money lines (yuan), so front ends that add money need not check the unit.
     """
 
     key: str
@@ -222,6 +240,9 @@ class Line:
     formula: str
     sources: tuple[SourceRef, ...] = ()
     note: str | None = None
+    value: Annotated[Decimal, PlainSerializer(_plain_number, return_type=str)] | None = None
+    unit: LineUnit = "yuan"
+    readings: tuple[str, ...] = ()  # ids of the readings (解读) this figure rests on
 
     @property
     def local(self) -> bool:
@@ -234,6 +255,43 @@ class Missing(BaseModel):
     parameter: str
     label: str
     reason: str
+
+
+class NeedsInput(BaseModel):
+    """A field of the request the user has not filled, without which a figure cannot be computed."""
+
+    field: str  # dotted request path, e.g. retirement.last_monthly_base
+    label: str  # the field's name on screen
+    reason: str
+
+
+class ReadingRef(BaseModel):
+    """A reading of an unclear clause that the result relies on (its id is named by the lines resting on it)."""
+
+    id: str
+    document: str  # document number
+    clause: str
+    words: str
+    reading: str
+    alternative: str
+
+
+class DocumentRef(BaseModel):
+    """A document the result cites, as the result was computed with it."""
+
+    id: str
+    number: str
+    title: str
+    issuer: str
+
+
+class NotComputedRef(BaseModel):
+    """What a document says for this case that the product does not compute."""
+
+    id: str
+    document: str
+    clause: str
+    text: str
 
 
 class Supplementary(BaseModel):
@@ -261,6 +319,8 @@ class RunningTotals(BaseModel):
     outpatient_supplement_paid: Money | None
     inpatient_stays: int
     inpatient_fund_paid: Money | None
+    inpatient_supplement_deductible_counted: Money | None
+    inpatient_supplement_paid: Money | None
 
 
 class VisitResult(BaseModel):
@@ -299,6 +359,7 @@ class CoverageItem(BaseModel):
     covered: bool | None  # None: the documents do not say
     detail: str
     sources: tuple[SourceRef, ...] = ()
+    readings: tuple[str, ...] = ()
 
 
 class CoverageResult(BaseModel):
@@ -326,5 +387,9 @@ class Result(BaseModel):
     retirement: RetirementResult | None = None
     coverage: CoverageResult | None = None
     fund: FundResult | None = None
-    missing: list[Missing] = []
+    missing: list[Missing] = []  # figures the documents do not give
+    needs_input: list[NeedsInput] = []  # fields the user has not filled (never offered as local figures)
+    readings: list[ReadingRef] = []  # readings of unclear clauses the figures rest on
+    not_computed: list[NotComputedRef] = []  # rules of the documents for this case the product does not compute
+    documents: list[DocumentRef] = []  # every document cited by a line, a coverage item or a reading
     notes: list[str] = []

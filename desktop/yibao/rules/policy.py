@@ -1,17 +1,18 @@
 """Policy parameters: dated values with their source, region by region.
 
-The value in force for a city on a date is the one with the latest start on or
-before that date among the city's and the province's values; on a tie the
-city's wins. Within one region, a value is superseded by the region's next
-value and ends at its own ``end`` or its document's expiry, whichever is
-earlier. Files are validated completely before anything is used.
+Three levels: the nation (the Social Insurance Law), the province, the city. The
+value in force for a city on a date is the one with the latest start on or before
+that date among the city's, the province's and the nation's values; on a tie the
+lower level wins (city, then province). Within one region, a value is superseded
+by the region's next value and ends at its own ``end`` or its document's expiry,
+whichever is earlier. Files are validated completely before anything is used.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -20,17 +21,23 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from yibao.resources import resource_path
-from yibao.wording import NOT_STATED, cn_date
+from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
+from yibao.wording import cn_date
 
-Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple"]
+Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple", "text"]
 Dimension = Literal["tier", "sex", "status", "age_from", "stay_from"]
+# not_offered: the city has no such option or layer (e.g. no 大额补助 outpatient layer), stated by a document.
 Status = Literal["in_force", "not_offered", "not_stated"]
-Value = Decimal | bool | dict[str, Decimal]
+NOT_OFFERED: Status = "not_offered"
+# A value split by several dimensions is kept flat, its keys joined: {"1/in_service": …, "1/retired": …}.
+Value = Decimal | bool | str | dict[str, Decimal]
+KEY_SEPARATOR = "/"
 
-FIXED_KEYS: dict[str, frozenset[str]] = {
-    "tier": frozenset({"1", "2", "3"}),
-    "sex": frozenset({"male", "female"}),
-    "status": frozenset({"in_service", "retired"}),
+# The keys of each fixed dimension, in display order, taken from the names declared once in the models.
+FIXED_KEYS: dict[str, tuple[str, ...]] = {
+    "tier": tuple(str(t) for t in TIER_NAMES),
+    "sex": tuple(SEX_NAMES),
+    "status": tuple(STATUS_NAMES),
 }
 # Threshold dimensions: keys are whole numbers; the lowest must cover everyone.
 LOWEST_KEY = {"age_from": "0", "stay_from": "1"}
@@ -69,7 +76,19 @@ class Document(_Strict):
 class ParameterSpec(_Strict):
     label: str
     unit: Unit
-    by: Dimension | None = None
+    by: Dimension | tuple[Dimension, ...] | None = None  # several dimensions: the value nests them in this order
+
+    @property
+    def dims(self) -> tuple[Dimension, ...]:
+        if self.by is None:
+            return ()
+        return self.by if isinstance(self.by, tuple) else (self.by,)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> ParameterSpec:
+        if len(set(self.dims)) != len(self.dims) or (isinstance(self.by, tuple) and len(self.by) < 2):
+            raise ValueError("by 须为一个分列维度，或两个以上互不相同的维度")
+        return self
 
 
 class PhaseIn(_Strict):
@@ -99,9 +118,70 @@ class EntryFile(_Strict):
 class RegionFile(_Strict):
     code: str
     name: str
+    national: bool = False  # the national law: below the province, above nothing
     parent: str | None = None
     note: str | None = None
     parameters: dict[str, list[EntryFile]]
+
+
+class ReadingScope(_Strict):
+    """Where a reading applies by itself: a figure of these parameters, for these cities, on these dates.
+
+    ``transition``: only while the city takes the province's figure during the province's transition period.
+    ``retired``: only for retirees (true) or people in service (false).
+    """
+
+    parameters: list[str] | None = None
+    cities: list[str] | None = None
+    start: date | None = None
+    end: date | None = None
+    transition: bool = False
+    retired: bool | None = None
+
+
+class ReadingFile(_Strict):
+    document: str
+    clause: str
+    words: str  # the clause's own words, short
+    reading: str  # the reading chosen
+    alternative: str  # the other reading, and what it would change
+    scope: ReadingScope | None = None  # None: the computation names the reading where it relies on it
+
+
+class NotComputedFile(_Strict):
+    document: str
+    clause: str
+    text: str  # what the documents say and the product does not compute
+    cities: list[str]
+    sections: list[Literal["contribution", "visits", "retirement", "coverage"]]
+
+
+class ReadingsFile(_Strict):
+    readings: dict[str, ReadingFile]
+    not_computed: dict[str, NotComputedFile] = {}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of an unclear clause, as the product applies it."""
+
+    id: str
+    document: Document
+    clause: str
+    words: str
+    reading: str
+    alternative: str
+    scope: ReadingScope | None
+
+
+@dataclass(frozen=True)
+class NotComputed:
+    id: str
+    document: Document
+    clause: str
+    text: str
+    cities: frozenset[str]
+    sections: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -163,6 +243,7 @@ class Resolved:
     region: Region
     document: Document | None  # None for a local figure
     phase_note: str | None = None
+    readings: tuple[str, ...] = ()  # ids of the readings this figure rests on
 
     @property
     def value(self) -> Value | None:
@@ -179,12 +260,26 @@ class Policy:
     catalogue: Mapping[str, ParameterSpec]
     regions: Mapping[str, Region]
     province: str
+    national: str | None = None
+    readings: Mapping[str, Reading] = field(default_factory=dict)
+    not_computed: Mapping[str, NotComputed] = field(default_factory=dict)
 
     def cities(self) -> list[Region]:
         return [r for r in self.regions.values() if r.parent is not None]
 
-    def snapshot(self, city: str, on: date, local: Iterable[LocalFigure] = ()) -> Snapshot:
-        return Snapshot(self, self.regions[city], on, tuple(local))
+    def chain(self, city: str) -> tuple[Region, ...]:
+        """The regions whose figures apply to a city, lowest level first: city, province, nation."""
+        codes = dict.fromkeys(c for c in (city, self.province, self.national) if c is not None)
+        return tuple(self.regions[c] for c in codes)
+
+    def snapshot(
+        self, city: str, on: date, local: Iterable[LocalFigure] = (), retired: bool | None = None
+    ) -> Snapshot:
+        return Snapshot(self, self.regions[city], on, tuple(local), retired)
+
+    def newest_start(self) -> date:
+        """The start date of the newest dated value in these files: how recent the policy data is."""
+        return max(entry.start for region in self.regions.values() for entries in region.entries.values() for entry in entries)
 
 
 @dataclass
@@ -195,6 +290,7 @@ class Snapshot:
     city: Region
     on: date
     local: tuple[LocalFigure, ...] = ()
+    retired: bool | None = None  # the person's status, for readings that apply to one status only
     _cache: dict[str, Resolved | None] = field(default_factory=dict)
 
     def get(self, parameter: str) -> Resolved | None:
@@ -203,34 +299,53 @@ class Snapshot:
         return self._cache[parameter]
 
     def has_any_rule(self) -> bool:
-        return any(self._from_documents(name) is not None for name in self.policy.catalogue)
+        """Whether a provincial or city document is in force (the national articles alone give no figures)."""
+        return any(
+            found is not None and found.region.code != self.policy.national
+            for found in (self._from_documents(name) for name in self.policy.catalogue)
+        )
 
     def _resolve(self, parameter: str) -> Resolved | None:
         found = self._from_documents(parameter)
-        if found is not None and found.entry.status != "not_stated":
+        if found is None or found.entry.status == "not_stated":
+            found = self._from_local(parameter) or found
+        if found is None or found.local:
             return found
-        return self._from_local(parameter) or found
+        readings = tuple(r.id for r in self.policy.readings.values() if self._applies(r.scope, found))
+        return replace(found, readings=readings) if readings else found
+
+    def _applies(self, scope: ReadingScope | None, found: Resolved) -> bool:
+        return (
+            scope is not None
+            and (scope.parameters is None or found.parameter in scope.parameters)
+            and (scope.cities is None or self.city.code in scope.cities)
+            and (scope.start is None or scope.start <= self.on)
+            and (scope.end is None or self.on <= scope.end)
+            and (not scope.transition or found.phase_note is not None)
+            and (scope.retired is None or scope.retired == self.retired)
+        )
+
+    def not_computed(self, section: str) -> list[NotComputed]:
+        """What the documents say for this city that the product does not compute, for one result section."""
+        return [n for n in self.policy.not_computed.values() if self.city.code in n.cities and section in n.sections]
 
     def _from_documents(self, parameter: str) -> Resolved | None:
         spec = self.policy.catalogue[parameter]
-        province = self.policy.regions[self.policy.province]
-        city_entry = self.city.current(parameter, self.on) if self.city is not province else None
-        prov_entry = province.current(parameter, self.on)
-        if city_entry is not None and (prov_entry is None or city_entry.start >= prov_entry.start):
-            return Resolved(parameter, spec, city_entry, self.city, self._document(city_entry))
-        if prov_entry is None:
+        chosen: tuple[Region, Entry] | None = None
+        for region in self.policy.chain(self.city.code):  # lowest level first: it keeps a tie
+            entry = region.current(parameter, self.on)
+            if entry is not None and (chosen is None or entry.start > chosen[1].start):
+                chosen = (region, entry)
+        if chosen is None:
             return None
+        region, entry = chosen
         note = None
-        if (
-            self.city is not province
-            and prov_entry.phase_in_until is not None
-            and self.on < prov_entry.phase_in_until
-        ):
+        if region is not self.city and entry.phase_in_until is not None and self.on < entry.phase_in_until:
             note = (
-                f"省规定允许各市过渡至{cn_date(prov_entry.phase_in_until)}；"
-                f"{self.city.name}的过渡安排{NOT_STATED}，按省规定计算"
+                f"省规定允许各市过渡至{cn_date(entry.phase_in_until)}；"
+                f"文件未规定{self.city.name}的过渡安排，按省规定计算"
             )
-        return Resolved(parameter, spec, prov_entry, province, self._document(prov_entry), note)
+        return Resolved(parameter, spec, entry, region, self._document(entry), note)
 
     def _from_local(self, parameter: str) -> Resolved | None:
         spec = self.policy.catalogue[parameter]
@@ -255,29 +370,86 @@ class Snapshot:
 # ---------------------------------------------------------------- loading
 
 
-def convert_value(raw: bool | str | dict[str, str], spec: ParameterSpec) -> Value:
+def convert_value(raw: object, spec: ParameterSpec) -> Value:
     """Turn a value as written in a file (or typed by staff) into its typed form.
 
-    Raises ValueError with a Chinese message when the value does not fit the parameter.
+    A value split by several dimensions is written nested (``{"1": {"in_service": "0.9", "retired": "0.92"}}``)
+    and kept flat with joined keys. Raises ValueError with a Chinese message when the value does not fit.
     """
     if spec.unit == "flag":
         if not isinstance(raw, bool) or spec.by is not None:
             raise ValueError("应为 true 或 false")
         return raw
-    if spec.by is None:
+    if spec.unit == "text":
+        if not isinstance(raw, str) or not raw.strip() or spec.by is not None:
+            raise ValueError("应为一段文字")
+        return raw
+    if not spec.dims:
         if not isinstance(raw, str):
             raise ValueError("应为写成字符串的数字，如 \"0.08\"")
         return _decimal(raw, spec)
+    flat: dict[str, Decimal] = {}
+    _flatten(raw, spec, spec.dims, (), flat)
+    return flat
+
+
+def _flatten(raw: object, spec: ParameterSpec, dims: tuple[Dimension, ...], path: tuple[str, ...],
+             out: dict[str, Decimal]) -> None:
+    where = f"“{KEY_SEPARATOR.join(path)}”一栏" if path else "数值"
+    if not dims:
+        if not isinstance(raw, str):
+            raise ValueError(f"{where}应为写成字符串的数字")
+        out[KEY_SEPARATOR.join(path)] = _decimal(raw, spec)
+        return
+    dim = dims[0]
     if not isinstance(raw, dict):
-        raise ValueError(f"应为按 {spec.by} 分列的对象")
-    expected = FIXED_KEYS.get(spec.by)
-    if expected is not None and set(raw) != expected:
-        raise ValueError(f"分列的键应为 {sorted(expected)}")
+        raise ValueError(f"{where}应为按 {dim} 分列的对象")
+    expected = FIXED_KEYS.get(dim)
+    if expected is not None and set(raw) != set(expected):
+        raise ValueError(f"{where}分列的键应为 {list(expected)}")
     if expected is None:
-        if not all(k.isdigit() for k in raw) or LOWEST_KEY[spec.by] not in raw:
-            raise ValueError(f"分列的键应为整数，且须含 {LOWEST_KEY[spec.by]}")
-        raw = dict(sorted(raw.items(), key=lambda kv: int(kv[0])))
-    return {k: _decimal(v, spec) for k, v in raw.items()}
+        if not all(isinstance(k, str) and k.isdigit() for k in raw) or LOWEST_KEY[dim] not in raw:
+            raise ValueError(f"{where}分列的键应为整数，且须含 {LOWEST_KEY[dim]}")
+        expected = tuple(sorted(raw, key=int))
+    for key in expected:
+        _flatten(raw[key], spec, dims[1:], (*path, key), out)
+
+
+def nested_value(value: Value) -> bool | str | dict[str, Any]:
+    """The value as written in a file: Decimal('0.85') → '0.85'; joined keys nest again."""
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    written: dict[str, Any] = {}
+    for joined, number in value.items():
+        *outer, last = joined.split(KEY_SEPARATOR)
+        level = written
+        for key in outer:
+            level = level.setdefault(key, {})
+        level[last] = str(number)
+    return written
+
+
+def narrow(spec: ParameterSpec, value: dict[str, Decimal], **fixed: str) -> dict[str, Decimal]:
+    """The part of a split value for the given keys (a threshold dimension picks its band: age 72 → "70").
+
+    The dimensions not given stay, joined in order; with every dimension given the result has the one key "".
+    """
+    dims = spec.dims
+    bands: dict[int, str] = {}
+    for i, dim in enumerate(dims):
+        if dim in fixed and dim in LOWEST_KEY:
+            keys = {k.split(KEY_SEPARATOR)[i] for k in value}
+            bands[i] = max((k for k in keys if int(k) <= int(fixed[dim])), key=int)
+        elif dim in fixed:
+            bands[i] = fixed[dim]
+    narrowed: dict[str, Decimal] = {}
+    for joined, number in value.items():
+        parts = joined.split(KEY_SEPARATOR)
+        if all(parts[i] == key for i, key in bands.items()):
+            narrowed[KEY_SEPARATOR.join(p for i, p in enumerate(parts) if i not in bands)] = number
+    return narrowed
 
 
 def _decimal(text: object, spec: ParameterSpec) -> Decimal:
@@ -328,11 +500,7 @@ def _build_region(
             key = f"parameters.{name}[{i}]"
             cited = [("source", raw.source)] + ([("phase_in.source", raw.phase_in.source)] if raw.phase_in else [])
             for where, clause in cited:
-                doc = documents.get(clause.document)
-                if doc is None:
-                    raise PolicyError(file, f"{key}.{where}.document", f"未知文件“{clause.document}”")
-                if clause.clause not in doc.clauses:
-                    raise PolicyError(file, f"{key}.{where}.clause", f"{doc.number}中没有条款“{clause.clause}”")
+                _cited(documents, file, f"{key}.{where}", clause.document, clause.clause)
             value = None
             if raw.value is not None:
                 try:
@@ -371,20 +539,69 @@ def load_policy(folder: Path | None = None) -> Policy:
         for name, s in _as_mapping(cat_raw, "parameters.json").items()
     }
     regions: dict[str, Region] = {}
+    nationals: list[str] = []
     for path in sorted((folder / "regions").glob("*.json")):
         data: RegionFile = _validated(RegionFile, _read_json(path), path.name)
         if data.code != path.stem:
             raise PolicyError(path.name, "code", f"“{data.code}”与文件名不符")
         regions[data.code] = _build_region(path.name, data, catalogue, documents)
-    provinces = [r.code for r in regions.values() if r.parent is None]
+        if data.national:
+            if data.parent is not None:
+                raise PolicyError(path.name, "parent", "国家级文件没有上级")
+            nationals.append(data.code)
+    provinces = [r.code for r in regions.values() if r.parent is None and r.code not in nationals]
     if len(provinces) != 1:
         raise PolicyError("regions/", "parent", "须有且只有一个省级文件（无 parent）")
+    if len(nationals) > 1:
+        raise PolicyError("regions/", "national", "最多只能有一个国家级文件")
     for region in regions.values():
         if region.parent is not None and region.parent != provinces[0]:
             raise PolicyError(f"{region.code}.json", "parent", f"上级“{region.parent}”不是省级文件")
-        if region.parent is not None and any(e.phase_in_until for es in region.entries.values() for e in es):
+        if region.code != provinces[0] and any(e.phase_in_until for es in region.entries.values() for e in es):
             raise PolicyError(f"{region.code}.json", "phase_in_until", "只有省级文件可以规定过渡期限")
-    return Policy(documents, catalogue, regions, provinces[0])
+    policy = Policy(documents, catalogue, regions, provinces[0], nationals[0] if nationals else None)
+    readings_path = folder / "readings.json"
+    if readings_path.exists():
+        _load_readings(policy, _validated(ReadingsFile, _read_json(readings_path), "readings.json"))
+    return policy
+
+
+def _cited(documents: Mapping[str, Document], file: str, key: str, document: str, clause: str) -> Document:
+    doc = documents.get(document)
+    if doc is None:
+        raise PolicyError(file, f"{key}.document", f"未知文件“{document}”")
+    if clause not in doc.clauses:
+        raise PolicyError(file, f"{key}.clause", f"{doc.number}中没有条款“{clause}”")
+    return doc
+
+
+def _load_readings(policy: Policy, data: ReadingsFile) -> None:
+    """Readings and the list of what is not computed, checked against the documents, parameters and cities."""
+    codes = {r.code for r in policy.cities()}
+    readings = {}
+    for rid, raw in data.readings.items():
+        key = f"readings.{rid}"
+        doc = _cited(policy.documents, "readings.json", key, raw.document, raw.clause)
+        scope = raw.scope
+        if scope is not None:
+            unknown = [p for p in scope.parameters or () if p not in policy.catalogue]
+            if unknown:
+                raise PolicyError("readings.json", f"{key}.scope.parameters", f"参数目录中没有“{unknown[0]}”")
+            strangers = [c for c in scope.cities or () if c not in codes]
+            if strangers:
+                raise PolicyError("readings.json", f"{key}.scope.cities", f"没有“{strangers[0]}”这个城市")
+        readings[rid] = Reading(rid, doc, raw.clause, raw.words, raw.reading, raw.alternative, scope)
+    not_computed = {}
+    for nid, item in data.not_computed.items():
+        key = f"not_computed.{nid}"
+        doc = _cited(policy.documents, "readings.json", key, item.document, item.clause)
+        strangers = [c for c in item.cities if c not in codes]
+        if strangers:
+            raise PolicyError("readings.json", f"{key}.cities", f"没有“{strangers[0]}”这个城市")
+        not_computed[nid] = NotComputed(nid, doc, item.clause, item.text, frozenset(item.cities),
+                                        frozenset(item.sections))
+    policy.readings = readings
+    policy.not_computed = not_computed
 
 
 def _as_mapping(data: Any, file: str) -> dict[str, Any]:

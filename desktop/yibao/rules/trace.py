@@ -11,17 +11,17 @@ from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 from functools import cache
-from typing import Literal
 
-from yibao.rules.models import Line, Missing, SourceRef
-from yibao.rules.policy import Resolved, Snapshot
-from yibao.wording import NOT_STATED, cn_date, money, months, percent
+from yibao.rules.models import Line, LineUnit, Missing, NeedsInput, SourceRef
+from yibao.rules.policy import Resolved, Snapshot, narrow
+from yibao.wording import NOT_STATED, cn_date, money, months, percent, to_fen
 
 
 class Trace:
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self.missing: dict[str, Missing] = {}
+        self.needs_input: dict[str, NeedsInput] = {}
         self.notes: list[str] = []
 
     def read(self, parameter: str) -> Resolved | None:
@@ -50,18 +50,22 @@ class Trace:
         if key is None:
             assert isinstance(value, Decimal), parameter
             return value, found
-        assert isinstance(value, dict), parameter
-        return threshold_value(value, key) if found.spec.by in ("age_from", "stay_from") else value[key], found
+        assert isinstance(value, dict) and len(found.spec.dims) == 1, parameter
+        return narrow(found.spec, value, **{found.spec.dims[0]: key})[""], found
 
-    def table(self, parameter: str) -> tuple[dict[str, Decimal] | None, Resolved | None]:
-        """A value split by tier, sex, status or threshold, whole, with where it comes from."""
+    def table(self, parameter: str, **fixed: str) -> tuple[dict[str, Decimal] | None, Resolved | None]:
+        """A split value with where it comes from; ``fixed`` narrows it (``status="retired"``) to the rest."""
         found = self.read(parameter)
         if found is None or not isinstance(found.value, dict):
             return None, found or self.snapshot.get(parameter)
-        return found.value, found
+        return (narrow(found.spec, found.value, **fixed) if fixed else found.value), found
 
     def need(self, parameter: str, label: str, reason: str) -> None:
         self.missing.setdefault(parameter, Missing(parameter=parameter, label=label, reason=reason))
+
+    def ask(self, field: str, label: str, reason: str) -> None:
+        """A request field the user has not filled and a figure needs (not a gap in the documents)."""
+        self.needs_input.setdefault(field, NeedsInput(field=field, label=label, reason=reason))
 
     def note(self, text: str) -> None:
         if text not in self.notes:
@@ -101,11 +105,15 @@ def line(
     formula: str,
     *found: Resolved | None,
     note: str | None = None,
-    unit: Literal["yuan", "months", "rate"] = "yuan",
+    unit: LineUnit = "yuan",
+    readings: tuple[str, ...] = (),
 ) -> Line:
+    """A result line; it rests on the readings its figures rest on, and on ``readings`` the computation names."""
     sources = tuple(dict.fromkeys(source_of(f) for f in found if f is not None))
+    rests_on = tuple(dict.fromkeys((*readings, *(r for f in found if f is not None for r in f.readings))))
     figure = None if amount is None else _FIGURE[unit](amount)
-    return Line(key, label, amount if unit == "yuan" else None, figure, formula, sources, note)
+    value = None if amount is None else (to_fen(amount) if unit == "yuan" else amount)
+    return Line(key, label, amount if unit == "yuan" else None, figure, formula, sources, note, value, unit, rests_on)
 
 
 def threshold_value(bands: dict[str, Decimal], key: str) -> Decimal:

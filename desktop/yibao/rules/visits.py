@@ -4,8 +4,11 @@ Visits are settled in the order given. Outpatient: one deductible a year, met
 at any tier (a visit at tier T still owes what is left of tier T's deductible);
 the fund pays its share up to its yearly limit, and past that the 大额补助 goes
 on paying the same share up to its own limit. Inpatient: a deductible by the
-stay's number in the year. A figure the documents do not give leaves that
-payment, and everything that depends on it, unknown (None).
+stay's number in the year; the fund pays its share (by tier and in-service or
+retired) up to its yearly limit; the in-scope costs past that limit go to the
+大额补助 layer, which has its own yearly deductible, share and limit. A layer a
+city does not have (status not_offered) pays nothing. A figure the documents do
+not give leaves that payment, and everything that depends on it, unknown (None).
 """
 
 from __future__ import annotations
@@ -13,10 +16,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from yibao.rules.models import TIER_NAMES, Line, Person, RunningTotals, Visit, VisitResult, YearToDate, YearTotals
-from yibao.rules.policy import Resolved
+from yibao.rules.models import (
+    STATUS_NAMES,
+    TIER_NAMES,
+    Line,
+    Person,
+    RunningTotals,
+    Visit,
+    VisitResult,
+    YearToDate,
+    YearTotals,
+)
+from yibao.rules.policy import NOT_OFFERED, Resolved
 from yibao.rules.trace import Trace, line, threshold_value
 from yibao.wording import ZERO, money, percent, plain, rate_of, to_fen
+
+# Readings (resources/policy/readings.json) this module relies on where it computes, not where a figure is read.
+DEDUCTIBLE_SHARED = "outpatient-deductible-one-counter"
+SUPPLEMENT_SAME_SHARE = "outpatient-supplement-same-share"
+SELF_PAY_FIRST_BY_PERSON = "self-pay-first-by-person"
 
 
 @dataclass
@@ -28,22 +46,27 @@ class YearState:
     op_supplement: Decimal | None
     ip_stays: int
     ip_fund: Decimal | None
+    ip_supplement_counted: Decimal | None
+    ip_supplement: Decimal | None
 
     @classmethod
     def start(cls, ytd: YearToDate) -> YearState:
         return cls(ytd.outpatient_deductible_counted, ytd.outpatient_fund_paid, ytd.outpatient_supplement_paid,
-                   ytd.inpatient_stays, ytd.inpatient_fund_paid)
+                   ytd.inpatient_stays, ytd.inpatient_fund_paid, ytd.inpatient_supplement_deductible_counted,
+                   ytd.inpatient_supplement_paid)
 
     def totals(self) -> RunningTotals:
         return RunningTotals(outpatient_deductible_counted=self.op_counted, outpatient_fund_paid=self.op_fund,
                              outpatient_supplement_paid=self.op_supplement, inpatient_stays=self.ip_stays,
-                             inpatient_fund_paid=self.ip_fund)
+                             inpatient_fund_paid=self.ip_fund,
+                             inpatient_supplement_deductible_counted=self.ip_supplement_counted,
+                             inpatient_supplement_paid=self.ip_supplement)
 
 
 def settle_year(trace: Trace, person: Person, visits: list[Visit], ytd: YearToDate) -> list[VisitResult]:
     state = YearState.start(ytd)
     outpatient = _outpatient_rules(trace, person) if any(v.kind == "outpatient" for v in visits) else None
-    inpatient = _inpatient_rules(trace) if any(v.kind == "inpatient" for v in visits) else None
+    inpatient = _inpatient_rules(trace, person) if any(v.kind == "inpatient" for v in visits) else None
     results = []
     for visit in visits:
         if visit.kind == "outpatient":
@@ -94,11 +117,23 @@ class InpatientRules:
     deductible_src: Resolved | None
     factor: dict[str, Decimal] | None  # by stay number from which it applies
     factor_src: Resolved | None
-    share: dict[str, Decimal] | None
+    share: dict[str, Decimal] | None  # by tier, for this person's status
+    share_text: str  # 在职 or 退休
     share_src: Resolved | None
     fund_limit: Decimal | None
     fund_limit_src: Resolved | None
-    supplement_src: Resolved | None
+    supplement: SupplementLayer | None  # None: the layer's figures are not all given
+
+
+@dataclass(frozen=True)
+class SupplementLayer:
+    """The 大额补助's inpatient layer above the fund's yearly limit; ``exists`` False: the city has none."""
+
+    exists: bool
+    deductible: Decimal
+    share: Decimal
+    limit: Decimal
+    sources: tuple[Resolved, ...]
 
 
 def _outpatient_rules(trace: Trace, person: Person) -> OutpatientRules:
@@ -120,14 +155,32 @@ def _outpatient_rules(trace: Trace, person: Person) -> OutpatientRules:
                            supplement_limit, supplement_limit_src, yearly_max, yearly_max_src)
 
 
-def _inpatient_rules(trace: Trace) -> InpatientRules:
+def _absent(found: Resolved | None) -> bool:
+    """The documents say this layer does not exist for the city at this time."""
+    return found is not None and found.entry.status == NOT_OFFERED
+
+
+def _inpatient_rules(trace: Trace, person: Person) -> InpatientRules:
+    status = "retired" if person.retired else "in_service"
     deductible, deductible_src = trace.table("inpatient.deductible")
     factor, factor_src = trace.table("inpatient.deductible_factor")
-    share, share_src = trace.table("inpatient.share")
+    share, share_src = trace.table("inpatient.share", status=status)
     fund_limit, fund_limit_src = trace.number("inpatient.fund_yearly_limit")
-    trace.read("inpatient.supplement_rules")  # never a usable figure: records why the 补助 is unknown
-    return InpatientRules(deductible, deductible_src, factor, factor_src, share, share_src, fund_limit, fund_limit_src,
-                          trace.snapshot.get("inpatient.supplement_rules"))
+    return InpatientRules(deductible, deductible_src, factor, factor_src, share, STATUS_NAMES[status], share_src,
+                          fund_limit, fund_limit_src, _supplement_layer(trace))
+
+
+def _supplement_layer(trace: Trace) -> SupplementLayer | None:
+    share, share_src = trace.number("inpatient.supplement_share")
+    if _absent(share_src):
+        assert share_src is not None
+        return SupplementLayer(False, ZERO, ZERO, ZERO, (share_src,))
+    deductible, deductible_src = trace.number("inpatient.supplement_deductible")
+    limit, limit_src = trace.number("inpatient.supplement_yearly_limit")
+    if share is None or deductible is None or limit is None:
+        return None
+    assert share_src is not None and deductible_src is not None and limit_src is not None
+    return SupplementLayer(True, deductible, share, limit, (deductible_src, share_src, limit_src))
 
 
 def _bill_line(visit: Visit, bill: Decimal) -> Line:
@@ -141,12 +194,13 @@ def _bill_line(visit: Visit, bill: Decimal) -> Line:
 
 def _person_line(visit: Visit, bill: Decimal, fund: Decimal | None, supplement: Decimal | None) -> tuple[Decimal | None, Line]:
     if fund is None or supplement is None:
-        return None, line("person", "个人负担", None, "统筹基金或大额补助的支付无法确定，个人负担无法计算")
+        return None, line("person", "个人负担", None, "统筹基金或大额补助的支付无法确定，无法计算")
     person = bill - fund - supplement
     formula = f"{money(bill)} − 统筹 {money(fund)} − 大额 {money(supplement)} = {money(person)}"
     if visit.out_of_scope or visit.self_pay_first:
         formula += f"（含先行自付 {money(visit.self_pay_first)}、范围外 {money(visit.out_of_scope)}）"
-    return person, line("person", "个人负担", person, formula)
+    return person, line("person", "个人负担", person, formula,
+                        readings=(SELF_PAY_FIRST_BY_PERSON,) if visit.self_pay_first else ())
 
 
 def _outpatient(rules: OutpatientRules, visit: Visit, state: YearState) -> VisitResult:
@@ -164,10 +218,14 @@ def _outpatient(rules: OutpatientRules, visit: Visit, state: YearState) -> Visit
         formula = (f"{TIER_NAMES[visit.tier]}医疗机构年度起付标准 {money(full)}，本年已计 {money(state.op_counted)}，"
                    f"本次计入 min({money(visit.in_scope)}, {money(owed)}) = {money(deductible)}")
         state.op_counted += deductible
-        lines.append(line("deductible", "本次计入起付标准", deductible, formula, rules.deductible_src))
+        lines.append(line("deductible", "本次计入起付标准", deductible, formula, rules.deductible_src,
+                          readings=(DEDUCTIBLE_SHARED,)))
 
     fund = supplement = None
     fund_limit, supp_limit, yearly_max = rules.fund_limit, rules.supplement_limit, rules.yearly_max
+    no_layer = _absent(rules.supplement_limit_src)
+    if no_layer:
+        supp_limit = ZERO
     fund_paid, supp_paid = state.op_fund, state.op_supplement
     if (
         deductible is not None and rules.share is not None and fund_limit is not None and supp_limit is not None
@@ -184,13 +242,15 @@ def _outpatient(rules: OutpatientRules, visit: Visit, state: YearState) -> Visit
                           rules.fund_limit_src))
         rest = covered - fund
         supplement = min(rest, max(ZERO, min(supp_limit - supp_paid, yearly_max - fund_paid - fund - supp_paid)))
-        if rest > 0:
+        if rest > 0 and no_layer:
+            formula = f"超统筹基金限额部分 {money(rest)}：本市此时不设大额补助门诊支付，不支付"
+        elif rest > 0:
             formula = (f"超统筹基金限额部分 {money(rest)}，大额补助年度最高 {money(supp_limit)} 已付 {money(supp_paid)}，"
                        f"本次支付 {money(supplement)}（年度最高支付限额 {money(yearly_max)}）")
         else:
             formula = "未超过统筹基金年度限额，大额补助不支付"
         lines.append(line("supplement", "大额医疗费用补助支付", supplement, formula, rules.supplement_limit_src,
-                          rules.yearly_max_src))
+                          rules.yearly_max_src, readings=(SUPPLEMENT_SAME_SHARE,) if rest > 0 else ()))
         state.op_fund = fund_paid + fund
         state.op_supplement = supp_paid + supplement
     else:
@@ -222,27 +282,58 @@ def _inpatient(rules: InpatientRules, visit: Visit, state: YearState) -> VisitRe
                    f"{money(standard)}，本次计入 {money(deductible)}")
         lines.append(line("deductible", "起付标准", deductible, formula, rules.deductible_src, rules.factor_src))
 
-    fund = None
+    fund = above = None
     limit, paid = rules.fund_limit, state.ip_fund
     if deductible is not None and rules.share is not None and limit is not None and paid is not None:
         share = rules.share[tier]
-        covered = to_fen((visit.in_scope - deductible) * share)
+        eligible = visit.in_scope - deductible
+        covered = to_fen(eligible * share)
         fund = min(covered, max(ZERO, limit - paid))
+        lines.append(line("share", "支付比例", share, f"{rules.share_text}·{TIER_NAMES[visit.tier]}医疗机构 {percent(share)}",
+                          rules.share_src, unit="rate"))
         formula = f"({money(visit.in_scope)} − {money(deductible)}) × {percent(share)} = {money(covered)}"
+        above = ZERO
         if fund < covered:
-            formula += f"，统筹基金年度限额 {money(limit)} 已付 {money(paid)}，本次支付 {money(fund)}"
-        lines.append(line("fund", "统筹基金支付", fund, formula, rules.share_src, rules.fund_limit_src))
+            above = eligible - to_fen(fund / share)
+            formula += (f"，统筹基金年度限额 {money(limit)} 已付 {money(paid)}，本次支付 {money(fund)}；"
+                        f"超过限额的政策范围内费用 {money(eligible)} − {money(fund)} ÷ {percent(share)} = {money(above)}")
+        lines.append(line("fund", "统筹基金支付", fund, formula, rules.share_src, rules.deductible_src,
+                          rules.fund_limit_src))
         state.ip_fund = paid + fund
-        before = bill - fund
-        lines.append(line("person_before_supplement", "基本医保支付后个人负担（大额补助前）", before,
-                          f"{money(bill)} − {money(fund)} = {money(before)}"))
     else:
         state.ip_fund = None
         lines.append(line("fund", "统筹基金支付", None,
                           "住院支付比例和年度限额不在所收录的文件中，无法计算；可在“本地录入参数”中录入本市标准",
                           rules.share_src, rules.fund_limit_src))
-    lines.append(line("supplement", "大额医疗费用补助支付", None, "大额补助住院支付办法另行制定，无法计算",
-                      rules.supplement_src))
-    lines.append(line("person", "个人负担", None, "大额补助支付无法确定，个人最终负担无法计算"))
+    supplement, supplement_line = _inpatient_supplement(rules.supplement, above, state)
+    lines.append(supplement_line)
+    person_pays, person_line = _person_line(visit, bill, fund, supplement)
+    lines.append(person_line)
     return VisitResult(kind="inpatient", tier=visit.tier, bill=bill, deductible=deductible, fund_pays=fund,
-                       supplement_pays=None, person_pays=None, lines=lines)
+                       supplement_pays=supplement, person_pays=person_pays, lines=lines)
+
+
+def _inpatient_supplement(layer: SupplementLayer | None, above: Decimal | None, state: YearState) -> tuple[Decimal | None, Line]:
+    """What the 大额补助 pays of the in-scope costs above the fund's yearly limit (``above``)."""
+    label = "大额医疗费用补助支付"
+    counted, paid = state.ip_supplement_counted, state.ip_supplement
+    if layer is None or above is None or counted is None or paid is None:
+        state.ip_supplement_counted = state.ip_supplement = None
+        why = "大额补助住院支付办法（起付标准、支付比例、年度限额）未规定" if layer is None else "统筹基金支付无法确定"
+        return None, line("supplement", label, None, f"{why}，无法计算；可在“本地录入参数”中录入本市标准")
+    if not layer.exists:
+        return ZERO, line("supplement", label, ZERO, "本市此时不设住院大额补助支付", *layer.sources)
+    if above == 0:
+        return ZERO, line("supplement", label, ZERO, "未超过统筹基金年度限额，大额补助不支付", *layer.sources)
+    owed = max(ZERO, layer.deductible - counted)
+    to_deductible = min(above, owed)
+    covered = to_fen((above - to_deductible) * layer.share)
+    supplement = min(covered, max(ZERO, layer.limit - paid))
+    state.ip_supplement_counted = counted + to_deductible
+    state.ip_supplement = paid + supplement
+    formula = (f"超过统筹基金限额的费用 {money(above)}，大额补助年度起付标准 {money(layer.deductible)} "
+               f"本年已计 {money(counted)}、本次计入 {money(to_deductible)}；"
+               f"({money(above)} − {money(to_deductible)}) × {percent(layer.share)} = {money(covered)}")
+    if supplement < covered:
+        formula += f"，大额补助年度限额 {money(layer.limit)} 已付 {money(paid)}，本次支付 {money(supplement)}"
+    return supplement, line("supplement", label, supplement, formula, *layer.sources)

@@ -39,6 +39,7 @@ from yibao.rules import Request, Result
 from yibao.rules.compare import Comparison
 from yibao.sheet.content import SheetContent, SheetHeader, Table, build_content
 from yibao.sheet.html import BODY_PT, HEAD_BG, STYLE_SHEET, sheet_html
+from yibao.version import APP_TITLE, app_version
 
 MARGINS_MM = QMarginsF(13, 8, 13, 8)  # left, top, right, bottom
 LINE_HEIGHT_PERCENT = 80
@@ -142,6 +143,7 @@ class SheetPages:
         painter.setPen(QColor("#000000"))
         rect = QRectF(0, top, width, self.footer_height - 2 * self.mm)
         self._text(painter, rect, Qt.AlignmentFlag.AlignLeft, self.content.disclaimer, font)
+        self._text(painter, rect, Qt.AlignmentFlag.AlignHCenter, f"{APP_TITLE} {app_version()} 版", font)
         self._text(painter, rect, Qt.AlignmentFlag.AlignRight, f"第 {index + 1} 页，共 {self.count} 页", font)
 
 

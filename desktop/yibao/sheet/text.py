@@ -8,7 +8,7 @@ from yibao.sheet.content import LOCAL, MISSING_TITLE, SheetContent
 
 LABEL_WIDTH = 34  # at least; widened to the longest label (up to MAX_LABEL_WIDTH) so figures line up
 MAX_LABEL_WIDTH = 52
-FIGURE_WIDTH = 12
+FIGURE_WIDTH = 12  # at least; widened to the longest figure ("292个月（24年4个月）")
 
 
 def width(text: str) -> int:
@@ -32,6 +32,8 @@ def render_text(content: SheetContent) -> str:
     labels = [row.label for s in content.sections for t in s.tables for row in t.rows if row.kind == "line"]
     labels += [total.label for s in content.sections for total in s.totals]
     label_width = min(MAX_LABEL_WIDTH, max([LABEL_WIDTH, *(width(label) + 2 for label in labels)]))
+    figures = [row.figure for s in content.sections for t in s.tables for row in t.rows if row.kind == "line"]
+    figure_width = max([FIGURE_WIDTH, *(width(figure) + 1 for figure in figures)])
     for section in content.sections:
         out += ["", f"【{section.title}】"]
         for table in section.tables:
@@ -42,14 +44,14 @@ def render_text(content: SheetContent) -> str:
                     out.append(f"  {row.label}")
                     continue
                 figure = row.figure + (f" [{LOCAL}]" if row.local else "")
-                line = f"    {ljust(row.label, label_width)}{rjust(figure, FIGURE_WIDTH)}"
+                line = f"    {ljust(row.label, label_width)}{rjust(figure, figure_width)}"
                 detail = "；".join(p for p in (row.formula, f"依据：{row.source}" if row.source else "") if p)
                 out.append(f"{line}  {detail}" if detail else line)
         if section.totals:
             out.append(f"  {section.totals_title}：")
             for total in section.totals:
                 capitals = f"（大写）人民币{total.capitals}" if total.capitals else total.note
-                out.append(f"    {ljust(total.label, label_width)}{rjust(total.figure, FIGURE_WIDTH)}  {capitals}".rstrip())
+                out.append(f"    {ljust(total.label, label_width)}{rjust(total.figure, figure_width)}  {capitals}".rstrip())
     if content.missing:
         out += ["", f"【{MISSING_TITLE}】"]
         out += [f"  {label}：{reason}" for label, reason in content.missing]

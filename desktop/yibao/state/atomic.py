@@ -8,6 +8,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -50,6 +51,32 @@ def write_text_atomic(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+STALE_AFTER = 60.0  # seconds: a write takes milliseconds; an older temp file was left by a killed process
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> int:
+    """Remove the temp files ``write_text_atomic`` left behind when the app was killed mid-write; return how many.
+
+    Only ``.<name>.<random>.tmp`` files older than STALE_AFTER go: another instance may be writing right now.
+    """
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        candidates = list(folder.glob(".*.*.tmp"))
+    except OSError:
+        return 0
+    for temp in candidates:
+        try:
+            if temp.is_file() and now - temp.stat().st_mtime > STALE_AFTER:
+                temp.unlink()
+                removed += 1
+        except OSError as exc:
+            log.warning("cannot remove stale temp file %s: %s", temp, exc)
+    if removed:
+        log.info("removed %d stale temp files in %s", removed, folder)
+    return removed
 
 
 def set_aside(path: Path, companions: Sequence[str] = ()) -> Path:

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from yibao.rules import InputError, LocalFigure, Policy
-from yibao.rules.policy import FIXED_KEYS, LOWEST_KEY, ParameterSpec, Value, convert_value
-from yibao.state.atomic import copy_aside, set_aside_reported, write_text_atomic
+from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, LOWEST_KEY, ParameterSpec, Value, convert_value, nested_value
+from yibao.state.atomic import copy_aside, describe_os_error, set_aside_reported, write_text_atomic
 from yibao.state.paths import data_dir
 from yibao.wording import FIELD_LABELS, cn_date
 
@@ -64,7 +64,7 @@ def make_local_figure(
     region: str,
     start: date,
     end: date | None,
-    raw_value: str | bool | dict[str, str],
+    raw_value: object,
     note: str = "",
     existing: Sequence[LocalFigure] = (),
 ) -> LocalFigure:
@@ -87,13 +87,6 @@ def make_local_figure(
     return figure
 
 
-def written_value(value: Value) -> bool | str | dict[str, str]:
-    """The value as written in the file (and shown in an edit box): Decimal('0.85') → '0.85'."""
-    if isinstance(value, dict):
-        return {k: str(v) for k, v in value.items()}
-    return value if isinstance(value, bool) else str(value)
-
-
 def save_local_figures(figures: Sequence[LocalFigure]) -> None:
     """Write the figures atomically; raise LocalFigureError if two of them overlap (nothing is written then)."""
     for i, figure in enumerate(figures):
@@ -106,7 +99,7 @@ def save_local_figures(figures: Sequence[LocalFigure]) -> None:
             "region": f.region,
             "start": f.start.isoformat(),
             "end": f.end.isoformat() if f.end else None,
-            "value": written_value(f.value),
+            "value": nested_value(f.value),
             "note": f.note,
         }
         for f in figures
@@ -120,13 +113,13 @@ def load_local_figures(policy: Policy) -> tuple[list[LocalFigure], str | None]:
     path = local_figures_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none saved yet (or no folder to hold one)
         return [], None
     except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested too deep
         return [], set_aside_reported(path, "本地录入数据文件", "现从空白开始")
     except OSError as exc:
         log.warning("cannot read %s: %s", path, exc)
-        return [], f"无法读取本地录入数据 {path}（{exc.strerror or exc}），本次不使用本地录入数据"
+        return [], f"无法读取本地录入数据 {path}（{describe_os_error(exc)}），本次不使用本地录入数据"
     records = data.get("figures") if isinstance(data, dict) else None
     if not isinstance(records, list):
         return [], set_aside_reported(path, "本地录入数据文件", "现从空白开始")
@@ -144,7 +137,7 @@ def load_local_figures(policy: Policy) -> tuple[list[LocalFigure], str | None]:
     try:
         kept = f"原文件已另存为 {copy_aside(path)}"
     except OSError as exc:
-        kept = f"原文件无法另存（{exc.strerror or exc}），下次保存本地录入数据时这些记录将不再保留"
+        kept = f"原文件无法另存（{describe_os_error(exc)}），下次保存本地录入数据时这些记录将不再保留"
     return figures, f"以下本地录入数据有误，已跳过（{kept}）：" + "；".join(skipped)
 
 
@@ -159,7 +152,7 @@ def _from_record(policy: Policy, record: object, earlier: Sequence[LocalFigure])
     if not isinstance(note, str):
         raise LocalFigureError("note", "备注应为文字")
     raw = record.get("value")
-    if not (isinstance(raw, str | bool) or (isinstance(raw, dict) and all(isinstance(v, str) for v in raw.values()))):
+    if not isinstance(raw, str | bool | dict):
         raise LocalFigureError("value", "缺少数值或格式不对")
     end = record.get("end")
     return make_local_figure(
@@ -181,42 +174,58 @@ def _date(text: object, field: str) -> date:
         raise LocalFigureError(field, f"“{text}”不是有效日期（格式 YYYY-MM-DD）") from None
 
 
-def _convert(raw: str | bool | dict[str, str], spec: ParameterSpec) -> Value:
+def _convert(raw: object, spec: ParameterSpec) -> Value:
     if spec.unit == "flag":
         flag = raw if isinstance(raw, bool) else _FLAGS.get(raw.strip()) if isinstance(raw, str) else None
         if flag is None:
             raise LocalFigureError("value", "应为“是”或“否”")
         return flag
-    if spec.by is None:
+    if not spec.dims:
         if not isinstance(raw, str):
             raise LocalFigureError("value", "应为一个数字")
         _check_form(raw.strip(), spec, "value")
-        raw = raw.strip()
+        cleaned: object = raw.strip()
     else:
-        if not isinstance(raw, Mapping):
-            raise LocalFigureError("value", f"应按{_DIMENSION_KEYS[spec.by]}分列填写")
-        raw = {str(k).strip(): v.strip() for k, v in raw.items()}
-        _check_keys(raw, spec.by)
-        for key, text in raw.items():
-            _check_form(text, spec, f"value.{key}", f"“{key}”一栏：")
+        cleaned = _cleaned_table(raw, spec, spec.dims, ())
     try:
-        return convert_value(raw, spec)
+        return convert_value(cleaned, spec)
     except ValueError as exc:  # the checks above should leave nothing for it to refuse
         raise LocalFigureError("value", str(exc)) from None
 
 
-def _check_keys(raw: Mapping[str, str], by: str) -> None:
+def _cleaned_table(raw: object, spec: ParameterSpec, dims: tuple[str, ...], path: tuple[str, ...]) -> dict[str, object]:
+    """A split value checked level by level: the keys of each dimension, then each cell's form."""
+    joined = KEY_SEPARATOR.join(path)
+    field, prefix = (f"value.{joined}", f"“{joined}”一栏：") if path else ("value", "")
+    if not isinstance(raw, Mapping):
+        raise LocalFigureError(field, f"{prefix}应按{_DIMENSION_KEYS[dims[0]]}分列填写")
+    table = {str(k).strip(): v for k, v in raw.items()}
+    _check_keys(table, dims[0], field, prefix)
+    cleaned: dict[str, object] = {}
+    for key, cell in table.items():
+        here = (*path, key)
+        if len(dims) > 1:
+            cleaned[key] = _cleaned_table(cell, spec, dims[1:], here)
+            continue
+        joined = KEY_SEPARATOR.join(here)
+        text = cell.strip() if isinstance(cell, str) else ""
+        _check_form(text, spec, f"value.{joined}", f"“{joined}”一栏：")
+        cleaned[key] = text
+    return cleaned
+
+
+def _check_keys(raw: Mapping[str, object], by: str, field: str = "value", prefix: str = "") -> None:
     expected = FIXED_KEYS.get(by)
     if expected is None:
         bad = [k for k in raw if not k.isdigit()]
         missing = [] if LOWEST_KEY[by] in raw else [LOWEST_KEY[by]]
     else:
-        bad = sorted(set(raw) - expected)
-        missing = sorted(expected - set(raw))
+        bad = sorted(set(raw) - set(expected))
+        missing = [k for k in expected if k not in raw]
     if bad:
-        raise LocalFigureError("value", f"不认识“{'”“'.join(bad)}”一栏（应按{_DIMENSION_KEYS[by]}分列）")
+        raise LocalFigureError(field, f"{prefix}不认识“{'”“'.join(bad)}”一栏（应按{_DIMENSION_KEYS[by]}分列）")
     if missing:
-        raise LocalFigureError("value", f"缺少“{'”“'.join(missing)}”一栏（应按{_DIMENSION_KEYS[by]}分列）")
+        raise LocalFigureError(field, f"{prefix}缺少“{'”“'.join(missing)}”一栏（应按{_DIMENSION_KEYS[by]}分列）")
 
 
 def _check_form(text: str, spec: ParameterSpec, field: str, prefix: str = "") -> None:

@@ -42,6 +42,13 @@ def setup_logging() -> Path:
     return path
 
 
+def log_started() -> None:
+    """The first line of each session: which version, with how recent policy figures, is running."""
+    from yibao.version import about_text
+
+    log.info("启动 %s", about_text())
+
+
 def log_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """Write an uncaught exception with its traceback at ERROR (usable as sys.excepthook)."""
     log.error("未处理的异常", exc_info=(exc_type, exc, tb))

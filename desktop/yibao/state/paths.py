@@ -11,6 +11,7 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "yibao"
+_UNMADE: dict[Path, OSError] = {}  # folders that could not be created: the app runs on and says so
 
 
 def _folder(kind: str) -> Path:
@@ -23,8 +24,22 @@ def _folder(kind: str) -> Path:
         path = platformdirs.user_data_path(APP_NAME, appauthor=False)
     else:
         path = platformdirs.user_log_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _UNMADE[path] = exc
     return path
+
+
+def unwritable_folders() -> list[tuple[Path, OSError | None]]:
+    """The user folders where nothing can be written (with the error, when creating them failed)."""
+    found: list[tuple[Path, OSError | None]] = []
+    for folder in (config_dir(), data_dir(), log_dir()):
+        if folder in _UNMADE and not folder.is_dir():
+            found.append((folder, _UNMADE[folder]))
+        elif not os.access(folder, os.W_OK):
+            found.append((folder, None))
+    return found
 
 
 def config_dir() -> Path:

@@ -71,13 +71,15 @@ def load_settings() -> tuple[Settings, str | None]:
     path = settings_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none saved yet (or no folder to hold one)
         return Settings(), None
     except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested too deep
         return Settings(), _set_aside(path)
     except OSError as exc:
         _log().warning("cannot read %s: %s", path, exc)
-        return Settings(), f"无法读取设置文件 {path}（{exc.strerror or exc}），本次使用默认设置"
+        from yibao.state.atomic import describe_os_error
+
+        return Settings(), f"无法读取设置文件 {path}（{describe_os_error(exc)}），本次使用默认设置"
     if not isinstance(data, dict):
         return Settings(), _set_aside(path)
     values: dict[str, Any] = {}

@@ -109,9 +109,10 @@ def run() -> int:
             print(f"yibao-first-paint {time.time():.6f}", flush=True)
             app.quit()
             return
-        from yibao.state.logs import setup_logging
+        from yibao.state.logs import log_started, setup_logging
 
         setup_logging()
+        log_started()
         install_qt_translation(app)  # Qt's own dialogs only open after this
         install_fonts()
         _set_icon(app)

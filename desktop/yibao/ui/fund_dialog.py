@@ -47,16 +47,13 @@ class Field:
     required: bool
 
 
-FIELDS = tuple(
-    Field(name, FIELD_LABELS[f"fund.{name}"], unit, required)
-    for name, unit, required in (
-        ("last_year_premium_income", "元", True),
-        ("last_year_remittance", "元", True),
-        ("deficit", "元", False),
-        ("province_share_ratio", "%", True),
-        ("accumulated_surplus", "元", False),
-        ("city_share_ratio", "%", False),
-    )
+FIELDS = (
+    Field("last_year_premium_income", FIELD_LABELS["fund.last_year_premium_income"], "元", True),
+    Field("last_year_remittance", FIELD_LABELS["fund.last_year_remittance"], "元", True),
+    Field("deficit", FIELD_LABELS["fund.deficit"], "元", False),
+    Field("province_share_ratio", FIELD_LABELS["fund.province_share_ratio"], "%", True),
+    Field("accumulated_surplus", FIELD_LABELS["fund.accumulated_surplus"], "元", False),
+    Field("city_share_ratio", FIELD_LABELS["fund.city_share_ratio"], "%", False),
 )
 CITY_SHARE = "city_share_ratio"
 

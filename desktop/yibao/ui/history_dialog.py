@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.rules.models import EMPLOYMENT_NAMES, SEX_NAMES
+from yibao.state.history import HistoryUnavailable
 from yibao.wording import label, money
 
 if TYPE_CHECKING:
@@ -94,7 +96,11 @@ class HistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.delete, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
+        self.problem = QLabel()  # rows that could not be read, said rather than hidden
+        self.problem.setStyleSheet("color: #a00000;")
+        self.problem.setVisible(False)
         layout.addLayout(filters)
+        layout.addWidget(self.problem)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
 
@@ -122,6 +128,8 @@ class HistoryDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self.entries:
             self.table.selectRow(0)
+        self.problem.setText(self.history.problem or "")
+        self.problem.setVisible(self.history.problem is not None)
 
     def _selected(self) -> HistoryEntry | None:
         row = self.table.currentRow()
@@ -138,5 +146,8 @@ class HistoryDialog(QDialog):
             return
         answer = QMessageBox.question(self, "删除记录", f"删除 {entry.saved_at:%Y-%m-%d %H:%M} 的这条记录？")
         if answer == QMessageBox.StandardButton.Yes:
-            self.history.delete(entry.id)
+            try:
+                self.history.delete(entry.id)
+            except HistoryUnavailable as exc:
+                QMessageBox.warning(self, "删除记录", str(exc))
             self.search()

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.inventory import key_label, open_parameters, value_text
-from yibao.rules.policy import ParameterSpec
-from yibao.state.local_figures import make_local_figure, written_value
+from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, ParameterSpec, nested_value
+from yibao.state.local_figures import make_local_figure
 from yibao.ui.policy_tab import date_edit, pydate, qdate
 from yibao.wording import FIELD_LABELS
 
@@ -46,7 +46,6 @@ HINTS = {
 }
 # Thresholds offered for a split by age or stay: the bands the documents use elsewhere; the lowest is required.
 THRESHOLD_KEYS = {"age_from": ("0", "70"), "stay_from": ("1", "2", "3")}
-FIXED_ORDER = {"tier": ("1", "2", "3"), "sex": ("male", "female"), "status": ("in_service", "retired")}
 
 
 class LocalFiguresDialog(QDialog):
@@ -213,18 +212,17 @@ class LocalFiguresDialog(QDialog):
         self.end_check.setChecked(figure.end is not None)
         if figure.end is not None:
             self.end_edit.setDate(qdate(figure.end))
-        written = written_value(figure.value)
         for field in self.value_fields.values():
             field.clear()
-        if isinstance(written, dict):
-            for key, text in written.items():
+        if isinstance(figure.value, dict):  # flat, keys joined as the fields are
+            for key, number in figure.value.items():
                 if key in self.value_fields:
-                    self.value_fields[key].setText(text)
-        elif isinstance(written, bool):
+                    self.value_fields[key].setText(str(number))
+        elif isinstance(figure.value, bool):
             if self.flag_box is not None:
-                self.flag_box.setCurrentIndex(0 if written else 1)
+                self.flag_box.setCurrentIndex(0 if figure.value else 1)
         elif "" in self.value_fields:
-            self.value_fields[""].setText(written)
+            self.value_fields[""].setText(str(nested_value(figure.value)))
         self.note_edit.setText(figure.note)
         self._set_editing(index)
 
@@ -282,23 +280,33 @@ class LocalFiguresDialog(QDialog):
             self.value_fields[""] = QLineEdit(self.value_box)
             self.value_form.addRow(self.value_fields[""])
             return
-        keys = FIXED_ORDER.get(spec.by) or THRESHOLD_KEYS[spec.by]
+        keys = [""]
+        for dim in spec.dims:  # every combination, the first dimension outermost: 一级·在职, 一级·退休, 二级·在职 …
+            keys = [KEY_SEPARATOR.join(filter(None, (k, d))) for k in keys for d in FIXED_KEYS.get(dim) or THRESHOLD_KEYS[dim]]
         for key in keys:
             field = QLineEdit(self.value_box)
             self.value_fields[key] = field
             self.value_form.addRow(key_label(spec, key, keys), field)
 
-    def _raw_value(self) -> str | dict[str, str]:
+    def _raw_value(self) -> object:
+        """The value as typed, nested like the files write it; a threshold band above the lowest left blank is unset."""
         if self.flag_box is not None:
             return self.flag_box.currentText()
         if "" in self.value_fields:
             return self.value_fields[""].text()
         spec = self._spec()
-        texts = {k: f.text() for k, f in self.value_fields.items()}
-        if spec is None or spec.by not in THRESHOLD_KEYS:
-            return texts  # every tier, sex or status must be filled
-        lowest = THRESHOLD_KEYS[spec.by][0]  # a band above the lowest left blank is simply not set
-        return {k: text for k, text in texts.items() if k == lowest or text.strip()}
+        dims = spec.dims if spec is not None else ()
+        nested: dict[str, object] = {}
+        for joined, field in self.value_fields.items():
+            parts = joined.split(KEY_SEPARATOR)
+            unset = any(d in THRESHOLD_KEYS and p != THRESHOLD_KEYS[d][0] for d, p in zip(dims, parts, strict=True))
+            if unset and not field.text().strip():
+                continue
+            level = nested
+            for part in parts[:-1]:
+                level = level.setdefault(part, {})  # type: ignore[assignment]
+            level[parts[-1]] = field.text()
+        return nested
 
     def _save_edit(self) -> bool:
         """Check the pane through the state layer and put the figure in the list; False (field marked) if refused."""
@@ -348,7 +356,7 @@ class LocalFiguresDialog(QDialog):
         base, _, key = field.partition(".")
         label = FIELD_LABELS.get(f"local_figure.{base}", base)
         spec = self._spec()
-        if key and spec is not None and spec.by is not None:
+        if key and spec is not None and spec.dims:
             label = f"{label}（{key_label(spec, key, list(self.value_fields))}）"
             problem = problem.removeprefix(f"“{key}”一栏：")
         for target in [widget] if widget is not None else self._field_widgets(field):

@@ -40,8 +40,8 @@ if TYPE_CHECKING:
     from yibao.ui.tiers import TierCache
     from yibao.ui.visits_tab import VisitsTab
 
-TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY = range(5)
-TAB_TITLES = ("缴费测算", "就医报销", "医院级别对比", "退休缴费年限", "政策依据")
+TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY, TAB_BEFORE_AFTER = range(6)
+TAB_TITLES = ("缴费测算", "就医报销", "医院级别对比", "退休缴费年限", "政策依据", "政策前后对比")
 LOADING_TEXT = "正在载入政策数据……"
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 BASE_HINT = "请输入月缴费基数（退休人员无需缴费）"
@@ -74,9 +74,10 @@ class MainWindow(QMainWindow):
         self._retirement_tab: RetirementTab | None = None
         self.compare: Any = None  # (TierComparison, ShareChart) once first shown
         self.policy_tab: Any = None
+        self.before_after_tab: Any = None
         self._tiers: TierCache | None = None
         self._extra_pending = False
-        self.pages = [QWidget() for _ in range(TAB_POLICY + 1)]
+        self.pages = [QWidget() for _ in TAB_TITLES]
         self.tabs = QTabWidget()
         for page, title in zip(self.pages, TAB_TITLES, strict=True):
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
 
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text: never rich text
         self.set_shortcuts()
+        _remove_stale_temps()
         messages = []
         try:
             self.core, local_message = Core.load()
@@ -197,8 +199,9 @@ class MainWindow(QMainWindow):
         self._loading = False
         self._tab_shown(self.tabs.currentIndex())
         self.recompute()
-        for text in messages:
-            notify(self, "warning", "用户数据", text)
+        messages[:0] = folder_problems()  # the first cause, said once
+        if messages:
+            notify(self, "warning", "用户数据", "\n\n".join(messages))
 
     # ------------------------------------------------------------ compute
 
@@ -338,6 +341,13 @@ class MainWindow(QMainWindow):
             if context != self._policy_context:
                 self._policy_context = context
                 self.policy_tab.set_context(self.core.policy, self.request.city, self.request.on, self.core.local)
+        elif index == TAB_BEFORE_AFTER:
+            if self.before_after_tab is None:
+                from yibao.ui.before_after_tab import BeforeAfterTab
+
+                self.before_after_tab = BeforeAfterTab()
+                self._replace_page(self.pages[TAB_BEFORE_AFTER], self.before_after_tab)
+            self.before_after_tab.set_case(self.core.policy, self.request, self.core.local)
 
     def _show_tiers(self, request: Request, result: Result) -> None:
         """The chosen visit at each tier, settled once for both the table and the chart."""
@@ -481,29 +491,41 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def remember(self, kind: str) -> None:
-        """Record the current case in the history (保存, 打印, PDF …)."""
+    def remember(self, kind: str) -> bool:
+        """Record the current case in the history (保存, 打印, PDF …); say so if it cannot be saved."""
         if self.history is None or self.request is None or self.result is None:
-            return
+            return False
+        from yibao.state.history import HistoryUnavailable
         from yibao.ui.history_dialog import case_summary
 
-        self.history.add(city=self.result.city, city_name=self.result.city_name, on=self.result.on, kind=kind,
-                         summary=case_summary(self.request, self.result), request_json=self.request.model_dump_json())
+        try:
+            self.history.add(city=self.result.city, city_name=self.result.city_name, on=self.result.on, kind=kind,
+                             summary=case_summary(self.request, self.result),
+                             request_json=self.request.model_dump_json())
+        except HistoryUnavailable as exc:
+            notify(self, "warning", "历史记录", str(exc))
+            return False
+        return True
 
     def save_case(self) -> None:
-        if self._ready():
-            self.remember("保存")
+        if self._ready() and self.remember("保存"):
             self.statusBar().showMessage("已保存到历史记录", 4000)
 
     def open_history(self) -> None:
         if self.history is None:
             return
+        from yibao.rules import InputError
         from yibao.ui.core import request_from_json
         from yibao.ui.history_dialog import HistoryDialog
 
         dialog = HistoryDialog(self.history, self)
         if dialog.exec() and dialog.chosen is not None:
-            self.load_request(request_from_json(dialog.chosen.request_json))
+            try:
+                request = request_from_json(dialog.chosen.request_json)
+            except (InputError, ValueError, RecursionError) as exc:
+                notify(self, "warning", "历史记录", f"这条记录无法重新打开（{exc}）")
+                return
+            self.load_request(request)
             self.statusBar().showMessage(f"已打开 {dialog.chosen.saved_at:%Y-%m-%d %H:%M} 的测算", 4000)
 
     def sheet_header(self) -> Any:
@@ -511,12 +533,18 @@ class MainWindow(QMainWindow):
 
         return SheetHeader(self.settings.hall_name, self.settings.counter_no)
 
+    def comparison_to_print(self) -> Any:
+        """Printed from the 政策前后对比 tab, the sheet adds its before-and-after section."""
+        if self.tabs.currentIndex() == TAB_BEFORE_AFTER and self.before_after_tab is not None:
+            return self.before_after_tab.comparison
+        return None
+
     def print_sheet(self) -> None:
         if self._ready():
             from yibao.sheet import print_dialog
 
             assert self.request is not None and self.result is not None
-            if print_dialog(self, self.request, self.result, self.sheet_header()):
+            if print_dialog(self, self.request, self.result, self.sheet_header(), self.comparison_to_print()):
                 self.remember("打印")
 
     def preview_sheet(self) -> None:
@@ -524,7 +552,7 @@ class MainWindow(QMainWindow):
             from yibao.sheet import preview_dialog
 
             assert self.request is not None and self.result is not None
-            preview_dialog(self, self.request, self.result, self.sheet_header())
+            preview_dialog(self, self.request, self.result, self.sheet_header(), self.comparison_to_print())
 
     def save_pdf(self, path: str | bool | None = None) -> None:
         self._export("PDF", path)
@@ -551,7 +579,7 @@ class MainWindow(QMainWindow):
             if not path:
                 return
         try:
-            write(path, self.request, self.result, self.sheet_header())
+            write(path, self.request, self.result, self.sheet_header(), self.comparison_to_print())
         except OSError as exc:
             notify(self, "warning", "无法保存", f"无法写入 {path}：{exc}")
             return
@@ -565,7 +593,8 @@ class MainWindow(QMainWindow):
             assert self.request is not None and self.result is not None
             from PySide6.QtGui import QGuiApplication
 
-            QGuiApplication.clipboard().setText(plain_text(self.request, self.result, self.sheet_header()))
+            text = plain_text(self.request, self.result, self.sheet_header(), self.comparison_to_print())
+            QGuiApplication.clipboard().setText(text)
             self.statusBar().showMessage("测算结果已复制为文字，可粘贴到微信或短信", 4000)
 
     # ------------------------------------------------------------ dialogs
@@ -576,7 +605,12 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self.person_cities(), self)
         if dialog.exec():
             dialog.apply_to(self.settings)
-            save_settings(self.settings)
+            try:
+                save_settings(self.settings)
+            except OSError as exc:
+                from yibao.state.atomic import describe_os_error
+
+                notify(self, "warning", "无法保存", f"设置未能保存（{describe_os_error(exc)}），本次运行中仍然有效")
             from yibao.ui.app import apply_font
 
             apply_font(self.settings)
@@ -596,7 +630,9 @@ class MainWindow(QMainWindow):
             try:
                 self.core.set_local(dialog.figures())
             except OSError as exc:
-                notify(self, "warning", "无法保存", f"本地录入参数未能保存：{exc}")
+                from yibao.state.atomic import describe_os_error
+
+                notify(self, "warning", "无法保存", f"本地录入参数未能保存（{describe_os_error(exc)}），本次运行中仍然有效")
             self._policy_context = None
             self._tiers = None  # the same visit may now settle differently
             self.recompute()
@@ -618,9 +654,9 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from yibao import __version__
+        from yibao.version import about_text
 
-        QMessageBox.about(self, "关于", f"山东职工医保测算 {__version__}\n\n依据山东省及烟台、济南、济宁的医保政策文件逐项测算。"
+        QMessageBox.about(self, "关于", f"{about_text()}\n\n依据山东省及烟台、济南、济宁的医保政策文件逐项测算。"
                           "\n测算结果仅供参考，以医保经办机构实际结算为准。")
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -633,6 +669,25 @@ class MainWindow(QMainWindow):
         if self.history is not None:
             self.history.close()
         super().closeEvent(event)
+
+
+def _remove_stale_temps() -> None:
+    from yibao.state.atomic import remove_stale_temps
+    from yibao.state.paths import config_dir, data_dir
+
+    for folder in (config_dir(), data_dir()):
+        remove_stale_temps(folder)
+
+
+def folder_problems() -> list[str]:
+    """One Chinese line per user folder where nothing can be written."""
+    from yibao.state.atomic import describe_os_error
+    from yibao.state.paths import unwritable_folders
+
+    folders = [f"{folder}（{describe_os_error(exc) if exc else '权限不足'}）" for folder, exc in unwritable_folders()]
+    if not folders:
+        return []
+    return [f"无法写入文件夹 {'、'.join(folders)}：本次运行的设置、历史记录、本地录入参数和日志都不会保存，测算和打印照常"]
 
 
 def _log() -> Any:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from yibao.rules import Request, Result
-from yibao.rules.models import Visit, VisitResult, YearToDate
+from yibao.rules.models import TIER_NAMES, Visit, VisitResult, YearToDate
 from yibao.wording import to_fen
 
-TIERS = (1, 2, 3)
+TIERS = tuple(TIER_NAMES)
 STEPS = 40  # the chart's resolution: a bend is located to within 1/40 of the axis
 SPAN = Decimal("2.5")  # the x axis reaches about 2.5 × the current bill
 SMALLEST_AXIS = Decimal("100")
