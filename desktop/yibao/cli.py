@@ -1,4 +1,5 @@
-"""Command line: ``python -m yibao calc FILE``, ``sheet FILE --pdf OUT``, ``regions`` and (with no sub-command) the window.
+"""Command line: ``python -m yibao calc FILE``, ``sheet FILE --pdf OUT``, ``regions``, ``figures check|import|export``
+and (with no sub-command) the window.
 
 The rules core (pydantic) is imported only by the sub-commands that need it, so that
 the window can paint before it is loaded.
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     import argparse
     from datetime import date
 
-    from yibao.rules import Request
+    from yibao.rules import LocalFigure, Request
 
 EXIT_OUTPUT = 1
 EXIT_INPUT = 2
@@ -113,17 +114,81 @@ def compare_on(text: str | None) -> date | None:
         raise InputError("--compare-on", str(exc)) from None
 
 
+def run_figures(pack: str | None) -> list[LocalFigure]:
+    """The ``--figures PACK`` of calc and sheet: used for this run only, nothing saved."""
+    if pack is None:
+        return []
+    from yibao.rules import bundled_policy
+    from yibao.state.packs import read_pack
+
+    return list(read_pack(bundled_policy(), Path(pack)).figures)
+
+
 def _calc(args: argparse.Namespace) -> int:
     from yibao.rules import calculate
 
     request = read_request(args.request)
+    local = run_figures(args.figures)
     other = compare_on(args.compare_on)
     if other is not None:
         from yibao.rules.compare import compare
 
-        _write_out(compare(request, other).model_dump_json(indent=2) + "\n")
+        _write_out(compare(request, other, local=local).model_dump_json(indent=2) + "\n")
         return 0
-    _write_out(calculate(request).model_dump_json(indent=2) + "\n")
+    _write_out(calculate(request, local=local).model_dump_json(indent=2) + "\n")
+    return 0
+
+
+def _figures_check(args: argparse.Namespace) -> int:
+    from yibao.rules import bundled_policy
+    from yibao.state.packs import read_pack, summary
+
+    policy = bundled_policy()
+    _write_out("\n".join(summary(policy, read_pack(policy, Path(args.pack)))) + "\n")
+    return 0
+
+
+def _figures_import(args: argparse.Namespace) -> int:
+    from yibao.rules import bundled_policy
+    from yibao.state.local_figures import load_local_figures, local_figures_path, save_local_figures
+    from yibao.state.packs import merge, read_pack
+
+    policy = bundled_policy()
+    pack = read_pack(policy, Path(args.pack))
+    kept, message = load_local_figures(policy)
+    if message:
+        print(message, file=sys.stderr)
+    merged, same = merge(policy, kept, pack.figures)
+    added = len(merged) - len(kept)
+    if added:
+        save_local_figures(merged)
+    already = f"，{same}条已有相同的" if same else ""
+    _write_out(f"已从“{pack.issuer}”的数据包导入{added}条本地录入参数{already}（保存在 {local_figures_path()}）\n")
+    return 0
+
+
+def _figures_export(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from yibao.rules import InputError, bundled_policy
+    from yibao.state.local_figures import load_local_figures
+    from yibao.state.packs import default_issuer, write_pack
+
+    policy = bundled_policy()
+    if args.city is not None and args.city not in {r.code for r in policy.cities()}:
+        raise InputError("--city", f"没有“{args.city}”这个城市代码（yibao regions 列出全部）")
+    figures, message = load_local_figures(policy)
+    if message:
+        print(message, file=sys.stderr)
+    chosen = [f for f in figures if args.city is None or f.region == args.city]
+    if not chosen:
+        raise InputError("--city" if args.city else "(本地录入)", "没有可导出的本地录入参数")
+    out = Path(args.out)
+    try:
+        write_pack(out, chosen, args.issuer or default_issuer(chosen), date.today())
+    except OSError as exc:
+        raise InputError("OUT", f"无法写入 {out}：{exc.strerror or exc}") from None
+    _write_out(f"已导出{len(chosen)}条本地录入参数到 {out}\n")
     return 0
 
 
@@ -143,13 +208,14 @@ def _sheet(args: argparse.Namespace) -> int:
     out = Path(args.pdf)
     if not out.parent.is_dir():
         raise InputError("(--pdf)", f"无法写入 {out}：目录不存在")
-    result = calculate(request)
+    local = run_figures(args.figures)
+    result = calculate(request, local=local)
     other = compare_on(args.compare_on)
     comparison = None
     if other is not None:
         from yibao.rules.compare import compare
 
-        comparison = compare(request, other)
+        comparison = compare(request, other, local=local)
     from datetime import datetime
 
     from yibao.sheet import SheetHeader, write_pdf
@@ -164,6 +230,9 @@ def _sheet(args: argparse.Namespace) -> int:
     return 0
 
 
+FIGURES_HELP = "本次计算使用这个本地录入参数数据包（不改动本机保存的本地录入参数）"
+
+
 def parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -174,6 +243,7 @@ def parser() -> argparse.ArgumentParser:
     calc.add_argument("request", help="请求文件路径，- 表示标准输入")
     calc.add_argument("--compare-on", metavar="YYYY-MM-DD",
                       help="同一请求再按这一日期的规定计算，输出 before/after/changes/difference")
+    calc.add_argument("--figures", metavar="PACK.json", help=FIGURES_HELP)
     calc.set_defaults(run=_calc)
     sub.add_parser("regions", help="列出城市代码").set_defaults(run=_regions)
     sheet = sub.add_parser("sheet", help="读取一个 JSON 请求，输出 A4 测算单 PDF")
@@ -182,7 +252,21 @@ def parser() -> argparse.ArgumentParser:
     sheet.add_argument("--hall", default="", help="服务大厅名称（不填则留空线）")
     sheet.add_argument("--counter", default="", help="窗口号（不填则留空线）")
     sheet.add_argument("--compare-on", metavar="YYYY-MM-DD", help="加印政策前后对比：同一请求再按这一日期的规定计算")
+    sheet.add_argument("--figures", metavar="PACK.json", help=FIGURES_HELP)
     sheet.set_defaults(run=_sheet)
+    figures = sub.add_parser("figures", help="本地录入参数数据包：检查、导入、导出")
+    actions = figures.add_subparsers(dest="action", required=True)
+    check = actions.add_parser("check", help="检查数据包并列出各城市、各期间补全了哪些结果")
+    check.add_argument("pack", help="数据包文件（JSON）")
+    check.set_defaults(run=_figures_check)
+    put = actions.add_parser("import", help="把数据包并入本机的本地录入参数（与已有的重叠则拒绝，不写入任何数据）")
+    put.add_argument("pack", help="数据包文件（JSON）")
+    put.set_defaults(run=_figures_import)
+    export = actions.add_parser("export", help="把本机的本地录入参数导出为数据包")
+    export.add_argument("out", metavar="OUT", help="输出的数据包文件")
+    export.add_argument("--city", help="只导出这个城市（城市代码，如 yantai）")
+    export.add_argument("--issuer", help="数据包的发布单位（默认：参数来自的那一个数据包的发布单位）")
+    export.set_defaults(run=_figures_export)
     return top
 
 

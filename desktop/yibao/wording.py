@@ -74,6 +74,7 @@ FIELD_LABELS = {
     "local_figure.end": "结束日期",
     "local_figure.value": "数值",
     "local_figure.note": "备注",
+    "local_figure.source": "依据文件",
 }
 
 

@@ -278,3 +278,9 @@ def test_fuzz_exit_0_with_parts_that_add_up_or_exit_2_with_one_chinese_line(requ
     else:
         assert out == "" and err.count("\n") == 1 and CHINESE.search(err), err
         assert "Traceback" not in err and "Error" not in err
+
+
+def test_unknown_key_with_a_line_break_stays_one_line() -> None:
+    """Found by the fuzz: {"enrolment": {"\\n": null}} printed the key's line break into the message."""
+    code, out, err = calc(json.dumps({"city": "yantai", "enrolment": {"\n": None}}))
+    assert code == 2 and out == "" and err.count("\n") == 1 and "不认识这个字段" in err

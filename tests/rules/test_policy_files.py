@@ -125,3 +125,12 @@ def test_damaged_readings_name_the_reading(policy_copy: Path, change: Callable[[
     with pytest.raises(PolicyError) as caught:
         load_policy(policy_copy)
     assert caught.value.file == "readings.json" and caught.value.key == key
+
+
+def test_readme_readings_section_matches_the_data() -> None:
+    """The README's table of readings is generated from readings.json; a stale copy fails here."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[2] / "build_scripts" / "readings_doc.py"
+    assert subprocess.run([sys.executable, str(script), "--check"], check=False).returncode == 0

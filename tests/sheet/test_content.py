@@ -120,3 +120,17 @@ def test_html_escapes_what_staff_type(usual: tuple[Request, Result]) -> None:
     assert "<b>大厅</b>" not in html  # the hall name is painted in the page header, never parsed as HTML
     content = build_content(*usual, SheetHeader("<b>大厅</b> & 窗口", "1"))
     assert "<b>大厅</b> & 窗口" in content.counter_line
+
+
+def test_readings_printed_under_说明() -> None:
+    """109号 二(三)1: a Yantai visit rests on the one-counter deductible reading; the sheet says it with the other reading."""
+    from yibao.rules import Request, calculate
+    from yibao.sheet.content import build_content
+
+    request = Request.model_validate({
+        "city": "yantai", "on": "2024-06-01", "person": {"employment": "enterprise", "sex": "male", "age": 40},
+        "visits": [{"kind": "outpatient", "tier": 3, "in_scope": "2000"}]})
+    content = build_content(request, calculate(request))
+    reading = [n for n in content.notes if n.startswith("解读")]
+    assert len(reading) == 1 and "二(三)1" in reading[0] and "另一种理解" in reading[0]
+    assert [d.number for d in content.documents] == ["烟政字〔2023〕109号"]

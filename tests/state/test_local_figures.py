@@ -40,8 +40,8 @@ def _make(policy: Policy, **changes: Any) -> LocalFigure:
     ("parameter", "raw", "expected"),
     [
         ("inpatient.share", SHARES, FLAT_SHARES),
-        ("inpatient.deductible_factor", {"2": "0.5", "1": "1"}, {"1": Decimal("1"), "2": Decimal("0.5")}),
-        ("retirement.min_months", {"male": "360", "female": "300"}, {"male": Decimal(360), "female": Decimal(300)}),
+        ("inpatient.deductible_factor", {"2": "0.5", "1": "1"}, {"1": Decimal("1"), "2": Decimal("0.5")}),  # in Weifang
+        ("retirement.min_months", {"male": "360", "female": "300"}, {"male": Decimal(360), "female": Decimal(300)}),  # 2023
         ("wage.province_average_monthly", " 7215.50 ", Decimal("7215.50")),
         ("inpatient.fund_yearly_limit", "400000", Decimal(400000)),
         ("flexible.account_share", "0.02", Decimal("0.02")),
@@ -51,7 +51,12 @@ def _make(policy: Policy, **changes: Any) -> LocalFigure:
     ],
 )
 def test_valid_values(policy: Policy, parameter: str, raw: Any, expected: Any) -> None:
-    figure = _make(policy, parameter=parameter, raw_value=raw)
+    # Yantai states the deductible factor (109号 二(三)2); the province the minimum years and the flexible
+    # account share from 2024 (184号 三(二))
+    year_2023 = {"start": date(2023, 1, 1), "end": date(2023, 12, 31)}
+    where = {"inpatient.deductible_factor": {"region": "weifang"}, "retirement.min_months": year_2023,
+             "flexible.account_share": year_2023}.get(parameter, {})
+    figure = _make(policy, parameter=parameter, raw_value=raw, **where)
     assert figure.value == expected
     assert figure.note == "市医保局2024年通知"
 
@@ -88,6 +93,11 @@ def test_valid_values(policy: Policy, parameter: str, raw: Any, expected: Any) -
         ({"parameter": "inpatient.deductible_factor", "raw_value": {"2": "0.5"}}, "value",
          "数值：缺少“1”一栏（应按起始住院次数（整数，须含 1）分列）"),
         ({"parameter": "contribution.retirees_exempt", "raw_value": "1"}, "value", "数值：应为“是”或“否”"),
+        ({"region": "shandong"}, "region", "城市：没有“shandong”这个城市代码"),
+        ({"parameter": "outpatient.share", "raw_value": {"1": "0.9", "2": "0.8", "3": "0.7"}}, "start",
+         "开始日期：2024年1月1日起烟政字〔2023〕109号 二(三)1已规定此项（烟台市），本地录入只能填写文件未规定的期间"),
+        ({"parameter": "outpatient.retiree_extra_share", "raw_value": "0.05", "start": date(2023, 1, 1)}, "start",
+         "开始日期：2024年1月1日起烟政字〔2023〕109号 二(三)1已规定此项（烟台市），本地录入只能填写文件未规定的期间"),
     ],
 )
 def test_rejections_name_the_field_in_chinese(policy: Policy, changes: dict[str, Any], field: str, message: str) -> None:

@@ -60,7 +60,7 @@ def calculate(request: Request, policy: Policy | None = None, local: Iterable[Lo
     result.missing = list(trace.missing.values())
     result.needs_input = list(trace.needs_input.values())
     result.notes = trace.notes
-    _cite(result, policy)
+    _cite(result, policy, [policy.documents[d].number for d in trace.cited if d in policy.documents])
     return result
 
 
@@ -90,8 +90,9 @@ def _resting(result: Result) -> Iterator[tuple[tuple[SourceRef, ...], tuple[str,
             yield item.sources, item.readings
 
 
-def _cite(result: Result, policy: Policy) -> None:
-    """Fill the readings, the documents and what is not computed, from what the figures rest on."""
+def _cite(result: Result, policy: Policy, noted: list[str]) -> None:
+    """Fill the readings, the documents and what is not computed, from what the figures rest on (and the
+    documents ``noted`` by transition notes and figures not given)."""
     reading_ids: dict[str, None] = {}
     numbers: dict[str, None] = {}
     for sources, ids in _resting(result):
@@ -108,6 +109,7 @@ def _cite(result: Result, policy: Policy) -> None:
     extra = {n.id: n for section in sections for n in snapshot.not_computed(section)}
     result.not_computed = [NotComputedRef(id=n.id, document=n.document.number, clause=n.clause, text=n.text)
                            for n in extra.values()]
+    numbers.update(dict.fromkeys(noted))
     numbers.update(dict.fromkeys(r.document.number for r in readings))
     numbers.update(dict.fromkeys(n.document.number for n in extra.values()))
     by_number = {d.number: (code, d) for code, d in policy.documents.items()}

@@ -83,6 +83,8 @@ def _reason(err: dict[str, object]) -> str:
 def from_validation_error(exc: ValidationError) -> InputError:
     err = exc.errors()[0]
     parts = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+    # a key the user typed may hold a line break or other control characters: the message stays one line
+    parts = [p if isinstance(p, int) or p.isprintable() else p.encode("unicode_escape").decode("ascii") for p in parts]
     path = ""
     for part in parts:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
-from yibao.rules.policy import KEY_SEPARATOR, LocalFigure, ParameterSpec, Policy, Resolved, Value
+from yibao.rules.policy import KEY_SEPARATOR, FigureSource, LocalFigure, ParameterSpec, Policy, Resolved, Value
 from yibao.rules.trace import source_of
 from yibao.wording import NOT_STATED, cn_date, percent, plain
 
@@ -137,8 +137,9 @@ def parameters_in_force(
 def _row(policy: Policy, city: str, on: date, local: Sequence[LocalFigure], found: Resolved) -> ParameterRow:
     entry = found.entry
     notes = [n for n in (found.phase_note, _phase_text(policy, found), entry.note) if n]
+    pack = found.local_source
     if found.document is None:
-        status, document = LOCAL, LOCAL
+        status, document = LOCAL, LOCAL if pack is None else f"{LOCAL}：{pack_document_text(pack)}"
     else:
         document = f"{found.document.number}《{found.document.title}》"
         status = TRANSITION if entry.phase_in is not None else IN_FORCE
@@ -148,10 +149,16 @@ def _row(policy: Policy, city: str, on: date, local: Sequence[LocalFigure], foun
         text = NOT_OFFERED
     else:
         text = value_text(found.spec, entry.value)
-    clause = entry.source.clause if found.document is not None else ""
+    clause = entry.source.clause if found.document is not None else pack.clause if pack is not None else ""
     return ParameterRow(found.parameter, found.spec.label, group_of(found.parameter), text, found.region.name,
                         document, clause, entry.start, _last_day(policy, city, on, local, found), status,
                         "；".join(dict.fromkeys(notes)))
+
+
+def pack_document_text(pack: FigureSource) -> str:
+    """A pack's document as cited where a figure is listed: 烟医保发〔2024〕1号《…》（烟台市医疗保障局）."""
+    number = f"{pack.number}《{pack.title}》" if pack.number else f"《{pack.title}》"
+    return f"{number}（{pack.issuer}）"
 
 
 def _phase_text(policy: Policy, found: Resolved) -> str | None:

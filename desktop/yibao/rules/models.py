@@ -110,6 +110,7 @@ EMPLOYMENT_NAMES = {"enterprise": "企业职工", "public_institution": "机关�
 SEX_NAMES = {"male": "男", "female": "女"}
 TIER_NAMES: dict[int, str] = dict(zip(get_args(Tier), ("一级及以下", "二级", "三级"), strict=True))
 STATUS_NAMES = {"in_service": "在职", "retired": "退休"}
+LOCAL_MARK = "本地录入"  # how a figure staff entered (by hand or from a pack) is marked on screen and paper
 KIND_NAMES = {"outpatient": "普通门诊", "inpatient": "住院"}
 OPTION_NAMES = {"with_account": "建立个人账户", "without_account": "不建立个人账户"}
 CODE_NAMES = EMPLOYMENT_NAMES | SEX_NAMES | KIND_NAMES | OPTION_NAMES  # to explain a code in a message
@@ -210,15 +211,16 @@ class Request(_Input):
 class SourceRef:
     """Where a figure comes from: a document's clause, or a figure entered locally."""
 
-    document: str  # document number, e.g. 鲁政字〔2023〕184号; "本地录入" for a local figure
+    document: str  # document number, e.g. 鲁政字〔2023〕184号; 本地录入 for a figure typed in with no document
     clause: str
     region: str  # 山东省, 烟台市 ...
-    local: bool = False
+    local: bool = False  # entered locally: typed in, or imported from a bureau's pack (which names its document)
 
     def text(self) -> str:
-        if self.local:
-            return f"本地录入（{self.region}）"
-        return f"{self.document} {self.clause}"
+        if self.local and self.document == LOCAL_MARK:
+            return f"{LOCAL_MARK}（{self.region}）"
+        cited = f"{self.document} {self.clause}".strip()
+        return f"{cited}（{LOCAL_MARK}）" if self.local else cited
 
 
 LineUnit = Literal["yuan", "rate", "months"]

@@ -222,8 +222,19 @@ class Region:
 
 
 @dataclass(frozen=True)
+class FigureSource:
+    """Where a local figure comes from when a bureau's pack brought it: the issuer, the document, the clause."""
+
+    issuer: str
+    number: str  # the document's number, e.g. 烟医保发〔2024〕1号
+    title: str
+    issued: date | None
+    clause: str
+
+
+@dataclass(frozen=True)
 class LocalFigure:
-    """A figure the documents leave open, entered by staff for a city and period."""
+    """A figure the documents leave open, entered by staff (or imported from a pack) for a city and period."""
 
     parameter: str
     region: str
@@ -231,6 +242,7 @@ class LocalFigure:
     end: date | None
     value: Value
     note: str = ""
+    source: FigureSource | None = None  # None: typed in by hand, no document named
 
 
 @dataclass(frozen=True)
@@ -243,6 +255,7 @@ class Resolved:
     region: Region
     document: Document | None  # None for a local figure
     phase_note: str | None = None
+    local_source: FigureSource | None = None  # a local figure's pack document, if any
     readings: tuple[str, ...] = ()  # ids of the readings this figure rests on
 
     @property
@@ -360,7 +373,7 @@ class Snapshot:
                     parameter, figure.region, figure.start, figure.end, figure.value, "in_force",
                     Clause(document=LOCAL_DOCUMENT, clause="本地录入"), figure.note or None, None, None,
                 )
-                return Resolved(parameter, spec, entry, self.city, None)
+                return Resolved(parameter, spec, entry, self.city, None, local_source=figure.source)
         return None
 
     def _document(self, entry: Entry) -> Document:

@@ -12,7 +12,7 @@ from datetime import timedelta
 from decimal import Decimal
 from functools import cache
 
-from yibao.rules.models import Line, LineUnit, Missing, NeedsInput, SourceRef
+from yibao.rules.models import LOCAL_MARK, Line, LineUnit, Missing, NeedsInput, SourceRef
 from yibao.rules.policy import Resolved, Snapshot, narrow
 from yibao.wording import NOT_STATED, cn_date, money, months, percent, to_fen
 
@@ -23,6 +23,7 @@ class Trace:
         self.missing: dict[str, Missing] = {}
         self.needs_input: dict[str, NeedsInput] = {}
         self.notes: list[str] = []
+        self.cited: dict[str, None] = {}  # document ids named by notes and missing figures, beside the lines' sources
 
     def read(self, parameter: str) -> Resolved | None:
         """The parameter in force, or None (recorded as missing) when no figure is given.
@@ -35,10 +36,11 @@ class Trace:
             spec = self.snapshot.policy.catalogue[parameter]
             self.need(parameter, spec.label, NOT_STATED)
             return None
-        self._note_transition(found)
-        if found.entry.status == "not_stated":
+        if found.entry.status == "not_stated":  # its note says why; a transition note would add nothing
+            self.cited.setdefault(found.entry.source.document)
             self.need(parameter, found.spec.label, found.entry.note or NOT_STATED)
             return None
+        self._note_transition(found)
         return found
 
     def number(self, parameter: str, key: str | None = None) -> tuple[Decimal | None, Resolved | None]:
@@ -73,9 +75,11 @@ class Trace:
 
     def _note_transition(self, found: Resolved) -> None:
         if found.phase_note:
+            self.cited.setdefault(found.entry.source.document)
             self.note(f"{found.spec.label}：{found.phase_note}")
         phase_in = found.entry.phase_in
         if phase_in is not None and found.entry.end is not None:
+            self.cited.setdefault(phase_in.source.document)
             doc = self.snapshot.policy.documents[phase_in.source.document]
             switch = found.entry.end + timedelta(days=1)
             self.note(
@@ -86,7 +90,10 @@ class Trace:
 
 def source_of(found: Resolved) -> SourceRef:
     if found.document is None:
-        return _source("本地录入", "", found.region.name, True)
+        pack = found.local_source
+        if pack is not None:
+            return _source(pack.number, pack.clause, found.region.name, True)
+        return _source(LOCAL_MARK, "", found.region.name, True)
     return _source(found.document.number, found.entry.source.clause, found.region.name, False)
 
 

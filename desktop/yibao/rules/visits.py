@@ -31,6 +31,8 @@ from yibao.rules.policy import NOT_OFFERED, Resolved
 from yibao.rules.trace import Trace, line, threshold_value
 from yibao.wording import ZERO, money, percent, plain, rate_of, to_fen
 
+ONE = Decimal(1)  # a payment share is at most 100%
+
 # Readings (resources/policy/readings.json) this module relies on where it computes, not where a figure is read.
 DEDUCTIBLE_SHARED = "outpatient-deductible-one-counter"
 SUPPLEMENT_SAME_SHARE = "outpatient-supplement-same-share"
@@ -146,8 +148,9 @@ def _outpatient_rules(trace: Trace, person: Person) -> OutpatientRules:
         if extra is None:
             share = None
         else:
-            share_text = {t: f"退休人员：{share_text[t]} + {percent(extra)} = {percent(s + extra)}" for t, s in share.items()}
-            share = {t: s + extra for t, s in share.items()}
+            share = {t: min(ONE, s + extra) for t, s in share.items()}  # a share is at most 100%
+            share_text = {t: f"退休人员：{share_text[t]} + {percent(extra)} = {percent(share[t])}"
+                          + ("（不超过100%）" if share[t] == ONE else "") for t in share}
     fund_limit, fund_limit_src = trace.number("outpatient.fund_yearly_limit", status)
     supplement_limit, supplement_limit_src = trace.number("outpatient.supplement_yearly_limit")
     yearly_max, yearly_max_src = trace.number("outpatient.yearly_max", status)

@@ -6,8 +6,7 @@ renderings of the same ``SheetContent``.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
@@ -126,7 +125,6 @@ def build_content(
     request: Request,
     result: Result,
     header: SheetHeader | None = None,
-    documents: Mapping[str, DocumentRef] | None = None,
     comparison: Comparison | None = None,
 ) -> SheetContent:
     """Everything the sheet prints, in order, from the result the window shows (and, on request, the
@@ -165,7 +163,10 @@ def build_content(
         sections.append(before_after_section(comparison))
     for section in sections:
         any_local = any_local or any(row.local for table in section.tables for row in table.rows)
-    notes = list(result.notes)
+    notes = [f"还需填写：{n.label}（{n.reason}）" for n in result.needs_input]
+    notes += [f"解读（{r.document} {r.clause}）：{r.reading}。另一种理解：{r.alternative}" for r in result.readings]
+    notes += [f"未计算（{n.document} {n.clause}）：{n.text}" for n in result.not_computed]
+    notes += result.notes
     if any_local:
         notes.append(LOCAL_NOTE)
     numbered = tuple(replace(s, title=f"{_CN_ORDINALS[i]}、{s.title}") for i, s in enumerate(sections))
@@ -178,17 +179,11 @@ def build_content(
         sections=numbered,
         missing=tuple((m.label, m.reason) for m in result.missing),
         notes=tuple(notes),
-        documents=_documents_of(result, comparison, documents if documents is not None else bundled_documents()),
+        documents=_documents_of(result, comparison),
     )
 
 
 _CN_ORDINALS = "一二三四五六七八九十"
-
-
-def bundled_documents() -> dict[str, DocumentRef]:
-    from yibao.rules import bundled_policy
-
-    return {d.number: DocumentRef(d.number, d.title, d.issuer) for d in bundled_policy().documents.values()}
 
 
 def _figure(line: Line) -> str:
@@ -296,31 +291,7 @@ def _inputs(request: Request, result: Result) -> list[tuple[str, str]]:
     return pairs
 
 
-def _documents_of(
-    result: Result, comparison: Comparison | None, known: Mapping[str, DocumentRef]
-) -> tuple[DocumentRef, ...]:
+def _documents_of(result: Result, comparison: Comparison | None) -> tuple[DocumentRef, ...]:
+    """The documents the result cites (the result carries them, as computed), in the order first cited."""
     results = [result] if comparison is None else [result, comparison.before, comparison.after]
-    return tuple(dict.fromkeys(d for r in results for d in _documents_cited(r, known)))
-
-
-def _documents_cited(result: Result, known: Mapping[str, DocumentRef]) -> tuple[DocumentRef, ...]:
-    """The documents the result rests on, in the order first cited (lines, coverage, notes)."""
-    numbers: list[str] = []
-    lines: list[Line] = []
-    if result.contribution is not None:
-        lines += result.contribution.lines
-    for visit in result.visits or []:
-        lines += visit.lines
-    if result.retirement is not None:
-        lines += result.retirement.lines
-    if result.fund is not None:
-        lines += result.fund.lines
-    sources = [s for line in lines for s in line.sources]
-    if result.coverage is not None:
-        sources += [s for item in result.coverage.items for s in item.sources]
-    numbers += [s.document for s in sources if not s.local]
-    texts = [m.reason for m in result.missing] + list(result.notes)
-    if known:
-        pattern = re.compile("|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)))
-        numbers += [m.group(0) for text in texts for m in pattern.finditer(text)]
-    return tuple(known.get(n, DocumentRef(n, "", "")) for n in dict.fromkeys(numbers))
+    return tuple(dict.fromkeys(DocumentRef(d.number, d.title, d.issuer) for r in results for d in r.documents))

@@ -10,12 +10,23 @@ import json
 import logging
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from dataclasses import asdict
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from yibao.rules import InputError, LocalFigure, Policy
-from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, LOWEST_KEY, ParameterSpec, Value, convert_value, nested_value
+from yibao.rules.policy import (
+    FIXED_KEYS,
+    KEY_SEPARATOR,
+    LOWEST_KEY,
+    FigureSource,
+    ParameterSpec,
+    Resolved,
+    Value,
+    convert_value,
+    nested_value,
+)
 from yibao.state.atomic import copy_aside, describe_os_error, set_aside_reported, write_text_atomic
 from yibao.state.paths import data_dir
 from yibao.wording import FIELD_LABELS, cn_date
@@ -67,45 +78,78 @@ def make_local_figure(
     raw_value: object,
     note: str = "",
     existing: Sequence[LocalFigure] = (),
+    source: FigureSource | None = None,
 ) -> LocalFigure:
     """Check and build one local figure; raise LocalFigureError (an InputError) naming the field.
 
-    ``existing`` are the figures already kept (without the one being edited): a period overlapping one of theirs
-    for the same parameter and city is refused.
+    Only a figure the documents leave open may be entered: a period in which a document states the parameter for
+    the city is refused. ``existing`` are the figures already kept (without the one being edited): a period
+    overlapping one of theirs for the same parameter and city is refused.
     """
     spec = policy.catalogue.get(parameter)
     if spec is None:
         raise LocalFigureError("parameter", f"参数目录中没有“{parameter}”")
-    if region not in policy.regions:
+    city = policy.regions.get(region)
+    if city is None or city.parent is None:
         raise LocalFigureError("region", f"没有“{region}”这个城市代码")
     if end is not None and end < start:
         raise LocalFigureError("end", f"结束日期（{cn_date(end)}）早于开始日期（{cn_date(start)}）")
-    figure = LocalFigure(parameter, region, start, end, _convert(raw_value, spec), note.strip())
-    clash = next((other for other in existing if _overlap(figure, other)), None)
+    figure = LocalFigure(parameter, region, start, end, _convert(raw_value, spec), note.strip(), source)
+    stated = stated_in_period(policy, parameter, region, start, end)
+    if stated is not None:
+        day, found = stated
+        assert found.document is not None
+        raise LocalFigureError("start", f"{cn_date(day)}起{found.document.number} {found.entry.source.clause}已规定此项"
+                                        f"（{found.region.name}），本地录入只能填写文件未规定的期间")
+    clash = next((other for other in existing if overlaps(figure, other)), None)
     if clash is not None:
-        raise LocalFigureError("start", f"与已录入的{_period(clash)}的同一参数日期重叠")
+        raise LocalFigureError("start", f"与已录入的{period_text(clash)}的同一参数日期重叠")
     return figure
+
+
+def stated_in_period(
+    policy: Policy, parameter: str, city: str, start: date, end: date | None
+) -> tuple[date, Resolved] | None:
+    """The first day in the period on which a document states the parameter for the city, with that figure.
+
+    The documents' answer changes only where an entry starts or ends, so those days (and ``start``) are enough.
+    """
+    days = {start}
+    for region in (policy.regions[policy.province], policy.regions[city]):
+        for entry in region.entries.get(parameter, ()):
+            days.add(entry.start)
+            if entry.end is not None:
+                days.add(entry.end + timedelta(days=1))
+    for day in sorted(d for d in days if start <= d and (end is None or d <= end)):
+        found = policy.snapshot(city, day).get(parameter)
+        if found is not None and found.entry.status != "not_stated":
+            return day, found
+    return None
 
 
 def save_local_figures(figures: Sequence[LocalFigure]) -> None:
     """Write the figures atomically; raise LocalFigureError if two of them overlap (nothing is written then)."""
     for i, figure in enumerate(figures):
         for other in figures[:i]:
-            if _overlap(figure, other):
-                raise LocalFigureError("start", f"{_period(figure)}与{_period(other)}日期重叠")
-    records = [
-        {
-            "parameter": f.parameter,
-            "region": f.region,
-            "start": f.start.isoformat(),
-            "end": f.end.isoformat() if f.end else None,
-            "value": nested_value(f.value),
-            "note": f.note,
-        }
-        for f in figures
-    ]
+            if overlaps(figure, other):
+                raise LocalFigureError("start", f"{period_text(figure)}与{period_text(other)}日期重叠")
+    records = [_record(f) for f in figures]
     text = json.dumps({"version": FORMAT_VERSION, "figures": records}, ensure_ascii=False, indent=2)
     write_text_atomic(local_figures_path(), text + "\n")
+
+
+def _record(figure: LocalFigure) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "parameter": figure.parameter,
+        "region": figure.region,
+        "start": figure.start.isoformat(),
+        "end": figure.end.isoformat() if figure.end else None,
+        "value": nested_value(figure.value),
+        "note": figure.note,
+    }
+    if figure.source is not None:
+        record["source"] = {**asdict(figure.source), "issued": figure.source.issued and figure.source.issued.isoformat()}
+    return record
 
 
 def load_local_figures(policy: Policy) -> tuple[list[LocalFigure], str | None]:
@@ -164,7 +208,19 @@ def _from_record(policy: Policy, record: object, earlier: Sequence[LocalFigure])
         raw_value=raw,
         note=note,
         existing=earlier,
+        source=_source(record.get("source")),
     )
+
+
+def _source(data: object) -> FigureSource | None:
+    if data is None:
+        return None
+    texts = ("issuer", "number", "title", "clause")
+    if not isinstance(data, dict) or set(data) != {*texts, "issued"} or not all(isinstance(data[k], str) for k in texts):
+        raise LocalFigureError("source", "依据文件的记录格式不对")
+    issued = data["issued"]
+    return FigureSource(data["issuer"], data["number"], data["title"],
+                        None if issued is None else _date(issued, "source"), data["clause"])
 
 
 def _date(text: object, field: str) -> date:
@@ -235,13 +291,13 @@ def _check_form(text: str, spec: ParameterSpec, field: str, prefix: str = "") ->
         raise LocalFigureError(field, f"{prefix}{shown}不符合要求：{expected}")
 
 
-def _overlap(a: LocalFigure, b: LocalFigure) -> bool:
+def overlaps(a: LocalFigure, b: LocalFigure) -> bool:
     if a.parameter != b.parameter or a.region != b.region:
         return False
     return (a.end is None or b.start <= a.end) and (b.end is None or a.start <= b.end)
 
 
-def _period(figure: LocalFigure) -> str:
+def period_text(figure: LocalFigure) -> str:
     until = f"至{cn_date(figure.end)}" if figure.end else "起"
     return f"{cn_date(figure.start)}{until}"
 

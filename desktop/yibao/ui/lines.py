@@ -28,10 +28,15 @@ def source_text(line: Line) -> str:
     return "；".join(dict.fromkeys(s.text() for s in line.sources))
 
 
+READING_MARK = "解读"
+
+
 def figure_text(line: Line) -> str:
+    """The figure with its marks: 本地录入 for a local figure, 解读 where it rests on a reading of an unclear clause."""
     if line.figure is None:
         return NOT_STATED_HINT
-    return f"{line.figure}（{LOCAL_MARK}）" if line.local else line.figure
+    marks = [mark for mark, on in ((LOCAL_MARK, line.local), (READING_MARK, bool(line.readings))) if on]
+    return f"{line.figure}（{'，'.join(marks)}）" if marks else line.figure
 
 
 class LinesTable(QTableWidget):

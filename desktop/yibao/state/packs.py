@@ -1,0 +1,266 @@
+"""Figures packs: the local figures a city's bureau prepares once, as one JSON file every hall imports.
+
+A pack is a header (``format: "yibao-figures"``, ``version``, ``issuer``, ``prepared``, ``documents``) and
+``figures``, each naming a parameter, a city, a period, a value written as the policy files write values, and
+the document (an id from the header) and clause it rests on. Every figure passes the same checks as a figure
+typed in by hand (only what the documents leave open; no overlap); a bad pack is refused whole, with one
+Chinese line naming the record and the field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from yibao.rules import InputError, LocalFigure, Policy
+from yibao.rules.errors import from_validation_error
+from yibao.rules.policy import FigureSource, nested_value
+from yibao.state.atomic import write_text_atomic
+from yibao.state.local_figures import FIELD_LABELS, make_local_figure, overlaps, period_text
+from yibao.wording import cn_date
+
+FORMAT = "yibao-figures"
+VERSION = 1
+NO_DOCUMENT = "本机录入，未注明文件"  # the document a hand-typed figure is exported under (its number left empty)
+
+HEADER_LABELS = {
+    "format": "格式标识",
+    "version": "版本",
+    "issuer": "发布单位",
+    "prepared": "编制日期",
+    "documents": "文件列表",
+    "figures": "参数列表",
+    "id": "编号",
+    "number": "文号",
+    "title": "标题",
+    "issued": "印发日期",
+}
+FIGURE_LABELS = {**FIELD_LABELS, "document": "依据文件", "clause": "条款"}
+
+
+class PackError(InputError):
+    """A pack refused: the message is one Chinese line naming the record and the field."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(field, problem)
+        self.args = (f"数据包有误：{problem}",)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PackDocument(_Strict):
+    id: str = Field(min_length=1)
+    number: str
+    title: str = Field(min_length=1)
+    issued: date | None
+
+
+class PackFigure(_Strict):
+    parameter: str
+    region: str
+    start: date
+    end: date | None = None
+    value: Any
+    document: str
+    clause: str
+    note: str = ""
+
+
+class PackFile(_Strict):
+    format: Literal["yibao-figures"]
+    version: Literal[1]
+    issuer: str = Field(min_length=1)
+    prepared: date
+    documents: list[PackDocument] = Field(min_length=1)
+    figures: list[PackFigure]
+
+
+@dataclass(frozen=True)
+class Pack:
+    issuer: str
+    prepared: date
+    documents: tuple[PackDocument, ...]
+    figures: tuple[LocalFigure, ...]
+
+
+def read_pack(policy: Policy, path: Path) -> Pack:
+    """Read and check a pack; raise PackError (an InputError) naming the record and field of the first problem."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError("(文件)", f"无法读取 {path}（{getattr(exc, 'strerror', None) or exc.__class__.__name__}）") from None
+    except json.JSONDecodeError as exc:
+        raise PackError("(文件)", f"{path.name} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）") from None
+    except RecursionError:
+        raise PackError("(文件)", f"{path.name} 嵌套过深，不是数据包") from None
+    return parse_pack(policy, data)
+
+
+def parse_pack(policy: Policy, data: object) -> Pack:
+    if not isinstance(data, dict):
+        raise PackError("(顶层)", "数据包应为一个 JSON 对象")
+    try:
+        pack = PackFile.model_validate(data)
+    except ValidationError as exc:
+        raise _schema_error(policy, data, exc) from None
+    documents: dict[str, PackDocument] = {}
+    for i, document in enumerate(pack.documents, start=1):
+        if document.id in documents:
+            raise PackError(f"documents[{i - 1}].id", f"第{i}个文件：编号“{document.id}”重复")
+        documents[document.id] = document
+    figures: list[LocalFigure] = []
+    for i, raw in enumerate(pack.figures, start=1):
+        where = f"第{i}条（{_describe(policy, raw.region, raw.parameter, raw.start)}）"
+        cited = documents.get(raw.document)
+        if cited is None:
+            known = "、".join(documents)
+            raise PackError(f"figures[{i - 1}].document", f"{where}依据文件：文件列表中没有编号“{raw.document}”（有：{known}）")
+        source = None if not cited.number else FigureSource(pack.issuer, cited.number, cited.title, cited.issued,
+                                                             raw.clause.strip())
+        try:
+            figures.append(make_local_figure(
+                policy, parameter=raw.parameter, region=raw.region, start=raw.start, end=raw.end,
+                raw_value=raw.value, note=raw.note, existing=figures, source=source,
+            ))
+        except InputError as exc:
+            base = exc.field.split(".")[0]
+            raise PackError(f"figures[{i - 1}].{exc.field}", f"{where}{FIGURE_LABELS.get(base, base)}：{exc.problem}") from None
+    return Pack(pack.issuer, pack.prepared, tuple(pack.documents), tuple(figures))
+
+
+def _schema_error(policy: Policy, data: dict[str, Any], exc: ValidationError) -> PackError:
+    err = exc.errors()[0]
+    loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+    problem = from_validation_error(exc).problem
+    if err["type"] == "literal_error" and loc == ["format"]:
+        problem = f"应为“{FORMAT}”，这不是本计算器的参数数据包"
+    elif err["type"] == "literal_error" and loc == ["version"]:
+        problem = f"本程序只认识第{VERSION}版数据包"
+    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or "(顶层)"
+    if len(loc) >= 2 and loc[0] == "figures" and isinstance(loc[1], int):
+        record = data["figures"][loc[1]]
+        described = _describe(policy, *(str(record.get(k)) if isinstance(record, dict) else "?"
+                                        for k in ("region", "parameter", "start")))
+        field = FIGURE_LABELS.get(str(loc[2]), str(loc[2])) if len(loc) > 2 else "记录"
+        return PackError(path, f"第{loc[1] + 1}条（{described}）{field}：{problem}")
+    if len(loc) >= 2 and loc[0] == "documents" and isinstance(loc[1], int):
+        field = HEADER_LABELS.get(str(loc[2]), str(loc[2])) if len(loc) > 2 else "记录"
+        return PackError(path, f"第{loc[1] + 1}个文件{field}：{problem}")
+    return PackError(path, f"{HEADER_LABELS.get(str(loc[0]), str(loc[0])) if loc else '数据包'}：{problem}")
+
+
+def _describe(policy: Policy, region: object, parameter: object, start: object) -> str:
+    city = policy.regions.get(str(region))
+    spec = policy.catalogue.get(str(parameter))
+    when = cn_date(start) if isinstance(start, date) else str(start)
+    return f"{city.name if city else region}·{spec.label if spec else parameter}，{when}起"
+
+
+# ---------------------------------------------------------------- merging and writing
+
+
+def merge(policy: Policy, existing: Sequence[LocalFigure], incoming: Sequence[LocalFigure]) -> tuple[list[LocalFigure], int]:
+    """The user's figures with the pack's added, and how many of the pack's were already there, identical.
+
+    A pack figure overlapping a different figure already kept (same parameter and city) refuses the whole
+    import: PackError, and nothing changes.
+    """
+    merged = list(existing)
+    same = 0
+    for i, figure in enumerate(incoming, start=1):
+        if figure in existing:
+            same += 1
+            continue
+        clash = next((kept for kept in existing if overlaps(kept, figure)), None)
+        if clash is not None:
+            described = _describe(policy, figure.region, figure.parameter, figure.start)
+            raise PackError(f"figures[{i - 1}].start",
+                            f"第{i}条（{described}）与已有的本地录入参数（{period_text(clash)}）日期重叠，"
+                            "未导入任何数据；请先在“本地录入参数”中删除或修改已有的这一条")
+        merged.append(figure)
+    return merged, same
+
+
+def pack_data(figures: Sequence[LocalFigure], issuer: str, prepared: date) -> dict[str, Any]:
+    """The figures as a pack; each distinct document becomes one header entry (d1, d2 …)."""
+    keys: dict[tuple[str, str, str, date | None], str] = {}
+    documents: list[dict[str, Any]] = []
+    records: list[dict[str, Any]] = []
+    for figure in figures:
+        source = figure.source
+        key = (source.issuer, source.number, source.title, source.issued) if source else ("", "", NO_DOCUMENT, None)
+        if key not in keys:
+            keys[key] = f"d{len(keys) + 1}"
+            documents.append({"id": keys[key], "number": key[1], "title": key[2],
+                              "issued": key[3].isoformat() if key[3] else None})
+        records.append({
+            "parameter": figure.parameter, "region": figure.region, "start": figure.start.isoformat(),
+            "end": figure.end.isoformat() if figure.end else None, "value": nested_value(figure.value),
+            "document": keys[key], "clause": source.clause if source else "", "note": figure.note,
+        })
+    return {"format": FORMAT, "version": VERSION, "issuer": issuer, "prepared": prepared.isoformat(),
+            "documents": documents, "figures": records}
+
+
+def write_pack(path: Path, figures: Sequence[LocalFigure], issuer: str, prepared: date) -> None:
+    text = json.dumps(pack_data(figures, issuer, prepared), ensure_ascii=False, indent=2)
+    write_text_atomic(path, text + "\n")
+
+
+def default_issuer(figures: Sequence[LocalFigure]) -> str:
+    """The pack's issuer when exporting: the one issuer the figures came from, else who exported them."""
+    issuers = {f.source.issuer for f in figures if f.source is not None}
+    if len(issuers) == 1 and all(f.source is not None for f in figures):
+        return issuers.pop()
+    return "本机导出的本地录入参数"
+
+
+# ---------------------------------------------------------------- what a pack completes
+
+VISIT_KINDS = {"outpatient": "普通门诊", "inpatient": "住院"}
+
+
+def summary(policy: Policy, pack: Pack) -> list[str]:
+    """What ``yibao figures check`` prints: the header, then per city and period the figures and the results they
+    complete (a year of visits of that kind, in service and retired, at every tier, with nothing left unknown)."""
+    lines = [f"数据包：{pack.issuer}，编制于{cn_date(pack.prepared)}，{len(pack.documents)}个文件，{len(pack.figures)}条参数"]
+    for document in pack.documents:
+        issued = f"，{cn_date(document.issued)}印发" if document.issued else ""
+        lines.append(f"  文件 {document.id}：{document.number or '（无文号）'}《{document.title}》{issued}")
+    groups: dict[tuple[str, date, date | None], list[LocalFigure]] = {}
+    for figure in pack.figures:
+        groups.setdefault((figure.region, figure.start, figure.end), []).append(figure)
+    for (region, start, end), figures in groups.items():
+        period = f"{cn_date(start)}至{cn_date(end)}" if end else f"{cn_date(start)}起"
+        labels = "、".join(policy.catalogue[f.parameter].label for f in figures)
+        lines.append(f"{policy.regions[region].name} {period}：{labels}（{len(figures)}项）")
+        for kind, name in VISIT_KINDS.items():
+            if any(f.parameter.startswith(f"{kind}.") for f in figures):
+                still = _still_missing(policy, region, start, kind, pack.figures)
+                lines.append(f"  {name}：可算出统筹基金、大额补助和个人负担" if not still
+                             else f"  {name}：仍缺 {'、'.join(still)}")
+    return lines
+
+
+def _still_missing(policy: Policy, city: str, on: date, kind: str, figures: Sequence[LocalFigure]) -> list[str]:
+    from yibao.rules import Request, calculate
+    from yibao.rules.models import TIER_NAMES
+
+    missing: dict[str, str] = {}
+    for retired in (False, True):
+        request = Request.model_validate({
+            "city": city, "on": on.isoformat(),
+            "person": {"employment": "enterprise", "retired": retired, "sex": "male", "age": 65 if retired else 40},
+            "visits": [{"kind": kind, "tier": tier, "in_scope": "1000"} for tier in TIER_NAMES],
+        })
+        for item in calculate(request, policy, figures).missing:
+            missing.setdefault(item.parameter, item.label)
+    return list(missing.values())
