@@ -88,7 +88,7 @@ def test_locally_entered_figures_are_marked(with_local: tuple[Request, Result]) 
     request, result = with_local
     assert any(line.local for line in result.visits[0].lines)  # type: ignore[index]
     text = plain_text(request, result)
-    fund_line = next(line for line in text.splitlines() if "统筹基金支付" in line and "8,075.00" in line)
+    fund_line = next(line for line in text.splitlines() if line.startswith("    统筹基金支付") and "8,075.00" in line)
     assert "[本地录入]" in fund_line
     assert "本地录入（烟台市）" in fund_line
     assert "不是所收录政策文件中的数字" in text

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from yibao.rules import InputError, Request, Result, calculate
-from yibao.ui.compare import CHOSEN_BACKGROUND, NO_VISIT_HINT, ROWS, TierComparison
+from yibao.ui.compare import CHOSEN_BACKGROUND, NO_VISIT_HINT, ROWS, TierComparison, headline
 from yibao.ui.tiers import tier_variants
 from yibao.wording import NOT_STATED
 
@@ -50,7 +50,7 @@ def test_yantai_2024_outpatient_2000_at_each_tier(widget: TierComparison) -> Non
         ["560.00", "880.00", "1,160.00"],
         ["72%", "56%", "42%"],
     ]
-    assert widget.summary.text() == "在一级及以下医院就诊，个人少负担 ¥600.00（与三级相比）。"
+    assert headline(widget.visits).text == "同样的费用在一级及以下医疗机构个人少付 ¥600.00（与三级医疗机构相比）。"
     assert widget.table.verticalHeaderItem(4).text() == ROWS[4] == "个人负担"
 
 
@@ -100,7 +100,7 @@ def test_figure_not_in_the_documents_shows_not_given(widget: TierComparison) -> 
     assert figures[2] == [NOT_STATED] * 3
     assert figures[4] == [NOT_STATED] * 3
     assert figures[5] == [NOT_STATED] * 3
-    assert "无法比较" in widget.summary.text()
+    assert "无法比较" in headline(widget.visits).text
 
 
 def test_input_error_is_shown_in_red_not_raised(widget: TierComparison) -> None:

@@ -12,6 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from yibao.headline import Headline, headlines
 from yibao.rules.models import (
     EMPLOYMENT_NAMES,
     KIND_NAMES,
@@ -22,6 +23,7 @@ from yibao.rules.models import (
     Request,
     Result,
     SourceRef,
+    Visit,
 )
 from yibao.sheet.capitals import amount_in_capitals
 from yibao.wording import NOT_STATED, cn_date, label, money, months, percent
@@ -107,6 +109,7 @@ class SheetContent:
     missing: tuple[tuple[str, str], ...]  # (label, reason)
     notes: tuple[str, ...]
     documents: tuple[DocumentRef, ...]
+    headlines: tuple[Headline, ...] = ()  # the answer first: the same sentences as at the top of the window's tabs
     disclaimer: str = DISCLAIMER
 
     @property
@@ -149,8 +152,11 @@ def build_content(
         sections.append(Section("退休缴费年限", (Table("", tuple(_row(line) for line in r.lines)),), totals))
     if result.coverage is not None:
         cov = result.coverage
-        rows = [Row("待遇享受起始", cn_date(cov.benefits_from) if cov.benefits_from else NOT_STATED)]
+        month_given = request.enrolment is not None and request.enrolment.first_contribution_month is not None
+        rows = [Row("待遇享受起始", cn_date(cov.benefits_from) if cov.benefits_from else NOT_STATED)] if month_given else []
         for item in cov.items:
+            if not _applies(item.key, month_given, result):
+                continue
             covered = {True: "享受", False: "不享受", None: NOT_STATED}[item.covered]
             rows.append(Row(item.label, covered, item.detail, _sources(item.sources), any(s.local for s in item.sources)))
         sections.append(Section("待遇享受", (Table("", tuple(rows), ("项目", "结论", "说明", "依据")),)))
@@ -180,10 +186,31 @@ def build_content(
         missing=tuple((m.label, m.reason) for m in result.missing),
         notes=tuple(notes),
         documents=_documents_of(result, comparison),
+        headlines=tuple(headlines(result, request.person)),
     )
 
 
 _CN_ORDINALS = "一二三四五六七八九十"
+
+
+def _applies_to_visit(line: Line, visit: Visit | None) -> bool:
+    """Left out: a 大额补助 line that pays nothing (the fund's yearly limit not reached), and the bill's sum when
+    the bill is only its in-scope part (the visit's title row already says it)."""
+    if line.key == "supplement":
+        return not (line.amount is not None and line.amount == 0)
+    if line.key == "bill" and visit is not None:
+        return bool(visit.out_of_scope or visit.self_pay_first)
+    return True
+
+
+def _applies(item: str, month_given: bool, result: Result) -> bool:
+    """A coverage row the person's case leaves open is left out: the start of benefits with no first month,
+    the years check when no years were asked about."""
+    if item == "benefits_start":
+        return month_given
+    if item == "retiree_benefits":
+        return result.retirement is not None
+    return True
 
 
 def _figure(line: Line) -> str:
@@ -213,12 +240,15 @@ def _visits_section(request: Request, result: Result) -> Section:
         title = f"第{number}次　{KIND_NAMES[visit.kind]}·{TIER_NAMES.get(visit.tier, str(visit.tier))}医疗机构"
         if number <= len(entered):
             v = entered[number - 1]
-            parts = [f"政策范围内 {money(v.in_scope)}", f"政策范围外 {money(v.out_of_scope)}"]
+            parts = [f"政策范围内 {money(v.in_scope)}"]
+            if v.out_of_scope:
+                parts.append(f"政策范围外 {money(v.out_of_scope)}")
             if v.self_pay_first:
                 parts.append(f"先行自付 {money(v.self_pay_first)}")
             title += "　" + "　".join(parts)
         rows.append(Row(title, "", kind="group"))
-        rows.extend(_row(line) for line in visit.lines)
+        given = entered[number - 1] if number <= len(entered) else None
+        rows.extend(_row(line) for line in visit.lines if _applies_to_visit(line, given))
     totals: list[Total] = []
     t = result.year_totals
     if t is not None:
@@ -274,9 +304,10 @@ def _inputs(request: Request, result: Result) -> list[tuple[str, str]]:
         if r.last_monthly_base is not None:
             pairs.append((label("retirement.last_monthly_base"), money(r.last_monthly_base)))
     e = request.enrolment
-    if e is not None:
-        pairs.append((label("enrolment.first_contribution_month"), e.first_contribution_month or "未填写"))
-        pairs.append((label("enrolment.first_enrolment"), "是" if e.first_enrolment else "否"))
+    if e is not None and e.first_contribution_month is not None:  # no month given: nothing of the enrolment to print
+        pairs.append((label("enrolment.first_contribution_month"), e.first_contribution_month))
+        if p is not None and p.employment == "flexible":  # the first enrolment matters to flexible workers only
+            pairs.append((label("enrolment.first_enrolment"), "是" if e.first_enrolment else "否"))
     f = request.fund
     if f is not None:
         pairs += [

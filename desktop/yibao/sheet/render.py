@@ -42,7 +42,7 @@ from yibao.sheet.html import BODY_PT, HEAD_BG, STYLE_SHEET, sheet_html
 from yibao.version import APP_TITLE, app_version
 
 MARGINS_MM = QMarginsF(13, 8, 13, 8)  # left, top, right, bottom
-LINE_HEIGHT_PERCENT = 80
+LINE_HEIGHT_PERCENT = 76
 FOOTER_MM = 8.0
 TITLE_PT = 15.0
 HEADER_PT = 8.5

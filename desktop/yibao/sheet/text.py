@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from yibao.sheet.content import LOCAL, MISSING_TITLE, SheetContent
+from yibao.sheet.html import HEADLINE_TITLE, headline_text
 
 LABEL_WIDTH = 34  # at least; widened to the longest label (up to MAX_LABEL_WIDTH) so figures line up
 MAX_LABEL_WIDTH = 52
@@ -26,6 +27,10 @@ def rjust(text: str, columns: int) -> str:
 
 def render_text(content: SheetContent) -> str:
     out: list[str] = [content.title, content.subtitle, content.counter_line, ""]
+    if content.headlines:
+        out.append(f"【{HEADLINE_TITLE}】")
+        out += [f"  {headline_text(h)}" for h in content.headlines]
+        out.append("")
     out.append("【测算条件】")
     key_width = max((width(k) for k, _ in content.inputs), default=0)
     out += [f"  {ljust(k, key_width)}  {v}" for k, v in content.inputs]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from yibao.headline import Headline, tiers_headline
 from yibao.rules.models import TIER_NAMES, VisitResult
 from yibao.ui.lines import LinesTable
 from yibao.ui.tiers import TIERS, TierVariants
@@ -41,20 +42,9 @@ def row_figures(visit: VisitResult) -> tuple[str, ...]:
             money_or_not_stated(visit.supplement_pays), money_or_not_stated(visit.person_pays), rate_text)
 
 
-def summary(visits: dict[int, VisitResult]) -> str:
-    """The comparison in words: the cheapest tier against the dearest."""
-    known = {tier: v.person_pays for tier, v in visits.items() if v.person_pays is not None}
-    if len(known) < 2:
-        return "个人负担文件未规定，无法比较不同级别医院。"
-    cheapest = min(known, key=lambda t: (known[t], t))
-    dearest = max(known, key=lambda t: (known[t], -t))
-    saving = known[dearest] - known[cheapest]
-    if saving == 0:
-        return "在不同级别医院就诊，个人负担相同。"
-    text = f"在{TIER_NAMES[cheapest]}医院就诊，个人少负担 {yuan(saving)}（与{TIER_NAMES[dearest]}相比）"
-    if len(known) < len(visits):
-        text += "；其余级别的个人负担文件未规定"
-    return text + "。"
+def headline(visits: dict[int, VisitResult]) -> Headline | None:
+    """The comparison in words (the cheapest tier against the dearest), shown at the top of the tab; None: no visit."""
+    return tiers_headline(visits) if visits else None
 
 
 class TierComparison(QWidget):
@@ -74,17 +64,11 @@ class TierComparison(QWidget):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.cellClicked.connect(lambda _row, column: self._show_lines_of(column))
         self.table.horizontalHeader().sectionClicked.connect(self._show_lines_of)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        bold = self.summary.font()
-        bold.setBold(True)
-        self.summary.setFont(bold)
         self.lines_title = QLabel()
         self.lines = LinesTable()
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.table)
-        layout.addWidget(self.summary)
         layout.addWidget(self.lines_title)
         layout.addWidget(self.lines, 1)
         self.chosen_tier: int | None = None
@@ -107,7 +91,6 @@ class TierComparison(QWidget):
                              f"本次在{TIER_NAMES[self.chosen_tier]}医院（高亮列）。本年此前的就诊按原样计入。")
         self.message.setStyleSheet("")
         self._fill()
-        self.summary.setText(summary(self.visits))
         self._show_table(True)
         self._show_lines_of(TIERS.index(self.chosen_tier))
 
@@ -153,9 +136,8 @@ class TierComparison(QWidget):
         self.chosen_tier = None
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if error else "")
-        self.summary.clear()
         self._show_table(False)
 
     def _show_table(self, visible: bool) -> None:
-        for widget in (self.table, self.summary, self.lines_title, self.lines):
+        for widget in (self.table, self.lines_title, self.lines):
             widget.setVisible(visible)
