@@ -187,7 +187,9 @@ def _figures_export(args: argparse.Namespace) -> int:
     try:
         write_pack(out, chosen, args.issuer or default_issuer(chosen), date.today())
     except OSError as exc:
-        raise InputError("OUT", f"无法写入 {out}：{exc.strerror or exc}") from None
+        from yibao.state.atomic import describe_os_error
+
+        raise InputError("OUT", f"无法写入 {out}（{describe_os_error(exc)}）") from None
     _write_out(f"已导出{len(chosen)}条本地录入参数到 {out}\n")
     return 0
 
@@ -222,12 +224,23 @@ def _sheet(args: argparse.Namespace) -> int:
     from yibao.sheet.render import ensure_gui_app
 
     ensure_gui_app()
+    _quiet_qt()
     header = SheetHeader(args.hall, args.counter, datetime.now().replace(microsecond=0))
     try:
-        write_pdf(out, request, result, header, comparison)
+        write_pdf(out, request, result, header, comparison)  # atomic: a failure keeps the old file
     except OSError as exc:
-        raise InputError("(--pdf)", f"无法写入 {out}：{exc}") from None
+        raise OutputError(str(exc)) from None
     return 0
+
+
+def _quiet_qt() -> None:
+    """Qt's own warnings (``QPainter::begin(): Returned false``) go to the log, not as a second line on stderr."""
+    import logging
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    log = logging.getLogger("yibao.qt")
+    qInstallMessageHandler(lambda _mode, _context, message: log.info("Qt: %s", message))
 
 
 FIGURES_HELP = "本次计算使用这个本地录入参数数据包（不改动本机保存的本地录入参数）"

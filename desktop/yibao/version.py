@@ -34,13 +34,17 @@ def newest_bundled_figure() -> date:
     return bundled_policy().newest_start()
 
 
-def about_text() -> str:
-    """One line naming the version and how recent the bundled policy figures are: for --version, 关于 and the log."""
+def figures_text() -> str:
+    """How recent the bundled policy figures are, in one Chinese phrase (or why that cannot be said)."""
     from yibao.rules import PolicyError
     from yibao.wording import cn_date
 
     try:
-        figures = f"内置政策参数最新一项自{cn_date(newest_bundled_figure())}起施行"
+        return f"内置政策参数最新一项自{cn_date(newest_bundled_figure())}起施行"
     except PolicyError as exc:
-        figures = f"内置政策数据无法读取：{exc}"
-    return f"{APP_TITLE} {app_version()}（{figures}）"
+        return f"内置政策数据无法读取：{exc}"
+
+
+def about_text() -> str:
+    """One line naming the version and how recent the bundled policy figures are: for --version and the log."""
+    return f"{APP_TITLE} {app_version()}（{figures_text()}）"

@@ -18,6 +18,8 @@ from types import ModuleType
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# tarfile's extraction filters came with Python 3.11.4 (Debian 12 has 3.11.2): use the safe one where it exists.
+EXTRACT = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 
@@ -66,7 +68,7 @@ def test_an_archive_unpacks_to_one_folder_named_like_it(tmp_path: Path, suffix: 
     else:
         with tarfile.open(target) as archive:
             assert {m.uid for m in archive.getmembers()} == {0} and {m.uname for m in archive.getmembers()} == {""}
-            archive.extractall(out, filter="data")
+            archive.extractall(out, **EXTRACT)
         assert (out / "yibao-9.9.9-linux-x86_64" / "yibao").stat().st_mode & stat.S_IXUSR
     assert [p.name for p in out.iterdir()] == ["yibao-9.9.9-linux-x86_64"]
     top = out / "yibao-9.9.9-linux-x86_64"
@@ -96,6 +98,10 @@ def test_menu_entry_installer_points_at_its_own_folder(tmp_path: Path) -> None:
     assert "Name[zh_CN]=山东职工医保测算" in entry and "Icon=yibao" in entry
     assert (share / "icons" / "hicolor" / "256x256" / "apps" / "yibao.png").read_bytes() == (
         ROOT / "resources" / "icons" / "yibao.png").read_bytes()
+    if shutil.which("desktop-file-validate"):  # desktop-file-utils (CI installs it)
+        checked = subprocess.run(["desktop-file-validate", str(share / "applications" / "yibao.desktop")],
+                                 capture_output=True, text=True, timeout=30)
+        assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout
 
 
 def test_sums_list_every_archive_as_sha256sum_checks_them(tmp_path: Path) -> None:

@@ -284,3 +284,19 @@ def test_unknown_key_with_a_line_break_stays_one_line() -> None:
     """Found by the fuzz: {"enrolment": {"\\n": null}} printed the key's line break into the message."""
     code, out, err = calc(json.dumps({"city": "yantai", "enrolment": {"\n": None}}))
     assert code == 2 and out == "" and err.count("\n") == 1 and "不认识这个字段" in err
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_fuzz_the_request_text_itself(data: st.DataObject) -> None:
+    """Cut, insert or overwrite characters anywhere in the JSON text (a hand-edited file): still 0 or 2, one line."""
+    text = json.dumps(GOOD, ensure_ascii=False)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 20)))
+    inserted = data.draw(st.text(alphabet=st.sampled_from('{}[],:"0123456789-.eE truefalsn\ufeff１٣\\'), max_size=12))
+    code, out, err = calc(text[:start] + inserted + text[end:])
+    assert code in (0, 2), err
+    if code == 0:
+        _adds_up(json.loads(out))
+    else:
+        assert out == "" and err.count("\n") == 1 and CHINESE.search(err), err

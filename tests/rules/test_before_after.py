@@ -62,6 +62,27 @@ def test_the_yantai_outpatient_changes_carry_their_clause() -> None:
     assert deductible.sources == ["烟政字〔2023〕109号 二(三)1"]
 
 
+def test_the_2023_side_names_the_reading_it_rests_on() -> None:
+    """109号 二(三)1 gives the old outpatient figures only as what was changed: the comparison says it takes them
+    for 2023 (a reading), so the clerk sees the basis of the 2023 column."""
+    case = json.loads(CASES[0].read_text(encoding="utf-8"))[0]
+    comparison = compare(Request.model_validate(case["request"]), date(2023, 6, 1))
+    assert "yantai-pre-2024-outpatient" in [r.id for r in comparison.readings]
+    assert len({r.id for r in comparison.readings}) == len(comparison.readings)
+
+
+def test_a_figure_waiting_for_input_is_not_called_silent_documents() -> None:
+    """济宁 三(二)3: the make-up payment needs the last base; without it the row asks for it on both dates."""
+    request = Request.model_validate({"city": "jining", "on": "2023-12-31",
+                                      "person": {"employment": "enterprise", "sex": "male", "age": 58},
+                                      "retirement": {"paid_months": 100}})
+    comparison = compare(request, date(2024, 1, 1))
+    makeup = next(r for r in comparison.rows if r.figure.key == "retirement.makeup_amount")
+    waiting = "需填写最后一次月缴费基数"
+    assert (makeup.before_text, makeup.after_text, makeup.waiting) == (waiting, waiting, True)
+    assert "文件未规定" not in comparison.headline
+
+
 def test_before_is_the_earlier_date_whichever_is_given() -> None:
     request = Request.model_validate({"city": "yantai", "on": "2026-01-15",
                                       "person": {"employment": "flexible", "sex": "male", "age": 40},

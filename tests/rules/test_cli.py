@@ -100,3 +100,20 @@ def test_bad_input_exits_2_with_one_chinese_line_naming_the_field(stdin: str, fi
 def test_missing_file_is_an_input_error() -> None:
     done = run("calc", "/nonexistent/request.json")
     assert done.returncode == 2 and "无法读取" in done.stderr
+
+
+def test_calc_returns_readings_documents_and_typed_values() -> None:
+    """109号 二(三)1 through the CLI: the deductible line names its reading, the result lists it with the other reading,
+    the cited document comes with its title, and the share line carries its value as a rate."""
+    request = {"city": "yantai", "on": "2024-06-01", "person": {"employment": "enterprise", "sex": "male", "age": 40},
+               "visits": [{"kind": "outpatient", "tier": 3, "in_scope": "2000"}]}
+    done = run("calc", "-", stdin=json.dumps(request))
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert [r["id"] for r in result["readings"]] == ["outpatient-deductible-one-counter"]
+    assert result["readings"][0]["clause"] == "二(三)1" and result["readings"][0]["alternative"]
+    lines = {line["key"]: line for line in result["visits"][0]["lines"]}
+    assert lines["deductible"]["readings"] == ["outpatient-deductible-one-counter"]
+    assert (lines["share"]["value"], lines["share"]["unit"]) == ("0.60", "rate")
+    assert result["documents"][0]["title"] == "烟台市落实职工基本医疗保险省级统筹工作的实施方案"
+    assert result["needs_input"] == [] and result["not_computed"] == []

@@ -15,7 +15,7 @@ from conftest import pdftotext
 from yibao.rules import Request, Result, calculate
 from yibao.rules.compare import Comparison, compare
 from yibao.sheet import build_content, plain_text
-from yibao.sheet.before_after import CHANGES_TITLE
+from yibao.sheet.before_after import CHANGES_TITLE, READINGS_TITLE
 
 THREE_VISITS = {"city": "yantai", "on": "2024-06-01", "person": {"employment": "enterprise", "sex": "male", "age": 45},
                 "visits": [{"kind": "outpatient", "tier": 3, "in_scope": amount} for amount in ("1000", "1500", "2000")]}
@@ -35,7 +35,7 @@ def test_section_holds_the_headline_the_rows_and_the_changes() -> None:
     content = build_content(request, result, comparison=comparison)
     section = content.sections[-1]
     assert section.title == "二、政策前后对比（2023年6月1日 → 2024年6月1日）"
-    figures, changes = section.tables
+    figures, changes, readings = section.tables
     assert figures.rows[0].kind == "group" and figures.rows[0].label == HEADLINE
     person = next(r for r in figures.rows if r.label == "个人负担")
     assert person.figure == "−¥305.00"
@@ -43,6 +43,8 @@ def test_section_holds_the_headline_the_rows_and_the_changes() -> None:
     assert person.source == "烟政字〔2023〕109号 二(三)1"
     assert changes.title == CHANGES_TITLE
     assert [r.label for r in changes.rows][:2] == ["普通门诊统筹起付标准（年度）", "普通门诊统筹在职职工支付比例"]
+    assert readings.title == READINGS_TITLE
+    assert any("调整前的标准按2023年1月1日至12月31日施行计算" in r.formula for r in readings.rows)
 
 
 def test_without_a_comparison_the_sheet_is_as_before() -> None:

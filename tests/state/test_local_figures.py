@@ -218,3 +218,13 @@ def test_a_loaded_figure_is_used_and_marked_local(home: Path, policy: Policy) ->
     assert without.visits[0].fund_pays is None
     assert with_local.visits[0].fund_pays == Decimal("7360.00")  # (10000 − 800) × 80%
     assert [line.key for line in with_local.visits[0].lines if line.local] == ["share", "fund"]
+
+
+def test_a_month_count_too_large_for_a_date_is_refused_not_raised() -> None:
+    """Issue 14: benefits.start_offset_months = "99999999" was saved and then raised ValueError in the window."""
+    from yibao.rules import bundled_policy
+    from yibao.state.local_figures import LocalFigureError, make_local_figure
+
+    with pytest.raises(LocalFigureError, match="月数应为 0 到 1200 之间的整数"):
+        make_local_figure(bundled_policy(), parameter="benefits.start_offset_months", region="yantai",
+                          start=date(2024, 1, 1), end=None, raw_value="99999999")

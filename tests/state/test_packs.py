@@ -252,3 +252,18 @@ def test_export_with_nothing_to_export_says_so(capsys: pytest.CaptureFixture[str
 
 def test_pack_error_is_an_input_error() -> None:
     assert issubclass(PackError, Exception) and PackError("x", "y").args == ("数据包有误：y",)
+
+
+def test_figures_from_two_bureaus_keep_their_issuers(policy: Policy, tmp_path: Path) -> None:
+    from yibao.state.packs import pack_data
+
+    first = list(read_pack(policy, EXAMPLE).figures)
+    data = example()
+    data["issuer"] = "另一个示例医疗保障局（虚构）"
+    data["documents"] = [{**d, "number": d["number"].replace("示例", "另例")} for d in data["documents"]]
+    data["figures"] = [{**f, "region": "weihai"} for f in data["figures"] if f["region"] == "yantai"]
+    second = list(parse_pack(policy, data).figures)
+    exported = pack_data(first + second, "某服务大厅", date(2024, 5, 1))
+    assert {d.get("issuer") for d in exported["documents"]} == {
+        "示例医疗保障局（演示用，非真实单位，数字均为虚构）", "另一个示例医疗保障局（虚构）"}
+    assert list(parse_pack(policy, exported).figures) == first + second

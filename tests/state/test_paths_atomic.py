@@ -75,7 +75,7 @@ def test_set_aside_reported_says_where_or_why_not(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(atomic.os, "replace", fail)
     message = set_aside_reported(target, "设置文件", "现使用默认设置")
-    assert message == f"设置文件 {target} 已损坏，且无法移走（Permission denied）；现使用默认设置"
+    assert message == f"设置文件 {target} 已损坏，且无法移走（权限不足）；现使用默认设置"
     assert target.read_text() == "y"
 
 

@@ -22,4 +22,4 @@ def test_about_box_names_the_version_and_the_newest_policy_figure(qtbot: QtBot, 
     about = next(a for a in window.menuBar().actions() if a.text() == "帮助(&H)").menu().actions()
     next(a for a in about if a.text() == "关于(&A)").trigger()
     assert shown and shown[0][0] == "关于"
-    assert shown[0][1].startswith(f"山东职工医保测算 {VERSION}（内置政策参数最新一项自2026年1月1日起施行）")
+    assert shown[0][1].startswith(f"山东职工医保测算 {VERSION}\n内置政策参数最新一项自2026年1月1日起施行\n")

@@ -36,6 +36,7 @@ def test_109号_二三1_three_outpatient_visits_2023_against_2024(qtbot: QtBot) 
     assert tab.headline.text().startswith(
         "按2024年1月1日起的规定，这一年的门诊您少付 ¥305.00；原因：起付标准（三级）由800元降至600元，"
         "在职职工支付比例（三级）由55%升至60%。")
+    assert "调整前的标准按2023年1月1日至12月31日施行计算" in tab.readings.text()  # the reading the 2023 column rests on
     rows = tab.figure_rows()
     assert rows["个人负担"][:3] == ("¥2,465.00", "¥2,160.00", "−¥305.00")
     assert rows["个人负担"][3] == "烟政字〔2023〕109号 二(三)1"
@@ -100,3 +101,28 @@ def test_copy_from_this_tab_adds_the_before_and_after_section(qtbot: QtBot) -> N
     window.tabs.setCurrentIndex(0)
     window.copy_text()
     assert "政策前后对比" not in QGuiApplication.clipboard().text()
+
+
+def test_a_date_with_no_documents_says_so(qtbot: QtBot) -> None:
+    """Qingdao has no document of its own and the province's rules start on 2024-01-01: 2023-12-31 has none."""
+    window = open_window(qtbot)
+    set_case(window, "qingdao", date(2024, 6, 1))
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    tab = open_tab(window)
+    assert tab.headline.text() == "青岛市在2023年12月31日没有所收录文件中施行的规定，无法比较。"
+    assert tab.figure_rows()["单位缴费（每月）"][:3] == ("文件未规定", "¥480.00", "无法比较")
+    assert tab.figures.item(2, 3).foreground().color().name() == "#a00000"  # type: ignore[union-attr]
+
+
+def test_alt_letters_reach_both_dates(qtbot: QtBot) -> None:
+    """Alt+Q and Alt+Z: letters no other field or menu of the window takes (Alt+H is the 帮助 menu)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot)
+    set_case(window, "yantai", date(2024, 6, 1))
+    tab = open_tab(window)
+    qtbot.wait(50)
+    for key, target in ((Qt.Key.Key_Z, tab.second_date), (Qt.Key.Key_Q, tab.first_date)):
+        qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(target.hasFocus)

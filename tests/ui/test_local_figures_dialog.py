@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -43,9 +44,9 @@ def choose_parameter(dialog: LocalFiguresDialog, parameter: str) -> None:
 
 def test_shows_current_figures_and_explanation(dialog: LocalFiguresDialog) -> None:
     assert dialog.windowTitle() == "本地录入参数"
-    assert EXPLANATION == "仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
-    assert table_texts(dialog) == [
-        ["烟台市", "全省上年度全口径城镇单位就业人员月平均工资", "7215.5元/月", "2024-01-01", "2024-12-31", "省统计局公布"]]
+    assert EXPLANATION.startswith("仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。")
+    assert table_texts(dialog) == [["烟台市", "全省上年度全口径城镇单位就业人员月平均工资", "7215.5元/月", "2024-01-01",
+                                    "2024-12-31", "本机本地录入", "省统计局公布"]]
     assert not dialog.pane.isEnabled()  # idle until 新增 or 修改
 
 
@@ -153,3 +154,40 @@ def test_age_bands_lowest_only(qtbot: QtBot, policy: Policy) -> None:
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
     assert (dialog.value_fields["0"].text(), dialog.value_fields["70"].text()) == ("120", "")
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "example-figures-pack.json"
+
+
+def test_import_shows_issuer_document_and_clause(dialog: LocalFiguresDialog, policy: Policy) -> None:
+    assert dialog.import_pack(str(EXAMPLE))
+    rows = table_texts(dialog)
+    assert len(rows) == 12
+    limit = next(r for r in rows if r[1] == "住院统筹基金年度最高支付限额")
+    assert limit[2:6] == ["60000元", "2024-01-01", "",
+                          "示例医保发〔2024〕1号《（示例，虚构）烟台市职工住院待遇标准的通知》（示例医疗保障局（演示用，非真实单位，"
+                          "数字均为虚构）） 二"]
+    assert dialog.info.text() == "已导入“示例医疗保障局（演示用，非真实单位，数字均为虚构）”的11条参数。按“确定”保存。"
+    row = next(r for r in parameters_in_force(policy, "yantai", date(2024, 6, 1), dialog.figures())
+               if r.parameter == "inpatient.fund_yearly_limit")
+    assert (row.status, row.clause) == ("本地录入", "二") and row.document.startswith("本地录入：示例医保发〔2024〕1号")
+
+
+def test_a_conflicting_pack_changes_nothing(qtbot: QtBot, policy: Policy) -> None:
+    typed = LocalFigure("inpatient.fund_yearly_limit", "yantai", date(2024, 1, 1), None, Decimal(300000))
+    widget = LocalFiguresDialog(policy, [typed], "yantai", date(2024, 6, 1))
+    qtbot.addWidget(widget)
+    assert not widget.import_pack(str(EXAMPLE))
+    assert widget.figures() == [typed]
+    assert widget.error.text().startswith(
+        "数据包有误：第2条（烟台市·住院统筹基金年度最高支付限额，2024年1月1日起）与已有的本地录入参数")
+
+
+def test_export_then_import_elsewhere(dialog: LocalFiguresDialog, qtbot: QtBot, policy: Policy, tmp_path: Path) -> None:
+    assert dialog.import_pack(str(EXAMPLE))
+    out = tmp_path / "hall.json"
+    assert dialog.export_pack(str(out))
+    other = LocalFiguresDialog(policy, [], "weifang", date(2024, 6, 1))
+    qtbot.addWidget(other)
+    assert other.import_pack(str(out))
+    assert other.figures() == dialog.figures()

@@ -29,3 +29,26 @@ def test_济宁_三二3_unfilled_last_base_is_asked_for_not_offered_as_a_local_f
     notes = window.notes.toPlainText()
     assert "还需填写" in notes and "最后一次缴费基数" in notes
     assert "最后一次缴费基数" not in notes.split("还需填写")[0]  # not among the figures the documents leave open
+
+
+def test_济宁_三二3_never_enrolled_retiree_pays_on_the_pension_floored_at_the_minimum_base(qtbot: QtBot) -> None:
+    """Pension 3000 below the year's minimum base 3500: 3500 × 7% × 120 months = 29,400.00 (employer pays)."""
+    window = open_window(qtbot)
+    set_case(window, city="jining", on=date(2024, 6, 1), retired=True, age=60)
+    tab = window.retirement_tab
+    type_into(qtbot, tab.paid, "0")
+    tab.never_enrolled.setChecked(True)
+    type_into(qtbot, tab.pension, "3000")
+    type_into(qtbot, tab.minimum_base, "3500")
+    rows = {row[0]: row for row in tab.lines.row_texts()}
+    assert rows["一次性补缴金额"][1].startswith("29400.00") or rows["一次性补缴金额"][1].startswith("29,400.00")
+    assert "取其高者" in rows["一次性补缴金额"][2]
+
+
+def test_184号_三二_years_not_stated_gives_no_make_up_verdict(qtbot: QtBot) -> None:
+    """Yantai 2025: the minimum is not stated, so the tab cannot say 无需补缴."""
+    window = open_window(qtbot)
+    set_case(window, city="yantai", on=date(2025, 6, 1), age=59)
+    type_into(qtbot, window.retirement_tab.paid, "280")
+    assert window.retirement_tab.summary.value("一次性补缴金额") == "无法判断（最低缴费年限文件未规定）"
+    assert window.retirement_tab.summary.value("累计计算年限").startswith("280个月")

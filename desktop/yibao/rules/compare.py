@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -21,8 +21,8 @@ from pydantic import BaseModel, Field
 
 from yibao.rules.engine import bundled_policy, calculate
 from yibao.rules.errors import InputError
-from yibao.rules.inventory import changes_between, figure_text, key_label, last_change
-from yibao.rules.models import Request, Result, SourceRef
+from yibao.rules.inventory import changes_between, figure_text, key_label
+from yibao.rules.models import ReadingRef, Request, Result, SourceRef
 from yibao.rules.policy import KEY_SEPARATOR, LocalFigure, ParameterSpec, Policy, Resolved, Snapshot
 from yibao.rules.trace import source_of, threshold_value
 from yibao.wording import NOT_STATED, cn_date, months, percent, percentage_points, round_rate, to_fen, yuan
@@ -116,6 +116,7 @@ class Row:
     after_text: str
     difference_text: str
     reasons: tuple[Reason, ...] = ()
+    waiting: bool = False  # a figure is unknown because a field is not filled in, not because the documents are silent
 
     @property
     def label(self) -> str:
@@ -136,7 +137,8 @@ class Comparison(BaseModel):
     difference: dict[str, dict[str, Any]]
     rows: list[Row] = Field(default_factory=list, exclude=True)
     headline: str = Field(default="", exclude=True)
-    rules_from: date | None = Field(default=None, exclude=True)  # the latest change on or before the later date
+    readings: list[ReadingRef] = Field(default_factory=list, exclude=True)  # of either date, each once
+    rules_from: date | None = Field(default=None, exclude=True)  # the latest day one of these changes took effect
 
 
 def compare(request: Request, other: date, policy: Policy | None = None, local: Sequence[LocalFigure] = ()) -> Comparison:
@@ -158,8 +160,7 @@ def compare(request: Request, other: date, policy: Policy | None = None, local: 
     rows = [_row(f, before.result, after.result, first, second) for f in FIGURES if f.section in sections]
     if before.result is not None and after.result is not None:
         rows = _traced(rows, request, first, second, [c.parameter for c in changes], policy, local)
-    latest = last_change(policy, request.city, second, local)
-    rules_from = latest if latest is not None and latest > first else None
+    rules_from = _took_effect(policy, request.city, first, second, [c.parameter for c in changes])
     comparison = Comparison(
         before=before.result or _empty(request, first, before.unavailable, policy),
         after=after.result or _empty(request, second, after.unavailable, policy),
@@ -169,6 +170,7 @@ def compare(request: Request, other: date, policy: Policy | None = None, local: 
         rules_from=rules_from,
     )
     comparison.headline = _headline(comparison, before.unavailable or after.unavailable)
+    comparison.readings = list({r.id: r for r in (*comparison.before.readings, *comparison.after.readings)}.values())
     return comparison
 
 
@@ -279,9 +281,20 @@ def _difference_text(figure: Figure, difference: Number) -> str:
     return sign + figure_value_text(figure, _size(difference))
 
 
+# The request fields whose absence leaves a section's figures unknown (``Result.needs_input``).
+_INPUT_FIELDS = {"contribution": ("contribution", "enrolment"), "year_totals": ("visits", "year_to_date"),
+                 "retirement": ("retirement",), "fund": ("fund",)}
+
+
 def _row(figure: Figure, before: Result | None, after: Result | None, first: date, second: date) -> Row:
     old, new = _value(before, figure), _value(after, figure)
     if old is None or new is None:
+        needed = [n.label for side in (before, after) if side is not None for n in side.needs_input
+                  if n.field.startswith(_INPUT_FIELDS[figure.section])]
+        if needed:
+            waiting = f"需填写{needed[0]}"
+            return Row(figure, old, new, None, figure_value_text(figure, old) if old is not None else waiting,
+                       figure_value_text(figure, new) if new is not None else waiting, waiting, waiting=True)
         missing = "均未载明" if old is None and new is None else "无法比较"
         return Row(figure, old, new, None, figure_value_text(figure, old), figure_value_text(figure, new), missing)
     difference = new - old
@@ -309,15 +322,26 @@ def _traced(
 ) -> list[Row]:
     """Each row with the changed parameters that alone move it (the later calculation with one put back)."""
     moved: dict[str, list[str]] = {row.figure.key: [] for row in rows}
-    for parameter in changed:
-        case = _CasePolicy.of(policy, first, frozenset({parameter}))
-        try:
-            reverted: Result | None = calculate(request.model_copy(update={"on": second}), case, local)
-        except InputError:
-            reverted = None  # e.g. an option the earlier rules did not offer: the parameter decides everything
-        for row in rows:
-            if _explains(row, None if reverted is None else _value(reverted, row.figure), reverted is None):
-                moved[row.figure.key].append(parameter)
+    for section in dict.fromkeys(row.figure.section for row in rows):
+        # Each section is traced on its own: a parameter put back is recomputed only where it is read.
+        here = [row for row in rows if row.figure.section == section and not row.waiting
+                and (row.difference != 0 if row.comparable else (row.before is None) != (row.after is None))]
+        if not here:
+            continue
+        alone = _only(request, section).model_copy(update={"on": second})
+        reading = _CasePolicy.of(policy)
+        calculate(alone, reading, local)
+        for parameter in (p for p in changed if p in reading.read):
+            try:
+                reverted: Result | None = calculate(alone, _CasePolicy.of(policy, first, frozenset({parameter})), local)
+            except InputError:
+                reverted = None  # e.g. an option the earlier rules did not offer: the parameter decides everything
+            for row in here:
+                if _explains(row, None if reverted is None else _value(reverted, row.figure), reverted is None):
+                    moved[row.figure.key].append(parameter)
+        for row in here:  # moved only by changes acting together: all the section's changes are its reasons
+            if not moved[row.figure.key]:
+                moved[row.figure.key] = [p for p in changed if p in reading.read]
     earlier = policy.snapshot(request.city, first, local)
     later = policy.snapshot(request.city, second, local)
     traced = []
@@ -328,8 +352,34 @@ def _traced(
         reasons = tuple(_reason(name, earlier.get(name), later.get(name), request, row.figure, policy)
                         for name in moved[row.figure.key])
         traced.append(Row(row.figure, row.before, row.after, row.difference, row.before_text, row.after_text,
-                          row.difference_text, reasons))
+                          row.difference_text, reasons, row.waiting))
     return traced
+
+
+def _took_effect(policy: Policy, city: str, first: date, second: date, parameters: Sequence[str]) -> date | None:
+    """The latest day after ``first`` and on or before ``second`` on which one of these parameters changed
+    (a value starting or ending, a document expiring, a phase-in running out): 按…起的规定."""
+    days = set()
+    for region in (policy.regions[policy.province], policy.regions[city]):
+        for name in parameters:
+            for entry in region.entries.get(name, ()):
+                days.add(entry.start)
+                if entry.end is not None:
+                    days.add(entry.end + timedelta(days=1))
+                if entry.phase_in_until is not None:
+                    days.add(entry.phase_in_until)
+    return max((d for d in days if first < d <= second), default=None)
+
+
+def _only(request: Request, section: str) -> Request:
+    """The request with only the inputs one section of the result is computed from."""
+    keep = set(_SECTION_INPUTS[section])
+    return request.model_copy(update={name: None for name in _ALL_INPUTS if name not in keep})
+
+
+_SECTION_INPUTS = {"contribution": ("contribution",), "year_totals": ("visits", "year_to_date"),
+                   "retirement": ("retirement",), "fund": ("fund",)}
+_ALL_INPUTS = ("contribution", "visits", "year_to_date", "retirement", "enrolment", "fund")
 
 
 def _explains(row: Row, put_back: Number | None, failed: bool) -> bool:
@@ -428,13 +478,13 @@ def _figure_at(spec: Any, found: Resolved | None, key: str | None) -> Decimal | 
     return figure_text(spec, value)
 
 
-_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)")
+_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)([^\d（]*)")  # the figure and its unit: 800 元, 6.3 %, 120 个月
 
 
 def _moved(before: Decimal | bool | str, after: Decimal | bool | str) -> str:
-    """由800元降至600元 / 由6.3%升至7% / 由文件未规定变为5%."""
+    """由800元降至600元 / 由6.3%升至7% / 由120个月（10年）升至300个月（25年） / 由文件未规定变为5%."""
     old, new = _NUMBER.match(str(before)), _NUMBER.match(str(after))
-    if old and new and str(before)[old.end():] == str(after)[new.end():]:
+    if old and new and old.group(2) == new.group(2):
         a, b = Decimal(old.group(1)), Decimal(new.group(1))
         if b < a:
             return f"由{before}降至{after}"
@@ -460,8 +510,9 @@ def _headline(comparison: Comparison, unavailable: str) -> str:
         if row.difference is not None:
             words = row.figure.more if row.difference > 0 else row.figure.less
             amount = figure_value_text(row.figure, _size(row.difference))
-            moved.append(f"{_visits_words(comparison, row)}{words} {amount}{_because(row)}")
-        elif row.before is not None or row.after is not None:
+            both = f"，由{row.before_text}到{row.after_text}" if row.figure.kind == "months" else ""
+            moved.append(f"{_visits_words(comparison, row)}{words} {amount}{both}{_because(row)}")
+        elif not row.waiting and (row.before is not None or row.after is not None):
             missing.setdefault((row.figure.section, (before if row.before is None else after).on), []).append(row)
     not_comparable = []
     for (_, day), rows in missing.items():
@@ -487,6 +538,11 @@ def _headline(comparison: Comparison, unavailable: str) -> str:
         changed = "所适用的规定有变化，但" if comparison.changes else ""
         return f"{cn_date(before.on)}与{cn_date(after.on)}相比，{changed}您的{what}测算结果没有变化。"
     return "。".join(sentences) + "。"
+
+
+def reading_text(reading: ReadingRef) -> str:
+    """One reading of an unclear clause as the comparison lists it."""
+    return f"{reading.document} {reading.clause}：{reading.reading}"
 
 
 def _because(row: Row) -> str:

@@ -33,7 +33,7 @@ def field_title(path: str) -> str:
     return f"{path}（{label}）"
 
 
-def _reason(err: dict[str, object]) -> str:
+def reason_for(err: dict[str, object]) -> str:
     kind = str(err["type"])
     ctx = err.get("ctx") or {}
     assert isinstance(ctx, dict)
@@ -88,4 +88,4 @@ def from_validation_error(exc: ValidationError) -> InputError:
     path = ""
     for part in parts:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return InputError(path or "(请求)", _reason(dict(err)))
+    return InputError(path or "(请求)", reason_for(dict(err)))

@@ -118,9 +118,11 @@ def value_text(spec: ParameterSpec, value: Value) -> str:
 
 
 def parameters_in_force(
-    policy: Policy, city: str, on: date, local: Sequence[LocalFigure] = ()
+    policy: Policy, city: str, on: date, local: Sequence[LocalFigure] = (), *, ends: bool = True
 ) -> list[ParameterRow]:
-    """Every parameter of the catalogue for the city on the date, grouped, in catalogue order within a group."""
+    """Every parameter of the catalogue for the city on the date, grouped, in catalogue order within a group.
+
+    ``ends=False`` leaves each row's ``end`` unset, which saves looking ahead when only the figures are wanted."""
     snapshot = policy.snapshot(city, on, local)
     groups = list(dict.fromkeys(group_of(name) for name in policy.catalogue))
     rows = []
@@ -130,11 +132,13 @@ def parameters_in_force(
             rows.append(ParameterRow(name, spec.label, group_of(name), NOT_STATED, "", "", "", None, None,
                                      NOT_STATED, ABSENT_NOTE))
             continue
-        rows.append(_row(policy, city, on, local, found))
+        rows.append(_row(policy, city, on, local, found, ends))
     return rows
 
 
-def _row(policy: Policy, city: str, on: date, local: Sequence[LocalFigure], found: Resolved) -> ParameterRow:
+def _row(
+    policy: Policy, city: str, on: date, local: Sequence[LocalFigure], found: Resolved, ends: bool = True
+) -> ParameterRow:
     entry = found.entry
     notes = [n for n in (found.phase_note, _phase_text(policy, found), entry.note) if n]
     pack = found.local_source
@@ -151,7 +155,7 @@ def _row(policy: Policy, city: str, on: date, local: Sequence[LocalFigure], foun
         text = value_text(found.spec, entry.value)
     clause = entry.source.clause if found.document is not None else pack.clause if pack is not None else ""
     return ParameterRow(found.parameter, found.spec.label, group_of(found.parameter), text, found.region.name,
-                        document, clause, entry.start, _last_day(policy, city, on, local, found), status,
+                        document, clause, entry.start, _last_day(policy, city, on, local, found) if ends else None, status,
                         "；".join(dict.fromkeys(notes)))
 
 
@@ -195,8 +199,8 @@ def changes_between(
     """Parameters whose figure, status or basis differs between the two dates (not those given on neither)."""
     before_snapshot = policy.snapshot(city, first, local)
     after_snapshot = policy.snapshot(city, second, local)
-    before_rows = parameters_in_force(policy, city, first, local)
-    after_rows = parameters_in_force(policy, city, second, local)
+    before_rows = parameters_in_force(policy, city, first, local, ends=False)
+    after_rows = parameters_in_force(policy, city, second, local, ends=False)
     changes = []
     for before, after in zip(before_rows, after_rows, strict=True):
         before_source = _source_text(before_snapshot.get(before.parameter))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from yibao.resources import resource_path
+from yibao.rules.inputs import MAX_MONTHS
 from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 from yibao.wording import cn_date
 
@@ -43,6 +44,7 @@ FIXED_KEYS: dict[str, tuple[str, ...]] = {
 LOWEST_KEY = {"age_from": "0", "stay_from": "1"}
 
 LOCAL_DOCUMENT = "local"
+MANIFEST = "manifest.json"  # the bundled files and the keys each must hold (build_scripts/policy_manifest.py)
 
 
 class PolicyError(Exception):
@@ -353,12 +355,22 @@ class Snapshot:
             return None
         region, entry = chosen
         note = None
-        if region is not self.city and entry.phase_in_until is not None and self.on < entry.phase_in_until:
+        if (
+            region is not self.city
+            and entry.phase_in_until is not None
+            and self.on < entry.phase_in_until
+            and not self._city_had_same(parameter, entry)
+        ):
             note = (
                 f"省规定允许各市过渡至{cn_date(entry.phase_in_until)}；"
                 f"文件未规定{self.city.name}的过渡安排，按省规定计算"
             )
         return Resolved(parameter, spec, entry, region, self._document(entry), note)
+
+    def _city_had_same(self, parameter: str, entry: Entry) -> bool:
+        """The city's own figure the day before the province's took over was the same: nothing to phase in."""
+        before = self.city.current(parameter, entry.start - timedelta(days=1))
+        return before is not None and before.value == entry.value
 
     def _from_local(self, parameter: str) -> Resolved | None:
         spec = self.policy.catalogue[parameter]
@@ -476,22 +488,53 @@ def _decimal(text: object, spec: ParameterSpec) -> Decimal:
         raise ValueError(f"“{text}”不是非负数")
     if spec.unit == "rate" and number > 1:
         raise ValueError(f"比例 {text} 大于 1")
+    if spec.unit == "months" and (number != number.to_integral_value() or number > MAX_MONTHS):
+        raise ValueError(f"月数应为 0 到 {MAX_MONTHS} 之间的整数，“{text}”不是")  # 99999999 months overflow a date
     return number
 
 
 def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(path.name, "(文件)", f"无法读取：{exc}") from None
+    except FileNotFoundError:
+        raise PolicyError(path.name, "(文件)", "缺少这个文件，请重新安装本软件") from None
+    except UnicodeDecodeError:
+        raise PolicyError(path.name, "(文件)", "不是 UTF-8 编码的文本") from None
+    except OSError as exc:
+        from yibao.state.atomic import describe_os_error
+
+        raise PolicyError(path.name, "(文件)", f"无法读取（{describe_os_error(exc)}）") from None
     except json.JSONDecodeError as exc:
         raise PolicyError(path.name, f"第{exc.lineno}行第{exc.colno}列", "不是有效的 JSON") from None
+    except RecursionError:
+        raise PolicyError(path.name, "(文件)", "嵌套层数过多，不是政策数据") from None
+    except ValueError:  # an integer longer than Python reads (4,300 digits)
+        raise PolicyError(path.name, "(文件)", "含有过长的数字，不是政策数据") from None
+
+
+def _check_manifest(folder: Path) -> None:
+    """Every file the manifest lists exists and holds its keys: a deleted or emptied file is damage, never a city
+    silently computed with the province's figures."""
+    manifest = _read_json(folder / MANIFEST)
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(files, dict):
+        raise PolicyError(MANIFEST, "files", "应为 JSON 对象")
+    for relative, keys in files.items():
+        data = _read_json(folder / relative)
+        held = data.get("parameters") if relative.startswith("regions/") and isinstance(data, dict) else data
+        missing = [k for k in keys if not isinstance(held, dict) or k not in held]
+        if missing:
+            where = "parameters." if relative.startswith("regions/") else ""
+            problem = f"缺少（共缺 {len(missing)} 项，见 {MANIFEST}），文件已被改动或损坏"
+            raise PolicyError(Path(relative).name, f"{where}{missing[0]}", problem)
 
 
 def _first_error(exc: ValidationError) -> tuple[str, str]:
+    from yibao.rules.errors import reason_for
+
     err = exc.errors()[0]
     key = ".".join(str(p) for p in err["loc"]) or "(顶层)"
-    return key, err["msg"]
+    return key, reason_for(dict(err))
 
 
 def _validated(model: type[BaseModel], data: Any, file: str) -> Any:
@@ -499,6 +542,8 @@ def _validated(model: type[BaseModel], data: Any, file: str) -> Any:
         return model.model_validate(data)
     except ValidationError as exc:
         raise PolicyError(file, *_first_error(exc)) from None
+    except RecursionError:
+        raise PolicyError(file, "(文件)", "嵌套层数过多，不是政策数据") from None
 
 
 def _build_region(
@@ -541,6 +586,7 @@ def _build_region(
 def load_policy(folder: Path | None = None) -> Policy:
     """Load and validate every policy file; raise PolicyError on the first problem found."""
     folder = folder or resource_path("policy")
+    _check_manifest(folder)
     docs_raw = _read_json(folder / "documents.json")
     documents = {
         code: _validated(Document, d, f"documents.json:{code}")

@@ -9,7 +9,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -50,6 +50,40 @@ def write_text_atomic(path: Path, text: str) -> None:
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        raise
+
+
+class WriteError(OSError):
+    """A file could not be written; the message is Chinese and names the file."""
+
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
+
+
+def replace_checked(path: Path, write: Callable[[Path], None], complete: Callable[[Path], bool]) -> None:
+    """Make ``path`` through ``write(temp)`` on a temp file beside it, check the temp with ``complete``, then rename
+    it over ``path``. A full disk or any failure leaves the old file as it was, removes the temp, and raises
+    WriteError (for files Qt writes, the sheet's PDF and PNG, which report no error themselves).
+    """
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise WriteError(exc.errno, f"无法写入 {path}（{describe_os_error(exc)}）") from None
+    os.close(fd)
+    temp = Path(name)
+    try:
+        write(temp)
+        if not complete(temp):
+            raise WriteError(errno.EIO, f"无法写入 {path}（文件没有写完整，可能磁盘已满），原文件未改动")
+        with temp.open("rb+") as written:
+            os.fsync(written.fileno())
+        temp.chmod(0o644)  # as any document the user saves (mkstemp makes it private)
+        os.replace(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(exc, OSError) and not isinstance(exc, WriteError):
+            raise WriteError(exc.errno, f"无法写入 {path}（{describe_os_error(exc)}），原文件未改动") from None
         raise
 
 
@@ -119,6 +153,6 @@ def set_aside_reported(path: Path, what: str, then: str, companions: Sequence[st
         moved = set_aside(path, companions)
     except OSError as exc:
         log.warning("cannot set aside damaged %s: %s", path, exc)
-        return f"{what} {path} 已损坏，且无法移走（{exc.strerror or exc}）；{then}"
+        return f"{what} {path} 已损坏，且无法移走（{describe_os_error(exc)}）；{then}"
     log.warning("damaged %s moved to %s", path, moved)
     return f"{what}已损坏，已移至 {moved}；{then}"

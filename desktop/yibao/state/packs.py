@@ -62,6 +62,7 @@ class PackDocument(_Strict):
     number: str
     title: str = Field(min_length=1)
     issued: date | None
+    issuer: str | None = None  # only where it is not the pack's: an export of figures from several bureaus
 
 
 class PackFigure(_Strict):
@@ -124,8 +125,8 @@ def parse_pack(policy: Policy, data: object) -> Pack:
         if cited is None:
             known = "、".join(documents)
             raise PackError(f"figures[{i - 1}].document", f"{where}依据文件：文件列表中没有编号“{raw.document}”（有：{known}）")
-        source = None if not cited.number else FigureSource(pack.issuer, cited.number, cited.title, cited.issued,
-                                                             raw.clause.strip())
+        source = None if not cited.number else FigureSource(cited.issuer or pack.issuer, cited.number, cited.title,
+                                                             cited.issued, raw.clause.strip())
         try:
             figures.append(make_local_figure(
                 policy, parameter=raw.parameter, region=raw.region, start=raw.start, end=raw.end,
@@ -197,11 +198,11 @@ def pack_data(figures: Sequence[LocalFigure], issuer: str, prepared: date) -> di
     records: list[dict[str, Any]] = []
     for figure in figures:
         source = figure.source
-        key = (source.issuer, source.number, source.title, source.issued) if source else ("", "", NO_DOCUMENT, None)
+        key = (source.issuer, source.number, source.title, source.issued) if source else (issuer, "", NO_DOCUMENT, None)
         if key not in keys:
             keys[key] = f"d{len(keys) + 1}"
-            documents.append({"id": keys[key], "number": key[1], "title": key[2],
-                              "issued": key[3].isoformat() if key[3] else None})
+            document = {"id": keys[key], "number": key[1], "title": key[2], "issued": key[3].isoformat() if key[3] else None}
+            documents.append(document if key[0] == issuer else {**document, "issuer": key[0]})
         records.append({
             "parameter": figure.parameter, "region": figure.region, "start": figure.start.isoformat(),
             "end": figure.end.isoformat() if figure.end else None, "value": nested_value(figure.value),

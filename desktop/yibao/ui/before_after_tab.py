@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.rules import InputError, LocalFigure, Policy, Request
-from yibao.rules.compare import SECTION_NAMES, Comparison, compare
+from yibao.rules.compare import SECTION_NAMES, Comparison, compare, reading_text
 from yibao.rules.inventory import last_change
 from yibao.ui.policy_tab import PolicyTab, date_edit, pydate, qdate
 from yibao.wording import NOT_STATED
@@ -54,7 +54,7 @@ class BeforeAfterTab(QWidget):
         self.second_date = date_edit(self)
         self.first_date.dateChanged.connect(self._recompute)
         self.second_date.dateChanged.connect(self._recompute)
-        first_label, second_label = QLabel("之前(&Q)", self), QLabel("之后(&H)", self)
+        first_label, second_label = QLabel("之前(&Q)", self), QLabel("之后(&Z)", self)
         first_label.setBuddy(self.first_date)
         second_label.setBuddy(self.second_date)
         dates = QHBoxLayout()
@@ -73,6 +73,12 @@ class BeforeAfterTab(QWidget):
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.headline.setFont(self._headline_font())
+
+        self.readings = QLabel(self)
+        self.readings.setWordWrap(True)
+        self.readings.setTextFormat(Qt.TextFormat.PlainText)
+        self.readings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readings.setStyleSheet("color: #555;")
 
         self.figures = QTableWidget(0, 6, self)
         PolicyTab._table_setup(self.figures, figure_columns(date.today(), date.today()), ())
@@ -97,6 +103,7 @@ class BeforeAfterTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(dates)
         layout.addWidget(self.headline)
+        layout.addWidget(self.readings)
         layout.addWidget(splitter, 1)
 
     # ------------------------------------------------------------ input
@@ -132,6 +139,8 @@ class BeforeAfterTab(QWidget):
             return
         self.headline.setText(self.comparison.headline)
         self.headline.setStyleSheet("")
+        self.readings.setText("\n".join(f"依据的解读：{reading_text(r)}" for r in self.comparison.readings))
+        self.readings.setVisible(bool(self.comparison.readings))
         self._show_figures(self.comparison)
         self._show_changes(self.comparison)
 
@@ -139,6 +148,7 @@ class BeforeAfterTab(QWidget):
         self.comparison = None
         self.headline.setText(text)
         self.headline.setStyleSheet(f"color: {MISSING_COLOUR.name()};")
+        self.readings.setVisible(False)
         self.figures.setRowCount(0)
         self.changes.setRowCount(0)
 

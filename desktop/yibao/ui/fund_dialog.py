@@ -215,7 +215,7 @@ class FundDialog(QDialog):
             try:
                 write_pdf(path, self._request, self._result, self._header)
             except OSError as exc:
-                QMessageBox.warning(self, "无法保存", f"无法写入 {path}：{exc}")
+                QMessageBox.warning(self, "无法保存", str(exc))  # names the file and the cause
 
     def _mark(self, edit: QLineEdit, problem: str | None) -> None:
         edit.setStyleSheet(INVALID_STYLE if problem else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,14 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.rules import InputError, LocalFigure, Policy
-from yibao.rules.inventory import key_label, open_parameters, value_text
+from yibao.rules.inventory import LOCAL, key_label, open_parameters, pack_document_text, value_text
 from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, ParameterSpec, nested_value
+from yibao.state.atomic import describe_os_error
 from yibao.state.local_figures import make_local_figure
+from yibao.state.packs import default_issuer, merge, read_pack, write_pack
 from yibao.ui.policy_tab import date_edit, pydate, qdate
 from yibao.wording import FIELD_LABELS
 
-EXPLANATION = "仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
-COLUMNS = (FIELD_LABELS["local_figure.region"], "项目", FIELD_LABELS["local_figure.value"], "起", "止", "说明")
+EXPLANATION = ("仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
+               "市医保局编制的数据包可用“导入数据包”一次录入，导入的参数注明发布单位、文号和条款。")
+COLUMNS = (FIELD_LABELS["local_figure.region"], "项目", FIELD_LABELS["local_figure.value"], "起", "止", "依据", "说明")
+PACK_FILTER = "参数数据包 (*.json)"
 INVALID_STYLE = '*[invalid="true"] { background: #ffe4e4; border: 1px solid #c00000; }'
 HINTS = {
     "rate": "比例写成 0 到 1 之间的小数，如 0.85 表示 85%",
@@ -46,6 +52,13 @@ HINTS = {
 }
 # Thresholds offered for a split by age or stay: the bands the documents use elsewhere; the lowest is required.
 THRESHOLD_KEYS = {"age_from": ("0", "70"), "stay_from": ("1", "2", "3")}
+
+
+def basis_text(figure: LocalFigure) -> str:
+    """What an entered figure rests on: its pack's document and clause, with the issuer; or typed in here."""
+    if figure.source is None:
+        return f"本机{LOCAL}"
+    return f"{pack_document_text(figure.source)} {figure.source.clause}".strip()
 
 
 class LocalFiguresDialog(QDialog):
@@ -79,7 +92,7 @@ class LocalFiguresDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((70, 260, 220, 100, 100)):
+        for column, width in enumerate((70, 230, 200, 95, 95, 240)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -88,13 +101,19 @@ class LocalFiguresDialog(QDialog):
         self.add_button = QPushButton("新增", self)
         self.edit_button = QPushButton("修改", self)
         self.delete_button = QPushButton("删除", self)
+        self.import_button = QPushButton("导入数据包…", self)
+        self.export_button = QPushButton("导出数据包…", self)
         self.add_button.clicked.connect(self._add)
         self.edit_button.clicked.connect(self._edit_selected)
         self.delete_button.clicked.connect(self._delete_selected)
+        self.import_button.clicked.connect(lambda: self.import_pack())
+        self.export_button.clicked.connect(lambda: self.export_pack())
         buttons_row = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons_row.addWidget(button)
         buttons_row.addStretch(1)
+        buttons_row.addWidget(self.import_button)
+        buttons_row.addWidget(self.export_button)
 
         self.pane = QGroupBox("编辑", self)
         self.city_box = QComboBox(self.pane)
@@ -141,6 +160,9 @@ class LocalFiguresDialog(QDialog):
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c00000;")
+        self.info = QLabel(self)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)  # it repeats a file name and the pack's issuer
+        self.info.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
@@ -154,6 +176,8 @@ class LocalFiguresDialog(QDialog):
         layout.addLayout(buttons_row)
         layout.addWidget(self.pane)
         layout.addWidget(self.error)
+        layout.addWidget(self.info)
+        layout.addWidget(self.info)
         layout.addWidget(self.buttons)
         self.resize(900, 640)
 
@@ -176,6 +200,7 @@ class LocalFiguresDialog(QDialog):
                 value_text(spec, figure.value),
                 figure.start.isoformat(),
                 figure.end.isoformat() if figure.end else "",
+                basis_text(figure),
                 figure.note,
             )
             for c, text in enumerate(cells):
@@ -377,6 +402,49 @@ class LocalFiguresDialog(QDialog):
         """OK keeps the list only when the figure being edited (if any) is valid."""
         if self._save_edit():
             super().accept()
+
+    # ------------------------------------------------------------ packs
+
+    def import_pack(self, path: str | None = None) -> bool:
+        """Add a bureau's pack to the list (saved with 确定); a bad pack or an overlap changes nothing."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "导入本地录入参数数据包", "", PACK_FILTER)
+            if not path:
+                return False
+        self._set_editing(None)
+        self.info.clear()
+        try:
+            pack = read_pack(self._policy, Path(path))
+            merged, same = merge(self._policy, self._figures, pack.figures)
+        except InputError as exc:
+            self.error.setText(str(exc))
+            return False
+        added = len(merged) - len(self._figures)
+        self._figures = merged
+        self._show_figures()
+        already = f"，{same}条已有相同的" if same else ""
+        self.info.setText(f"已导入“{pack.issuer}”的{added}条参数{already}。按“确定”保存。")
+        return True
+
+    def export_pack(self, path: str | None = None) -> bool:
+        """Write the listed figures as a pack another hall can import."""
+        self.info.clear()
+        self.error.clear()
+        if not self._figures:
+            self.error.setText("没有可导出的本地录入参数")
+            return False
+        if path is None:
+            name = f"本地录入参数-{date.today():%Y%m%d}.json"
+            path, _ = QFileDialog.getSaveFileName(self, "导出本地录入参数数据包", name, PACK_FILTER)
+            if not path:
+                return False
+        try:
+            write_pack(Path(path), self._figures, default_issuer(self._figures), date.today())
+        except OSError as exc:
+            self.error.setText(f"无法写入 {path}（{describe_os_error(exc)}）")
+            return False
+        self.info.setText(f"已导出{len(self._figures)}条参数到 {path}")
+        return True
 
     def invalid_fields(self) -> list[QWidget]:
         """The widgets currently marked red (for tests)."""

@@ -153,7 +153,10 @@ class MainWindow(QMainWindow):
         action(file_menu, "退出(&X)", self.close, "Quit")
         settings_menu = bar.addMenu("设置(&T)")
         action(settings_menu, "设置(&S)…", self.open_settings)
-        action(settings_menu, "本地录入参数(&L)…", self.open_local_figures)
+        local_menu = settings_menu.addMenu("本地录入参数(&L)")
+        action(local_menu, "查看和编辑(&E)…", self.open_local_figures)
+        action(local_menu, "导入数据包(&I)…", lambda: self.open_local_figures("import"))
+        action(local_menu, "导出数据包(&O)…", lambda: self.open_local_figures("export"))
         fund_menu = bar.addMenu("基金管理(&M)")
         action(fund_menu, "省级统筹调剂金测算(&A)…", self.open_fund)
         help_menu = bar.addMenu("帮助(&H)")
@@ -461,6 +464,8 @@ class MainWindow(QMainWindow):
             "retirement.paid_months": self.retirement_tab.paid,
             "retirement.deemed_months": self.retirement_tab.deemed,
             "retirement.last_monthly_base": self.retirement_tab.last_base,
+            "retirement.last_month_pension": self.retirement_tab.pension,
+            "retirement.minimum_base": self.retirement_tab.minimum_base,
             **{f"year_to_date.{key}": edit for key, edit in self.visits_tab.ytd.items()},
         }
         if field.startswith("visits"):
@@ -647,7 +652,7 @@ class MainWindow(QMainWindow):
         try:
             write(str(path), *case, self.sheet_header(), self.comparison_to_print())
         except OSError as exc:
-            notify(self, "warning", "无法保存", f"无法写入 {path}：{exc}")
+            notify(self, "warning", "无法保存", str(exc))  # names the file and the cause; the old file is kept
             return
         self.remember(kind)
         self.statusBar().showMessage(f"已保存 {path}", 6000)
@@ -686,13 +691,18 @@ class MainWindow(QMainWindow):
         box = self.person.city
         return [(str(box.itemData(i)), box.itemText(i)) for i in range(box.count())]
 
-    def open_local_figures(self) -> None:
+    def open_local_figures(self, start: Literal["import", "export"] | None = None) -> None:
+        """The 本地录入参数 dialog; ``start`` opens it with a pack import or export (saved, as edits are, by 确定)."""
         if self.core is None:
             return
         from yibao.ui.local_figures import LocalFiguresDialog
 
         dialog = LocalFiguresDialog(self.core.policy, self.core.local, self.person.city_code(),
                                     self.person.rules_date(), self)
+        if start == "import":
+            dialog.import_pack()
+        elif start == "export":
+            dialog.export_pack()
         if dialog.exec():
             try:
                 self.core.set_local(dialog.figures())
@@ -721,10 +731,10 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from yibao.version import about_text
+        from yibao.version import APP_TITLE, app_version, figures_text
 
-        QMessageBox.about(self, "关于", f"{about_text()}\n\n依据山东省及烟台、济南、济宁的医保政策文件逐项测算。"
-                          "\n测算结果仅供参考，以医保经办机构实际结算为准。")
+        QMessageBox.about(self, "关于", f"{APP_TITLE} {app_version()}\n{figures_text()}\n\n"
+                          "依据山东省及烟台、济南、济宁的医保政策文件逐项测算。\n测算结果仅供参考，以医保经办机构实际结算为准。")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
@@ -32,14 +32,23 @@ class RetirementTab(QWidget):
         self.deemed = CountEdit(label("retirement.deemed_months"), maximum=1200, unit="个月")
         self.deemed.setPlaceholderText("没有则不填")
         self.last_base = AmountEdit(label("retirement.last_monthly_base"), "用于计算一次性补缴（可不填）")
+        # Jining 三(二)3: a retiree who never joined pays on last month's pension (floored at the year's minimum base)
+        self.never_enrolled = QCheckBox(f"退休时{label('retirement.never_enrolled')}")
+        self.pension = AmountEdit(label("retirement.last_month_pension"), "从未参保的企业退休人员填写")
+        self.minimum_base = AmountEdit(label("retirement.minimum_base"), "从未参保的企业退休人员填写")
         form = QFormLayout()
         for text, edit in ((f"{self.paid.label}(&P)", self.paid), (f"{self.deemed.label}(&V)", self.deemed),
-                           (f"{self.last_base.label}（元）(&L)", self.last_base)):
+                           (f"{self.last_base.label}（元）(&L)", self.last_base),
+                           (f"{self.pension.label}（元）(&J)", self.pension),
+                           (f"{self.minimum_base.label}（元）(&Z)", self.minimum_base)):
             caption = QLabel(text)
             caption.setBuddy(edit)
             form.addRow(caption, edit)
             edit.textChanged.connect(self.changed)
             edit.returnPressed.connect(self.changed)
+            if edit is self.last_base:
+                form.addRow("", self.never_enrolled)
+        self.never_enrolled.toggled.connect(self.changed)
         self.summary = SummaryGrid(3)
         self.lines = LinesTable()
         layout = QVBoxLayout(self)
@@ -48,7 +57,7 @@ class RetirementTab(QWidget):
         layout.addWidget(self.lines, 1)
 
     def input_widgets(self) -> list[QWidget]:
-        return [self.paid, self.deemed, self.last_base]
+        return [self.paid, self.deemed, self.last_base, self.never_enrolled, self.pension, self.minimum_base]
 
     def result_widgets(self) -> list[QWidget]:
         return [self.summary, self.lines]
@@ -56,11 +65,15 @@ class RetirementTab(QWidget):
     def request_part(self) -> dict[str, Any]:
         paid = self.paid.count()
         deemed = self.deemed.count()
-        base = self.last_base.amount()
         if paid is None:
             return {}
-        return {"retirement": {"paid_months": paid, "deemed_months": deemed or 0,
-                               "last_monthly_base": None if base is None else str(base)}}
+        amounts = {key: edit.amount() for key, edit in (("last_monthly_base", self.last_base),
+                                                        ("last_month_pension", self.pension),
+                                                        ("minimum_base", self.minimum_base))}
+        part: dict[str, Any] = {"paid_months": paid, "deemed_months": deemed or 0,
+                                "never_enrolled": self.never_enrolled.isChecked()}
+        part.update({key: None if value is None else str(value) for key, value in amounts.items()})
+        return {"retirement": part}
 
     def load(self, retirement: dict[str, Any] | None) -> None:
         retirement = retirement or {}
@@ -68,6 +81,9 @@ class RetirementTab(QWidget):
         deemed = retirement.get("deemed_months")
         self.deemed.setText(str(deemed) if deemed else "")
         self.last_base.setText(retirement.get("last_monthly_base") or "")
+        self.never_enrolled.setChecked(bool(retirement.get("never_enrolled")))
+        self.pension.setText(retirement.get("last_month_pension") or "")
+        self.minimum_base.setText(retirement.get("minimum_base") or "")
 
     def show_result(self, result: RetirementResult | None) -> None:
         if result is None:
@@ -79,6 +95,13 @@ class RetirementTab(QWidget):
             ("累计计算年限", months_text(result.counted_months)),
             ("尚缺", months_text(result.shortfall_months)),
             ("是否达到", ELIGIBLE_TEXT[result.eligible]),
-            ("一次性补缴金额", yuan(result.makeup_amount) if result.shortfall_months else "无需补缴"),
+            ("一次性补缴金额", _makeup_text(result)),
         ])
         self.lines.show_lines(result.lines)
+
+
+def _makeup_text(result: RetirementResult) -> str:
+    """No make-up verdict without an eligibility verdict."""
+    if result.eligible is None:
+        return f"无法判断（最低缴费年限{NOT_STATED}）"
+    return "无需补缴" if result.eligible else yuan(result.makeup_amount)

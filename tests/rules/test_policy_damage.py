@@ -1,0 +1,86 @@
+"""Issue 14, policy files: any damage to the bundled data exits 3 with one Chinese line naming the file, never a
+traceback, and never a city silently computed with the province's figures."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+import yibao.resources
+from yibao.cli import main
+from yibao.rules import engine
+
+REQUEST = {"city": "yantai", "on": "2024-06-01",
+           "person": {"employment": "enterprise", "retired": False, "sex": "male", "age": 40},
+           "contribution": {"monthly_base": "6000"}}
+
+
+@pytest.fixture
+def damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the bundled resources that the app loads instead; the test damages its policy folder."""
+    root = tmp_path / "resources"
+    shutil.copytree(yibao.resources.resource_path("policy"), root / "policy")
+    monkeypatch.setattr(yibao.resources, "resource_root", lambda: root)
+    engine.bundled_policy.cache_clear()
+    yield root / "policy"
+    engine.bundled_policy.cache_clear()
+
+
+def calc() -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    stdin, sys.stdin = sys.stdin, io.StringIO(json.dumps(REQUEST))
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["calc", "-"])
+    finally:
+        sys.stdin = stdin
+    return code, out.getvalue(), err.getvalue()
+
+
+def _rewrite(path: Path, change: Callable[[str], str]) -> None:
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+DAMAGE: dict[str, tuple[str, Callable[[Path], None]]] = {
+    "deep nesting in documents.json": ("documents.json", lambda p: _rewrite(
+        p / "documents.json", lambda t: t.replace("{", '{"deep": ' + DEEP + ", ", 1))),
+    "deep nesting in a region file": ("yantai.json", lambda p: _rewrite(
+        p / "regions" / "yantai.json", lambda t: t.replace('"parameters": {', '"parameters": {"x": ' + DEEP + ", ", 1))),
+    "a 5000-digit integer": ("yantai.json", lambda p: _rewrite(
+        p / "regions" / "yantai.json", lambda t: t.replace("{", '{"n": ' + "9" * 5000 + ", ", 1))),
+    "a deleted region file": ("yantai.json", lambda p: (p / "regions" / "yantai.json").unlink()),
+    "a deleted catalogue": ("parameters.json", lambda p: (p / "parameters.json").unlink()),
+    "parameters emptied": ("yantai.json", lambda p: _rewrite(
+        p / "regions" / "yantai.json",
+        lambda t: json.dumps({**json.loads(t), "parameters": {}}, ensure_ascii=False))),
+    "an unknown key": ("yantai.json", lambda p: _rewrite(
+        p / "regions" / "yantai.json", lambda t: json.dumps({**json.loads(t), "colour": "red"}))),
+    "a deleted manifest": ("manifest.json", lambda p: (p / "manifest.json").unlink()),
+}
+
+
+@pytest.mark.parametrize("case", list(DAMAGE))
+def test_damaged_policy_data_exits_3_naming_the_file(case: str, damaged: Path) -> None:
+    file, damage = DAMAGE[case]
+    damage(damaged)
+    code, out, err = calc()
+    assert code == 3, (code, err)
+    assert out == "" and err.count("\n") == 1, err
+    assert err.startswith(f"政策文件 {file} 有误："), err
+    problem = err.split("：", 1)[1]
+    assert re.search("[\u4e00-\u9fff]", problem) and not re.search(r"\b(Extra|inputs|permitted|Traceback)\b", err), err
+
+
+def test_the_bundled_data_matches_its_manifest() -> None:
+    from yibao.rules import load_policy
+
+    assert len(load_policy().cities()) == 16

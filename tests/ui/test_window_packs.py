@@ -1,0 +1,87 @@
+"""A bureau's pack imported through the window completes a Yantai inpatient year: lines, totals, the tier
+comparison, the chart and the printed sheet, each figure from the pack citing its document and marked 本地录入.
+
+The pack is docs/example-figures-pack.json (made up); the deductibles are Yantai's (109号 二(三)2). The year is
+worked by hand in tests/rules/test_inpatient_layer.py.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from window_helpers import add_visit, open_window, set_case, set_cell
+
+from yibao.state.local_figures import load_local_figures
+from yibao.ui import local_figures
+from yibao.ui.main_window import TAB_COMPARE, MainWindow
+from yibao.ui.visits_tab import FIRST_INPUT
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "example-figures-pack.json"
+DOCUMENT = "示例医保发〔2024〕1号"
+
+
+def import_through_the_menu(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(local_figures.QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(EXAMPLE), ""))
+    monkeypatch.setattr(local_figures.LocalFiguresDialog, "exec", lambda _self: 1)  # the clerk presses 确定
+    window.open_local_figures("import")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    w = open_window(qtbot)
+    set_case(w)
+    import_through_the_menu(w, monkeypatch)
+    add_visit(w, "inpatient", 3, "30000", "2000")
+    add_visit(w, "inpatient", 2, "40000")
+    row = add_visit(w, "inpatient", 1, "20000")
+    set_cell(w, row, FIRST_INPUT + 2, "1000")
+    qtbot.waitUntil(lambda: w.result is not None and len(w.result.visits or []) == 3 and w.result.visits[2].bill == 21000)
+    return w
+
+
+def test_the_import_is_saved_and_the_year_comes_out_whole(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.core is not None
+    saved, _ = load_local_figures(window.core.policy)
+    assert len(saved) == 11 and saved == window.core.local
+    tab = window.visits_tab
+    qtbot.waitUntil(lambda: tab.totals.value("个人负担") == "¥18,752.50")
+    assert tab.totals.value("统筹基金支付") == "¥60,000.00"
+    assert tab.totals.value("大额医疗费用补助支付") == "¥14,247.50"
+    tab.table.setCurrentCell(2, 0)
+    rows = {row[0]: row for row in tab.lines.row_texts()}
+    assert rows["大额医疗费用补助支付"][1].startswith("14,247.50") and "本地录入" in rows["大额医疗费用补助支付"][1]
+    assert f"{DOCUMENT} 三" in rows["大额医疗费用补助支付"][3] and "本地录入" in rows["大额医疗费用补助支付"][3]
+    assert rows["个人负担"][1].startswith("3,900.00")
+    assert "烟政字〔2023〕109号 二(三)2" in rows["起付标准"][3] and "本地录入" not in rows["起付标准"][3]
+
+
+def test_comparison_and_chart_are_complete(window: MainWindow, qtbot: QtBot) -> None:
+    """The third stay at each tier, the fund's 2852.50 left: 一级 as above; 二级 85%: past the limit
+    20000 − 2852.50 ÷ 85% = 16644.12, 大额 (16644.12 − 1000) × 90% = 14079.71, person 4067.79; 三级 80%:
+    20000 − 3565.63 = 16434.37, 大额 13890.93, person 4256.57."""
+    window.visits_tab.table.setCurrentCell(2, 0)
+    window.tabs.setCurrentIndex(TAB_COMPARE)
+    qtbot.waitUntil(lambda: window.compare is not None)
+    comparison, chart = window.compare
+    qtbot.waitUntil(lambda: comparison.figures()[0] == ["21,000.00"] * 3)
+    figures = comparison.figures()
+    assert figures[2] == ["2,852.50"] * 3
+    assert figures[3] == ["14,247.50", "14,079.71", "13,890.93"]
+    assert figures[4] == ["3,900.00", "4,067.79", "4,256.57"]
+    assert chart.curves is not None
+    assert [c.current for c in chart.curves.curves] == [Decimal("3900.00"), Decimal("4067.79"), Decimal("4256.57")]
+    assert all(c.points for c in chart.curves.curves)
+
+
+def test_the_sheet_cites_the_pack_document(window: MainWindow, tmp_path: Path) -> None:
+    out = tmp_path / "sheet.pdf"
+    window._export("PDF", str(out))
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    assert "3,900.00" in flat and "¥18,752.50" in flat and "¥14,247.50" in flat
+    assert f"{DOCUMENT}三（本" in flat  # the source cell wraps: 示例医保发〔2024〕1号 三（本 / 地录入）
+    assert flat.count("【本地录入】") >= 7  # share and fund of each of the three stays, 大额 where it pays
