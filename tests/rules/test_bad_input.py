@@ -198,6 +198,12 @@ def test_tier_message_lists_the_tiers_in_chinese() -> None:
     assert "或" in refused(with_("visits.0.kind", "dental"))
 
 
+def test_a_newline_in_a_value_stays_on_one_line() -> None:
+    """Found by the fuzz: a city code with a newline in it printed a two-line message."""
+    err = refused(with_("city", "\nyantai\u2028"), "城市")
+    assert "\\u000ayantai\\u2028" in err
+
+
 def test_a_byte_order_mark_is_accepted() -> None:
     """What Windows Notepad writes before UTF-8 text."""
     assert accepted("\ufeff" + json.dumps(GOOD))["city"] == "yantai"

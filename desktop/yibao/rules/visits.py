@@ -37,6 +37,7 @@ ONE = Decimal(1)  # a payment share is at most 100%
 DEDUCTIBLE_SHARED = "outpatient-deductible-one-counter"
 SUPPLEMENT_SAME_SHARE = "outpatient-supplement-same-share"
 SELF_PAY_FIRST_BY_PERSON = "self-pay-first-by-person"
+SUPPLEMENT_ABOVE_LIMIT = "inpatient-supplement-above-limit"
 
 
 @dataclass
@@ -323,11 +324,13 @@ def _inpatient_supplement(layer: SupplementLayer | None, above: Decimal | None, 
     if layer is None or above is None or counted is None or paid is None:
         state.ip_supplement_counted = state.ip_supplement = None
         why = "大额补助住院支付办法（起付标准、支付比例、年度限额）未规定" if layer is None else "统筹基金支付无法确定"
-        return None, line("supplement", label, None, f"{why}，无法计算；可在“本地录入参数”中录入本市标准")
+        return None, line("supplement", label, None, f"{why}，无法计算；可在“本地录入参数”中录入本市标准",
+                          readings=(SUPPLEMENT_ABOVE_LIMIT,) if layer is None else ())
     if not layer.exists:
         return ZERO, line("supplement", label, ZERO, "本市此时不设住院大额补助支付", *layer.sources)
     if above == 0:
-        return ZERO, line("supplement", label, ZERO, "未超过统筹基金年度限额，大额补助不支付", *layer.sources)
+        return ZERO, line("supplement", label, ZERO, "未超过统筹基金年度限额，大额补助不支付", *layer.sources,
+                          readings=(SUPPLEMENT_ABOVE_LIMIT,))
     owed = max(ZERO, layer.deductible - counted)
     to_deductible = min(above, owed)
     covered = to_fen((above - to_deductible) * layer.share)
@@ -339,4 +342,4 @@ def _inpatient_supplement(layer: SupplementLayer | None, above: Decimal | None, 
                f"({money(above)} − {money(to_deductible)}) × {percent(layer.share)} = {money(covered)}")
     if supplement < covered:
         formula += f"，大额补助年度限额 {money(layer.limit)} 已付 {money(paid)}，本次支付 {money(supplement)}"
-    return supplement, line("supplement", label, supplement, formula, *layer.sources)
+    return supplement, line("supplement", label, supplement, formula, *layer.sources, readings=(SUPPLEMENT_ABOVE_LIMIT,))

@@ -39,6 +39,7 @@ from yibao.wording import FIELD_LABELS
 EXPLANATION = ("仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
                "市医保局编制的数据包可用“导入数据包”一次录入，导入的参数注明发布单位、文号和条款。")
 COLUMNS = (FIELD_LABELS["local_figure.region"], "项目", FIELD_LABELS["local_figure.value"], "起", "止", "依据", "说明")
+BASIS_COLUMN = COLUMNS.index("依据")
 PACK_FILTER = "参数数据包 (*.json)"
 INVALID_STYLE = '*[invalid="true"] { background: #ffe4e4; border: 1px solid #c00000; }'
 HINTS = {
@@ -55,10 +56,11 @@ THRESHOLD_KEYS = {"age_from": ("0", "70"), "stay_from": ("1", "2", "3")}
 
 
 def basis_text(figure: LocalFigure) -> str:
-    """What an entered figure rests on: its pack's document and clause, with the issuer; or typed in here."""
-    if figure.source is None:
+    """What an entered figure rests on: its pack's document number and clause, with the issuer; or typed in here."""
+    source = figure.source
+    if source is None:
         return f"本机{LOCAL}"
-    return f"{pack_document_text(figure.source)} {figure.source.clause}".strip()
+    return f"{source.number} {source.clause}（{source.issuer}）".replace(" （", "（")
 
 
 class LocalFiguresDialog(QDialog):
@@ -92,7 +94,8 @@ class LocalFiguresDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((70, 230, 200, 95, 95, 240)):
+        self.table.setMinimumHeight(240)  # a few rows stay in view beside the edit pane
+        for column, width in enumerate((70, 220, 220, 95, 95, 260)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -179,7 +182,7 @@ class LocalFiguresDialog(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(self.info)
         layout.addWidget(self.buttons)
-        self.resize(900, 640)
+        self.resize(1080, 780)
 
         self._fill_parameters()
         self._show_figures()
@@ -204,7 +207,10 @@ class LocalFiguresDialog(QDialog):
                 figure.note,
             )
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if c == BASIS_COLUMN and figure.source is not None:  # the document's title and issuer in full
+                    item.setToolTip(pack_document_text(figure.source))
+                self.table.setItem(r, c, item)
         self._selection_changed()
 
     def _selected(self) -> int | None:
