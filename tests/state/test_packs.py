@@ -267,3 +267,30 @@ def test_figures_from_two_bureaus_keep_their_issuers(policy: Policy, tmp_path: P
     assert {d.get("issuer") for d in exported["documents"]} == {
         "示例医疗保障局（演示用，非真实单位，数字均为虚构）", "另一个示例医疗保障局（虚构）"}
     assert list(parse_pack(policy, exported).figures) == first + second
+
+
+def test_sheet_with_the_pack_cites_its_document(tmp_path: Path) -> None:
+    """sheet --figures: the pack's figures on paper, marked 本地录入, its document in the list of documents.
+
+    In a child process, as a clerk runs it: the sheet command makes its own (offscreen) Qt application."""
+    import subprocess
+    import sys
+
+    request = tmp_path / "year.json"
+    request.write_text(json.dumps(YANTAI_YEAR), encoding="utf-8")
+    pdf = tmp_path / "sheet.pdf"
+    done = subprocess.run([sys.executable, "-m", "yibao", "sheet", str(request), "--figures", str(EXAMPLE), "--pdf",
+                           str(pdf)], capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    assert "¥18752.50" in flat and "【本地录入】" in flat
+    assert "示例医保发〔2024〕1号《（示例，虚构）烟台市职工住院待遇标准的通知》" in flat
+    assert not local_figures_path().exists()
+
+
+def test_the_result_lists_the_pack_document(policy: Policy) -> None:
+    result = calculate(Request.model_validate(YANTAI_YEAR), policy, read_pack(policy, EXAMPLE).figures)
+    cited = {d.number: d for d in result.documents}
+    assert cited["示例医保发〔2024〕1号"].issuer.endswith("；本地录入")
+    assert "示例医保发〔2024〕2号" not in cited  # Weifang's outpatient document is not used for this case
