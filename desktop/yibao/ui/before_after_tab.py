@@ -30,6 +30,7 @@ MISSING_COLOUR = QColor("#a00000")
 GROUP_BACKGROUND = QColor("#e6eef7")
 NO_CHANGES = "两个日期之间，本测算用到的规定没有变化"
 SAME_DAY = "两个日期相同：请选择另一个日期"
+PRINT_HINT = "默认为所选日期之前最近一次规定变化的前一天与所选日期；在本页打印、预览、另存或复制，测算单会加印本对比"
 # Column widths follow the font (大字模式 stays readable), in characters: 项目, the two dates, 差额, 依据; 原因 the rest.
 WIDTH_SAMPLES = ("大额/大病筹资合计（", "¥123456.00", "¥123456.00", "+¥123456.00", "鲁政字〔2023〕184号")
 
@@ -63,8 +64,9 @@ class BeforeAfterTab(QWidget):
         dates.addSpacing(16)
         dates.addWidget(second_label)
         dates.addWidget(self.second_date)
-        hint = QLabel("默认：所选日期之前最近一次规定变化的前一天，与所选日期", self)
+        hint = QLabel(PRINT_HINT, self)
         hint.setStyleSheet("color: #555;")
+        hint.setWordWrap(True)
         dates.addSpacing(16)
         dates.addWidget(hint, 1)
 
@@ -103,8 +105,8 @@ class BeforeAfterTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(dates)
         layout.addWidget(self.headline)
-        layout.addWidget(self.readings)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.readings)
 
     # ------------------------------------------------------------ input
 
