@@ -4,8 +4,8 @@ and the rules that changed between the two dates, from one ``Comparison`` (no Qt
 from __future__ import annotations
 
 from yibao.rules.compare import Comparison
-from yibao.rules.formatting import cn_date
 from yibao.sheet.content import Row, Section, Table
+from yibao.wording import cn_date
 
 CHANGES_TITLE = "两个日期之间本测算所用规定的变化"
 READINGS_TITLE = "对比所依据的文件解读（条文不明确之处）"

@@ -20,11 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.errors import from_validation_error
-from yibao.rules.formatting import cn_date
 from yibao.rules.inventory import key_label
 from yibao.rules.policy import FigureSource, nested_value
 from yibao.state.atomic import write_text_atomic
-from yibao.state.local_figures import FIELD_LABELS, make_local_figure, overlaps, period_text
+from yibao.state.local_figures import make_local_figure, overlaps, period_text
+from yibao.wording import FIELD_LABELS, cn_date
 
 FORMAT = "yibao-figures"
 VERSION = 1
@@ -42,7 +42,8 @@ HEADER_LABELS = {
     "title": "标题",
     "issued": "印发日期",
 }
-FIGURE_LABELS = {**FIELD_LABELS, "document": "依据文件", "clause": "条款"}
+FIGURE_LABELS = {key.removeprefix("local_figure."): text for key, text in FIELD_LABELS.items() if key.startswith("local_figure.")}
+FIGURE_LABELS |= {"document": "依据文件", "clause": "条款"}
 
 
 class PackError(InputError):
