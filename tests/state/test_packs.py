@@ -186,7 +186,7 @@ def test_a_damaged_pack_is_refused_naming_record_and_field(
 @pytest.mark.parametrize(("content", "message"), [
     (b"{\"format\": ", "pack.json 不是有效的 JSON（第1行第12列）"),
     (b"[1, 2]", "数据包应为一个 JSON 对象"),
-    (b"\xff\xfe\x00", "无法读取"),
+    (b"\xff\xfe\x00", "pack.json 不是 UTF-8 编码的文本，不是数据包"),
 ], ids=["cut-short", "a-list", "not-utf8"])
 def test_a_file_that_is_no_pack_is_refused(content: bytes, message: str, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
@@ -297,3 +297,8 @@ def test_the_result_lists_the_pack_document(policy: Policy) -> None:
     cited = {d.number: d for d in result.documents}
     assert cited["示例医保发〔2024〕1号"].issuer.endswith("；本地录入")
     assert "示例医保发〔2024〕2号" not in cited  # Weifang's outpatient document is not used for this case
+
+
+def test_a_missing_pack_is_named_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(capsys, "figures", "check", str(tmp_path / "none.json"))
+    assert code == 2 and err.startswith(f"数据包有误：无法读取 {tmp_path / 'none.json'}（") and "No such" not in err

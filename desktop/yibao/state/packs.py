@@ -22,7 +22,7 @@ from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.errors import from_validation_error
 from yibao.rules.inventory import key_label
 from yibao.rules.policy import FigureSource, nested_value
-from yibao.state.atomic import write_text_atomic
+from yibao.state.atomic import describe_os_error, write_text_atomic
 from yibao.state.local_figures import make_local_figure, overlaps, period_text
 from yibao.wording import FIELD_LABELS, cn_date
 
@@ -98,8 +98,10 @@ def read_pack(policy: Policy, path: Path) -> Pack:
     """Read and check a pack; raise PackError (an InputError) naming the record and field of the first problem."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError("(文件)", f"无法读取 {path}（{getattr(exc, 'strerror', None) or exc.__class__.__name__}）") from None
+    except OSError as exc:
+        raise PackError("(文件)", f"无法读取 {path}（{describe_os_error(exc)}）") from None
+    except UnicodeDecodeError:
+        raise PackError("(文件)", f"{path.name} 不是 UTF-8 编码的文本，不是数据包") from None
     except json.JSONDecodeError as exc:
         raise PackError("(文件)", f"{path.name} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）") from None
     except RecursionError:
