@@ -22,6 +22,7 @@ from yibao.rules import InputError, LocalFigure, Policy, Request
 from yibao.rules.compare import SECTION_NAMES, Comparison, compare, reading_text
 from yibao.rules.inventory import last_change
 from yibao.ui.policy_tab import PolicyTab, date_edit, pydate, qdate
+from yibao.wording import NOT_STATED
 
 CHANGE_COLUMNS = ("规定", "之前", "之后", "依据")
 HEADLINE_SCALE = 1.3
@@ -181,7 +182,7 @@ class BeforeAfterTab(QWidget):
                     item = QTableWidgetItem(text)
                     if c in (1, 2, 3):
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    if (c == 3 and not row.comparable) or text == "文件未载明":
+                    if (c == 3 and not row.comparable) or text == NOT_STATED:
                         item.setForeground(QBrush(MISSING_COLOUR))
                     table.setItem(r, c, item)
                 r += 1

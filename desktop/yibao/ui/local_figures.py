@@ -31,13 +31,14 @@ from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.inventory import LOCAL, key_label, open_parameters, pack_document_text, value_text
 from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, ParameterSpec, nested_value
 from yibao.state.atomic import describe_os_error
-from yibao.state.local_figures import FIELD_LABELS, make_local_figure
+from yibao.state.local_figures import make_local_figure
 from yibao.state.packs import default_issuer, merge, read_pack, write_pack
 from yibao.ui.policy_tab import date_edit, pydate, qdate
+from yibao.wording import FIELD_LABELS
 
 EXPLANATION = ("仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
                "市医保局编制的数据包可用“导入数据包”一次录入，导入的参数注明发布单位、文号和条款。")
-COLUMNS = ("城市", "项目", "数值", "起", "止", "依据", "说明")
+COLUMNS = (FIELD_LABELS["local_figure.region"], "项目", FIELD_LABELS["local_figure.value"], "起", "止", "依据", "说明")
 BASIS_COLUMN = COLUMNS.index("依据")
 PACK_FILTER = "参数数据包 (*.json)"
 INVALID_STYLE = '*[invalid="true"] { background: #ffe4e4; border: 1px solid #c00000; }'
@@ -144,14 +145,14 @@ class LocalFiguresDialog(QDialog):
         self.save_button = QPushButton("保存此条", self.pane)
         self.save_button.clicked.connect(self._save_edit)
         form = QFormLayout(self.pane)
-        form.addRow("城市", self.city_box)
+        form.addRow(FIELD_LABELS["local_figure.region"], self.city_box)
         form.addRow("项目", self.parameter_box)
         start_row = QHBoxLayout()
         start_row.addWidget(self.start_edit)
         start_row.addStretch(1)
-        form.addRow("开始日期", start_row)
-        form.addRow("结束日期", end_row)
-        form.addRow("数值", self.value_box)
+        form.addRow(FIELD_LABELS["local_figure.start"], start_row)
+        form.addRow(FIELD_LABELS["local_figure.end"], end_row)
+        form.addRow(FIELD_LABELS["local_figure.value"], self.value_box)
         form.addRow("", self.hint)
         form.addRow("说明", self.note_edit)
         form.addRow("", self.save_button)
@@ -384,7 +385,7 @@ class LocalFiguresDialog(QDialog):
 
     def _show_error(self, field: str, problem: str, widget: QWidget | None = None) -> None:
         base, _, key = field.partition(".")
-        label = FIELD_LABELS.get(base, base)
+        label = FIELD_LABELS.get(f"local_figure.{base}", base)
         spec = self._spec()
         if key and spec is not None and spec.dims:
             label = f"{label}（{key_label(spec, key, list(self.value_fields))}）"

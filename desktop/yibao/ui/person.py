@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QSpinBox, QWidget
 
+from yibao.wording import label
+
 EMPLOYMENTS = (("enterprise", "企业职工"), ("public_institution", "机关事业单位职工"), ("flexible", "灵活就业人员"))
 STATUSES = ((False, "在职"), (True, "退休"))
 SEXES = (("male", "男"), ("female", "女"))
@@ -34,29 +36,29 @@ class PersonPanel(QGroupBox):
 
     def __init__(self, cities: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__("参保人", parent)
-        self.city = combo(cities, "城市")
+        self.city = combo(cities, label("city"))
         self.on = QDateEdit()
-        self.on.setAccessibleName("适用日期")
+        self.on.setAccessibleName(label("on"))
         self.on.setDisplayFormat("yyyy-MM-dd")
         self.on.setCalendarPopup(True)
         self.on.setDate(QDate.currentDate())
         self.on.setToolTip("按这一天施行的政策计算：缴费按该月，报销按该自然年，年限按该日退休")
-        self.employment = combo(EMPLOYMENTS, "就业类型")
-        self.retired = combo(STATUSES, "参保状态")
-        self.sex = combo(SEXES, "性别")
+        self.employment = combo(EMPLOYMENTS, label("person.employment"))
+        self.retired = combo(STATUSES, label("person.retired"))
+        self.sex = combo(SEXES, label("person.sex"))
         self.age = QSpinBox()
-        self.age.setAccessibleName("年龄")
+        self.age.setAccessibleName(label("person.age"))
         self.age.setRange(16, 120)
         self.age.setValue(40)
         self.age.setSuffix(" 岁")
 
         form = QFormLayout(self)
-        form.addRow("城市(&C)", self.city)
-        form.addRow("适用日期(&D)", self.on)
-        form.addRow("就业类型(&E)", self.employment)
-        form.addRow("参保状态(&R)", self.retired)
-        form.addRow("性别(&X)", self.sex)
-        form.addRow("年龄(&A)", self.age)
+        form.addRow(f"{label('city')}(&C)", self.city)
+        form.addRow(f"{label('on')}(&D)", self.on)
+        form.addRow(f"{label('person.employment')}(&E)", self.employment)
+        form.addRow(f"{label('person.retired')}(&R)", self.retired)
+        form.addRow(f"{label('person.sex')}(&X)", self.sex)
+        form.addRow(f"{label('person.age')}(&A)", self.age)
 
         for box in (self.city, self.employment, self.retired, self.sex):
             box.currentIndexChanged.connect(self.changed)

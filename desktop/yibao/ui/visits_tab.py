@@ -22,22 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yibao.rules.errors import FIELD_LABELS
-from yibao.rules.formatting import percent
 from yibao.rules.models import KIND_NAMES, TIER_NAMES, YearToDate
 from yibao.ui.fields import AmountEdit, CountEdit, FieldError, mark_invalid, parse_amount
 from yibao.ui.lines import LinesTable
 from yibao.ui.person import combo, select
-from yibao.ui.summary import SummaryGrid, money_text
+from yibao.ui.summary import SummaryGrid
+from yibao.wording import FIELD_LABELS, NOT_STATED, money_or_not_stated, percent, yuan
 
 if TYPE_CHECKING:
     from yibao.rules.models import VisitResult, YearTotals
 
 KINDS = tuple(KIND_NAMES.items())
 TIERS = tuple(TIER_NAMES.items())
-INPUT_COLUMNS = (("in_scope", "政策范围内"), ("out_of_scope", "政策范围外"), ("self_pay_first", "先行自付"))
+INPUT_COLUMNS = tuple((key, FIELD_LABELS[f"visits.{key}"]) for key in ("in_scope", "out_of_scope", "self_pay_first"))
 RESULT_COLUMNS = ("计入起付线", "统筹支付", "大额补助", "个人负担")
-HEADERS = ("类别", "医院等级", *(label for _, label in INPUT_COLUMNS), *RESULT_COLUMNS)
+HEADERS = (FIELD_LABELS["visits.kind"], FIELD_LABELS["visits.tier"], *(label for _, label in INPUT_COLUMNS), *RESULT_COLUMNS)
 FIRST_INPUT, FIRST_RESULT = 2, 2 + len(INPUT_COLUMNS)
 RESULT_BRUSH = QBrush(QColor("#f3f6fa"))
 INVALID_BRUSH = QBrush(QColor("#ffe4e4"))
@@ -51,7 +50,7 @@ class VisitsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setAccessibleName("就诊记录")
+        self.table.setAccessibleName(FIELD_LABELS["visits"])
         self.table.setHorizontalHeaderLabels(list(HEADERS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -227,19 +226,19 @@ class VisitsTab(QWidget):
             for offset, amount in enumerate(figures):
                 item = self.table.item(row, FIRST_RESULT + offset)
                 if item is not None:
-                    item.setText("" if result is None else money_text(amount).removeprefix("¥"))
+                    item.setText("" if result is None else money_or_not_stated(amount))
         self.table.blockSignals(False)
         if totals is None:
             self.totals.set_rows([("提示", "点“添加门诊”或“添加住院”录入本年的就诊费用")])
         else:
             rate = totals.reimbursement_rate
             self.totals.set_rows([
-                ("医疗费用合计", money_text(totals.bill)),
-                ("统筹基金支付", money_text(totals.fund_pays)),
-                ("大额医疗费用补助支付", money_text(totals.supplement_pays)),
-                ("计入起付标准", money_text(totals.deductible)),
-                ("个人负担", money_text(totals.person_pays)),
-                ("实际报销比例", "文件未规定" if rate is None else percent(rate)),
+                ("医疗费用合计", yuan(totals.bill)),
+                ("统筹基金支付", yuan(totals.fund_pays)),
+                ("大额医疗费用补助支付", yuan(totals.supplement_pays)),
+                ("计入起付标准", yuan(totals.deductible)),
+                ("个人负担", yuan(totals.person_pays)),
+                ("实际报销比例", NOT_STATED if rate is None else percent(rate)),
             ])
         self._show_detail(self.table.currentRow())
 
