@@ -233,6 +233,13 @@ def _sheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _one_line(message: str) -> str:
+    """An error is one line: a newline or other control character typed into a value is shown escaped (\\n)."""
+    import unicodedata
+
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in message)
+
+
 def _quiet_qt() -> None:
     """Qt's own warnings (``QPainter::begin(): Returned false``) go to the log, not as a second line on stderr."""
     import logging
@@ -303,13 +310,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except InputError as exc:
-        print(str(exc), file=sys.stderr)
+        print(_one_line(str(exc)), file=sys.stderr)
         return EXIT_INPUT
     except PolicyError as exc:
-        print(str(exc), file=sys.stderr)
+        print(_one_line(str(exc)), file=sys.stderr)
         return EXIT_POLICY
     except OutputError as exc:
-        print(str(exc), file=sys.stderr)
+        print(_one_line(str(exc)), file=sys.stderr)
         return EXIT_OUTPUT
 
 

@@ -37,7 +37,7 @@ def newest_bundled_figure() -> date:
 def figures_text() -> str:
     """How recent the bundled policy figures are, in one Chinese phrase (or why that cannot be said)."""
     from yibao.rules import PolicyError
-    from yibao.rules.formatting import cn_date
+    from yibao.wording import cn_date
 
     try:
         return f"内置政策参数最新一项自{cn_date(newest_bundled_figure())}起施行"

@@ -88,7 +88,7 @@ def test_the_places_and_figures_it_states(result: dict[str, Any]) -> None:
     assert isinstance(result["coverage"]["items"], list) and "items" not in result
     assert isinstance(result["missing"], list) and isinstance(result["notes"], list)
     line = contribution["lines"][0]
-    assert line["formula"] == "6000.00 × 8% = 480.00"
+    assert line["formula"] == "6,000.00 × 8% = 480.00"
     assert set(line) >= {"key", "label", "amount", "figure", "value", "unit", "formula", "sources", "note", "readings"}
     assert set(line["sources"][0]) >= {"document", "clause", "region", "local"}
 

@@ -102,8 +102,8 @@ def test_months_out_of_range_are_refused(month: str, city: str) -> None:
 
 
 def test_dates_out_of_range_are_refused() -> None:
-    refused(with_("on", "0001-01-01"), "计算日期", "1900")
-    refused(with_("on", "9999-12-31"), "计算日期", "2100")
+    refused(with_("on", "0001-01-01"), "适用日期", "1900")
+    refused(with_("on", "9999-12-31"), "适用日期", "2100")
 
 
 # ---------------------------------------------------------------- strict types
@@ -124,14 +124,14 @@ def test_a_boolean_is_never_a_number(path: str, label: str, flag: bool) -> None:
 
 
 @pytest.mark.parametrize(("path", "value", "label"), [
-    ("person.retired", "yes", "是否退休"),
-    ("person.retired", 1, "是否退休"),
-    ("enrolment.first_enrolment", 0, "是否首次参保"),
+    ("person.retired", "yes", "参保状态"),
+    ("person.retired", 1, "参保状态"),
+    ("enrolment.first_enrolment", 0, "首次参保"),
     ("person.age", "40", "年龄"),
     ("person.age", 40.0, "年龄"),
-    ("on", 20240601, "计算日期"),
-    ("on", 1717200000, "计算日期"),
-    ("on", "20240601", "计算日期"),
+    ("on", 20240601, "适用日期"),
+    ("on", 1717200000, "适用日期"),
+    ("on", "20240601", "适用日期"),
     ("contribution.monthly_base", "1_000", "月缴费基数"),
     ("contribution.monthly_base", "6E+3", "月缴费基数"),
     ("contribution.monthly_base", "٦٠٠٠", "月缴费基数"),
@@ -178,10 +178,10 @@ def test_flexible_option_for_an_enterprise_employee_is_refused() -> None:
 
 
 @pytest.mark.parametrize(("path", "value", "label"), [
-    ("on", 20240601, "计算日期"),
+    ("on", 20240601, "适用日期"),
     ("person.age", 1e308, "年龄"),
     ("visits.0.tier", 4, "医院等级"),
-    ("visits.0.kind", "dental", "就诊类型"),
+    ("visits.0.kind", "dental", "就诊类别"),
     ("person.sex", "x", "性别"),
     ("person", [], "参保人信息"),
     ("visits", {}, "就诊记录"),
@@ -196,6 +196,12 @@ def test_every_message_is_chinese(path: str, value: object, label: str) -> None:
 def test_tier_message_lists_the_tiers_in_chinese() -> None:
     assert "只能是 1、2 或 3" in refused(with_("visits.0.tier", 4))
     assert "或" in refused(with_("visits.0.kind", "dental"))
+
+
+def test_a_newline_in_a_value_stays_on_one_line() -> None:
+    """Found by the fuzz: a city code with a newline in it printed a two-line message."""
+    err = refused(with_("city", "\nyantai\u2028"), "城市")
+    assert "\\u000ayantai\\u2028" in err
 
 
 def test_a_byte_order_mark_is_accepted() -> None:

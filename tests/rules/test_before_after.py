@@ -47,7 +47,7 @@ def test_comparison(case: dict[str, Any]) -> None:
         assert all(r.sources for r in rows[key].reasons), f"a reason for {key} names no clause"
     changed = {c["parameter"] for c in data["changes"]}
     assert set(case.get("changes", [])) <= changed, sorted(changed)
-    assert all(c["sources"] for c in data["changes"] if c["before"] != "文件未载明" or c["after"] != "文件未载明")
+    assert all(c["sources"] for c in data["changes"] if c["before"] != "文件未规定" or c["after"] != "文件未规定")
     for fragment in case["headline"]:
         assert fragment in comparison.headline, comparison.headline
 
@@ -78,8 +78,9 @@ def test_a_figure_waiting_for_input_is_not_called_silent_documents() -> None:
                                       "retirement": {"paid_months": 100}})
     comparison = compare(request, date(2024, 1, 1))
     makeup = next(r for r in comparison.rows if r.figure.key == "retirement.makeup_amount")
-    assert (makeup.before_text, makeup.after_text, makeup.waiting) == ("需填写最后一次缴费基数", "需填写最后一次缴费基数", True)
-    assert "文件未载明" not in comparison.headline
+    waiting = "需填写最后一次月缴费基数"
+    assert (makeup.before_text, makeup.after_text, makeup.waiting) == (waiting, waiting, True)
+    assert "文件未规定" not in comparison.headline
 
 
 def test_before_is_the_earlier_date_whichever_is_given() -> None:

@@ -24,5 +24,5 @@ def test_no_first_month_asks_for_it_and_reports_nothing_missing() -> None:
 def test_yantai_first_month_given_the_start_is_not_stated() -> None:
     """烟政字〔2023〕109号 does not say when benefits start: the result says so and names the parameter."""
     detail, missing = _start({"first_contribution_month": "2024-03"})
-    assert detail == "待遇开始时间所收录的政策文件未规定"
+    assert detail == "待遇开始时间文件未规定"
     assert "benefits.start_offset_months" in missing

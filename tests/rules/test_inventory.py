@@ -62,10 +62,10 @@ def test_yantai_2023_figures_end_with_the_year(policy: Policy) -> None:
 
 def test_absent_and_not_stated(policy: Policy) -> None:
     absent = row(policy, "yantai", date(2024, 6, 1), "inpatient.share")
-    assert (absent.value_text, absent.status, absent.document, absent.clause) == ("文件未载明", "文件未载明", "", "")
+    assert (absent.value_text, absent.status, absent.document, absent.clause) == ("文件未规定", "文件未规定", "", "")
     assert absent.start is None and absent.end is None
     stated_open = row(policy, "yantai", date(2024, 6, 1), "inpatient.supplement_share")
-    assert (stated_open.value_text, stated_open.status, stated_open.clause) == ("文件未载明", "文件未载明", "二(三)3")
+    assert (stated_open.value_text, stated_open.status, stated_open.clause) == ("文件未规定", "文件未规定", "二(三)3")
     assert "另行制定" in stated_open.note
 
 
@@ -92,7 +92,7 @@ def test_yantai_outpatient_changes_on_2024_01_01(policy: Policy) -> None:
         "outpatient.yearly_max": ("在职 2300元；退休 2300元", "在职 5000元；退休 6000元"),
         "outpatient.fund_yearly_limit": ("在职 2300元；退休 2300元", "在职 3500元；退休 4500元"),
         "outpatient.supplement_yearly_limit": ("不设此项", "1500元"),
-        "outpatient.retiree_extra_share": ("文件未载明", "5%"),
+        "outpatient.retiree_extra_share": ("文件未规定", "5%"),
     }
     for parameter, (before, after) in expected.items():
         change = found[parameter]
@@ -100,7 +100,7 @@ def test_yantai_outpatient_changes_on_2024_01_01(policy: Policy) -> None:
         assert (change.before_source, change.after_source) == (clause, clause), parameter
     assert found["contribution.employer_rate.enterprise"].after == "8%"
     assert "inpatient.share" not in found  # given on neither date
-    assert "inpatient.supplement_share" not in found  # 文件未载明 on both dates
+    assert "inpatient.supplement_share" not in found  # 文件未规定 on both dates
 
 
 def test_no_changes_within_a_year(policy: Policy) -> None:
@@ -138,7 +138,7 @@ def test_jinan_after_its_document_expires(policy: Policy) -> None:
     enterprise = found["contribution.employer_rate.enterprise"]
     assert (enterprise.before, enterprise.after, enterprise.after_source) == ("7%（过渡期）", "8%", f"{PROVINCE_DOC} 三(二)")
     assert (found["supplementary.unassigned_monthly"].before, found["supplementary.unassigned_monthly"].after) == (
-        "8元/月", "文件未载明")
+        "8元/月", "文件未规定")
     after = row(policy, "jinan", date(2024, 10, 1), "flexible.rate_without_account")
     assert (after.value_text, after.region_name) == ("7%", "山东省")
 
@@ -152,8 +152,8 @@ def test_local_figure_shows_as_local(policy: Policy) -> None:
     assert (r.value_text, r.status, r.document, r.clause) == (spelled, "本地录入", "本地录入", "")
     assert (r.start, r.end, r.note, r.region_name) == (date(2024, 1, 1), date(2024, 12, 31), "市医保局通知", "烟台市")
     # outside its dates, and in another city, it is not used
-    assert row(policy, "yantai", date(2025, 1, 1), "inpatient.share", (figure,)).status == "文件未载明"
-    assert row(policy, "weihai", date(2024, 6, 1), "inpatient.share", (figure,)).status == "文件未载明"
+    assert row(policy, "yantai", date(2025, 1, 1), "inpatient.share", (figure,)).status == "文件未规定"
+    assert row(policy, "weihai", date(2024, 6, 1), "inpatient.share", (figure,)).status == "文件未规定"
     found = {c.parameter: c for c in changes_between(policy, "yantai", date(2023, 12, 31), date(2024, 1, 1), (figure,))}
     assert found["inpatient.share"].after == f"{spelled}（本地录入）"
     assert found["inpatient.share"].after_source == "本地录入（烟台市）"

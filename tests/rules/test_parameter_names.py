@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from yibao.rules import bundled_policy
-from yibao.rules.errors import FIELD_LABELS
+from yibao.wording import FIELD_LABELS
 
 PACKAGE = Path(__file__).resolve().parents[2] / "desktop" / "yibao"
 

@@ -39,7 +39,7 @@ def test_section_holds_the_headline_the_rows_and_the_changes() -> None:
     assert figures.rows[0].kind == "group" and figures.rows[0].label == HEADLINE
     person = next(r for r in figures.rows if r.label == "个人负担")
     assert person.figure == "−¥305.00"
-    assert person.formula.startswith("2023年6月1日 ¥2465.00 → 2024年6月1日 ¥2160.00；原因：起付标准（三级）由800元降至600元")
+    assert person.formula.startswith("2023年6月1日 ¥2,465.00 → 2024年6月1日 ¥2,160.00；原因：起付标准（三级）由800元降至600元")
     assert person.source == "烟政字〔2023〕109号 二(三)1"
     assert changes.title == CHANGES_TITLE
     assert [r.label for r in changes.rows][:2] == ["普通门诊统筹起付标准（年度）", "普通门诊统筹在职职工支付比例"]
@@ -79,4 +79,4 @@ def test_cli_sheet_compare_on_prints_the_section(tmp_path: Path) -> None:
     flat = re.sub(r"\s+", "", pdftotext(out))
     assert "政策前后对比（2023年6月1日→2024年6月1日）" in flat
     assert "这一年的门诊您少付¥305.00" in flat
-    assert "2023年6月1日¥2465.00→2024年6月1日¥2160.00" in flat
+    assert "2023年6月1日¥2,465.00→2024年6月1日¥2,160.00" in flat

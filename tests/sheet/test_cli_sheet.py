@@ -28,7 +28,7 @@ def test_writes_the_sheet_from_a_file(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
     flat = re.sub(r"\s+", "", pdftotext(out))
-    assert "(2000.00−600.00)×60%=840.00" in flat
+    assert "(2,000.00−600.00)×60%=840.00" in flat
     assert "服务大厅：烟台市莱山区医保服务大厅" in flat and "窗口号：7" in flat
 
 
@@ -36,14 +36,14 @@ def test_reads_standard_input(tmp_path: Path) -> None:
     out = tmp_path / "stdin.pdf"
     done = run(["sheet", "-", "--pdf", str(out)], stdin=json.dumps(USUAL))
     assert done.returncode == 0, done.stderr
-    assert "6000.00×8%=480.00" in re.sub(r"\s+", "", pdftotext(out))
+    assert "6,000.00×8%=480.00" in re.sub(r"\s+", "", pdftotext(out))
 
 
 BAD = {
     "unknown city": ({**USUAL, "city": "beijing"}, "城市"),
     "tier 4": ({**USUAL, "visits": [{"kind": "outpatient", "tier": 4, "in_scope": "10"}]}, "医院等级"),
     "negative amount": ({**USUAL, "contribution": {"monthly_base": "-5"}}, "月缴费基数"),
-    "impossible date": ({**USUAL, "on": "2024-02-30"}, "计算日期"),
+    "impossible date": ({**USUAL, "on": "2024-02-30"}, "适用日期"),
     "no rules on the date": ({**USUAL, "on": "1999-01-01"}, "施行"),
 }
 

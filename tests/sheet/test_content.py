@@ -30,10 +30,10 @@ def test_importing_the_sheet_and_making_text_loads_no_qt() -> None:
 def test_plain_text_has_the_hand_worked_figures_and_clauses(usual: tuple[Request, Result], header: SheetHeader) -> None:
     text = plain_text(*usual, header)
     # 烟政字〔2023〕109号 二(二)1: employer 8% and employee 2% of 6000
-    assert "6000.00 × 8% = 480.00" in text
-    assert "6000.00 × 2% = 120.00" in text
+    assert "6,000.00 × 8% = 480.00" in text
+    assert "6,000.00 × 2% = 120.00" in text
     # 二(三)1: tier 3 outpatient, deductible 600, in-service share 60%: (2000 − 600) × 60% = 840
-    assert "(2000.00 − 600.00) × 60% = 840.00" in text
+    assert "(2,000.00 − 600.00) × 60% = 840.00" in text
     assert "依据：烟政字〔2023〕109号 二(三)1" in text
     assert "人民币捌佰肆拾元整" in text  # fund, year total
     assert "人民币壹仟贰佰陆拾元整" in text  # the person's share: 2100 − 840
@@ -78,17 +78,17 @@ def test_missing_figures_are_stated_not_guessed(usual: tuple[Request, Result]) -
     request, result = usual
     assert result.missing, "the Yantai 2024 years check needs a figure the documents do not give"
     text = plain_text(request, result)
-    assert "【文件未载明的数字（未予计算，不作估计）】" in text
+    assert "【文件未规定的数字（未予计算，不作估计）】" in text
     for missing in result.missing:
         assert f"{missing.label}：{missing.reason}" in text
-    assert "最低缴费年限" in text and "文件未载明" in text
+    assert "最低缴费年限" in text and "文件未规定" in text
 
 
 def test_locally_entered_figures_are_marked(with_local: tuple[Request, Result]) -> None:
     request, result = with_local
     assert any(line.local for line in result.visits[0].lines)  # type: ignore[index]
     text = plain_text(request, result)
-    fund_line = next(line for line in text.splitlines() if "统筹基金支付" in line and "8075.00" in line)
+    fund_line = next(line for line in text.splitlines() if line.startswith("    统筹基金支付") and "8,075.00" in line)
     assert "[本地录入]" in fund_line
     assert "本地录入（烟台市）" in fund_line
     assert "不是所收录政策文件中的数字" in text

@@ -76,3 +76,15 @@ def test_an_unwritable_folder_is_one_chinese_line(tmp_path: Path) -> None:
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "QPainter" not in done.stderr
 
 
+
+
+@pytest.mark.parametrize("target", ["/dev/full", "/dev/null", "."])
+def test_a_device_or_a_folder_is_never_replaced(target: str, tmp_path: Path) -> None:
+    out = Path(target) if target.startswith("/") else tmp_path
+    if not out.exists():
+        pytest.skip(f"no {target} here")
+    kind = out.stat().st_mode
+    done = subprocess.run([sys.executable, "-m", "yibao", "sheet", "-", "--pdf", str(out)],
+                          input=json.dumps(USUAL), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "不是一个普通文件" in done.stderr
+    assert out.stat().st_mode == kind

@@ -156,6 +156,9 @@ DAMAGED = {
                              "烟政字〔2023〕109号 二(三)1已规定此项（烟台市），本地录入只能填写文件未规定的期间"),
     "overlap-inside": (lambda d: d["figures"].append({**d["figures"][1], "start": "2024-07-01"}),
                        "第12条（烟台市·住院统筹基金年度最高支付限额，2024年7月1日起）开始日期：与已录入的2024年1月1日起的同一参数日期重叠"),
+    "fund-limit-above-the-maximum": (lambda d: d["figures"][9].update(value={"in_service": "3500", "retired": "2500"}),
+                                     "第10条（潍坊市·普通门诊统筹基金年度最高支付限额，2024年1月1日起）数值：普通门诊统筹基金年度最高支付限额"
+                                     "大于同期的普通门诊统筹年度最高支付限额（在职）"),
     "end-before-start": (lambda d: d["figures"][2].update(end="2023-12-31"),
                          "第3条（烟台市·住院超统筹基金年度限额部分大额补助起付标准（年度），2024年1月1日起）结束日期："
                          "结束日期（2023年12月31日）早于开始日期（2024年1月1日）"),
@@ -183,7 +186,7 @@ def test_a_damaged_pack_is_refused_naming_record_and_field(
 @pytest.mark.parametrize(("content", "message"), [
     (b"{\"format\": ", "pack.json 不是有效的 JSON（第1行第12列）"),
     (b"[1, 2]", "数据包应为一个 JSON 对象"),
-    (b"\xff\xfe\x00", "无法读取"),
+    (b"\xff\xfe\x00", "pack.json 不是 UTF-8 编码的文本，不是数据包"),
 ], ids=["cut-short", "a-list", "not-utf8"])
 def test_a_file_that_is_no_pack_is_refused(content: bytes, message: str, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
@@ -267,3 +270,35 @@ def test_figures_from_two_bureaus_keep_their_issuers(policy: Policy, tmp_path: P
     assert {d.get("issuer") for d in exported["documents"]} == {
         "示例医疗保障局（演示用，非真实单位，数字均为虚构）", "另一个示例医疗保障局（虚构）"}
     assert list(parse_pack(policy, exported).figures) == first + second
+
+
+def test_sheet_with_the_pack_cites_its_document(tmp_path: Path) -> None:
+    """sheet --figures: the pack's figures on paper, marked 本地录入, its document in the list of documents.
+
+    In a child process, as a clerk runs it: the sheet command makes its own (offscreen) Qt application."""
+    import subprocess
+    import sys
+
+    request = tmp_path / "year.json"
+    request.write_text(json.dumps(YANTAI_YEAR), encoding="utf-8")
+    pdf = tmp_path / "sheet.pdf"
+    done = subprocess.run([sys.executable, "-m", "yibao", "sheet", str(request), "--figures", str(EXAMPLE), "--pdf",
+                           str(pdf)], capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    assert "¥18,752.50" in flat and "【本地录入】" in flat
+    assert "示例医保发〔2024〕1号《（示例，虚构）烟台市职工住院待遇标准的通知》" in flat
+    assert not local_figures_path().exists()
+
+
+def test_the_result_lists_the_pack_document(policy: Policy) -> None:
+    result = calculate(Request.model_validate(YANTAI_YEAR), policy, read_pack(policy, EXAMPLE).figures)
+    cited = {d.number: d for d in result.documents}
+    assert cited["示例医保发〔2024〕1号"].issuer.endswith("；本地录入")
+    assert "示例医保发〔2024〕2号" not in cited  # Weifang's outpatient document is not used for this case
+
+
+def test_a_missing_pack_is_named_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(capsys, "figures", "check", str(tmp_path / "none.json"))
+    assert code == 2 and err.startswith(f"数据包有误：无法读取 {tmp_path / 'none.json'}（") and "No such" not in err

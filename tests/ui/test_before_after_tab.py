@@ -38,9 +38,9 @@ def test_109号_二三1_three_outpatient_visits_2023_against_2024(qtbot: QtBot) 
         "在职职工支付比例（三级）由55%升至60%。")
     assert "调整前的标准按2023年1月1日至12月31日施行计算" in tab.readings.text()  # the reading the 2023 column rests on
     rows = tab.figure_rows()
-    assert rows["个人负担"][:3] == ("¥2465.00", "¥2160.00", "−¥305.00")
+    assert rows["个人负担"][:3] == ("¥2,465.00", "¥2,160.00", "−¥305.00")
     assert rows["个人负担"][3] == "烟政字〔2023〕109号 二(三)1"
-    assert rows["统筹基金支付"][:3] == ("¥2035.00", "¥2340.00", "+¥305.00")
+    assert rows["统筹基金支付"][:3] == ("¥2,035.00", "¥2,340.00", "+¥305.00")
     assert rows["统筹基金支付"][4].splitlines()[-1] == "基金年度最高支付限额（在职）由2300元升至3500元"
     assert tab.figures.horizontalHeaderItem(1).text() == "2023-12-31"  # type: ignore[union-attr]
     changes = {row[0]: row for row in tab.change_rows()}
@@ -69,10 +69,10 @@ def test_jinan_september_against_october_2024_and_a_side_not_in_the_documents(qt
     assert tab.first_date.date() == QDate(2024, 9, 30)  # the document's last day
     rows = tab.figure_rows()
     assert rows["单位缴费（每月）"][:3] == ("¥420.00", "¥480.00", "+¥60.00")
-    assert rows["大额/大病筹资合计（每人每年）"][:3] == ("¥96.00", "文件未载明", "无法比较")
+    assert rows["大额/大病筹资合计（每人每年）"][:3] == ("¥96.00", "文件未规定", "无法比较")
     headline = tab.headline.text()
     assert "单位每月多缴 ¥60.00" in headline
-    assert "大额/大病筹资合计（每人每年）：2024年10月15日文件未载明，无法比较（2024年9月30日为¥96.00）" in headline
+    assert "大额/大病筹资合计（每人每年）：2024年10月15日文件未规定，无法比较（2024年9月30日为¥96.00）" in headline
 
 
 def test_same_day_and_new_case_date(qtbot: QtBot) -> None:
@@ -110,7 +110,7 @@ def test_a_date_with_no_documents_says_so(qtbot: QtBot) -> None:
     type_into(qtbot, window.contribution_tab.base, "6000")
     tab = open_tab(window)
     assert tab.headline.text() == "青岛市在2023年12月31日没有所收录文件中施行的规定，无法比较。"
-    assert tab.figure_rows()["单位缴费（每月）"][:3] == ("文件未载明", "¥480.00", "无法比较")
+    assert tab.figure_rows()["单位缴费（每月）"][:3] == ("文件未规定", "¥480.00", "无法比较")
     assert tab.figures.item(2, 3).foreground().color().name() == "#a00000"  # type: ignore[union-attr]
 
 

@@ -88,7 +88,7 @@ def test_yantai_2000_series_are_the_rules_core_figures(widget: ShareChart) -> No
         assert at(series["二级"], x) == pytest.approx(float(full_compute(yantai(outpatient(3, "2000")), 0, 2,
                                                                          Decimal(str(x))) or 0), abs=0.01)
     assert widget.curves is not None and widget.curves.axis_max == Decimal(5000)
-    assert "一级及以下 ¥560.00，二级 ¥880.00，三级 ¥1160.00" in widget.note.text()
+    assert "一级及以下 ¥560.00，二级 ¥880.00，三级 ¥1,160.00" in widget.note.text()
     assert widget.missing.isHidden()
 
 

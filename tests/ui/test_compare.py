@@ -8,8 +8,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from yibao.rules import InputError, Request, Result, calculate
-from yibao.ui.compare import CHOSEN_BACKGROUND, NO_VISIT_HINT, NOT_GIVEN, ROWS, TierComparison
+from yibao.ui.compare import CHOSEN_BACKGROUND, NO_VISIT_HINT, ROWS, TierComparison, headline
 from yibao.ui.tiers import tier_variants
+from yibao.wording import NOT_STATED
 
 PERSON = {"employment": "enterprise", "sex": "male", "age": 40}
 
@@ -42,14 +43,14 @@ def test_yantai_2024_outpatient_2000_at_each_tier(widget: TierComparison) -> Non
     # (2000 − 600) × 60% = 840.
     show_bill(widget, yantai(outpatient(3, "2000")), 0, calculate)
     assert widget.figures() == [
-        ["2000.00", "2000.00", "2000.00"],
+        ["2,000.00", "2,000.00", "2,000.00"],
         ["200.00", "400.00", "600.00"],
-        ["1440.00", "1120.00", "840.00"],
+        ["1,440.00", "1,120.00", "840.00"],
         ["0.00", "0.00", "0.00"],
-        ["560.00", "880.00", "1160.00"],
+        ["560.00", "880.00", "1,160.00"],
         ["72%", "56%", "42%"],
     ]
-    assert widget.summary.text() == "在一级及以下医院就诊，个人少负担 ¥600.00（与三级相比）。"
+    assert headline(widget.visits).text == "同样的费用在一级及以下医疗机构个人少付 ¥600.00（与三级医疗机构相比）。"
     assert widget.table.verticalHeaderItem(4).text() == ROWS[4] == "个人负担"
 
 
@@ -60,7 +61,7 @@ def test_chosen_tier_column_is_highlighted_and_its_lines_shown(widget: TierCompa
     assert widget.table.item(0, 1).background().color() == CHOSEN_BACKGROUND
     assert widget.table.item(0, 0).background().color() != CHOSEN_BACKGROUND
     rows = {row[0]: row for row in widget.lines.row_texts()}
-    assert rows["统筹基金支付"][1:3] == ("1120.00", "(2000.00 − 400.00) × 70% = 1120.00")
+    assert rows["统筹基金支付"][1:3] == ("1,120.00", "(2,000.00 − 400.00) × 70% = 1,120.00")
     widget.table.horizontalHeader().sectionClicked.emit(2)
     rows = {row[0]: row for row in widget.lines.row_texts()}
     assert rows["统筹基金支付"][1] == "840.00"
@@ -96,10 +97,10 @@ def test_figure_not_in_the_documents_shows_not_given(widget: TierComparison) -> 
     show_bill(widget, request, 0, calculate)
     figures = widget.figures()
     assert figures[1] == ["500.00", "800.00", "800.00"]
-    assert figures[2] == [NOT_GIVEN] * 3
-    assert figures[4] == [NOT_GIVEN] * 3
-    assert figures[5] == [NOT_GIVEN] * 3
-    assert "无法比较" in widget.summary.text()
+    assert figures[2] == [NOT_STATED] * 3
+    assert figures[4] == [NOT_STATED] * 3
+    assert figures[5] == [NOT_STATED] * 3
+    assert "无法比较" in headline(widget.visits).text
 
 
 def test_input_error_is_shown_in_red_not_raised(widget: TierComparison) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from datetime import date
 from decimal import Decimal
@@ -45,8 +46,8 @@ def test_cap_not_binding(qtbot: QtBot) -> None:
     result = d.result()
     assert result is not None and result.fund is not None and result.fund.adjustment_fund_pays == Decimal("40000000")
     rows = {row[0]: row for row in d.lines.row_texts()}
-    assert rows["调剂金分担"][2] == ("缺口 80000000.00 × 省定分担比例 50% = 40000000.00，"
-                                "未超过上限 25000000.00 × 2 = 50000000.00")
+    assert rows["调剂金分担"][2] == ("缺口 80,000,000.00 × 省定分担比例 50% = 40,000,000.00，"
+                                "未超过上限 25,000,000.00 × 2 = 50,000,000.00")
     assert rows["调剂金分担"][3] == "鲁政字〔2023〕184号 三(四)"
     assert d.edits["city_share_ratio"].isHidden()  # Qingdao does not split what remains
     assert d.message.text() == ""
@@ -60,7 +61,7 @@ def test_cap_binding(qtbot: QtBot) -> None:
     assert shown(d)["adjustment_fund_pays"] == "¥50,000,000.00"
     assert shown(d)["surplus_pays"] == "¥70,000,000.00"
     assert shown(d)["unfunded"] == "¥0.00"
-    assert "超过上限 上年度上解额 25000000.00 × 2 = 50000000.00，按上限" in d.lines.row_texts()[1][2]
+    assert "超过上限 上年度上解额 25,000,000.00 × 2 = 50,000,000.00，按上限" in d.lines.row_texts()[1][2]
 
 
 def test_yantai_surplus_too_small_asks_for_the_city_share(qtbot: QtBot) -> None:
@@ -82,11 +83,11 @@ def test_yantai_surplus_too_small_asks_for_the_city_share(qtbot: QtBot) -> None:
 
 
 @pytest.mark.parametrize(("field", "text", "message"), [
-    ("last_year_premium_income", "abc", "上年度统筹基金征缴收入：“abc”不是数字金额"),
+    ("last_year_premium_income", "abc", "上年度统筹基金保险费收入：“abc”不是数字金额"),
     ("last_year_remittance", "-1", "上年度已上解调剂金：不能为负数"),
-    ("province_share_ratio", "150", "省定分担比例：不能大于 100%"),
-    ("province_share_ratio", "5o", "省定分担比例：“5o”不是比例（如 50）"),  # keyClicks types ASCII only
-    ("deficit", "1.234", "当年基金缺口：最多两位小数（分）"),
+    ("province_share_ratio", "150", "省定调剂金分担比例：不能大于 100%"),
+    ("province_share_ratio", "5o", "省定调剂金分担比例：“5o”不是比例（如 50）"),  # keyClicks types ASCII only
+    ("deficit", "1.234", "当年基金收支缺口：最多两位小数（分）"),
 ])
 def test_invalid_input_is_red_and_named(qtbot: QtBot, field: str, text: str, message: str) -> None:
     d = dialog(qtbot, accumulated_surplus="100000000")
@@ -109,7 +110,7 @@ def test_blank_required_field_asks_without_red(qtbot: QtBot) -> None:
     d = FundDialog("qingdao", "青岛市", ON, calculate)
     qtbot.addWidget(d)
     assert d.request() is None and d.result() is None
-    assert d.message.text() == "请填写：上年度统筹基金征缴收入、上年度已上解调剂金、省定分担比例"
+    assert d.message.text() == "请填写：上年度统筹基金保险费收入、上年度已上解调剂金、省定调剂金分担比例"
     assert d.message.styleSheet() == ""
     assert d.edits["last_year_premium_income"].styleSheet() == ""
 
@@ -122,7 +123,7 @@ def test_input_error_from_the_core_is_shown(qtbot: QtBot) -> None:
     qtbot.addWidget(d)
     for name, text in FIGURES.items():
         qtbot.keyClicks(d.edits[name], text)
-    assert d.message.text() == "输入有误：on（计算日期）：青岛市在 2020-01-01 没有所收录文件中施行的规定"
+    assert d.message.text() == "输入有误：on（适用日期）：青岛市在 2020-01-01 没有所收录文件中施行的规定"
     assert d.request() is None
 
 
@@ -131,8 +132,8 @@ def test_copy_puts_the_plain_text_on_the_clipboard(qtbot: QtBot) -> None:
     qtbot.mouseClick(d.copy_button, Qt.MouseButton.LeftButton)
     text = QGuiApplication.clipboard().text()
     assert text == d.as_text()
-    assert "调剂金分担" in text and "40000000.00" in text and "鲁政字〔2023〕184号 三(四)" in text
-    assert "省级分担比例  50%" in text
+    assert "调剂金分担" in text and "40,000,000.00" in text and "鲁政字〔2023〕184号 三(四)" in text
+    assert re.search(r"省定调剂金分担比例\s+50%", text)
 
 
 def test_the_fund_sheet_as_pdf_carries_the_figures(qtbot: QtBot, tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def test_yantai_outpatient_deductible_row(tab: PolicyTab, policy: Policy) -> Non
     assert (row["状态"], row["依据文件"], row["条款"]) == ("施行中", "烟政字〔2023〕109号", "二(三)1")
     assert (row["施行日期"], row["截止日期"]) == ("2024-01-01", "")
     absent = rows["住院统筹基金支付比例"]
-    assert (absent["数值"], absent["状态"], absent["依据文件"]) == ("文件未载明", "文件未载明", "")
+    assert (absent["数值"], absent["状态"], absent["依据文件"]) == ("文件未规定", "文件未规定", "")
     assert tab.table.item(0, 0).text() == "缴费"  # a group heading first
 
 
@@ -55,12 +55,12 @@ def test_not_stated_rows_grey_italic(tab: PolicyTab) -> None:
     table = tab.table
     for r in range(table.rowCount()):
         item = table.item(r, 2)
-        if item is not None and item.text() == "文件未载明":
+        if item is not None and item.text() == "文件未规定":
             assert table.item(r, 0).font().italic()
             assert table.item(r, 0).foreground().color().name() == "#707070"
             break
     else:
-        pytest.fail("no 文件未载明 row")
+        pytest.fail("no 文件未规定 row")
 
 
 def test_filter_narrows_to_outpatient(tab: PolicyTab, qtbot: QtBot) -> None:

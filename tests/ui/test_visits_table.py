@@ -17,7 +17,7 @@ def test_typing_into_a_cell_settles_the_visit(qtbot: QtBot) -> None:
     window.visits_tab.add_outpatient.click()
     type_into_cell(qtbot, window, 0, FIRST_INPUT, "2000")
     assert window.presenter.visits[0].in_scope == "2000"
-    assert visit_row(window, 0) == ["600.00", "840.00", "0.00", "1160.00"]
+    assert visit_row(window, 0) == ["600.00", "840.00", "0.00", "1,160.00"]
     type_into_cell(qtbot, window, 0, FIRST_INPUT, "1000")  # typing over a cell replaces it
     assert visit_row(window, 0) == ["600.00", "240.00", "0.00", "760.00"]
 

@@ -75,3 +75,26 @@ def test_stale_temp_files_are_removed_at_start(qtbot: QtBot, shown: list[str], _
     open_window(qtbot, Settings())
     assert not any(path.exists() for path in stale)
     assert shown == []
+
+
+def test_the_history_dialog_lists_the_readable_rows_and_says_how_many_are_not(qtbot: QtBot) -> None:
+    from datetime import date
+
+    from yibao.state.history import history_path
+    from yibao.ui.history_dialog import HistoryDialog
+
+    history, _ = open_history()
+    for name in ("甲", "乙", "丙"):
+        history.add(city="yantai", city_name="烟台市", on=date(2024, 6, 1), kind="保存", summary=name, request_json="{}")
+    history.close()
+    with sqlite3.connect(history_path()) as conn:
+        conn.execute("UPDATE entry SET saved_at = 'garbage' WHERE summary = '乙'")
+    conn.close()
+    history, message = open_history()
+    assert message is None
+    dialog = HistoryDialog(history)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert sorted(e.summary for e in dialog.entries) == ["丙", "甲"]
+    assert dialog.problem.isVisible() and dialog.problem.text() == "有 1 条记录已损坏，未列出"
+    history.close()

@@ -79,4 +79,4 @@ def test_a_burst_of_edits_redraws_the_comparison_once(window: MainWindow, qtbot:
     qtbot.wait(5)
     assert len(shown) == 1
     assert shown[0].visit.in_scope == 1500
-    assert comparison.figures()[0][0] == "1500.00"
+    assert comparison.figures()[0][0] == "1,500.00"

@@ -21,13 +21,12 @@ from pydantic import BaseModel, Field
 
 from yibao.rules.engine import bundled_policy, calculate
 from yibao.rules.errors import InputError
-from yibao.rules.formatting import cn_date, yuan
 from yibao.rules.inventory import changes_between, figure_text, key_label
 from yibao.rules.models import ReadingRef, Request, Result, SourceRef
 from yibao.rules.policy import KEY_SEPARATOR, LocalFigure, ParameterSpec, Policy, Resolved, Snapshot
 from yibao.rules.trace import source_of, threshold_value
+from yibao.wording import NOT_STATED, cn_date, months, percent, percentage_points, round_rate, to_fen, yuan
 
-NOT_STATED = "文件未载明"
 NOT_OFFERED = "不设此项"
 
 Kind = Literal["money", "months", "rate"]
@@ -256,19 +255,17 @@ def _value(result: Result | None, figure: Figure) -> Number | None:
         return None
     if isinstance(data, int):
         return data
-    exponent = Decimal("0.0001") if figure.kind == "rate" else Decimal("0.01")
-    return Decimal(data).quantize(exponent)
+    return round_rate(Decimal(data)) if figure.kind == "rate" else to_fen(Decimal(data))
 
 
 def figure_value_text(figure: Figure, value: Number | None) -> str:
     if value is None:
         return NOT_STATED
     if figure.kind == "months":
-        years, rest = divmod(int(value), 12)
-        return f"{value}个月（{years}年）" if years and not rest else f"{value}个月"
+        return months(int(value))
     if figure.kind == "rate":
-        return f"{(Decimal(value) * 100).quantize(Decimal('0.01'))}%"
-    return f"¥{yuan(Decimal(value))}"
+        return percent(Decimal(value))
+    return yuan(Decimal(value))
 
 
 def _size(number: Number) -> Number:
@@ -280,7 +277,7 @@ def _difference_text(figure: Figure, difference: Number) -> str:
         return "不变"
     sign = "+" if difference > 0 else "−"
     if figure.kind == "rate":
-        return f"{sign}{(abs(Decimal(difference)) * 100).quantize(Decimal('0.01'))}个百分点"
+        return f"{sign}{percentage_points(abs(Decimal(difference)))}"
     return sign + figure_value_text(figure, _size(difference))
 
 
@@ -485,7 +482,7 @@ _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)([^\d（]*)")  # the figure and its unit:
 
 
 def _moved(before: Decimal | bool | str, after: Decimal | bool | str) -> str:
-    """由800元降至600元 / 由6.3%升至7% / 由120个月（10年）升至300个月（25年） / 由文件未载明变为5%."""
+    """由800元降至600元 / 由6.3%升至7% / 由120个月（10年）升至300个月（25年） / 由文件未规定变为5%."""
     old, new = _NUMBER.match(str(before)), _NUMBER.match(str(after))
     if old and new and old.group(2) == new.group(2):
         a, b = Decimal(old.group(1)), Decimal(new.group(1))
@@ -513,7 +510,7 @@ def _headline(comparison: Comparison, unavailable: str) -> str:
         if row.difference is not None:
             words = row.figure.more if row.difference > 0 else row.figure.less
             amount = figure_value_text(row.figure, _size(row.difference))
-            both = f"（由{row.before_text}到{row.after_text}）" if row.figure.kind == "months" else ""
+            both = f"，由{row.before_text}到{row.after_text}" if row.figure.kind == "months" else ""
             moved.append(f"{_visits_words(comparison, row)}{words} {amount}{both}{_because(row)}")
         elif not row.waiting and (row.before is not None or row.after is not None):
             missing.setdefault((row.figure.section, (before if row.before is None else after).on), []).append(row)
@@ -521,11 +518,11 @@ def _headline(comparison: Comparison, unavailable: str) -> str:
     for (_, day), rows in missing.items():
         if len(rows) > 1:  # several figures of one section: named together, the table gives each reason
             labels = "、".join(row.label for row in rows)
-            not_comparable.append(f"{cn_date(day)}文件未载明{_visits_words(comparison, rows[0])}{labels}，无法比较")
+            not_comparable.append(f"{cn_date(day)}{NOT_STATED}{_visits_words(comparison, rows[0])}{labels}，无法比较")
             continue
         row = rows[0]
         known, side = (row.after_text, after) if row.before is None else (row.before_text, before)
-        not_comparable.append(f"{_visits_words(comparison, row)}{row.label}：{cn_date(day)}文件未载明，无法比较"
+        not_comparable.append(f"{_visits_words(comparison, row)}{row.label}：{cn_date(day)}{NOT_STATED}，无法比较"
                               f"（{cn_date(side.on)}为{known}）{_because(row)}")
     sentences = []
     if moved:

@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Literal
 
 from yibao.rules.errors import InputError
-from yibao.rules.formatting import ZERO, percent, to_fen, yuan
 from yibao.rules.models import (
     EMPLOYMENT_NAMES,
     OPTION_NAMES,
@@ -21,6 +20,7 @@ from yibao.rules.models import (
 )
 from yibao.rules.options import FLEXIBLE_RATE, chosen_option, flexible_options
 from yibao.rules.trace import Trace, line, threshold_value
+from yibao.wording import NOT_STATED, ZERO, money, percent, to_fen
 
 RETIREE_YEARS_ASSUMED = "retiree-years-assumed"  # the reading named where a retiree's years were not checked
 
@@ -80,7 +80,7 @@ def _times(base: Decimal, rate: Decimal | None) -> Decimal | None:
 def _rate_formula(base: Decimal, rate: Decimal | None, amount: Decimal | None) -> str:
     if rate is None or amount is None:
         return "文件未规定该比例，无法计算"
-    return f"{yuan(base)} × {percent(rate)} = {yuan(amount)}"
+    return f"{money(base)} × {percent(rate)} = {money(amount)}"
 
 
 def _employee(trace: Trace, person: Person, base: Decimal, lines: list[Line]) -> Parts:
@@ -96,7 +96,7 @@ def _employee(trace: Trace, person: Person, base: Decimal, lines: list[Line]) ->
     pooled = trace.snapshot.get("contribution.employer_to_pooled_fund")
     if pooled is not None and isinstance(pooled.value, Decimal) and employer is not None:
         part = to_fen(employer * pooled.value)
-        formula = f"{yuan(employer)} × {percent(pooled.value)} = {yuan(part)}"
+        formula = f"{money(employer)} × {percent(pooled.value)} = {money(part)}"
         lines.append(line("employer_pooled", "　计入统筹基金", part, formula, pooled))
 
     ind_rate, ind_src = trace.number("contribution.individual_rate")
@@ -117,8 +117,8 @@ def _retiree(trace: Trace, person: Person, retirement: RetirementResult | None, 
     formula = "文件未规定退休人员个人账户划入标准"
     if found is not None and isinstance(found.value, dict):
         account = threshold_value(found.value, str(person.age))
-        bands = "，".join(f"{k}周岁起 {yuan(v)}" for k, v in found.value.items())
-        formula = f"{person.age}周岁，按年龄划入标准（{bands}）= {yuan(account)}，由统筹基金划入"
+        bands = "，".join(f"{k}周岁起 {money(v)}" for k, v in found.value.items())
+        formula = f"{person.age}周岁，按年龄划入标准（{bands}）= {money(account)}，由统筹基金划入"
     lines.append(line("personal_account", "个人账户划入（退休人员，每月）", account, formula, found))
     return Parts(employer, individual, account)
 
@@ -135,7 +135,7 @@ def _retiree_premium(
         return ZERO, ZERO
     law = trace.snapshot.get("contribution.retirees_exempt_with_min_years")
     if law is None or law.value is not True:
-        trace.need("contribution.retirees_exempt", "退休人员是否缴纳基本医疗保险费", "所收录的政策文件未规定")
+        trace.need("contribution.retirees_exempt", "退休人员是否缴纳基本医疗保险费", NOT_STATED)
         for key, who in (("employer", "单位"), ("individual", "个人")):
             lines.append(line(key, f"{who}缴费（退休人员，每月）", None, "文件未规定退休人员是否缴费"))
         return None, None
@@ -158,7 +158,7 @@ def _flexible(trace: Trace, given: ContributionInput, lines: list[Line]) -> Part
     offered = flexible_options(trace.snapshot)
     city = trace.snapshot.city.name
     if not offered:
-        trace.need("flexible.rate_without_account", "灵活就业人员缴费比例", "所收录的政策文件未规定")
+        trace.need("flexible.rate_without_account", "灵活就业人员缴费比例", NOT_STATED)
         lines.append(line("individual", "灵活就业人员缴费（每月）", None, "文件未规定缴费比例，无法计算"))
         return Parts(None, None, None, base=_required_base(given))
     option = chosen_option(offered, given.flexible_option)
@@ -199,22 +199,22 @@ def _flexible_base(trace: Trace, given: ContributionInput, lines: list[Line]) ->
         base = _required_base(given)
         kind = "为" if rule is fixed else "不低于"
         formula = (f"文件规定基数{kind}全省上年度全口径月平均工资的{percent(rule.value)}；"
-                   f"该工资未载于文件，按填写的基数 {yuan(base)} 计算")
+                   f"该工资未载于文件，按填写的基数 {money(base)} 计算")
         lines.append(line("base", "缴费基数（每月）", base, formula, rule))
         return base
     target = to_fen(wage * rule.value)
     if rule is fixed:
         base = target
-        formula = f"全省上年度全口径月平均工资 {yuan(wage)} × {percent(rule.value)} = {yuan(base)}"
+        formula = f"全省上年度全口径月平均工资 {money(wage)} × {percent(rule.value)} = {money(base)}"
         if given.monthly_base is not None and given.monthly_base != base:
-            formula += f"（填写的 {yuan(given.monthly_base)} 不适用：基数由文件核定）"
+            formula += f"（填写的 {money(given.monthly_base)} 不适用：基数由文件核定）"
     elif given.monthly_base is None or given.monthly_base < target:
         base = target
-        shown = "未填写" if given.monthly_base is None else f"填写的 {yuan(given.monthly_base)} 低于下限"
-        formula = f"{shown}，按下限 {yuan(wage)} × {percent(rule.value)} = {yuan(base)}"
+        shown = "未填写" if given.monthly_base is None else f"填写的 {money(given.monthly_base)} 低于下限"
+        formula = f"{shown}，按下限 {money(wage)} × {percent(rule.value)} = {money(base)}"
     else:
         base = given.monthly_base
-        formula = f"{yuan(base)}，不低于下限 {yuan(wage)} × {percent(rule.value)} = {yuan(target)}"
+        formula = f"{money(base)}，不低于下限 {money(wage)} × {percent(rule.value)} = {money(target)}"
     lines.append(line("base", "缴费基数（每月）", base, formula, rule, wage_src))
     return base
 
@@ -254,14 +254,14 @@ def _supplementary(trace: Trace, person: Person, lines: list[Line]) -> Supplemen
         if found is None or not isinstance(found.value, Decimal):
             continue
         amount = found.value * MONTHS_PER_YEAR if fee.monthly else found.value
-        formula = f"每月 {yuan(found.value)} × 12个月 = {yuan(amount)}" if fee.monthly else f"每年 {yuan(amount)}"
+        formula = f"每月 {money(found.value)} × 12个月 = {money(amount)}" if fee.monthly else f"每年 {money(amount)}"
         label = f"{found.spec.label}（折合每年）" if fee.monthly else found.spec.label
         lines.append(line(f"supplementary_{fee.payer}", label, amount, formula, found))
         by_payer[fee.payer] = by_payer.get(fee.payer, ZERO) + amount
         amounts.append(amount)
         sources.append(found)
     if not by_payer:
-        trace.need("supplementary", "大额医疗费用补助（大病保险）筹资标准", "所收录的政策文件未规定")
+        trace.need("supplementary", "大额医疗费用补助（大病保险）筹资标准", NOT_STATED)
         lines.append(line("supplementary_total", "大额/大病保险费（每年）", None, "文件未规定筹资标准"))
         return Supplementary(employer=None, individual=None, total=None)
     total = sum(amounts, ZERO)
@@ -269,7 +269,7 @@ def _supplementary(trace: Trace, person: Person, lines: list[Line]) -> Supplemen
     note = None
     if "employer" not in by_payer and not unnamed:
         note = "灵活就业人员由本人缴纳" if person.employment == "flexible" else "文件所列筹资来源不含用人单位，单位部分为0"
-    formula = f"{' + '.join(yuan(a) for a in amounts)} = {yuan(total)}"
+    formula = f"{' + '.join(money(a) for a in amounts)} = {money(total)}"
     lines.append(line("supplementary_total", "大额/大病筹资合计（每人每年）", total, formula, *sources, note=note))
     return Supplementary(
         employer=None if unnamed else by_payer.get("employer", ZERO),

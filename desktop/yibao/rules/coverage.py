@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from yibao.rules.formatting import cn_date, percent, yuan
 from yibao.rules.models import (
     EMPLOYMENT_NAMES,
     OPTION_NAMES,
@@ -19,8 +18,8 @@ from yibao.rules.models import (
 from yibao.rules.options import chosen_option, flexible_options
 from yibao.rules.policy import Resolved
 from yibao.rules.trace import Trace, source_of
+from yibao.wording import NOT_STATED, cn_date, cn_month, money, percent
 
-NOT_STATED = "所收录的政策文件未规定"
 # Parameter names written out whole (checked against the catalogue by tests/rules/test_parameter_names.py).
 MATERNITY = {
     ("maternity_medical", "enterprise"): "coverage.maternity_medical.enterprise",
@@ -62,7 +61,7 @@ def _personal_account(trace: Trace, person: Person, contribution: ContributionIn
         if found is None or not isinstance(found.value, dict):
             return _item("personal_account", label, None, f"退休人员个人账户划入标准{NOT_STATED}",
                          trace.snapshot.get("personal_account.retiree_monthly"))
-        bands = "，".join(f"{age}周岁起每月{yuan(v)}元" for age, v in found.value.items())
+        bands = "，".join(f"{age}周岁起每月{money(v)}元" for age, v in found.value.items())
         return _item("personal_account", label, True, f"由统筹基金按固定额度划入：{bands}", found)
     if person.employment == "flexible":
         offered = flexible_options(trace.snapshot)
@@ -110,7 +109,7 @@ def _retiree_benefits(retirement: RetirementResult | None) -> CoverageItem:
         return _item("retiree_benefits", label, None, "填写缴费年限后判断")
     sources = dict.fromkeys(s for line in retirement.lines for s in line.sources)
     if retirement.eligible is None:
-        detail = "本市此时的最低缴费年限未载于所收录的文件，无法判断是否达到"
+        detail = "本市此时的最低缴费年限文件未规定，无法判断是否达到"
     elif retirement.eligible:
         detail = "已达到最低缴费年限"
     else:
@@ -142,7 +141,7 @@ def _benefits_start(trace: Trace, person: Person, enrolment: Enrolment) -> tuple
         return None, _item("benefits_start", label, None, f"待遇开始时间{NOT_STATED}", found)
     start = _add_months(first, int(months))
     if wait_first:
-        detail = f"{first.year}年{first.month}月首次缴费，连续缴费满{int(months)}个月后，自{cn_date(start)}起享受待遇"
+        detail = f"{cn_month(first)}首次缴费，连续缴费满{int(months)}个月后，自{cn_date(start)}起享受待遇"
     else:
-        detail = f"{first.year}年{first.month}月开始缴费，{_start_words(int(months))}即{cn_date(start)}起享受待遇"
+        detail = f"{cn_month(first)}开始缴费，{_start_words(int(months))}即{cn_date(start)}起享受待遇"
     return start, _item("benefits_start", label, True, detail, found)

@@ -11,6 +11,7 @@ from yibao.rules.errors import InputError
 from yibao.rules.fund import adjustment_fund
 from yibao.rules.models import (
     EMPLOYMENT_NAMES,
+    LOCAL_MARK,
     DocumentRef,
     NotComputedRef,
     Person,
@@ -61,7 +62,18 @@ def calculate(request: Request, policy: Policy | None = None, local: Iterable[Lo
     result.needs_input = list(trace.needs_input.values())
     result.notes = trace.notes
     _cite(result, policy, [policy.documents[d].number for d in trace.cited if d in policy.documents])
+    _cite_packs(result, snapshot.local)
     return result
+
+
+def _cite_packs(result: Result, local: Iterable[LocalFigure]) -> None:
+    """A bureau's document that a figure used here came from (a figures pack) is cited too, marked 本地录入."""
+    used = {s.document for sources, _ids in _resting(result) for s in sources if s.local}
+    packs = {f.source.number: f.source for f in local if f.source is not None and f.source.number in used}
+    result.documents += [
+        DocumentRef(id=f"{LOCAL_MARK}:{number}", number=number, title=source.title, issuer=f"{source.issuer}；{LOCAL_MARK}")
+        for number, source in packs.items()
+    ]
 
 
 def _check_option(request: Request) -> None:

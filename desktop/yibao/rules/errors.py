@@ -4,49 +4,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-FIELD_LABELS = {
-    "city": "城市",
-    "on": "计算日期",
-    "person": "参保人信息",
-    "person.employment": "就业类型",
-    "person.retired": "是否退休",
-    "person.sex": "性别",
-    "person.age": "年龄",
-    "contribution": "缴费测算",
-    "contribution.monthly_base": "月缴费基数",
-    "contribution.flexible_option": "灵活就业缴费方式",
-    "visits": "就诊记录",
-    "visits.kind": "就诊类型",
-    "visits.tier": "医院等级",
-    "visits.in_scope": "政策范围内费用",
-    "visits.out_of_scope": "政策范围外费用",
-    "visits.self_pay_first": "个人先行自付费用",
-    "year_to_date": "本年度已发生",
-    "year_to_date.outpatient_deductible_counted": "本年门诊已计起付线",
-    "year_to_date.outpatient_fund_paid": "本年门诊统筹已支付",
-    "year_to_date.outpatient_supplement_paid": "本年门诊大额补助已支付",
-    "year_to_date.inpatient_stays": "本年已住院次数",
-    "year_to_date.inpatient_fund_paid": "本年住院统筹已支付",
-    "year_to_date.inpatient_supplement_deductible_counted": "本年住院大额补助已计起付标准",
-    "year_to_date.inpatient_supplement_paid": "本年住院大额补助已支付",
-    "retirement": "退休缴费年限",
-    "retirement.paid_months": "实际缴费月数",
-    "retirement.deemed_months": "视同缴费月数",
-    "retirement.last_monthly_base": "最后一次缴费基数",
-    "retirement.never_enrolled": "从未参加职工医保",
-    "retirement.last_month_pension": "上月养老金",
-    "retirement.minimum_base": "当年最低缴费基数",
-    "enrolment": "参保登记",
-    "enrolment.first_contribution_month": "首次缴费月份",
-    "enrolment.first_enrolment": "是否首次参保",
-    "fund": "调剂金测算",
-    "fund.last_year_premium_income": "上年度统筹基金保险费收入",
-    "fund.last_year_remittance": "上年度调剂金上解额",
-    "fund.deficit": "当期基金收支缺口",
-    "fund.province_share_ratio": "省定调剂金分担比例",
-    "fund.accumulated_surplus": "统筹基金历年累计结余",
-    "fund.city_share_ratio": "市基金分担比例",
-}
+from yibao.wording import FIELD_LABELS
 
 
 class InputError(Exception):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yibao.rules.formatting import ZERO, percent, plain, to_fen, yuan
 from yibao.rules.models import FundInput, FundResult, Line
 from yibao.rules.trace import Trace, line
+from yibao.wording import ZERO, money, percent, plain, to_fen
 
 
 def adjustment_fund(trace: Trace, given: FundInput) -> FundResult:
@@ -17,32 +17,32 @@ def adjustment_fund(trace: Trace, given: FundInput) -> FundResult:
     remittance = None
     if rate is not None:
         remittance = to_fen(given.last_year_premium_income * rate)
-        formula = f"{base_name} {yuan(given.last_year_premium_income)} × {percent(rate)} = {yuan(remittance)}"
+        formula = f"{base_name} {money(given.last_year_premium_income)} × {percent(rate)} = {money(remittance)}"
         lines.append(line("remittance", "本年度调剂金上解额", remittance, formula, rate_src, base))
     else:
-        lines.append(line("remittance", "本年度调剂金上解额", None, "计提比例未载于所收录的文件", rate_src))
+        lines.append(line("remittance", "本年度调剂金上解额", None, "计提比例文件未规定", rate_src))
 
     multiple, cap_src = trace.number("fund.adjustment_cap_multiple")
     if multiple is None:
-        lines.append(line("adjustment", "调剂金分担", None, "分担上限未载于所收录的文件", cap_src))
+        lines.append(line("adjustment", "调剂金分担", None, "分担上限文件未规定", cap_src))
         return FundResult(remittance=remittance, adjustment_fund_pays=None, surplus_pays=None, unfunded=None, lines=lines)
     deficit = given.deficit
     share = to_fen(deficit * given.province_share_ratio)
     cap = to_fen(given.last_year_remittance * multiple)
     adjustment = min(share, cap)
-    formula = f"缺口 {yuan(deficit)} × 省定分担比例 {percent(given.province_share_ratio)} = {yuan(share)}"
+    formula = f"缺口 {money(deficit)} × 省定分担比例 {percent(given.province_share_ratio)} = {money(share)}"
     if share > cap:
-        formula += f"，超过上限 上年度上解额 {yuan(given.last_year_remittance)} × {plain(multiple)} = {yuan(cap)}，按上限"
+        formula += f"，超过上限 上年度上解额 {money(given.last_year_remittance)} × {plain(multiple)} = {money(cap)}，按上限"
     else:
-        formula += f"，未超过上限 {yuan(given.last_year_remittance)} × {plain(multiple)} = {yuan(cap)}"
+        formula += f"，未超过上限 {money(given.last_year_remittance)} × {plain(multiple)} = {money(cap)}"
     lines.append(line("adjustment", "调剂金分担", adjustment, formula, cap_src))
 
     rest = deficit - adjustment
     surplus_pays = min(rest, given.accumulated_surplus)
     lines.append(line("surplus", "累计结余承担", surplus_pays,
-                      f"差额 {yuan(rest)}，累计结余 {yuan(given.accumulated_surplus)}，承担 {yuan(surplus_pays)}", cap_src))
+                      f"差额 {money(rest)}，累计结余 {money(given.accumulated_surplus)}，承担 {money(surplus_pays)}", cap_src))
     unfunded = rest - surplus_pays
-    formula = "无" if unfunded == ZERO else f"{yuan(rest)} − {yuan(surplus_pays)} = {yuan(unfunded)}"
+    formula = "无" if unfunded == ZERO else f"{money(rest)} − {money(surplus_pays)} = {money(unfunded)}"
     lines.append(line("unfunded", "累计结余不足部分", unfunded, formula, cap_src,
                       note=None if unfunded == ZERO else "按照社会保险基金财务制度有关规定保障基金支付"))
     city, district = _split_unfunded(trace, given, unfunded, lines) if unfunded > 0 else (None, None)
@@ -64,7 +64,7 @@ def _split_unfunded(
     city = to_fen(unfunded * given.city_share_ratio)
     district = unfunded - city
     lines.append(line("city_fund", "市职工医保基金分担", city,
-                      f"{yuan(unfunded)} × {percent(given.city_share_ratio)} = {yuan(city)}", split))
-    lines.append(line("district_finance", "区市财政分担", district, f"{yuan(unfunded)} − {yuan(city)} = {yuan(district)}",
+                      f"{money(unfunded)} × {percent(given.city_share_ratio)} = {money(city)}", split))
+    lines.append(line("district_finance", "区市财政分担", district, f"{money(unfunded)} − {money(city)} = {money(district)}",
                       split))
     return city, district

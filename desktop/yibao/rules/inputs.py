@@ -24,6 +24,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from yibao.wording import money, to_fen
+
 MAX_AMOUNT = Decimal("100000000")  # 1亿元: anything larger is a typing slip, not a bill
 MAX_MONTHS = 1200
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -39,7 +41,6 @@ _TYPED_DATE = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})|(\d{4})()(\d{2})(\d
                          r"|(\d{4})\s*年\s*()(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", re.ASCII)
 _SHARE = re.compile(r"\d+(?:\.\d*)?|\.\d+", re.ASCII)
 HUNDRED = Decimal(100)
-FEN = Decimal("0.01")
 
 
 class InputProblem(ValueError):
@@ -80,10 +81,10 @@ def check_amount(value: Decimal, *, maximum: Decimal = MAX_AMOUNT) -> Decimal:
     if value.is_signed():
         raise InputProblem("不能为负数")
     if value > maximum:
-        raise InputProblem(f"不能大于 {maximum:,.0f} 元，请检查是否多输了位数")
-    if value != value.quantize(FEN, rounding="ROUND_DOWN"):
+        raise InputProblem(f"不能大于 {money(maximum)} 元，请检查是否多输了位数")
+    if value != to_fen(value):
         raise InputProblem("最多两位小数（分）")
-    return value.quantize(FEN)
+    return to_fen(value)
 
 
 def parse_whole(text: str, *, maximum: int, unit: str, minimum: int = 0) -> int:

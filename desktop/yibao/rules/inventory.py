@@ -11,17 +11,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from yibao.rules.formatting import cn_date, percent, plain
 from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 from yibao.rules.policy import KEY_SEPARATOR, FigureSource, LocalFigure, ParameterSpec, Policy, Resolved, Value
 from yibao.rules.trace import source_of
+from yibao.wording import NOT_STATED, cn_date, percent, plain
 
-NOT_STATED = "文件未载明"
 IN_FORCE = "施行中"
 TRANSITION = "过渡期"
 LOCAL = "本地录入"
 NOT_OFFERED = "不设此项"
-ABSENT_NOTE = "所收录的政策文件未规定"
+ABSENT_NOTE = NOT_STATED
 
 GROUPS = {
     "contribution": "缴费",
@@ -50,7 +49,7 @@ class ParameterRow:
     clause: str
     start: date | None
     end: date | None  # last day this figure applies to the city, when known
-    status: str  # 施行中 | 过渡期 | 文件未载明 | 本地录入
+    status: str  # 施行中 | 过渡期 | 文件未规定 | 本地录入
     note: str
 
 

@@ -10,7 +10,6 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
 
-from yibao.rules.formatting import to_fen
 from yibao.rules.inputs import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -25,6 +24,7 @@ from yibao.rules.inputs import (
     parse_month,
     parse_share,
 )
+from yibao.wording import fen_number, ratio_number
 
 # Strict types (README "Bad input"): a number field takes a JSON number, never true/false; an amount or a share may
 # also be a string, read by the same parser as the window's fields. A JSON number arrives as int or exact Decimal.
@@ -103,8 +103,8 @@ def _plain_number(number: Decimal) -> str:
 
 
 # Shown amounts: rounded half-up to the fen and written as "1234.50".
-Money = Annotated[Decimal, PlainSerializer(lambda d: f"{to_fen(d):.2f}", return_type=str)]
-Ratio = Annotated[Decimal, PlainSerializer(lambda d: f"{d:.4f}", return_type=str)]
+Money = Annotated[Decimal, PlainSerializer(fen_number, return_type=str)]
+Ratio = Annotated[Decimal, PlainSerializer(ratio_number, return_type=str)]
 
 EMPLOYMENT_NAMES = {"enterprise": "企业职工", "public_institution": "机关事业单位职工", "flexible": "灵活就业人员"}
 SEX_NAMES = {"male": "男", "female": "女"}

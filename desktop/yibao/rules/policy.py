@@ -21,9 +21,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from yibao.resources import resource_path
-from yibao.rules.formatting import cn_date
 from yibao.rules.inputs import MAX_MONTHS
 from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
+from yibao.wording import cn_date
 
 Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple", "text"]
 Dimension = Literal["tier", "sex", "status", "age_from", "stay_from"]
@@ -364,7 +364,7 @@ class Snapshot:
         ):
             note = (
                 f"省规定允许各市过渡至{cn_date(entry.phase_in_until)}；"
-                f"文件未载明{self.city.name}的过渡安排，按省规定计算"
+                f"文件未规定{self.city.name}的过渡安排，按省规定计算"
             )
         return Resolved(parameter, spec, entry, region, self._document(entry), note)
 

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yibao.rules.errors import FIELD_LABELS
-from yibao.rules.formatting import percent, to_fen, yuan
 from yibao.rules.models import SEX_NAMES, Line, Person, RetirementInput, RetirementResult
 from yibao.rules.policy import Resolved
 from yibao.rules.trace import Trace, line
-
-
-def _years(months: int) -> str:
-    years, rest = divmod(months, 12)
-    return f"{months}个月（{years}年{rest}个月）" if rest else f"{months}个月（{years}年）"
+from yibao.wording import FIELD_LABELS, money, months, percent, to_fen
 
 
 def retirement_check(trace: Trace, person: Person, given: RetirementInput) -> RetirementResult:
@@ -21,9 +15,9 @@ def retirement_check(trace: Trace, person: Person, given: RetirementInput) -> Re
     required_value, req_src = trace.number("retirement.min_months", person.sex)
     required = int(required_value) if required_value is not None else None
     if required is None:
-        lines.append(line("required", "最低缴费年限", None, "文件未载明本市此时的最低缴费年限", req_src))
+        lines.append(line("required", "最低缴费年限", None, "文件未规定本市此时的最低缴费年限", req_src))
     else:
-        lines.append(line("required", "最低缴费年限", Decimal(required), f"{SEX_NAMES[person.sex]}：{_years(required)}",
+        lines.append(line("required", "最低缴费年限", Decimal(required), f"{SEX_NAMES[person.sex]}：{months(required)}",
                           req_src, unit="months"))
     counted = _counted(trace, given, lines)
     if required is None:  # no verdict, and so no make-up, without the minimum
@@ -31,7 +25,7 @@ def retirement_check(trace: Trace, person: Person, given: RetirementInput) -> Re
                                 makeup_amount=None, lines=lines)
     shortfall = max(0, required - counted)
     eligible = shortfall == 0
-    verdict = "已达到，可享受退休人员医保待遇" if eligible else f"尚差 {_years(shortfall)}"
+    verdict = "已达到，可享受退休人员医保待遇" if eligible else f"尚差 {months(shortfall)}"
     lines.append(line("shortfall", "差额", Decimal(shortfall), f"{required} − {counted} → {verdict}", req_src,
                       unit="months"))
     makeup = _makeup(trace, person, given, shortfall, lines)
@@ -44,13 +38,13 @@ def _counted(trace: Trace, given: RetirementInput, lines: list[Line]) -> int:
     rule = trace.read("retirement.counts_deemed")
     if rule is not None and rule.value is True:
         counted = given.paid_months + given.deemed_months
-        formula = f"实际 {given.paid_months} + 视同 {given.deemed_months} = {_years(counted)}"
+        formula = f"实际 {given.paid_months} + 视同 {given.deemed_months} = {months(counted)}"
     else:
         counted = given.paid_months
-        formula = f"只计实际缴费 {_years(counted)}"
+        formula = f"只计实际缴费 {months(counted)}"
         if given.deemed_months:
             formula += (f"（视同 {given.deemed_months} 个月不计入）" if rule is not None
-                        else f"（视同 {given.deemed_months} 个月是否计入，文件未载明，暂未计入）")
+                        else f"（视同 {given.deemed_months} 个月是否计入，文件未规定，暂未计入）")
     lines.append(line("counted", "累计缴费年限", Decimal(counted), formula, rule, unit="months"))
     return counted
 
@@ -69,7 +63,7 @@ def _makeup(trace: Trace, person: Person, given: RetirementInput, shortfall: int
         return None
     amount = to_fen(base * rate * shortfall)
     payer = "本人" if person.employment == "flexible" else "单位"
-    formula = f"{base_text} {yuan(base)} × {percent(rate)} × {shortfall}个月 = {yuan(amount)}，由{payer}一次性补足"
+    formula = f"{base_text} {money(base)} × {percent(rate)} × {shortfall}个月 = {money(amount)}，由{payer}一次性补足"
     note = rate_src.entry.note if rate_src is not None else None
     lines.append(line("makeup", "一次性补缴金额", amount, formula, rate_src, base_src, note=note))
     return amount
@@ -91,7 +85,7 @@ def _makeup_base(
                               "从未参加职工医保的企业退休人员按上月养老金（不低于当年最低缴费基数）补缴")
                 return None, "需要上月养老金和当年最低缴费基数", rule
             base = max(given.last_month_pension, given.minimum_base)
-            text = (f"上月养老金 {yuan(given.last_month_pension)}，当年最低缴费基数 {yuan(given.minimum_base)}，"
+            text = (f"上月养老金 {money(given.last_month_pension)}，当年最低缴费基数 {money(given.minimum_base)}，"
                     "取其高者")
             return base, text, rule
     if given.never_enrolled and person.employment == "flexible":

@@ -12,9 +12,9 @@ from datetime import timedelta
 from decimal import Decimal
 from functools import cache
 
-from yibao.rules.formatting import cn_date, percent, to_fen, yuan
 from yibao.rules.models import LOCAL_MARK, Line, LineUnit, Missing, NeedsInput, SourceRef
 from yibao.rules.policy import Resolved, Snapshot, narrow
+from yibao.wording import NOT_STATED, cn_date, money, months, percent, to_fen
 
 
 class Trace:
@@ -34,11 +34,11 @@ class Trace:
         found = self.snapshot.get(parameter)
         if found is None:
             spec = self.snapshot.policy.catalogue[parameter]
-            self.need(parameter, spec.label, "所收录的政策文件未规定")
+            self.need(parameter, spec.label, NOT_STATED)
             return None
         if found.entry.status == "not_stated":  # its note says why; a transition note would add nothing
             self.cited.setdefault(found.entry.source.document)
-            self.need(parameter, found.spec.label, found.entry.note or "文件未载明")
+            self.need(parameter, found.spec.label, found.entry.note or NOT_STATED)
             return None
         self._note_transition(found)
         return found
@@ -102,11 +102,7 @@ def _source(document: str, clause: str, region: str, local: bool) -> SourceRef:
     return SourceRef(document=document, clause=clause, region=region, local=local)
 
 
-def _months(count: Decimal) -> str:
-    return f"{int(count)}个月"
-
-
-_FIGURE: dict[str, Callable[[Decimal], str]] = {"yuan": yuan, "rate": percent, "months": _months}
+_FIGURE: dict[str, Callable[[Decimal], str]] = {"yuan": money, "rate": percent, "months": lambda n: months(int(n))}
 
 
 def line(

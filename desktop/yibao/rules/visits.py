@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from yibao.rules.formatting import ZERO, percent, plain, to_fen, yuan
 from yibao.rules.models import (
     STATUS_NAMES,
     TIER_NAMES,
@@ -30,6 +29,7 @@ from yibao.rules.models import (
 )
 from yibao.rules.policy import NOT_OFFERED, Resolved
 from yibao.rules.trace import Trace, line, threshold_value
+from yibao.wording import ZERO, money, percent, plain, rate_of, to_fen
 
 ONE = Decimal(1)  # a payment share is at most 100%
 
@@ -37,6 +37,7 @@ ONE = Decimal(1)  # a payment share is at most 100%
 DEDUCTIBLE_SHARED = "outpatient-deductible-one-counter"
 SUPPLEMENT_SAME_SHARE = "outpatient-supplement-same-share"
 SELF_PAY_FIRST_BY_PERSON = "self-pay-first-by-person"
+SUPPLEMENT_ABOVE_LIMIT = "inpatient-supplement-above-limit"
 
 
 @dataclass
@@ -91,7 +92,7 @@ def year_totals(results: list[VisitResult]) -> YearTotals:
     fund, supplement = total("fund_pays"), total("supplement_pays")
     rate = None
     if fund is not None and supplement is not None and bill > 0:
-        rate = ((fund + supplement) / bill).quantize(Decimal("0.0001"))
+        rate = rate_of(fund + supplement, bill)
     return YearTotals(bill=bill, deductible=total("deductible"), fund_pays=fund, supplement_pays=supplement,
                       person_pays=total("person_pays"), reimbursement_rate=rate)
 
@@ -187,21 +188,21 @@ def _supplement_layer(trace: Trace) -> SupplementLayer | None:
 
 
 def _bill_line(visit: Visit, bill: Decimal) -> Line:
-    parts = [f"政策范围内 {yuan(visit.in_scope)}"]
+    parts = [f"政策范围内 {money(visit.in_scope)}"]
     if visit.self_pay_first:
-        parts.append(f"个人先行自付 {yuan(visit.self_pay_first)}")
+        parts.append(f"个人先行自付 {money(visit.self_pay_first)}")
     if visit.out_of_scope:
-        parts.append(f"政策范围外 {yuan(visit.out_of_scope)}")
-    return line("bill", "医疗费用合计", bill, " + ".join(parts) + f" = {yuan(bill)}")
+        parts.append(f"政策范围外 {money(visit.out_of_scope)}")
+    return line("bill", "医疗费用合计", bill, " + ".join(parts) + f" = {money(bill)}")
 
 
 def _person_line(visit: Visit, bill: Decimal, fund: Decimal | None, supplement: Decimal | None) -> tuple[Decimal | None, Line]:
     if fund is None or supplement is None:
         return None, line("person", "个人负担", None, "统筹基金或大额补助的支付无法确定，无法计算")
     person = bill - fund - supplement
-    formula = f"{yuan(bill)} − 统筹 {yuan(fund)} − 大额 {yuan(supplement)} = {yuan(person)}"
+    formula = f"{money(bill)} − 统筹 {money(fund)} − 大额 {money(supplement)} = {money(person)}"
     if visit.out_of_scope or visit.self_pay_first:
-        formula += f"（含先行自付 {yuan(visit.self_pay_first)}、范围外 {yuan(visit.out_of_scope)}）"
+        formula += f"（含先行自付 {money(visit.self_pay_first)}、范围外 {money(visit.out_of_scope)}）"
     return person, line("person", "个人负担", person, formula,
                         readings=(SELF_PAY_FIRST_BY_PERSON,) if visit.self_pay_first else ())
 
@@ -218,8 +219,8 @@ def _outpatient(rules: OutpatientRules, visit: Visit, state: YearState) -> Visit
         full = rules.deductible[tier]
         owed = max(ZERO, full - state.op_counted)
         deductible = min(visit.in_scope, owed)
-        formula = (f"{TIER_NAMES[visit.tier]}医疗机构年度起付标准 {yuan(full)}，本年已计 {yuan(state.op_counted)}，"
-                   f"本次计入 min({yuan(visit.in_scope)}, {yuan(owed)}) = {yuan(deductible)}")
+        formula = (f"{TIER_NAMES[visit.tier]}医疗机构年度起付标准 {money(full)}，本年已计 {money(state.op_counted)}，"
+                   f"本次计入 min({money(visit.in_scope)}, {money(owed)}) = {money(deductible)}")
         state.op_counted += deductible
         lines.append(line("deductible", "本次计入起付标准", deductible, formula, rules.deductible_src,
                           readings=(DEDUCTIBLE_SHARED,)))
@@ -238,18 +239,18 @@ def _outpatient(rules: OutpatientRules, visit: Visit, state: YearState) -> Visit
         covered = to_fen((visit.in_scope - deductible) * share)
         fund = min(covered, max(ZERO, fund_limit - fund_paid))
         lines.append(line("share", "支付比例", share, rules.share_text[tier], rules.share_src, unit="rate"))
-        formula = f"({yuan(visit.in_scope)} − {yuan(deductible)}) × {percent(share)} = {yuan(covered)}"
+        formula = f"({money(visit.in_scope)} − {money(deductible)}) × {percent(share)} = {money(covered)}"
         if fund < covered:
-            formula += f"，统筹基金年度限额 {yuan(fund_limit)} 已付 {yuan(fund_paid)}，本次支付 {yuan(fund)}"
+            formula += f"，统筹基金年度限额 {money(fund_limit)} 已付 {money(fund_paid)}，本次支付 {money(fund)}"
         lines.append(line("fund", "统筹基金支付", fund, formula, rules.share_src, rules.deductible_src,
                           rules.fund_limit_src))
         rest = covered - fund
         supplement = min(rest, max(ZERO, min(supp_limit - supp_paid, yearly_max - fund_paid - fund - supp_paid)))
         if rest > 0 and no_layer:
-            formula = f"超统筹基金限额部分 {yuan(rest)}：本市此时不设大额补助门诊支付，不支付"
+            formula = f"超统筹基金限额部分 {money(rest)}：本市此时不设大额补助门诊支付，不支付"
         elif rest > 0:
-            formula = (f"超统筹基金限额部分 {yuan(rest)}，大额补助年度最高 {yuan(supp_limit)} 已付 {yuan(supp_paid)}，"
-                       f"本次支付 {yuan(supplement)}（年度最高支付限额 {yuan(yearly_max)}）")
+            formula = (f"超统筹基金限额部分 {money(rest)}，大额补助年度最高 {money(supp_limit)} 已付 {money(supp_paid)}，"
+                       f"本次支付 {money(supplement)}（年度最高支付限额 {money(yearly_max)}）")
         else:
             formula = "未超过统筹基金年度限额，大额补助不支付"
         lines.append(line("supplement", "大额医疗费用补助支付", supplement, formula, rules.supplement_limit_src,
@@ -281,8 +282,8 @@ def _inpatient(rules: InpatientRules, visit: Visit, state: YearState) -> VisitRe
         first, factor = rules.deductible[tier], threshold_value(rules.factor, str(stay))
         standard = to_fen(first * factor)
         deductible = min(visit.in_scope, standard)
-        formula = (f"本年度第{stay}次住院，{TIER_NAMES[visit.tier]}医疗机构起付标准 {yuan(first)} × {plain(factor)} = "
-                   f"{yuan(standard)}，本次计入 {yuan(deductible)}")
+        formula = (f"本年度第{stay}次住院，{TIER_NAMES[visit.tier]}医疗机构起付标准 {money(first)} × {plain(factor)} = "
+                   f"{money(standard)}，本次计入 {money(deductible)}")
         lines.append(line("deductible", "起付标准", deductible, formula, rules.deductible_src, rules.factor_src))
 
     fund = above = None
@@ -294,12 +295,12 @@ def _inpatient(rules: InpatientRules, visit: Visit, state: YearState) -> VisitRe
         fund = min(covered, max(ZERO, limit - paid))
         lines.append(line("share", "支付比例", share, f"{rules.share_text}·{TIER_NAMES[visit.tier]}医疗机构 {percent(share)}",
                           rules.share_src, unit="rate"))
-        formula = f"({yuan(visit.in_scope)} − {yuan(deductible)}) × {percent(share)} = {yuan(covered)}"
+        formula = f"({money(visit.in_scope)} − {money(deductible)}) × {percent(share)} = {money(covered)}"
         above = ZERO
         if fund < covered:
             above = eligible - to_fen(fund / share)
-            formula += (f"，统筹基金年度限额 {yuan(limit)} 已付 {yuan(paid)}，本次支付 {yuan(fund)}；"
-                        f"超过限额的政策范围内费用 {yuan(eligible)} − {yuan(fund)} ÷ {percent(share)} = {yuan(above)}")
+            formula += (f"，统筹基金年度限额 {money(limit)} 已付 {money(paid)}，本次支付 {money(fund)}；"
+                        f"超过限额的政策范围内费用 {money(eligible)} − {money(fund)} ÷ {percent(share)} = {money(above)}")
         lines.append(line("fund", "统筹基金支付", fund, formula, rules.share_src, rules.deductible_src,
                           rules.fund_limit_src))
         state.ip_fund = paid + fund
@@ -323,20 +324,22 @@ def _inpatient_supplement(layer: SupplementLayer | None, above: Decimal | None, 
     if layer is None or above is None or counted is None or paid is None:
         state.ip_supplement_counted = state.ip_supplement = None
         why = "大额补助住院支付办法（起付标准、支付比例、年度限额）未规定" if layer is None else "统筹基金支付无法确定"
-        return None, line("supplement", label, None, f"{why}，无法计算；可在“本地录入参数”中录入本市标准")
+        return None, line("supplement", label, None, f"{why}，无法计算；可在“本地录入参数”中录入本市标准",
+                          readings=(SUPPLEMENT_ABOVE_LIMIT,) if layer is None else ())
     if not layer.exists:
         return ZERO, line("supplement", label, ZERO, "本市此时不设住院大额补助支付", *layer.sources)
     if above == 0:
-        return ZERO, line("supplement", label, ZERO, "未超过统筹基金年度限额，大额补助不支付", *layer.sources)
+        return ZERO, line("supplement", label, ZERO, "未超过统筹基金年度限额，大额补助不支付", *layer.sources,
+                          readings=(SUPPLEMENT_ABOVE_LIMIT,))
     owed = max(ZERO, layer.deductible - counted)
     to_deductible = min(above, owed)
     covered = to_fen((above - to_deductible) * layer.share)
     supplement = min(covered, max(ZERO, layer.limit - paid))
     state.ip_supplement_counted = counted + to_deductible
     state.ip_supplement = paid + supplement
-    formula = (f"超过统筹基金限额的费用 {yuan(above)}，大额补助年度起付标准 {yuan(layer.deductible)} 本年已计 {yuan(counted)}、"
-               f"本次计入 {yuan(to_deductible)}；({yuan(above)} − {yuan(to_deductible)}) × {percent(layer.share)} = "
-               f"{yuan(covered)}")
+    formula = (f"超过统筹基金限额的费用 {money(above)}，大额补助年度起付标准 {money(layer.deductible)} "
+               f"本年已计 {money(counted)}、本次计入 {money(to_deductible)}；"
+               f"({money(above)} − {money(to_deductible)}) × {percent(layer.share)} = {money(covered)}")
     if supplement < covered:
-        formula += f"，大额补助年度限额 {yuan(layer.limit)} 已付 {yuan(paid)}，本次支付 {yuan(supplement)}"
-    return supplement, line("supplement", label, supplement, formula, *layer.sources)
+        formula += f"，大额补助年度限额 {money(layer.limit)} 已付 {money(paid)}，本次支付 {money(supplement)}"
+    return supplement, line("supplement", label, supplement, formula, *layer.sources, readings=(SUPPLEMENT_ABOVE_LIMIT,))

@@ -4,8 +4,8 @@ and the rules that changed between the two dates, from one ``Comparison`` (no Qt
 from __future__ import annotations
 
 from yibao.rules.compare import Comparison
-from yibao.rules.formatting import cn_date
 from yibao.sheet.content import Row, Section, Table
+from yibao.wording import cn_date
 
 CHANGES_TITLE = "两个日期之间本测算所用规定的变化"
 READINGS_TITLE = "对比所依据的文件解读（条文不明确之处）"
@@ -24,6 +24,6 @@ def before_after_section(comparison: Comparison) -> Section:
         changes = tuple(Row(c.label, "", f"{c.before} → {c.after}", "；".join(c.sources)) for c in comparison.changes)
         tables.append(Table(CHANGES_TITLE, changes, ("规定", "", "之前 → 之后", "依据")))
     if comparison.readings:
-        readings = tuple(Row(r.clause, "", r.reading, r.document) for r in comparison.readings)
-        tables.append(Table(READINGS_TITLE, readings, ("条款", "", "本计算器的理解", "文件")))
+        readings = tuple(Row(f"{r.document} {r.clause}", "", r.reading, r.alternative) for r in comparison.readings)
+        tables.append(Table(READINGS_TITLE, readings, ("条款", "", "本计算器的理解", "另一种理解")))
     return Section(f"政策前后对比（{first} → {second}）", tuple(tables))

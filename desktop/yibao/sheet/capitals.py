@@ -12,7 +12,9 @@ The conventions of 《正确填写票据和结算凭证的基本规定》 (中�
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from yibao.wording import FEN, to_fen
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SMALL_UNITS = ("", "拾", "佰", "仟")
@@ -43,10 +45,10 @@ def _integer(number: int) -> str:
 
 def amount_in_capitals(amount: Decimal | str | int) -> str:
     """1260.00 → 壹仟贰佰陆拾元整; 0.50 → 伍角; 10000.05 → 壹万元零伍分. Rounded half-up to the fen."""
-    value = Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    value = to_fen(Decimal(amount))
     if value < 0:
         return "负" + amount_in_capitals(-value)
-    fen_total = int(value * 100)
+    fen_total = int(value / FEN)
     yuan, rest = divmod(fen_total, 100)
     jiao, fen = divmod(rest, 10)
     if fen_total == 0:

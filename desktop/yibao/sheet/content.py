@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from yibao.rules.formatting import cn_date, percent, yuan
+from yibao.headline import Headline, headlines
 from yibao.rules.models import (
     EMPLOYMENT_NAMES,
     KIND_NAMES,
@@ -23,17 +23,19 @@ from yibao.rules.models import (
     Request,
     Result,
     SourceRef,
+    Visit,
 )
 from yibao.sheet.capitals import amount_in_capitals
+from yibao.wording import NOT_STATED, cn_date, label, money, months, percent
 
 if TYPE_CHECKING:
     from yibao.rules.compare import Comparison
 
 TITLE = "职工基本医疗保险测算单"
 DISCLAIMER = "测算结果仅供参考，以医保经办机构实际结算为准"
-UNKNOWN = "文件未载明"
 LOCAL = "本地录入"
-LOCAL_NOTE = "标注“本地录入”的数字由经办机构工作人员录入，不是所收录政策文件中的数字。"
+MISSING_TITLE = f"{NOT_STATED}的数字（未予计算，不作估计）"
+LOCAL_NOTE = "标注“本地录入”的数字由经办机构工作人员录入（或从医疗保障部门的参数数据包导入），不是所收录政策文件中的数字。"
 BLANK_HALL = "________________"
 BLANK_COUNTER = "______"
 
@@ -76,7 +78,7 @@ class Table:
 @dataclass(frozen=True)
 class Total:
     label: str
-    figure: str  # "1260.00" or 文件未载明
+    figure: str  # "1,260.00" or 文件未规定
     capitals: str  # 壹仟贰佰陆拾元整, or "" when unknown or not money
     note: str = ""  # shown in the capitals' place for a figure that is not money
 
@@ -107,6 +109,7 @@ class SheetContent:
     missing: tuple[tuple[str, str], ...]  # (label, reason)
     notes: tuple[str, ...]
     documents: tuple[DocumentRef, ...]
+    headlines: tuple[Headline, ...] = ()  # the answer first: the same sentences as at the top of the window's tabs
     disclaimer: str = DISCLAIMER
 
     @property
@@ -149,9 +152,12 @@ def build_content(
         sections.append(Section("退休缴费年限", (Table("", tuple(_row(line) for line in r.lines)),), totals))
     if result.coverage is not None:
         cov = result.coverage
-        rows = [Row("待遇享受起始", cn_date(cov.benefits_from) if cov.benefits_from else UNKNOWN)]
+        month_given = request.enrolment is not None and request.enrolment.first_contribution_month is not None
+        rows = [Row("待遇享受起始", cn_date(cov.benefits_from) if cov.benefits_from else NOT_STATED)] if month_given else []
         for item in cov.items:
-            covered = {True: "享受", False: "不享受", None: UNKNOWN}[item.covered]
+            if not _applies(item.key, month_given, result):
+                continue
+            covered = {True: "享受", False: "不享受", None: NOT_STATED}[item.covered]
             rows.append(Row(item.label, covered, item.detail, _sources(item.sources), any(s.local for s in item.sources)))
         sections.append(Section("待遇享受", (Table("", tuple(rows), ("项目", "结论", "说明", "依据")),)))
     if result.fund is not None:
@@ -180,14 +186,35 @@ def build_content(
         missing=tuple((m.label, m.reason) for m in result.missing),
         notes=tuple(notes),
         documents=_documents_of(result, comparison),
+        headlines=tuple(headlines(result, request.person)),
     )
 
 
 _CN_ORDINALS = "一二三四五六七八九十"
 
 
+def _applies_to_visit(line: Line, visit: Visit | None) -> bool:
+    """Left out: a 大额补助 line that pays nothing (the fund's yearly limit not reached), and the bill's sum when
+    the bill is only its in-scope part (the visit's title row already says it)."""
+    if line.key == "supplement":
+        return not (line.amount is not None and line.amount == 0)
+    if line.key == "bill" and visit is not None:
+        return bool(visit.out_of_scope or visit.self_pay_first)
+    return True
+
+
+def _applies(item: str, month_given: bool, result: Result) -> bool:
+    """A coverage row the person's case leaves open is left out: the start of benefits with no first month,
+    the years check when no years were asked about."""
+    if item == "benefits_start":
+        return month_given
+    if item == "retiree_benefits":
+        return result.retirement is not None
+    return True
+
+
 def _figure(line: Line) -> str:
-    return line.figure if line.figure is not None else UNKNOWN
+    return line.figure if line.figure is not None else NOT_STATED
 
 
 def _sources(sources: Iterable[SourceRef]) -> str:
@@ -201,8 +228,8 @@ def _row(line: Line) -> Row:
 
 def _total(label: str, amount: Decimal | None) -> Total:
     if amount is None:
-        return Total(label, UNKNOWN, "")
-    return Total(label, yuan(amount), amount_in_capitals(amount))
+        return Total(label, NOT_STATED, "")
+    return Total(label, money(amount), amount_in_capitals(amount))
 
 
 def _visits_section(request: Request, result: Result) -> Section:
@@ -213,16 +240,19 @@ def _visits_section(request: Request, result: Result) -> Section:
         title = f"第{number}次　{KIND_NAMES[visit.kind]}·{TIER_NAMES.get(visit.tier, str(visit.tier))}医疗机构"
         if number <= len(entered):
             v = entered[number - 1]
-            parts = [f"政策范围内 {yuan(v.in_scope)}", f"政策范围外 {yuan(v.out_of_scope)}"]
+            parts = [f"政策范围内 {money(v.in_scope)}"]
+            if v.out_of_scope:
+                parts.append(f"政策范围外 {money(v.out_of_scope)}")
             if v.self_pay_first:
-                parts.append(f"先行自付 {yuan(v.self_pay_first)}")
+                parts.append(f"先行自付 {money(v.self_pay_first)}")
             title += "　" + "　".join(parts)
         rows.append(Row(title, "", kind="group"))
-        rows.extend(_row(line) for line in visit.lines)
+        given = entered[number - 1] if number <= len(entered) else None
+        rows.extend(_row(line) for line in visit.lines if _applies_to_visit(line, given))
     totals: list[Total] = []
     t = result.year_totals
     if t is not None:
-        rate = f"{(t.reimbursement_rate * 100).quantize(Decimal('0.01'))}%" if t.reimbursement_rate is not None else UNKNOWN
+        rate = percent(t.reimbursement_rate) if t.reimbursement_rate is not None else NOT_STATED
         totals = [
             _total("医疗费用合计", t.bill),
             _total("计入起付标准", t.deductible),
@@ -237,63 +267,58 @@ def _visits_section(request: Request, result: Result) -> Section:
 
 
 def _money(amount: Decimal | None) -> str:
-    return yuan(amount) if amount is not None else UNKNOWN
-
-
-def _months(months: int) -> str:
-    years, rest = divmod(months, 12)
-    if not years:
-        return f"{months}个月"
-    return f"{months}个月（{years}年{rest}个月）" if rest else f"{months}个月（{years}年）"
+    return money(amount) if amount is not None else NOT_STATED
 
 
 def _inputs(request: Request, result: Result) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, str]] = [("参保地", result.city_name), ("政策适用日期", cn_date(result.on))]
+    pairs: list[tuple[str, str]] = [(label("city"), result.city_name), (label("on"), cn_date(result.on))]
     p = request.person
     if p is not None:
         pairs += [
-            ("人员类别", EMPLOYMENT_NAMES[p.employment]),
-            ("在职/退休", "退休" if p.retired else "在职"),
-            ("性别", SEX_NAMES[p.sex]),
-            ("年龄", f"{p.age}岁"),
+            (label("person.employment"), EMPLOYMENT_NAMES[p.employment]),
+            (label("person.retired"), "退休" if p.retired else "在职"),
+            (label("person.sex"), SEX_NAMES[p.sex]),
+            (label("person.age"), f"{p.age}岁"),
         ]
     c = request.contribution
     if c is not None:
-        pairs.append(("月缴费基数", yuan(c.monthly_base) if c.monthly_base is not None else "未填写"))
+        pairs.append((label("contribution.monthly_base"), money(c.monthly_base) if c.monthly_base is not None else "未填写"))
         if c.flexible_option is not None:
-            pairs.append(("灵活就业缴费方式", OPTION_NAMES[c.flexible_option]))
+            pairs.append((label("contribution.flexible_option"), OPTION_NAMES[c.flexible_option]))
     if request.visits is not None:
         outpatient = sum(1 for v in request.visits if v.kind == "outpatient")
         pairs.append(("本年就医", f"{len(request.visits)}次（门诊{outpatient}、住院{len(request.visits) - outpatient}）"))
     y = request.year_to_date
     if y is not None:
         pairs += [
-            ("本年门诊已计起付标准", yuan(y.outpatient_deductible_counted)),
-            ("本年门诊统筹已支付", yuan(y.outpatient_fund_paid)),
-            ("本年门诊大额补助已支付", yuan(y.outpatient_supplement_paid)),
-            ("本年已住院次数", f"{y.inpatient_stays}次"),
-            ("本年住院统筹已支付", yuan(y.inpatient_fund_paid)),
+            (label("year_to_date.outpatient_deductible_counted"), money(y.outpatient_deductible_counted)),
+            (label("year_to_date.outpatient_fund_paid"), money(y.outpatient_fund_paid)),
+            (label("year_to_date.outpatient_supplement_paid"), money(y.outpatient_supplement_paid)),
+            (label("year_to_date.inpatient_stays"), f"{y.inpatient_stays}次"),
+            (label("year_to_date.inpatient_fund_paid"), money(y.inpatient_fund_paid)),
         ]
     r = request.retirement
     if r is not None:
-        pairs += [("实际缴费月数", _months(r.paid_months)), ("视同缴费月数", _months(r.deemed_months))]
+        pairs += [(label("retirement.paid_months"), months(r.paid_months)),
+                  (label("retirement.deemed_months"), months(r.deemed_months))]
         if r.last_monthly_base is not None:
-            pairs.append(("最后缴费基数", yuan(r.last_monthly_base)))
+            pairs.append((label("retirement.last_monthly_base"), money(r.last_monthly_base)))
     e = request.enrolment
-    if e is not None:
-        pairs.append(("开始缴费月份", e.first_contribution_month or "未填写"))
-        pairs.append(("首次参保", "是" if e.first_enrolment else "否"))
+    if e is not None and e.first_contribution_month is not None:  # no month given: nothing of the enrolment to print
+        pairs.append((label("enrolment.first_contribution_month"), e.first_contribution_month))
+        if p is not None and p.employment == "flexible":  # the first enrolment matters to flexible workers only
+            pairs.append((label("enrolment.first_enrolment"), "是" if e.first_enrolment else "否"))
     f = request.fund
     if f is not None:
         pairs += [
-            ("上年保费收入", yuan(f.last_year_premium_income)),
-            ("上年上解额", yuan(f.last_year_remittance)),
-            ("当年缺口", yuan(f.deficit)),
-            ("省级分担比例", percent(f.province_share_ratio)),
-            ("累计结余", yuan(f.accumulated_surplus)),
+            (label("fund.last_year_premium_income"), money(f.last_year_premium_income)),
+            (label("fund.last_year_remittance"), money(f.last_year_remittance)),
+            (label("fund.deficit"), money(f.deficit)),
+            (label("fund.province_share_ratio"), percent(f.province_share_ratio)),
+            (label("fund.accumulated_surplus"), money(f.accumulated_surplus)),
         ]
         if f.city_share_ratio is not None:
-            pairs.append(("市级分担比例", percent(f.city_share_ratio)))
+            pairs.append((label("fund.city_share_ratio"), percent(f.city_share_ratio)))
     return pairs
 
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from html import escape
 
-from yibao.sheet.content import LOCAL, DocumentRef, Row, Section, SheetContent, Table
+from yibao.headline import Headline
+from yibao.sheet.content import LOCAL, MISSING_TITLE, DocumentRef, Row, Section, SheetContent, Table
+from yibao.wording import YUAN_SIGN
 
 BODY_PT = 8.0
 SMALL_PT = 7.0
 HEADING_PT = 9.5
+HEADLINE_PT = 10.5
+HEADLINE_TITLE = "测算结论"
 GROUP_BG = "#eef1f5"
 HEAD_BG = "#dfe4ea"
 RULE = "#555555"
@@ -24,11 +28,26 @@ CAPTION_BG = "#c5d0dc"
 _SPACER = '<p style="font-size:4pt; margin:0px;">&nbsp;</p>'
 # Cell padding, set once as the document's default style sheet (render.py applies it).
 STYLE_SHEET = "td, th { padding-left: 3px; padding-right: 3px; padding-top: 0px; padding-bottom: 2px; }"
-_WIDTHS = ("26%", "12%", "41%", "21%")
+_WIDTHS = ("22%", "11%", "46%", "21%")
 
 
 def _e(text: str) -> str:
     return escape(text, quote=False)
+
+
+def headline_text(headline: Headline) -> str:
+    """A headline as the sheet writes it: a yes/no verdict's symbol and word first (paper has no colour)."""
+    return f"【{headline.mark}】{headline.text}" if headline.has_verdict else headline.text
+
+
+def _headlines(content: SheetContent) -> str:
+    """The answer in a box, before the details: the same sentences as at the top of the window's tabs."""
+    if not content.headlines:
+        return ""
+    rows = "".join(f'<tr><td style="font-size:{HEADLINE_PT}pt; font-weight:bold;">{_e(headline_text(h))}</td></tr>'
+                   for h in content.headlines)
+    caption = f'<tr><td bgcolor="{CAPTION_BG}" style="{_CAPTION}">{HEADLINE_TITLE}</td></tr>'
+    return f"{_TABLE}<thead>{caption}</thead>{rows}</table>{_SPACER}"
 
 
 def _inputs(content: SheetContent) -> str:
@@ -90,7 +109,7 @@ def _totals(section: Section) -> str:
     rows = []
     for total in section.totals:
         capitals = f"人民币{_e(total.capitals)}" if total.capitals else _e(total.note)
-        figure = f"¥{_e(total.figure)}" if total.capitals else _e(total.figure)
+        figure = f"{YUAN_SIGN}{_e(total.figure)}" if total.capitals else _e(total.figure)
         rows.append(
             f'<tr><td width="42%">{_e(total.label)}</td>'
             f'<td width="14%" align="right"><b>{figure}</b></td><td width="44%">{capitals}</td></tr>'
@@ -126,10 +145,10 @@ def _document(d: DocumentRef) -> str:
 
 def sheet_html(content: SheetContent) -> str:
     """The body of the sheet: inputs, result tables, totals, missing figures, notes, documents, disclaimer, signature."""
-    parts = [f'<html><body style="font-size:{BODY_PT}pt;">', _inputs(content)]
+    parts = [f'<html><body style="font-size:{BODY_PT}pt;">', _headlines(content), _inputs(content)]
     parts += [_section(s) for s in content.sections]
     missing = [f"<b>{_e(label)}</b>：{_e(reason)}" for label, reason in content.missing]
-    parts.append(_list("文件未载明的数字（未予计算，不作估计）", missing))
+    parts.append(_list(MISSING_TITLE, missing))
     parts.append(_list("说明", [_e(n) for n in content.notes]))
     parts.append(_list("测算依据文件", [_document(d) for d in content.documents]))
     parts.append(

@@ -44,7 +44,7 @@ from yibao.state.atomic import WriteError, replace_checked
 from yibao.version import APP_TITLE, app_version
 
 MARGINS_MM = QMarginsF(13, 8, 13, 8)  # left, top, right, bottom
-LINE_HEIGHT_PERCENT = 80
+LINE_HEIGHT_PERCENT = 76
 FOOTER_MM = 8.0
 TITLE_PT = 15.0
 HEADER_PT = 8.5
@@ -69,6 +69,10 @@ def _font(family: str, points: float, bold: bool = False) -> QFont:
     font = QFont(family)
     font.setPointSizeF(points)
     font.setBold(bold)
+    # Noto Sans CJK's 'locl' feature swaps digits, '.' and ',' in a Latin run ("min(800.00", "A12") for glyphs
+    # outside its character map; Qt's PDF writer can map those glyphs back to no character, so pdftotext and
+    # copy-and-paste lost the digits. Without it, every digit is drawn with the glyph of its own code point.
+    font.setFeature(QFont.Tag("locl"), 0)
     return font
 
 

@@ -65,6 +65,8 @@ def replace_checked(path: Path, write: Callable[[Path], None], complete: Callabl
     it over ``path``. A full disk or any failure leaves the old file as it was, removes the temp, and raises
     WriteError (for files Qt writes, the sheet's PDF and PNG, which report no error themselves).
     """
+    if path.is_dir() or (path.exists() and not path.is_file()):  # a folder, /dev/full: never replaced by a file
+        raise WriteError(errno.EISDIR, f"无法写入 {path}（这不是一个普通文件）")
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:

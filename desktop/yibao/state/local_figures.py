@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from yibao.rules import InputError, LocalFigure, Policy
-from yibao.rules.formatting import cn_date
 from yibao.rules.policy import (
     FIXED_KEYS,
     KEY_SEPARATOR,
@@ -30,19 +29,11 @@ from yibao.rules.policy import (
 )
 from yibao.state.atomic import copy_aside, describe_os_error, set_aside_reported, write_text_atomic
 from yibao.state.paths import data_dir
+from yibao.wording import FIELD_LABELS, cn_date
 
 FILE_NAME = "local-figures.json"
 FORMAT_VERSION = 1
 
-FIELD_LABELS = {
-    "parameter": "参数",
-    "region": "城市",
-    "start": "开始日期",
-    "end": "结束日期",
-    "value": "数值",
-    "note": "备注",
-    "source": "依据文件",
-}
 # What a value of each unit must look like, as the region files write it.
 _FORMS = {
     "rate": (re.compile(r"(0(\.\d+)?|1(\.0+)?)"), "比例应写成 0 到 1 之间的小数，如 0.85 表示 85%（不带 %）"),
@@ -65,11 +56,11 @@ log = logging.getLogger(__name__)
 
 
 class LocalFigureError(InputError):
-    """A bad local figure: ``field`` is one of FIELD_LABELS (``value.<key>`` for one cell of a table)."""
+    """A bad local figure: ``field`` is a local_figure field of FIELD_LABELS (``value.<key>`` for one cell of a table)."""
 
     def __init__(self, field: str, problem: str) -> None:
         super().__init__(field, problem)
-        label = FIELD_LABELS.get(field.split(".")[0], field)
+        label = FIELD_LABELS.get(f"local_figure.{field.split('.')[0]}", field)
         self.args = (f"本地录入有误：{label}：{problem}",)
 
 
@@ -207,6 +198,9 @@ def _from_record(policy: Policy, record: object, earlier: Sequence[LocalFigure])
     raw = record.get("value")
     if not isinstance(raw, str | bool | dict):
         raise LocalFigureError("value", "缺少数值或格式不对")
+    spec = policy.catalogue.get(parameter)
+    if spec is not None and isinstance(raw, dict):
+        raw = _split_further(raw, spec.dims)
     end = record.get("end")
     return make_local_figure(
         policy,
@@ -230,6 +224,19 @@ def _source(data: object) -> FigureSource | None:
     issued = data["issued"]
     return FigureSource(data["issuer"], data["number"], data["title"],
                         None if issued is None else _date(issued, "source"), data["clause"])
+
+
+def _split_further(raw: dict[str, Any], dims: tuple[str, ...]) -> dict[str, Any]:
+    """A figure saved before its parameter gained a second key (the inpatient share by tier, then by tier and in
+    service / retired) meant the same figure for every value of the new key: it is spread over them on loading."""
+    fixed = [FIXED_KEYS.get(d) for d in dims[1:]]
+    if len(dims) < 2 or not all(isinstance(v, str) for v in raw.values()) or any(k is None for k in fixed):
+        return raw
+
+    def spread(value: str, keys: list[tuple[str, ...] | None]) -> Any:
+        return value if not keys else {k: spread(value, keys[1:]) for k in keys[0] or ()}
+
+    return {key: spread(value, fixed) for key, value in raw.items()}
 
 
 def _date(text: object, field: str) -> date:

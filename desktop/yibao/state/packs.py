@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -20,10 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.errors import from_validation_error
-from yibao.rules.formatting import cn_date
+from yibao.rules.inventory import key_label
 from yibao.rules.policy import FigureSource, nested_value
-from yibao.state.atomic import write_text_atomic
-from yibao.state.local_figures import FIELD_LABELS, make_local_figure, overlaps, period_text
+from yibao.state.atomic import describe_os_error, write_text_atomic
+from yibao.state.local_figures import make_local_figure, overlaps, period_text
+from yibao.wording import FIELD_LABELS, cn_date
 
 FORMAT = "yibao-figures"
 VERSION = 1
@@ -41,7 +42,8 @@ HEADER_LABELS = {
     "title": "标题",
     "issued": "印发日期",
 }
-FIGURE_LABELS = {**FIELD_LABELS, "document": "依据文件", "clause": "条款"}
+FIGURE_LABELS = {key.removeprefix("local_figure."): text for key, text in FIELD_LABELS.items() if key.startswith("local_figure.")}
+FIGURE_LABELS |= {"document": "依据文件", "clause": "条款"}
 
 
 class PackError(InputError):
@@ -96,8 +98,10 @@ def read_pack(policy: Policy, path: Path) -> Pack:
     """Read and check a pack; raise PackError (an InputError) naming the record and field of the first problem."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError("(文件)", f"无法读取 {path}（{getattr(exc, 'strerror', None) or exc.__class__.__name__}）") from None
+    except OSError as exc:
+        raise PackError("(文件)", f"无法读取 {path}（{describe_os_error(exc)}）") from None
+    except UnicodeDecodeError:
+        raise PackError("(文件)", f"{path.name} 不是 UTF-8 编码的文本，不是数据包") from None
     except json.JSONDecodeError as exc:
         raise PackError("(文件)", f"{path.name} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）") from None
     except RecursionError:
@@ -134,7 +138,31 @@ def parse_pack(policy: Policy, data: object) -> Pack:
         except InputError as exc:
             base = exc.field.split(".")[0]
             raise PackError(f"figures[{i - 1}].{exc.field}", f"{where}{FIGURE_LABELS.get(base, base)}：{exc.problem}") from None
+    _check_within(policy, figures)
     return Pack(pack.issuer, pack.prepared, tuple(pack.documents), tuple(figures))
+
+
+# A part that may not exceed its whole, per city and overlapping period (109号 二(三)1: 年度最高支付限额……其中，
+# 统筹基金最高支付限额为……).
+WITHIN = (("outpatient.fund_yearly_limit", "outpatient.yearly_max"),)
+
+
+def _check_within(policy: Policy, figures: Sequence[LocalFigure]) -> None:
+    for part_name, whole_name in WITHIN:
+        for i, part in enumerate(figures, start=1):
+            if part.parameter != part_name:
+                continue
+            for whole in figures:
+                if whole.parameter != whole_name or not overlaps(whole, replace(part, parameter=whole_name)):
+                    continue
+                assert isinstance(part.value, dict) and isinstance(whole.value, dict)
+                over = [k for k, v in part.value.items() if v > whole.value.get(k, v)]
+                if over:
+                    spec = policy.catalogue[part_name]
+                    raise PackError(f"figures[{i - 1}].value",
+                                    f"第{i}条（{_describe(policy, part.region, part_name, part.start)}）数值：{spec.label}"
+                                    f"大于同期的{policy.catalogue[whole_name].label}"
+                                    f"（{'、'.join(key_label(spec, k, list(part.value)) for k in over)}）")
 
 
 def _schema_error(policy: Policy, data: dict[str, Any], exc: ValidationError) -> PackError:

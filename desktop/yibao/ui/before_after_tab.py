@@ -23,6 +23,7 @@ from yibao.rules.compare import SECTION_NAMES, Comparison, compare, reading_text
 from yibao.rules.inventory import last_change
 from yibao.ui.lines import BASE_POINT_SIZE, ColumnFitter
 from yibao.ui.policy_tab import PolicyTab, date_edit, pydate, qdate
+from yibao.wording import NOT_STATED
 
 CHANGE_COLUMNS = ("规定", "之前", "之后", "依据")
 HEADLINE_SCALE = 1.3
@@ -30,6 +31,7 @@ MISSING_COLOUR = QColor("#a00000")
 GROUP_BACKGROUND = QColor("#e6eef7")
 NO_CHANGES = "两个日期之间，本测算用到的规定没有变化"
 SAME_DAY = "两个日期相同：请选择另一个日期"
+PRINT_HINT = "默认为所选日期之前最近一次规定变化的前一天与所选日期；在本页打印、预览、另存或复制，测算单会加印本对比"
 # Column widths follow the font (大字模式 stays readable), in characters: 项目, the two dates, 差额, 依据; 原因 the rest.
 WIDTH_SAMPLES = ("大额/大病筹资合计（", "¥123456.00", "¥123456.00", "+¥123456.00", "鲁政字〔2023〕184号")
 
@@ -63,7 +65,7 @@ class BeforeAfterTab(QWidget):
         dates.addSpacing(16)
         dates.addWidget(second_label)
         dates.addWidget(self.second_date)
-        hint = QLabel("默认：所选日期之前最近一次规定变化的前一天，与所选日期", self)
+        hint = QLabel(PRINT_HINT, self)
         hint.setStyleSheet("color: #555;")
         hint.setWordWrap(True)
         dates.addSpacing(16)
@@ -105,8 +107,8 @@ class BeforeAfterTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(dates)
         layout.addWidget(self.headline)
-        layout.addWidget(self.readings)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.readings)
 
     # ------------------------------------------------------------ input
 
@@ -182,7 +184,7 @@ class BeforeAfterTab(QWidget):
                     item = QTableWidgetItem(text)
                     if c in (1, 2, 3):
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    if (c == 3 and not row.comparable) or text == "文件未载明":
+                    if (c == 3 and not row.comparable) or text == NOT_STATED:
                         item.setForeground(QBrush(MISSING_COLOUR))
                     table.setItem(r, c, item)
                 r += 1

@@ -13,10 +13,10 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from yibao.fonts import install_fonts
-from yibao.rules.formatting import yuan
 from yibao.rules.models import TIER_NAMES
 from yibao.ui.compare import NO_VISIT_HINT
 from yibao.ui.tiers import Curves
+from yibao.wording import yuan
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
@@ -73,14 +73,14 @@ class ShareChart(QWidget):
         self._shown_index = visit_index
         visit = curves.visit
         self.message.setStyleSheet("")
-        self.message.setText(f"第{visit_index + 1}次就诊：政策范围内费用从 0 到 ¥{yuan(curves.axis_max)} 时，"
+        self.message.setText(f"第{visit_index + 1}次就诊：政策范围内费用从 0 到 {yuan(curves.axis_max)} 时，"
                              "本人在各级医院的个人负担（同一参保人、同一日期、本年此前的就诊照计）。")
         notes = []
-        drawn = [f"{TIER_NAMES[c.tier]} ¥{yuan(c.current)}" for c in curves.curves if c.points and c.current is not None]
+        drawn = [f"{TIER_NAMES[c.tier]} {yuan(c.current)}" for c in curves.curves if c.points and c.current is not None]
         if drawn:
-            notes.append(f"圆点为本次费用（政策范围内 ¥{yuan(visit.in_scope)}）的个人负担：{'，'.join(drawn)}。")
+            notes.append(f"圆点为本次费用（政策范围内 {yuan(visit.in_scope)}）的个人负担：{'，'.join(drawn)}。")
         if visit.self_pay_first or visit.out_of_scope:
-            notes.append(f"个人负担含本次先行自付 ¥{yuan(visit.self_pay_first)}、政策范围外 ¥{yuan(visit.out_of_scope)}。")
+            notes.append(f"个人负担含本次先行自付 {yuan(visit.self_pay_first)}、政策范围外 {yuan(visit.out_of_scope)}。")
         self.note.setText("".join(notes))
         missing = [TIER_NAMES[c.tier] for c in curves.curves if not c.points]
         self.missing.setText(f"{'、'.join(missing)}医院的个人负担文件未规定，未画出。" if missing else "")

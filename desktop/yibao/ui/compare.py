@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yibao.rules.formatting import percent, yuan
+from yibao.headline import Headline, tiers_headline
 from yibao.rules.models import TIER_NAMES, VisitResult
 from yibao.ui.lines import LinesTable
 from yibao.ui.tiers import TIERS, TierVariants
+from yibao.wording import NOT_STATED, money_or_not_stated, percent, rate_of, yuan
 
 ROWS = ("医疗费用合计", "计入起付标准", "统筹基金支付", "大额医疗费用补助支付", "个人负担", "实际报销比例")
-NOT_GIVEN = "文件未规定"
 NO_VISIT_HINT = "请先在就医报销中添加一次就诊"
 CHOSEN_BACKGROUND = QColor("#fff3c4")
 ERROR_STYLE = "color: #c00000;"
@@ -32,33 +32,19 @@ def reimbursement_rate(visit: VisitResult) -> Decimal | None:
     """(fund + 大额补助) / bill for one visit, as YearTotals defines it for the year."""
     if visit.fund_pays is None or visit.supplement_pays is None or visit.bill == 0:
         return None
-    return ((visit.fund_pays + visit.supplement_pays) / visit.bill).quantize(Decimal("0.0001"))
+    return rate_of(visit.fund_pays + visit.supplement_pays, visit.bill)
 
 
 def row_figures(visit: VisitResult) -> tuple[str, ...]:
-    def money(amount: Decimal | None) -> str:
-        return NOT_GIVEN if amount is None else yuan(amount)
-
     rate = reimbursement_rate(visit)
-    rate_text = "—" if visit.bill == 0 else (NOT_GIVEN if rate is None else percent(rate))
-    return (money(visit.bill), money(visit.deductible), money(visit.fund_pays), money(visit.supplement_pays),
-            money(visit.person_pays), rate_text)
+    rate_text = "—" if visit.bill == 0 else (NOT_STATED if rate is None else percent(rate))
+    return (money_or_not_stated(visit.bill), money_or_not_stated(visit.deductible), money_or_not_stated(visit.fund_pays),
+            money_or_not_stated(visit.supplement_pays), money_or_not_stated(visit.person_pays), rate_text)
 
 
-def summary(visits: dict[int, VisitResult]) -> str:
-    """The comparison in words: the cheapest tier against the dearest."""
-    known = {tier: v.person_pays for tier, v in visits.items() if v.person_pays is not None}
-    if len(known) < 2:
-        return "个人负担文件未规定，无法比较不同级别医院。"
-    cheapest = min(known, key=lambda t: (known[t], t))
-    dearest = max(known, key=lambda t: (known[t], -t))
-    saving = known[dearest] - known[cheapest]
-    if saving == 0:
-        return "在不同级别医院就诊，个人负担相同。"
-    text = f"在{TIER_NAMES[cheapest]}医院就诊，个人少负担 ¥{yuan(saving)}（与{TIER_NAMES[dearest]}相比）"
-    if len(known) < len(visits):
-        text += "；其余级别的个人负担文件未规定"
-    return text + "。"
+def headline(visits: dict[int, VisitResult]) -> Headline | None:
+    """The comparison in words (the cheapest tier against the dearest), shown at the top of the tab; None: no visit."""
+    return tiers_headline(visits) if visits else None
 
 
 class TierComparison(QWidget):
@@ -78,17 +64,11 @@ class TierComparison(QWidget):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.cellClicked.connect(lambda _row, column: self._show_lines_of(column))
         self.table.horizontalHeader().sectionClicked.connect(self._show_lines_of)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        bold = self.summary.font()
-        bold.setBold(True)
-        self.summary.setFont(bold)
         self.lines_title = QLabel()
         self.lines = LinesTable()
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.table)
-        layout.addWidget(self.summary)
         layout.addWidget(self.lines_title)
         layout.addWidget(self.lines, 1)
         self.chosen_tier: int | None = None
@@ -107,11 +87,10 @@ class TierComparison(QWidget):
         visit_index = variants.visit_index
         self.chosen_tier = variants.visit.tier
         self.visits = dict(variants.settled)
-        self.message.setText(f"第{visit_index + 1}次就诊，医疗费用 ¥{yuan(variants.visit.bill)}，"
+        self.message.setText(f"第{visit_index + 1}次就诊，医疗费用 {yuan(variants.visit.bill)}，"
                              f"本次在{TIER_NAMES[self.chosen_tier]}医院（高亮列）。本年此前的就诊按原样计入。")
         self.message.setStyleSheet("")
         self._fill()
-        self.summary.setText(summary(self.visits))
         self._show_table(True)
         self._show_lines_of(TIERS.index(self.chosen_tier))
 
@@ -137,7 +116,7 @@ class TierComparison(QWidget):
                 item.setFont(font)
                 if chosen:
                     item.setBackground(CHOSEN_BACKGROUND)
-                if text == NOT_GIVEN:
+                if text == NOT_STATED:
                     item.setForeground(QBrush(QColor("#a00000")))
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
@@ -157,9 +136,8 @@ class TierComparison(QWidget):
         self.chosen_tier = None
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if error else "")
-        self.summary.clear()
         self._show_table(False)
 
     def _show_table(self, visible: bool) -> None:
-        for widget in (self.table, self.summary, self.lines_title, self.lines):
+        for widget in (self.table, self.lines_title, self.lines):
             widget.setVisible(visible)

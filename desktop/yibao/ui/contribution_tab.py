@@ -25,7 +25,8 @@ from yibao.rules.models import OPTION_NAMES
 from yibao.ui.fields import AmountEdit
 from yibao.ui.lines import ColumnFitter, LinesTable
 from yibao.ui.person import combo, select
-from yibao.ui.summary import SummaryGrid, money_text
+from yibao.ui.summary import SummaryGrid
+from yibao.wording import NOT_STATED, cn_date, label, yuan
 
 if TYPE_CHECKING:
     from yibao.rules.models import ContributionResult, CoverageResult
@@ -39,29 +40,29 @@ class ContributionTab(QWidget):
     def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.presenter = presenter
-        self.base = AmountEdit("月缴费基数", "例如 6000")
+        self.base = AmountEdit(label("contribution.monthly_base"), "例如 6000")
         self.base.setProperty("help", "在职和灵活就业人员的月缴费基数（元）；退休人员不缴费，可不填")
-        self.option = combo(OPTIONS, "灵活就业缴费方式")
+        self.option = combo(OPTIONS, label("contribution.flexible_option"))
         self.option.setToolTip("灵活就业人员可选的缴费方式，按所选城市的规定列出")
         self.option.setPlaceholderText("仅灵活就业人员选择")
-        self.option_label = QLabel("缴费方式(&G)")
+        self.option_label = QLabel(f"{label('contribution.flexible_option')}(&G)")
         self.option_label.setBuddy(self.option)
         self.first_month = QLineEdit()
-        self.first_month.setAccessibleName("首次缴费月份")
+        self.first_month.setAccessibleName(label("enrolment.first_contribution_month"))
         self.first_month.setPlaceholderText("YYYY-MM，例如 2025-03（可不填）")
-        self.first_enrolment = QCheckBox("首次参保")
+        self.first_enrolment = QCheckBox(label("enrolment.first_enrolment"))
         self.first_enrolment.setChecked(True)
         self.first_enrolment.setToolTip("灵活就业人员首次参保（济宁：连续缴费满6个月后享受待遇）")
 
         form = QFormLayout()
-        base_label = QLabel("月缴费基数（元）(&B)")
+        base_label = QLabel(f"{label('contribution.monthly_base')}（元）(&B)")
         base_label.setBuddy(self.base)
         form.addRow(base_label, self.base)
         form.addRow(self.option_label, self.option)
         month_row = QHBoxLayout()
         month_row.addWidget(self.first_month)
         month_row.addWidget(self.first_enrolment)
-        month_label = QLabel("首次缴费月份(&Y)")
+        month_label = QLabel(f"{label('enrolment.first_contribution_month')}(&Y)")
         month_label.setBuddy(self.first_month)
         form.addRow(month_label, month_row)
 
@@ -142,12 +143,12 @@ class ContributionTab(QWidget):
         else:
             supplementary = result.supplementary_yearly
             self.summary.set_rows([
-                ("单位月缴费", money_text(result.employer_monthly)),
-                ("个人月缴费", money_text(result.individual_monthly)),
-                ("个人账户月划入", money_text(result.personal_account_monthly)),
-                ("大额/大病年缴费·单位", money_text(supplementary.employer)),
-                ("大额/大病年缴费·个人", money_text(supplementary.individual)),
-                ("大额/大病年缴费·合计", money_text(supplementary.total)),
+                ("单位月缴费", yuan(result.employer_monthly)),
+                ("个人月缴费", yuan(result.individual_monthly)),
+                ("个人账户月划入", yuan(result.personal_account_monthly)),
+                ("大额/大病年缴费·单位", yuan(supplementary.employer)),
+                ("大额/大病年缴费·个人", yuan(supplementary.individual)),
+                ("大额/大病年缴费·合计", yuan(supplementary.total)),
             ])
             self.lines.show_lines(result.lines)
             self._show_options(result.flexible_options_offered, result.flexible_option)
@@ -168,9 +169,9 @@ class ContributionTab(QWidget):
         if coverage is None:
             self.benefits_from.setText("")
         elif coverage.benefits_from is not None:
-            self.benefits_from.setText(f"开始享受待遇：{coverage.benefits_from:%Y年%m月%d日}")
+            self.benefits_from.setText(f"开始享受待遇：{cn_date(coverage.benefits_from)}")
         elif self.presenter.values["enrolment.first_contribution_month"].strip():
-            self.benefits_from.setText("开始享受待遇：所收录的文件未规定（见下表“待遇开始时间”）")
+            self.benefits_from.setText(f"开始享受待遇：{NOT_STATED}（见下表“待遇开始时间”）")
         else:
             self.benefits_from.setText("开始享受待遇：填写首次缴费月份后显示")
         if coverage == self._coverage_shown and coverage is not None:
@@ -179,7 +180,7 @@ class ContributionTab(QWidget):
         items = coverage.items if coverage is not None else []
         self.coverage.setRowCount(len(items))
         for row, item in enumerate(items):
-            sources = "；".join(dict.fromkeys(s.text() for s in item.sources)) or "文件未规定"
+            sources = "；".join(dict.fromkeys(s.text() for s in item.sources)) or NOT_STATED
             for col, text in enumerate((item.label, COVERED_TEXT[item.covered], item.detail, sources)):
                 self.coverage.setItem(row, col, QTableWidgetItem(text))
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from yibao.rules import InputError, Request, Result
 from yibao.rules.errors import from_validation_error
-from yibao.rules.formatting import cn_date, to_fen
 from yibao.rules.inputs import InputProblem, normalise, parse_amount, parse_share
 from yibao.rules.models import FUND_MAXIMUM, FundInput, FundResult
 from yibao.sheet import SheetHeader, plain_text, preview_dialog, write_pdf
@@ -33,6 +32,7 @@ from yibao.ui.dialogs import give_mnemonics
 from yibao.ui.fields import plain_tooltip
 from yibao.ui.files import ask_save_path
 from yibao.ui.lines import LinesTable
+from yibao.wording import FIELD_LABELS, NOT_STATED, cn_date, yuan
 
 NOTE = ("省定分担比例由省每年确定，请按当年省医疗保障行政部门公布的比例填写；本软件不内置该比例。"
         "上解比例、分担上限等其余数字来自政策文件，见下方各行的依据。")
@@ -49,12 +49,12 @@ class Field:
 
 
 FIELDS = (
-    Field("last_year_premium_income", "上年度统筹基金征缴收入", "元", True),
-    Field("last_year_remittance", "上年度已上解调剂金", "元", True),
-    Field("deficit", "当年基金缺口", "元", False),
-    Field("province_share_ratio", "省定分担比例", "%", True),
-    Field("accumulated_surplus", "累计结余", "元", False),
-    Field("city_share_ratio", "市级统筹基金分担比例", "%", False),
+    Field("last_year_premium_income", FIELD_LABELS["fund.last_year_premium_income"], "元", True),
+    Field("last_year_remittance", FIELD_LABELS["fund.last_year_remittance"], "元", True),
+    Field("deficit", FIELD_LABELS["fund.deficit"], "元", False),
+    Field("province_share_ratio", FIELD_LABELS["fund.province_share_ratio"], "%", True),
+    Field("accumulated_surplus", FIELD_LABELS["fund.accumulated_surplus"], "元", False),
+    Field("city_share_ratio", FIELD_LABELS["fund.city_share_ratio"], "%", False),
 )
 CITY_SHARE = "city_share_ratio"
 
@@ -245,7 +245,7 @@ class FundDialog(QDialog):
         for attribute, key, _label in OUTCOMES:
             label = self.figures[attribute]
             amount = getattr(fund, attribute)
-            label.setText("文件未规定或需填写" if amount is None else f"¥{to_fen(amount):,.2f}")
+            label.setText(f"{NOT_STATED}或需填写" if amount is None else yuan(amount))
             label.setEnabled(True)
             self._results_form.setRowVisible(label, key in keys)
         self._show_city_share(fund)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from yibao.rules.models import EMPLOYMENT_NAMES, SEX_NAMES
 from yibao.state.history import HistoryUnavailable
 from yibao.ui.dialogs import name_buttons
+from yibao.wording import label, money
 
 if TYPE_CHECKING:
     from yibao.rules import Request, Result
@@ -44,11 +45,11 @@ def case_summary(request: Request, result: Result) -> str:
         parts.append(f"{EMPLOYMENT_NAMES[p.employment]}{'（退休）' if p.retired else ''} {SEX_NAMES[p.sex]}"
                      f"{p.age}岁")
     if result.contribution is not None and result.contribution.monthly_base is not None:
-        parts.append(f"基数{result.contribution.monthly_base:.2f}")
+        parts.append(f"基数{money(result.contribution.monthly_base)}")
     if result.year_totals is not None and result.visits:
         person_pays = result.year_totals.person_pays
-        paid = "未定" if person_pays is None else f"{person_pays:.2f}"
-        parts.append(f"就诊{len(result.visits)}次 费用{result.year_totals.bill:.2f} 个人负担{paid}")
+        paid = "未定" if person_pays is None else money(person_pays)
+        parts.append(f"就诊{len(result.visits)}次 费用{money(result.year_totals.bill)} 个人负担{paid}")
     if result.retirement is not None and result.retirement.shortfall_months is not None:
         parts.append(f"年限尚缺{result.retirement.shortfall_months}个月")
     return "；".join(parts)
@@ -91,7 +92,7 @@ class HistoryDialog(QDialog):
             filters.addWidget(check)
             filters.addWidget(edit)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["保存时间", "方式", "城市", "政策日期", "摘要"])
+        self.table.setHorizontalHeaderLabels(["保存时间", "方式", label("city"), "政策日期", "摘要"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

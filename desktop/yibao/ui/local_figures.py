@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,15 +31,19 @@ from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.inventory import LOCAL, key_label, open_parameters, pack_document_text, value_text
 from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, ParameterSpec, nested_value
 from yibao.state.atomic import describe_os_error
-from yibao.state.local_figures import FIELD_LABELS, make_local_figure
+from yibao.state.local_figures import make_local_figure
 from yibao.state.packs import default_issuer, merge, read_pack, write_pack
 from yibao.ui.dialogs import give_mnemonics, name_buttons
 from yibao.ui.files import ask_open_path, ask_save_path
 from yibao.ui.policy_tab import date_edit, pydate, qdate
+from yibao.wording import FIELD_LABELS
 
 EXPLANATION = ("仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
                "市医保局编制的数据包可用“导入数据包”一次录入，导入的参数注明发布单位、文号和条款。")
-COLUMNS = ("城市", "项目", "数值", "起", "止", "依据", "说明")
+COLUMNS = (FIELD_LABELS["local_figure.region"], "项目", FIELD_LABELS["local_figure.value"], "起", "止", "依据", "说明")
+BASIS_COLUMN = COLUMNS.index("依据")
+COLUMN_SAMPLES = ("烟台市", "住院统筹基金年度最高支付", "一级及以下·在职 90%；", "2024-01-01", "2024-01-01",
+                  "示例医保发〔2024〕1号 一（示例")
 PACK_FILTER = "参数数据包 (*.json)"
 INVALID_STYLE = '*[invalid="true"] { background: #ffe4e4; border: 1px solid #c00000; }'
 HINTS = {
@@ -55,10 +60,11 @@ THRESHOLD_KEYS = {"age_from": ("0", "70"), "stay_from": ("1", "2", "3")}
 
 
 def basis_text(figure: LocalFigure) -> str:
-    """What an entered figure rests on: its pack's document and clause, with the issuer; or typed in here."""
-    if figure.source is None:
+    """What an entered figure rests on: its pack's document number and clause, with the issuer; or typed in here."""
+    source = figure.source
+    if source is None:
         return f"本机{LOCAL}"
-    return f"{pack_document_text(figure.source)} {figure.source.clause}".strip()
+    return f"{source.number} {source.clause}（{source.issuer}）".replace(" （", "（")
 
 
 class LocalFiguresDialog(QDialog):
@@ -92,8 +98,10 @@ class LocalFiguresDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((70, 230, 200, 95, 95, 240)):
-            header.resizeSection(column, width)
+        metrics = self.table.fontMetrics()  # widths follow the font: 大字模式 keeps dates and names whole
+        self.table.setMinimumHeight(12 * metrics.height())  # a few rows stay in view beside the edit pane
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 2 * metrics.averageCharWidth())
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self._edit_selected())
@@ -142,14 +150,14 @@ class LocalFiguresDialog(QDialog):
         self.save_button = QPushButton("保存此条", self.pane)
         self.save_button.clicked.connect(self._save_edit)
         form = QFormLayout(self.pane)
-        form.addRow("城市", self.city_box)
+        form.addRow(FIELD_LABELS["local_figure.region"], self.city_box)
         form.addRow("项目", self.parameter_box)
         start_row = QHBoxLayout()
         start_row.addWidget(self.start_edit)
         start_row.addStretch(1)
-        form.addRow("开始日期", start_row)
-        form.addRow("结束日期", end_row)
-        form.addRow("数值", self.value_box)
+        form.addRow(FIELD_LABELS["local_figure.start"], start_row)
+        form.addRow(FIELD_LABELS["local_figure.end"], end_row)
+        form.addRow(FIELD_LABELS["local_figure.value"], self.value_box)
         form.addRow("", self.hint)
         form.addRow("说明", self.note_edit)
         form.addRow("", self.save_button)
@@ -174,11 +182,14 @@ class LocalFiguresDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons_row)
         layout.addWidget(self.pane)
+        self.pane.setSizePolicy(self.pane.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Maximum)  # rows get the rest
         layout.addWidget(self.error)
         layout.addWidget(self.info)
         layout.addWidget(self.info)
         layout.addWidget(self.buttons)
-        self.resize(900, 640)
+        wanted = header.length() + 8 * self.fontMetrics().averageCharWidth()  # every column in view if the screen allows
+        room = self.screen().availableGeometry()
+        self.resize(min(max(1080, wanted), room.width() - 40), min(780, room.height() - 60))
 
         self._fill_parameters()
         self._show_figures()
@@ -205,7 +216,10 @@ class LocalFiguresDialog(QDialog):
                 figure.note,
             )
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if c == BASIS_COLUMN and figure.source is not None:  # the document's title and issuer in full
+                    item.setToolTip(pack_document_text(figure.source))
+                self.table.setItem(r, c, item)
         self._selection_changed()
 
     def _selected(self) -> int | None:
@@ -384,7 +398,7 @@ class LocalFiguresDialog(QDialog):
 
     def _show_error(self, field: str, problem: str, widget: QWidget | None = None) -> None:
         base, _, key = field.partition(".")
-        label = FIELD_LABELS.get(base, base)
+        label = FIELD_LABELS.get(f"local_figure.{base}", base)
         spec = self._spec()
         if key and spec is not None and spec.dims:
             label = f"{label}（{key_label(spec, key, list(self.value_fields))}）"

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.state.settings import Settings, save_settings
+from yibao.ui.headline_box import HeadlineBox
 from yibao.ui.person import PersonPanel
 from yibao.ui.presenter import Presenter
+from yibao.wording import cn_date
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -42,6 +44,8 @@ if TYPE_CHECKING:
     from yibao.ui.visits_tab import VisitsTab
 
 TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY, TAB_BEFORE_AFTER = range(6)
+# The question each tab asks, as the sheet names it: printed from that tab, the sheet holds that question.
+TAB_QUESTIONS = {TAB_CONTRIBUTION: "contribution", TAB_VISITS: "visits", TAB_COMPARE: "visits", TAB_RETIREMENT: "retirement"}
 TAB_TITLES = ("缴费测算", "就医报销", "医院级别对比", "退休缴费年限", "政策依据", "政策前后对比")
 # The Alt+letter of every field and button on the tabs (each label says it too, and a test checks they agree):
 # pressed while another tab shows, it opens the tab (building it if never opened) and goes to the field.
@@ -59,6 +63,8 @@ BASE_HINT = "请输入月缴费基数（退休人员无需缴费）"
 STALE_TEXT = "已过期：输入有误（见上方红字），下面灰色的数字是上一次的结果，不是当前输入的答案；改正后自动重算。"
 STALE_STYLE = "background: #fff3c4; color: #7a4b00; font-weight: bold; padding: 4px; border: 1px solid #d9a400;"
 STALE_GREY = "#8a8a8a"
+VISITS_HINT = "点“添加门诊”或“添加住院”录入本年的就诊费用"
+RETIREMENT_HINT = "填写实际缴费月数后显示是否达到退休享受待遇的最低缴费年限"
 
 
 class MainWindow(QMainWindow):
@@ -94,8 +100,13 @@ class MainWindow(QMainWindow):
         self._extra_pending = False
         self.pages = [QWidget() for _ in TAB_TITLES]
         self.tabs = QTabWidget()
-        for page, title in zip(self.pages, TAB_TITLES, strict=True):
-            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+        # The answer first: each question's tab opens with its headline, above what the tab itself holds.
+        self.headlines = {index: HeadlineBox() for index in (TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT)}
+        for index, (page, title) in enumerate(zip(self.pages, TAB_TITLES, strict=True)):
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+            if index in self.headlines:
+                page_layout.addWidget(self.headlines[index])
             self.tabs.addTab(page, title)
 
         self.message = QLabel(LOADING_TEXT)
@@ -107,10 +118,12 @@ class MainWindow(QMainWindow):
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 2, 4)  # narrow margins: in 大字模式 every pixel goes to the tables
         left_layout.addWidget(self.person)
         left_layout.addStretch()
         right = QWidget()
         right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(2, 4, 4, 4)
         right_layout.addWidget(self.message)
         right_layout.addWidget(self.tabs, 1)
         right_layout.addWidget(self.notes)
@@ -284,9 +297,10 @@ class MainWindow(QMainWindow):
 
     def _render(self, result: Result) -> None:
         self._clear_marks()
-        self.message.setText(f"{result.city_name} · 按 {result.on:%Y-%m-%d} 施行的政策计算")
+        self.message.setText(f"{result.city_name} · 按 {cn_date(result.on)} 施行的政策计算")
         self.message.setStyleSheet("")
         self.contribution_tab.set_flexible(self.presenter.flexible)
+        self._render_headlines(result)
         self.contribution_tab.show_result(result.contribution, result.coverage, BASE_HINT)
         if self._visits_tab is not None:
             self._visits_tab.show_result(result.visits, result.year_totals)
@@ -295,6 +309,22 @@ class MainWindow(QMainWindow):
         self._render_notes(result)
         self._refresh_extra_tabs()
         self.computed.emit()
+
+    def _render_headlines(self, result: Result) -> None:
+        from yibao.headline import contribution_headline, retirement_headline, visits_headline
+
+        person = self.request.person if self.request is not None else None
+        contribution = result.contribution
+        self.headlines[TAB_CONTRIBUTION].show_headline(
+            contribution_headline(contribution, person) if contribution is not None and person is not None else None,
+            BASE_HINT)
+        totals = result.year_totals
+        self.headlines[TAB_VISITS].show_headline(
+            visits_headline(totals, result.visits or [], result.missing, result.needs_input) if totals is not None else None,
+            VISITS_HINT)
+        retirement = result.retirement
+        self.headlines[TAB_RETIREMENT].show_headline(
+            retirement_headline(retirement, result.needs_input) if retirement is not None else None, RETIREMENT_HINT)
 
     def _render_notes(self, result: Result) -> None:
         parts = []
@@ -413,6 +443,7 @@ class MainWindow(QMainWindow):
     def _show_tiers(self, request: Request, result: Result) -> None:
         """The chosen visit at each tier, settled once for both the table and the chart."""
         from yibao.rules import InputError
+        from yibao.ui.compare import NO_VISIT_HINT, headline
         from yibao.ui.tiers import TierCache
 
         assert self.core is not None
@@ -427,9 +458,11 @@ class MainWindow(QMainWindow):
             curves = None if variants is None else self._tiers.curves(variants)
         except InputError as exc:
             comparison.show_problem(str(exc), error=True)
+            self.headlines[TAB_COMPARE].show_headline(None, str(exc))
             chart.show_problem(str(exc), error=True)
             return
         comparison.show_variants(variants)
+        self.headlines[TAB_COMPARE].show_headline(headline(comparison.visits), NO_VISIT_HINT)
         chart.show_curves(row, curves)
 
     def _ensure_compare(self) -> None:
@@ -550,7 +583,7 @@ class MainWindow(QMainWindow):
 
     def _figure_widgets(self) -> list[QWidget]:
         """Every widget that shows figures computed from the input (not the input itself)."""
-        widgets: list[QWidget] = [self.notes]
+        widgets: list[QWidget] = [self.notes, *self.headlines.values()]
         for tab in (self._contribution_tab, self._visits_tab, self._retirement_tab):
             widgets += tab.result_widgets() if tab is not None else []
         if self.compare is not None:
@@ -657,20 +690,37 @@ class MainWindow(QMainWindow):
             return self.before_after_tab.comparison
         return None
 
+    def sheet_case(self, *, ask: bool = False) -> tuple[Request, Result] | None:
+        """The case as the sheet prints it: the question on screen (the tab and what it needs) by default;
+        with ``ask``, the clerk may tick other questions to add. None when the clerk cancels."""
+        from yibao.ui.sheet_sections import asked, choose_sections, limited
+
+        assert self.request is not None and self.result is not None and self.core is not None
+        available = asked(self.request)
+        on_screen = TAB_QUESTIONS.get(self.tabs.currentIndex())
+        chosen = [on_screen] if on_screen in available else available
+        if ask and len(available) > 1:
+            picked = choose_sections(self, available, chosen)
+            if picked is None:
+                return None
+            chosen = picked
+        if chosen == available:
+            return self.request, self.result
+        request = limited(self.request, chosen)
+        return request, self.core.compute(request)
+
     def print_sheet(self) -> None:
-        if self._ready():
+        if self._ready() and (case := self.sheet_case(ask=True)) is not None:
             from yibao.sheet import print_dialog
 
-            assert self.request is not None and self.result is not None
-            if print_dialog(self, self.request, self.result, self.sheet_header(), self.comparison_to_print()):
+            if print_dialog(self, *case, self.sheet_header(), self.comparison_to_print()):
                 self.remember("打印")
 
     def preview_sheet(self) -> None:
-        if self._ready():
+        if self._ready() and (case := self.sheet_case(ask=True)) is not None:
             from yibao.sheet import preview_dialog
 
-            assert self.request is not None and self.result is not None
-            preview_dialog(self, self.request, self.result, self.sheet_header(), self.comparison_to_print())
+            preview_dialog(self, *case, self.sheet_header(), self.comparison_to_print())
 
     def save_pdf(self, path: str | bool | None = None) -> None:
         self._export("PDF", path)
@@ -689,14 +739,18 @@ class MainWindow(QMainWindow):
             "PDF": (sheet.write_pdf, "pdf", "另存为 PDF", "PDF 文件 (*.pdf)"),
             "图片": (sheet.save_png, "png", "另存为图片", "PNG 图片 (*.png)"),
         }[kind]
-        if not isinstance(path, str) or not path:  # a menu action passes its "checked" flag
+        asked_for_file = not isinstance(path, str) or not path  # a menu action passes its "checked" flag
+        case = self.sheet_case(ask=asked_for_file)
+        if case is None:
+            return
+        if asked_for_file:
             from yibao.ui.files import ask_save_path
 
             path = ask_save_path(self, title, sheet_file_name(self.result, suffix), pattern)
             if not path:
                 return
         try:
-            write(path, self.request, self.result, self.sheet_header(), self.comparison_to_print())
+            write(str(path), *case, self.sheet_header(), self.comparison_to_print())
         except OSError as exc:
             notify(self, "warning", "无法保存", str(exc))  # names the file and the cause; the old file is kept
             return
@@ -705,12 +759,13 @@ class MainWindow(QMainWindow):
 
     def copy_text(self) -> None:
         if self._ready():
-            from yibao.sheet import plain_text
-
-            assert self.request is not None and self.result is not None
             from PySide6.QtGui import QGuiApplication
 
-            text = plain_text(self.request, self.result, self.sheet_header(), self.comparison_to_print())
+            from yibao.sheet import plain_text
+
+            case = self.sheet_case()
+            assert case is not None
+            text = plain_text(*case, self.sheet_header(), self.comparison_to_print())
             QGuiApplication.clipboard().setText(text)
             self.statusBar().showMessage("测算结果已复制为文字，可粘贴到微信或短信", 4000)
 

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
     from yibao.ui.presenter import Presenter
 
+from yibao.wording import label
+
 EMPLOYMENTS = (("enterprise", "企业职工"), ("public_institution", "机关事业单位职工"), ("flexible", "灵活就业人员"))
 STATUSES = ((False, "在职"), (True, "退休"))
 SEXES = (("male", "男"), ("female", "女"))
@@ -54,7 +56,7 @@ class CityBox(QComboBox):
 
     def __init__(self, cities: list[tuple[str, str]], search: dict[str, str]) -> None:
         super().__init__()
-        self.setAccessibleName("城市")
+        self.setAccessibleName(label("city"))
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setCompleter(None)  # type: ignore[arg-type]  # its inline completion would rewrite what is typed
@@ -169,7 +171,8 @@ class DateField(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.edit = QLineEdit()
-        self.edit.setAccessibleName("适用日期")
+        self.edit.setAccessibleName(label("on"))
+        self.setAccessibleName(label("on"))
         self.edit.setPlaceholderText("例如 2024-03-15")
         self.edit.setToolTip("按这一天施行的政策计算：缴费按该月，报销按该自然年，年限按该日退休。"
                              "可输入 2024-03-15、2024/3/15、20240315 或 2024年3月15日")
@@ -240,29 +243,29 @@ class PersonPanel(QGroupBox):
 
         self.city = CityBox(cities, search_texts())
         self.on = DateField()
-        self.employment = combo(EMPLOYMENTS, "就业类型")
+        self.employment = combo(EMPLOYMENTS, label("person.employment"))
         # Narrower than 机关事业单位职工: the tabs keep the room (the open list shows every name whole).
         self.employment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.employment.setMinimumContentsLength(5)
-        self.retired = combo(STATUSES, "参保状态")
-        self.sex = combo(SEXES, "性别")
+        self.retired = combo(STATUSES, label("person.retired"))
+        self.sex = combo(SEXES, label("person.sex"))
         self.age = QSpinBox()
-        self.age.setAccessibleName("年龄")
+        self.age.setAccessibleName(label("person.age"))
         self.age.setRange(16, 120)
         self.age.setValue(40)
         self.age.setSuffix(" 岁")
 
         form = QFormLayout(self)
-        city_label = BuddyLabel("城市(&C)")
+        city_label = BuddyLabel(f"{label('city')}(&C)")
         city_label.setBuddy(self.city)
         form.addRow(city_label, self.city)
-        on_label = BuddyLabel("适用日期(&D)")
+        on_label = BuddyLabel(f"{label('on')}(&D)")
         on_label.setBuddy(self.on)
         form.addRow(on_label, self.on)
-        form.addRow("就业类型(&E)", self.employment)
-        form.addRow("参保状态(&R)", self.retired)
-        form.addRow("性别(&X)", self.sex)
-        form.addRow("年龄(&A)", self.age)
+        form.addRow(f"{label('person.employment')}(&E)", self.employment)
+        form.addRow(f"{label('person.retired')}(&R)", self.retired)
+        form.addRow(f"{label('person.sex')}(&X)", self.sex)
+        form.addRow(f"{label('person.age')}(&A)", self.age)
 
     def widgets(self) -> list[QWidget]:
         """In tab order."""

@@ -152,7 +152,7 @@ class PolicyTab(QWidget):
                 edit.setDate(qdate(day))
                 edit.blockSignals(False)
         region = policy.regions[city]
-        self.heading.setText(f"{region.name} {on.isoformat()} 施行的全部参数（灰色斜体为文件未载明，棕色为本地录入）")
+        self.heading.setText(f"{region.name} {on.isoformat()} 施行的全部参数（灰色斜体为文件未规定，棕色为本地录入）")
         self._show_rows(parameters_in_force(policy, city, on, self._local))
         self._show_changes()
 

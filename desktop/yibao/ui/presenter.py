@@ -28,13 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "retirement.never_enrolled": False, "retirement.last_month_pension": "", "retirement.minimum_base": "",
 }
 YTD_COUNTS = ("inpatient_stays",)  # the other year-to-date figures (YearToDate's fields) are amounts
-VISIT_AMOUNTS = (("in_scope", "政策范围内"), ("out_of_scope", "政策范围外"), ("self_pay_first", "先行自付"))
-LABELS = {
-    "contribution.monthly_base": "月缴费基数", "enrolment.first_contribution_month": "首次缴费月份",
-    "retirement.paid_months": "实际缴费月数", "retirement.deemed_months": "视同缴费月数",
-    "retirement.last_monthly_base": "最后一次缴费基数", "retirement.last_month_pension": "上月养老金",
-    "retirement.minimum_base": "当年最低缴费基数",
-}
+VISIT_AMOUNTS = ("in_scope", "out_of_scope", "self_pay_first")
 MAX_MONTHS, MAX_STAYS = 1200, 366
 
 
@@ -167,7 +161,7 @@ class Presenter:
         from yibao.rules.inputs import parse_typed_date
 
         on = self.values["on"]
-        return on if isinstance(on, date) else _parsed("on", "适用日期", partial(parse_typed_date, str(on)))
+        return on if isinstance(on, date) else _parsed("on", _label("on"), partial(parse_typed_date, str(on)))
 
     @property
     def rules_date(self) -> date:
@@ -201,7 +195,7 @@ class Presenter:
         month_text = v["enrolment.first_contribution_month"]
         month = None
         if normalise(month_text):
-            month = _parsed("enrolment.first_contribution_month", LABELS["enrolment.first_contribution_month"],
+            month = _parsed("enrolment.first_contribution_month", _label("enrolment.first_contribution_month"),
                             lambda: parse_month(month_text))
         data["enrolment"] = {"first_contribution_month": month,
                              "first_enrolment": bool(v["enrolment.first_enrolment"]) if self.flexible else True}
@@ -233,9 +227,9 @@ class Presenter:
         from yibao.rules.inputs import normalise, parse_amount
 
         data: dict[str, Any] = {"kind": visit.kind, "tier": visit.tier}
-        for key, label in VISIT_AMOUNTS:
+        for key in VISIT_AMOUNTS:
             text = getattr(visit, key)
-            name = f"第{row + 1}条就诊·{label}"
+            name = f"第{row + 1}条就诊·{_label('visits.' + key)}"
             if not normalise(text):
                 if key == "in_scope":
                     raise CaseProblem(f"visits[{row}].{key}", name, "必须填写")
@@ -296,9 +290,8 @@ def _parsed(field: str, label: str, parse: Callable[[], Any]) -> Any:
 
 
 def _label(path: str) -> str:
-    if path in LABELS:
-        return LABELS[path]
-    from yibao.rules.errors import FIELD_LABELS
+    """The field's Chinese name, as the window labels it (yibao.wording)."""
+    from yibao.wording import FIELD_LABELS
 
     return FIELD_LABELS.get(path, path)
 

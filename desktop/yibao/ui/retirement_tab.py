@@ -8,45 +8,44 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 
 from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
-from yibao.ui.summary import MISSING, SummaryGrid, money_text
+from yibao.ui.summary import SummaryGrid
+from yibao.wording import NOT_STATED, label, months, yuan
 
 if TYPE_CHECKING:
     from yibao.rules.models import RetirementResult
     from yibao.ui.presenter import Presenter
 
-ELIGIBLE_TEXT = {True: "已满足", False: "未满足", None: MISSING}
+ELIGIBLE_TEXT = {True: "已满足", False: "未满足", None: NOT_STATED}
 
 
-def months_text(months: int | None) -> str:
-    if months is None:
-        return MISSING
-    years, rest = divmod(months, 12)
-    return f"{months}个月（{years}年{rest}个月）" if rest else f"{months}个月（{years}年）"
+def months_text(count: int | None) -> str:
+    return NOT_STATED if count is None else months(count)
 
 
 class RetirementTab(QWidget):
     def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.presenter = presenter
-        self.paid = CountEdit("实际缴费月数", maximum=1200, unit="个月")
+        self.paid = CountEdit(label("retirement.paid_months"), maximum=1200, unit="个月")
         self.paid.setPlaceholderText("例如 280")
-        self.deemed = CountEdit("视同缴费月数", maximum=1200, unit="个月")
+        self.deemed = CountEdit(label("retirement.deemed_months"), maximum=1200, unit="个月")
         self.deemed.setPlaceholderText("没有则不填")
-        self.last_base = AmountEdit("最后一次缴费基数", "用于计算一次性补缴（可不填）")
+        self.last_base = AmountEdit(label("retirement.last_monthly_base"), "用于计算一次性补缴（可不填）")
         # Jining 三(二)3: a retiree who never joined pays on last month's pension (floored at the year's minimum base)
-        self.never_enrolled = QCheckBox("退休时从未参加职工医保")
-        self.pension = AmountEdit("上月养老金", "从未参保的企业退休人员填写")
-        self.minimum_base = AmountEdit("当年最低缴费基数", "从未参保的企业退休人员填写")
+        self.never_enrolled = QCheckBox(f"退休时{label('retirement.never_enrolled')}")
+        self.pension = AmountEdit(label("retirement.last_month_pension"), "从未参保的企业退休人员填写")
+        self.minimum_base = AmountEdit(label("retirement.minimum_base"), "从未参保的企业退休人员填写")
         form = QFormLayout()
         self._paths = {self.paid: "retirement.paid_months", self.deemed: "retirement.deemed_months",
                        self.last_base: "retirement.last_monthly_base", self.pension: "retirement.last_month_pension",
                        self.minimum_base: "retirement.minimum_base"}
-        for text, edit in (("实际缴费月数(&P)", self.paid), ("视同缴费月数(&V)", self.deemed),
-                           ("最后一次月缴费基数（元）(&L)", self.last_base), ("上月养老金（元）(&J)", self.pension),
-                           ("当年最低缴费基数（元）(&N)", self.minimum_base)):
-            label = QLabel(text)
-            label.setBuddy(edit)
-            form.addRow(label, edit)
+        for text, edit in ((f"{self.paid.label}(&P)", self.paid), (f"{self.deemed.label}(&V)", self.deemed),
+                           (f"{self.last_base.label}（元）(&L)", self.last_base),
+                           (f"{self.pension.label}（元）(&J)", self.pension),
+                           (f"{self.minimum_base.label}（元）(&N)", self.minimum_base)):
+            caption = QLabel(text)
+            caption.setBuddy(edit)
+            form.addRow(caption, edit)
             edit.textChanged.connect(lambda text, path=self._paths[edit]: presenter.set(path, text))
             if edit is self.last_base:
                 form.addRow("", self.never_enrolled)
@@ -93,5 +92,5 @@ class RetirementTab(QWidget):
 def _makeup_text(result: RetirementResult) -> str:
     """No make-up verdict without an eligibility verdict."""
     if result.eligible is None:
-        return "无法判断（最低缴费年限未载明）"
-    return "无需补缴" if result.eligible else money_text(result.makeup_amount)
+        return f"无法判断（最低缴费年限{NOT_STATED}）"
+    return "无需补缴" if result.eligible else yuan(result.makeup_amount)

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from yibao.rules.formatting import yuan
+from yibao.wording import NOT_STATED
 
-MISSING = "文件未规定"
 VALUE_SCALE = 1.3  # headline figures, relative to the window's font
-
-
-def money_text(amount: Decimal | None) -> str:
-    """A shown amount: '¥1,234.50'; None → 文件未规定."""
-    if amount is None:
-        return MISSING
-    return f"¥{yuan(amount)}"
 
 
 class SummaryGrid(QWidget):
@@ -39,7 +30,7 @@ class SummaryGrid(QWidget):
         for label, text in rows:
             value = self._values[label]
             value.setText(text)
-            value.setStyleSheet("color: #a00000;" if text == MISSING else "")
+            value.setStyleSheet("color: #a00000;" if text == NOT_STATED else "")
 
     def value(self, label: str) -> str:
         """The text shown for one label (for tests and copying)."""

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from yibao.rules import Request, Result
-from yibao.rules.formatting import to_fen
 from yibao.rules.models import TIER_NAMES, Visit, VisitResult, YearToDate
+from yibao.wording import to_fen
 
 TIERS = tuple(TIER_NAMES)
 STEPS = 40  # the chart's resolution: a bend is located to within 1/40 of the axis

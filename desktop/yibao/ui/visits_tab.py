@@ -28,27 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yibao.rules.errors import FIELD_LABELS
-from yibao.rules.formatting import percent
 from yibao.rules.models import KIND_NAMES, TIER_NAMES, YearToDate
 from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
-from yibao.ui.presenter import VISIT_AMOUNTS, YTD_COUNTS, Presenter
-from yibao.ui.summary import SummaryGrid, money_text
+from yibao.ui.presenter import YTD_COUNTS, Presenter
+from yibao.ui.summary import SummaryGrid
+from yibao.wording import FIELD_LABELS, NOT_STATED, money_or_not_stated, percent, yuan
 
 if TYPE_CHECKING:
     from yibao.rules.models import VisitResult, YearTotals
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-INPUT_COLUMNS = VISIT_AMOUNTS
+INPUT_COLUMNS = tuple((key, FIELD_LABELS[f"visits.{key}"]) for key in ("in_scope", "out_of_scope", "self_pay_first"))
 RESULT_COLUMNS = ("计入起付线", "统筹支付", "大额补助", "个人负担")
-# Headers on two lines where they are long, so that nine columns fit the table's width even in 大字模式.
-HEADER_LINES = {"医院等级": "医院\n等级", "政策范围内": "政策\n范围内", "政策范围外": "政策\n范围外",
-                "先行自付": "先行\n自付", "计入起付线": "计入\n起付线", "统筹支付": "统筹\n支付",
-                "大额补助": "大额\n补助", "个人负担": "个人\n负担"}
 SHOWN_ROWS = 4  # the table is never shorter than this many visits: the tab scrolls instead
 RESULT_FIELDS = ("deductible", "fund_pays", "supplement_pays", "person_pays")
-HEADERS = ("类别", "医院等级", *(label for _, label in INPUT_COLUMNS), *RESULT_COLUMNS)
+HEADERS = (FIELD_LABELS["visits.kind"], FIELD_LABELS["visits.tier"], *(label for _, label in INPUT_COLUMNS), *RESULT_COLUMNS)
 KIND_COLUMN, TIER_COLUMN = 0, 1
 FIRST_INPUT, FIRST_RESULT = 2, 2 + len(INPUT_COLUMNS)
 RESULT_BRUSH = QBrush(QColor("#f3f6fa"))
@@ -56,6 +51,12 @@ INVALID_BRUSH = QBrush(QColor("#ffe4e4"))
 STALE_COLOUR = QColor("#9a9a9a")
 CHOICES: dict[int, tuple[tuple[Any, str], ...]] = {KIND_COLUMN: tuple(KIND_NAMES.items()),
                                                     TIER_COLUMN: tuple(TIER_NAMES.items())}
+
+
+def two_lines(header: str) -> str:
+    """A header longer than three characters on two lines, so that nine columns fit even in 大字模式."""
+    half = (len(header) + 1) // 2
+    return header if len(header) <= 3 else f"{header[:half]}\n{header[half:]}"
 
 
 class VisitsModel(QAbstractTableModel):
@@ -78,7 +79,7 @@ class VisitsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return HEADER_LINES.get(HEADERS[section], HEADERS[section])
+            return two_lines(HEADERS[section])
         return str(section + 1)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -114,7 +115,7 @@ class VisitsModel(QAbstractTableModel):
         if row >= len(self.results):
             return ""
         amount = getattr(self.results[row], RESULT_FIELDS[column - FIRST_RESULT])
-        return money_text(amount).removeprefix("¥")
+        return money_or_not_stated(amount)
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() >= FIRST_RESULT:
@@ -189,8 +190,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         box = QComboBox(parent)
-        names = "类别" if index.column() == KIND_COLUMN else "医院等级"
-        box.setAccessibleName(f"第{index.row() + 1}条就诊·{names}")
+        box.setAccessibleName(f"第{index.row() + 1}条就诊·{HEADERS[index.column()]}")
         for value, text in CHOICES[index.column()]:
             box.addItem(text, value)
         box.activated.connect(lambda _i, box=box: self.commitData.emit(box))
@@ -215,7 +215,7 @@ class VisitsTab(QWidget):
         self.model = VisitsModel(presenter, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("就诊记录")
+        self.table.setAccessibleName(FIELD_LABELS["visits"])
         self.table.verticalHeader().setVisible(False)  # room for the nine columns; 第N条 is said below the table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -307,11 +307,11 @@ class VisitsTab(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
-        """Kind and tier as wide as their words, the seven amounts share the rest (never narrower than 12345.00)."""
+        """Kind and tier as wide as their words, the seven amounts share the rest (never narrower than 12,345.00)."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(20)
-        figure = metrics.horizontalAdvance("12345.00") + 8
+        figure = metrics.horizontalAdvance("12,345.00") + 6  # Qt keeps 3 px each side of the text
         amounts = len(HEADERS) - 2
         words = [metrics.horizontalAdvance(text) + 12 for text in ("普通门诊", "一级及以下")]
         two_lines = sum(words) + amounts * figure > self.table.viewport().width()
@@ -388,12 +388,12 @@ class VisitsTab(QWidget):
         else:
             rate = totals.reimbursement_rate
             self.totals.set_rows([
-                ("医疗费用合计", money_text(totals.bill)),
-                ("统筹基金支付", money_text(totals.fund_pays)),
-                ("大额医疗费用补助支付", money_text(totals.supplement_pays)),
-                ("计入起付标准", money_text(totals.deductible)),
-                ("个人负担", money_text(totals.person_pays)),
-                ("实际报销比例", "文件未规定" if rate is None else percent(rate)),
+                ("医疗费用合计", yuan(totals.bill)),
+                ("统筹基金支付", yuan(totals.fund_pays)),
+                ("大额医疗费用补助支付", yuan(totals.supplement_pays)),
+                ("计入起付标准", yuan(totals.deductible)),
+                ("个人负担", yuan(totals.person_pays)),
+                ("实际报销比例", NOT_STATED if rate is None else percent(rate)),
             ])
         self._show_detail(self.selected_index())
 

@@ -1,0 +1,167 @@
+"""How every figure and field is written, once: money, rates, months, dates, the words for a figure the
+documents do not give, and the Chinese name of every field.
+
+The window, the printed sheet, the text copy, error messages and the CLI all write figures through here,
+so the same figure reads the same everywhere. Standard library only: the window imports it before the
+rules core (pydantic) is loaded. Amounts are exact Decimals inside and rounded half-up to the fen only
+where a figure is shown or paid.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+FEN = Decimal("0.01")
+RATE_PLACES = Decimal("0.0001")  # a computed rate (the reimbursement rate) is kept to 0.01%
+ZERO = Decimal("0")
+
+NOT_STATED = "文件未规定"
+"""The one wording for a figure or rule the documents collected here do not give (never a guess, never 0)."""
+
+NOT_STATED_HINT = f"{NOT_STATED}（可在“本地录入参数”中填写）"
+YUAN_SIGN = "¥"
+
+# The Chinese name of every request field, as the window labels it; the sheet, the text copy and error
+# messages use the same names. Keys are dotted request paths (a visit's fields under "visits").
+FIELD_LABELS = {
+    "city": "城市",
+    "on": "适用日期",
+    "person": "参保人信息",
+    "person.employment": "就业类型",
+    "person.retired": "参保状态",
+    "person.sex": "性别",
+    "person.age": "年龄",
+    "contribution": "缴费测算",
+    "contribution.monthly_base": "月缴费基数",
+    "contribution.flexible_option": "灵活就业缴费方式",
+    "visits": "就诊记录",
+    "visits.kind": "就诊类别",
+    "visits.tier": "医院等级",
+    "visits.in_scope": "政策范围内费用",
+    "visits.out_of_scope": "政策范围外费用",
+    "visits.self_pay_first": "个人先行自付费用",
+    "year_to_date": "本年已发生",
+    "year_to_date.outpatient_deductible_counted": "本年门诊已计起付标准",
+    "year_to_date.outpatient_fund_paid": "本年门诊统筹已支付",
+    "year_to_date.outpatient_supplement_paid": "本年门诊大额补助已支付",
+    "year_to_date.inpatient_stays": "本年已住院次数",
+    "year_to_date.inpatient_fund_paid": "本年住院统筹已支付",
+    "year_to_date.inpatient_supplement_deductible_counted": "本年住院大额补助已计起付标准",
+    "year_to_date.inpatient_supplement_paid": "本年住院大额补助已支付",
+    "retirement": "退休缴费年限",
+    "retirement.paid_months": "实际缴费月数",
+    "retirement.deemed_months": "视同缴费月数",
+    "retirement.last_monthly_base": "最后一次月缴费基数",
+    "retirement.never_enrolled": "从未参加职工医保",
+    "retirement.last_month_pension": "上月养老金",
+    "retirement.minimum_base": "当年最低缴费基数",
+    "enrolment": "参保登记",
+    "enrolment.first_contribution_month": "首次缴费月份",
+    "enrolment.first_enrolment": "首次参保",
+    "fund": "调剂金测算",
+    "fund.last_year_premium_income": "上年度统筹基金保险费收入",
+    "fund.last_year_remittance": "上年度已上解调剂金",
+    "fund.deficit": "当年基金收支缺口",
+    "fund.province_share_ratio": "省定调剂金分担比例",
+    "fund.accumulated_surplus": "统筹基金累计结余",
+    "fund.city_share_ratio": "市职工医保基金分担比例",
+    # a figure entered locally (设置 › 本地录入参数)
+    "local_figure.parameter": "参数",
+    "local_figure.region": "城市",
+    "local_figure.start": "开始日期",
+    "local_figure.end": "结束日期",
+    "local_figure.value": "数值",
+    "local_figure.note": "备注",
+    "local_figure.source": "依据文件",
+}
+
+
+def label(path: str) -> str:
+    """The Chinese name of a request field: label('retirement.paid_months') → '实际缴费月数'."""
+    return FIELD_LABELS[path]
+
+
+# ---------------------------------------------------------------- money
+
+
+def to_fen(amount: Decimal) -> Decimal:
+    """Half-up to the fen: the one rounding of an amount that is shown or paid."""
+    return amount.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+@lru_cache(maxsize=4096)
+def money(amount: Decimal) -> str:
+    """An amount in tables and arithmetic: 3055 → '3,055.00' (memoised: a year of visits repeats its figures)."""
+    return f"{to_fen(amount):,.2f}"
+
+
+def yuan(amount: Decimal | None) -> str:
+    """An amount in a sentence or a headline figure: '¥3,055.00'; None → 文件未规定."""
+    return NOT_STATED if amount is None else f"{YUAN_SIGN}{money(amount)}"
+
+
+def money_or_not_stated(amount: Decimal | None) -> str:
+    """A table cell: '3,055.00', or 文件未规定 when the documents do not give the figure."""
+    return NOT_STATED if amount is None else money(amount)
+
+
+def fen_number(amount: Decimal) -> str:
+    """The machine-readable amount of the JSON contract and of typed input: '3055.00' (no separators)."""
+    return f"{to_fen(amount):.2f}"
+
+
+# ---------------------------------------------------------------- rates and counts
+
+
+def round_rate(rate: Decimal) -> Decimal:
+    """A computed rate kept to 0.01%, half-up: 0.576349 → 0.5763."""
+    return rate.quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def rate_of(part: Decimal, whole: Decimal) -> Decimal:
+    """A computed rate (part ÷ whole), kept to 0.01% as it is shown: 2305 ÷ 4000 → 0.5763."""
+    return round_rate(part / whole)
+
+
+def percent(rate: Decimal) -> str:
+    """A rate as a percentage with as many decimals as it needs: 0.6 → '60%', 0.5764 → '57.64%', 0.073 → '7.3%'."""
+    text = format((rate * 100).normalize(), "f")
+    return f"{text}%"
+
+
+def percentage_points(difference: Decimal) -> str:
+    """A change of rate: 0.015 → '1.5个百分点' (the sign is the caller's)."""
+    return f"{format((difference * 100).normalize(), 'f')}个百分点"
+
+
+def ratio_number(rate: Decimal) -> str:
+    """The machine-readable rate of the JSON contract: 0.5764 → '0.5764'."""
+    return f"{rate:.4f}"
+
+
+def plain(number: Decimal) -> str:
+    """A count or factor without trailing zeros: 2.0 → '2', 0.50 → '0.5'."""
+    return format(number.normalize(), "f")
+
+
+def months(count: int) -> str:
+    """A number of months, with years where there are any: 8 → '8个月', 36 → '36个月（3年）', 280 → '280个月（23年4个月）'."""
+    years, rest = divmod(count, 12)
+    if not years:
+        return f"{count}个月"
+    return f"{count}个月（{years}年{rest}个月）" if rest else f"{count}个月（{years}年）"
+
+
+# ---------------------------------------------------------------- dates
+
+
+def cn_date(day: date) -> str:
+    """2026-01-01 → '2026年1月1日'."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def cn_month(day: date) -> str:
+    """2025-03-01 → '2025年3月'."""
+    return f"{day.year}年{day.month}月"
