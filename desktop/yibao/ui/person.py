@@ -176,6 +176,7 @@ class DateField(QWidget):
         self.edit.setPlaceholderText("例如 2024-03-15")
         self.edit.setToolTip("按这一天施行的政策计算：缴费按该月，报销按该自然年，年限按该日退休。"
                              "可输入 2024-03-15、2024/3/15、20240315 或 2024年3月15日")
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("2024-06-01") + 16)  # the date whole
         self.calendar_button = QToolButton()
         self.calendar_button.setText("日历")
         self.calendar_button.setAccessibleName("选择日期")
