@@ -228,3 +228,15 @@ def test_a_month_count_too_large_for_a_date_is_refused_not_raised() -> None:
     with pytest.raises(LocalFigureError, match="月数应为 0 到 1200 之间的整数"):
         make_local_figure(bundled_policy(), parameter="benefits.start_offset_months", region="yantai",
                           start=date(2024, 1, 1), end=None, raw_value="99999999")
+
+
+def test_a_share_saved_by_tier_alone_loads_for_in_service_and_retired(home: Path, policy: Policy) -> None:
+    """Saved before the inpatient share had a second key: the same share applied to both, and still does."""
+    record = {"parameter": "inpatient.share", "region": "yantai", "start": "2024-01-01", "end": None,
+              "value": {"1": "0.9", "2": "0.85", "3": "0.8"}, "note": ""}
+    local_figures_path().parent.mkdir(parents=True, exist_ok=True)
+    local_figures_path().write_text(json.dumps({"version": 1, "figures": [record]}), encoding="utf-8")
+    figures, message = load_local_figures(policy)
+    assert message is None
+    assert figures[0].value == {f"{t}/{s}": Decimal(v) for t, v in (("1", "0.9"), ("2", "0.85"), ("3", "0.8"))
+                                for s in ("in_service", "retired")}

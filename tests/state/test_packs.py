@@ -186,7 +186,7 @@ def test_a_damaged_pack_is_refused_naming_record_and_field(
 @pytest.mark.parametrize(("content", "message"), [
     (b"{\"format\": ", "pack.json 不是有效的 JSON（第1行第12列）"),
     (b"[1, 2]", "数据包应为一个 JSON 对象"),
-    (b"\xff\xfe\x00", "无法读取"),
+    (b"\xff\xfe\x00", "pack.json 不是 UTF-8 编码的文本，不是数据包"),
 ], ids=["cut-short", "a-list", "not-utf8"])
 def test_a_file_that_is_no_pack_is_refused(content: bytes, message: str, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
@@ -297,3 +297,22 @@ def test_the_result_lists_the_pack_document(policy: Policy) -> None:
     cited = {d.number: d for d in result.documents}
     assert cited["示例医保发〔2024〕1号"].issuer.endswith("；本地录入")
     assert "示例医保发〔2024〕2号" not in cited  # Weifang's outpatient document is not used for this case
+
+
+def test_a_missing_pack_is_named_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(capsys, "figures", "check", str(tmp_path / "none.json"))
+    assert code == 2 and err.startswith(f"数据包有误：无法读取 {tmp_path / 'none.json'}（") and "No such" not in err
+
+
+def test_check_names_other_results_a_pack_feeds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A made-up province average wage for Weifang: contributions still lack what neither the documents nor the pack
+    give for a retiree (the account credit) and the 大额 fee."""
+    data = example()
+    data["figures"] = [{"parameter": "wage.province_average_monthly", "region": "weifang", "start": "2024-01-01",
+                        "end": "2024-12-31", "value": "7000", "document": "outpatient", "clause": "一"}]
+    pack = tmp_path / "wage.json"
+    pack.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _, out, _ = cli(capsys, "figures", "check", str(pack))
+    lines = out.splitlines()
+    assert "潍坊市 2024年1月1日至2024年12月31日：全省上年度全口径城镇单位就业人员月平均工资（1项）" in lines
+    assert any(line.startswith("  缴费测算：仍缺 ") and "退休人员个人账户每月划入额" in line for line in lines)

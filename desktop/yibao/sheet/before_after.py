@@ -24,6 +24,6 @@ def before_after_section(comparison: Comparison) -> Section:
         changes = tuple(Row(c.label, "", f"{c.before} → {c.after}", "；".join(c.sources)) for c in comparison.changes)
         tables.append(Table(CHANGES_TITLE, changes, ("规定", "", "之前 → 之后", "依据")))
     if comparison.readings:
-        readings = tuple(Row(r.clause, "", r.reading, r.document) for r in comparison.readings)
-        tables.append(Table(READINGS_TITLE, readings, ("条款", "", "本计算器的理解", "文件")))
+        readings = tuple(Row(f"{r.document} {r.clause}", "", r.reading, r.alternative) for r in comparison.readings)
+        tables.append(Table(READINGS_TITLE, readings, ("条款", "", "本计算器的理解", "另一种理解")))
     return Section(f"政策前后对比（{first} → {second}）", tuple(tables))

@@ -198,6 +198,9 @@ def _from_record(policy: Policy, record: object, earlier: Sequence[LocalFigure])
     raw = record.get("value")
     if not isinstance(raw, str | bool | dict):
         raise LocalFigureError("value", "缺少数值或格式不对")
+    spec = policy.catalogue.get(parameter)
+    if spec is not None and isinstance(raw, dict):
+        raw = _split_further(raw, spec.dims)
     end = record.get("end")
     return make_local_figure(
         policy,
@@ -221,6 +224,19 @@ def _source(data: object) -> FigureSource | None:
     issued = data["issued"]
     return FigureSource(data["issuer"], data["number"], data["title"],
                         None if issued is None else _date(issued, "source"), data["clause"])
+
+
+def _split_further(raw: dict[str, Any], dims: tuple[str, ...]) -> dict[str, Any]:
+    """A figure saved before its parameter gained a second key (the inpatient share by tier, then by tier and in
+    service / retired) meant the same figure for every value of the new key: it is spread over them on loading."""
+    fixed = [FIXED_KEYS.get(d) for d in dims[1:]]
+    if len(dims) < 2 or not all(isinstance(v, str) for v in raw.values()) or any(k is None for k in fixed):
+        return raw
+
+    def spread(value: str, keys: list[tuple[str, ...] | None]) -> Any:
+        return value if not keys else {k: spread(value, keys[1:]) for k in keys[0] or ()}
+
+    return {key: spread(value, fixed) for key, value in raw.items()}
 
 
 def _date(text: object, field: str) -> date:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,6 +41,8 @@ EXPLANATION = ("仅用于文件未规定、由本市确定的参数；使用本�
                "市医保局编制的数据包可用“导入数据包”一次录入，导入的参数注明发布单位、文号和条款。")
 COLUMNS = (FIELD_LABELS["local_figure.region"], "项目", FIELD_LABELS["local_figure.value"], "起", "止", "依据", "说明")
 BASIS_COLUMN = COLUMNS.index("依据")
+COLUMN_SAMPLES = ("烟台市", "住院统筹基金年度最高支付", "一级及以下·在职 90%；", "2024-01-01", "2024-01-01",
+                  "示例医保发〔2024〕1号 一（示例")
 PACK_FILTER = "参数数据包 (*.json)"
 INVALID_STYLE = '*[invalid="true"] { background: #ffe4e4; border: 1px solid #c00000; }'
 HINTS = {
@@ -94,9 +97,10 @@ class LocalFiguresDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        self.table.setMinimumHeight(240)  # a few rows stay in view beside the edit pane
-        for column, width in enumerate((70, 220, 220, 95, 95, 260)):
-            header.resizeSection(column, width)
+        metrics = self.table.fontMetrics()  # widths follow the font: 大字模式 keeps dates and names whole
+        self.table.setMinimumHeight(12 * metrics.height())  # a few rows stay in view beside the edit pane
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 2 * metrics.averageCharWidth())
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self._edit_selected())
@@ -178,11 +182,14 @@ class LocalFiguresDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons_row)
         layout.addWidget(self.pane)
+        self.pane.setSizePolicy(self.pane.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Maximum)  # rows get the rest
         layout.addWidget(self.error)
         layout.addWidget(self.info)
         layout.addWidget(self.info)
         layout.addWidget(self.buttons)
-        self.resize(1080, 780)
+        wanted = header.length() + 8 * self.fontMetrics().averageCharWidth()  # every column in view if the screen allows
+        room = self.screen().availableGeometry()
+        self.resize(min(max(1080, wanted), room.width() - 40), min(780, room.height() - 60))
 
         self._fill_parameters()
         self._show_figures()
