@@ -189,13 +189,13 @@ def retirement_headline(result: RetirementResult, needs_input: Sequence[NeedsInp
         return Headline("retirement", f"已满足最低缴费年限：累计 {months(counted)}，最低 {months(required)}{local}。",
                         True, True)
     short = result.shortfall_months or 0
-    text = f"尚缺 {months(short)}，未满足最低缴费年限（最低 {months(required)}，累计 {months(counted)}）"
+    text = f"尚缺 {months(short)}，未满足最低缴费年限 {months(required)}"
     if result.makeup_amount is not None:
         text += f"；一次性补缴 {yuan(result.makeup_amount)}"
     elif any(n.field == "retirement.last_monthly_base" for n in needs_input):
         text += "；填写最后一次月缴费基数后可算出一次性补缴金额"
     else:
-        text += f"；可一次性或按月补缴至最低年限，一次性补缴的计算标准{NOT_STATED}"
+        text += f"；可一次性或按月补缴，一次性补缴标准{NOT_STATED}"
     return Headline("retirement", f"{text}{local}。", False, True)
 
 

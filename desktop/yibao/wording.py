@@ -22,6 +22,9 @@ NOT_STATED = "文件未规定"
 
 NOT_STATED_HINT = f"{NOT_STATED}（可在“本地录入参数”中填写）"
 YUAN_SIGN = "¥"
+LOCAL_MARK = "本地录入"  # a figure staff entered (by hand or from a pack), on screen and paper
+READING_MARK = "解读"  # a figure resting on a reading of an unclear clause (resources/policy/readings.json)
+READING_STAR = "＊"  # the same mark where a column is narrow (the printed sheet), explained under 说明
 
 # The Chinese name of every request field, as the window labels it; the sheet, the text copy and error
 # messages use the same names. Keys are dotted request paths (a visit's fields under "visits").
@@ -39,9 +42,9 @@ FIELD_LABELS = {
     "visits": "就诊记录",
     "visits.kind": "就诊类别",
     "visits.tier": "医院等级",
-    "visits.in_scope": "政策范围内费用",
-    "visits.out_of_scope": "政策范围外费用",
-    "visits.self_pay_first": "个人先行自付费用",
+    "visits.in_scope": "政策范围内",
+    "visits.out_of_scope": "政策范围外",
+    "visits.self_pay_first": "先行自付",
     "year_to_date": "本年已发生",
     "year_to_date.outpatient_deductible_counted": "本年门诊已计起付标准",
     "year_to_date.outpatient_fund_paid": "本年门诊统筹已支付",
@@ -165,3 +168,9 @@ def cn_date(day: date) -> str:
 def cn_month(day: date) -> str:
     """2025-03-01 → '2025年3月'."""
     return f"{day.year}年{day.month}月"
+
+
+def marked(figure: str, *, local: bool = False, reading: bool = False) -> str:
+    """A figure with its marks: 480.00（本地录入，解读）."""
+    marks = [mark for mark, on in ((LOCAL_MARK, local), (READING_MARK, reading)) if on]
+    return f"{figure}（{'，'.join(marks)}）" if marks else figure

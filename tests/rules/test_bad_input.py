@@ -138,7 +138,7 @@ def test_a_boolean_is_never_a_number(path: str, label: str, flag: bool) -> None:
     ("contribution.monthly_base", "1,00", "月缴费基数"),
     ("contribution.monthly_base", "-0", "月缴费基数"),
     ("contribution.monthly_base", "NaN", "月缴费基数"),
-    ("visits.0.in_scope", "Infinity", "第1条就诊·政策范围内费用"),
+    ("visits.0.in_scope", "Infinity", "第1条就诊·政策范围内"),
 ])
 def test_what_a_careful_official_refuses(path: str, value: object, label: str) -> None:
     refused(with_(path, value), label)

@@ -131,6 +131,21 @@ def test_readings_printed_under_说明() -> None:
         "city": "yantai", "on": "2024-06-01", "person": {"employment": "enterprise", "sex": "male", "age": 40},
         "visits": [{"kind": "outpatient", "tier": 3, "in_scope": "2000"}]})
     content = build_content(request, calculate(request))
-    reading = [n for n in content.notes if n.startswith("解读")]
+    reading = [n for n in content.notes if n.startswith("＊解读（")]
     assert len(reading) == 1 and "二(三)1" in reading[0] and "另一种理解" in reading[0]
     assert [d.number for d in content.documents] == ["烟政字〔2023〕109号"]
+
+
+def test_figures_resting_on_a_reading_are_marked_解读_on_paper() -> None:
+    """社会保险法 第二十七条: a Weifang retiree's 0.00 premium is starred (years not checked), the star explained."""
+    from yibao.rules import Request, calculate
+    from yibao.sheet.content import build_content
+
+    request = Request.model_validate({
+        "city": "weifang", "on": "2024-06-01", "person": {"employment": "enterprise", "retired": True, "sex": "male",
+                                                          "age": 65},
+        "contribution": {}})
+    content = build_content(request, calculate(request))
+    figures = [row.figure for section in content.sections for table in section.tables for row in table.rows]
+    assert "0.00＊" in figures
+    assert any(n.startswith("＊解读（社会保险法") or n.startswith("＊解读（《中华人民共和国社会保险法》") for n in content.notes)

@@ -136,6 +136,8 @@ DAMAGED = {
                    "格式标识：应为“yibao-figures”，这不是本计算器的参数数据包"),
     "newer-version": (lambda d: d.update(version=2), "版本：本程序只认识第1版数据包"),
     "no-issuer": (lambda d: d.pop("issuer"), "发布单位：必须填写"),
+    "empty-issuer": (lambda d: d.update(issuer=""), "发布单位：不能为空"),
+    "no-documents": (lambda d: d.update(documents=[]), "文件列表：不能为空"),
     "bad-document-date": (lambda d: d["documents"][1].update(issued="2024-02-30"),
                           "第2个文件印发日期：不是有效日期（格式 YYYY-MM-DD）"),
     "duplicate-document": (lambda d: d["documents"][1].update(id="inpatient"), "第2个文件：编号“inpatient”重复"),
@@ -302,3 +304,17 @@ def test_the_result_lists_the_pack_document(policy: Policy) -> None:
 def test_a_missing_pack_is_named_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = cli(capsys, "figures", "check", str(tmp_path / "none.json"))
     assert code == 2 and err.startswith(f"数据包有误：无法读取 {tmp_path / 'none.json'}（") and "No such" not in err
+
+
+def test_check_names_other_results_a_pack_feeds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A made-up province average wage for Weifang: contributions still lack what neither the documents nor the pack
+    give for a retiree (the account credit) and the 大额 fee."""
+    data = example()
+    data["figures"] = [{"parameter": "wage.province_average_monthly", "region": "weifang", "start": "2024-01-01",
+                        "end": "2024-12-31", "value": "7000", "document": "outpatient", "clause": "一"}]
+    pack = tmp_path / "wage.json"
+    pack.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _, out, _ = cli(capsys, "figures", "check", str(pack))
+    lines = out.splitlines()
+    assert "潍坊市 2024年1月1日至2024年12月31日：全省上年度全口径城镇单位就业人员月平均工资（1项）" in lines
+    assert any(line.startswith("  缴费测算：仍缺 ") and "退休人员个人账户每月划入额" in line for line in lines)

@@ -108,7 +108,7 @@ def test_input_error_is_shown_in_red_not_raised(widget: TierComparison) -> None:
         raise InputError("visits[0].in_scope", "不能为负数")
 
     show_bill(widget, yantai(outpatient(1, "100")), 0, compute)
-    assert widget.message.text() == "输入有误：visits[0].in_scope（第1条就诊·政策范围内费用）：不能为负数"
+    assert widget.message.text() == "输入有误：visits[0].in_scope（第1条就诊·政策范围内）：不能为负数"
     assert "#c00000" in widget.message.styleSheet()
     assert widget.table.isHidden()
 

@@ -68,7 +68,7 @@ def test_184号_三二_retirement_headline_has_a_symbol_and_a_word(qtbot: QtBot)
     type_into(qtbot, tab.deemed, "24")
     box = window.headlines[TAB_RETIREMENT]
     assert _headline(window, TAB_RETIREMENT).startswith(
-        "× 未满足 尚缺 36个月（3年），未满足最低缴费年限（最低 360个月（30年），累计 324个月（27年））")
+        "× 未满足 尚缺 36个月（3年），未满足最低缴费年限 360个月（30年）")
     assert box.mark.text() == "× 未满足"  # a symbol and a word, not colour alone
     type_into(qtbot, tab.paid, "336")
     assert _headline(window, TAB_RETIREMENT) == "√ 已满足 已满足最低缴费年限：累计 360个月（30年），最低 360个月（30年）。"
@@ -77,7 +77,7 @@ def test_184号_三二_retirement_headline_has_a_symbol_and_a_word(qtbot: QtBot)
 def test_the_headline_is_larger_than_the_window_text_and_follows_large_print(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     box = window.headlines[TAB_CONTRIBUTION]
-    assert box.text.font().pointSizeF() > window.font().pointSizeF() * 1.3
+    assert box.text.font().pointSizeF() > window.font().pointSizeF() * 1.2
     settings = load_settings()[0]
     apply_font(settings)
     QApplication.processEvents()
@@ -128,3 +128,24 @@ def test_the_clerk_may_tick_other_questions_to_add(qtbot: QtBot, monkeypatch: py
     case = window.sheet_case(ask=True)
     assert offered == [(["contribution", "visits"], ["contribution"])]  # the tab's question comes ticked
     assert case is not None and case[0].visits is not None and case[0].contribution is not None
+
+
+@pytest.mark.parametrize("typed", ["1500", "1500元", "１５００", "¥1,500"])
+def test_typed_amount_is_shown_back_normalised_once_accepted(qtbot: QtBot, typed: str) -> None:
+    window = open_window(qtbot)
+    set_case(window)
+    base = window.contribution_tab.base
+    base.setText(typed)
+    base.editingFinished.emit()  # Enter or leaving the field
+    assert base.text() == "1,500.00"
+    assert window.result is not None and window.result.contribution is not None
+    assert window.result.contribution.employer_monthly == 120  # 1500 × 8%, 烟政字〔2023〕109号 二(二)1
+
+
+def test_a_bad_amount_stays_as_typed(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    set_case(window)
+    base = window.contribution_tab.base
+    base.setText("15OO")
+    base.editingFinished.emit()
+    assert base.text() == "15OO" and "月缴费基数" in (window.input_error() or "")

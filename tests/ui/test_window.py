@@ -122,7 +122,7 @@ def test_negative_amount_in_a_visit_cell(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     set_case(window)
     add_visit(window, "outpatient", 3, "-5")
-    assert window.input_error() == "第1条就诊·政策范围内费用：不能为负数"
+    assert window.input_error() == "第1条就诊·政策范围内：不能为负数"
     assert window.visits_tab.model.index(0, FIRST_INPUT).data(Qt.ItemDataRole.BackgroundRole).color().name() == "#ffe4e4"
 
 

@@ -11,7 +11,6 @@ from yibao.rules.errors import InputError
 from yibao.rules.fund import adjustment_fund
 from yibao.rules.models import (
     EMPLOYMENT_NAMES,
-    LOCAL_MARK,
     DocumentRef,
     NotComputedRef,
     Person,
@@ -25,6 +24,7 @@ from yibao.rules.policy import LocalFigure, Policy, load_policy
 from yibao.rules.retirement import retirement_check
 from yibao.rules.trace import Trace
 from yibao.rules.visits import settle_year, year_totals
+from yibao.wording import LOCAL_MARK
 
 
 @cache

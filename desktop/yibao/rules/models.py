@@ -24,7 +24,7 @@ from yibao.rules.inputs import (
     parse_month,
     parse_share,
 )
-from yibao.wording import fen_number, ratio_number
+from yibao.wording import LOCAL_MARK, fen_number, ratio_number
 
 # Strict types (README "Bad input"): a number field takes a JSON number, never true/false; an amount or a share may
 # also be a string, read by the same parser as the window's fields. A JSON number arrives as int or exact Decimal.
@@ -110,7 +110,6 @@ EMPLOYMENT_NAMES = {"enterprise": "企业职工", "public_institution": "机关�
 SEX_NAMES = {"male": "男", "female": "女"}
 TIER_NAMES: dict[int, str] = dict(zip(get_args(Tier), ("一级及以下", "二级", "三级"), strict=True))
 STATUS_NAMES = {"in_service": "在职", "retired": "退休"}
-LOCAL_MARK = "本地录入"  # how a figure staff entered (by hand or from a pack) is marked on screen and paper
 KIND_NAMES = {"outpatient": "普通门诊", "inpatient": "住院"}
 OPTION_NAMES = {"with_account": "建立个人账户", "without_account": "不建立个人账户"}
 CODE_NAMES = EMPLOYMENT_NAMES | SEX_NAMES | KIND_NAMES | OPTION_NAMES  # to explain a code in a message

@@ -12,9 +12,9 @@ from datetime import timedelta
 from decimal import Decimal
 from functools import cache
 
-from yibao.rules.models import LOCAL_MARK, Line, LineUnit, Missing, NeedsInput, SourceRef
+from yibao.rules.models import Line, LineUnit, Missing, NeedsInput, SourceRef
 from yibao.rules.policy import Resolved, Snapshot, narrow
-from yibao.wording import NOT_STATED, cn_date, money, months, percent, to_fen
+from yibao.wording import LOCAL_MARK, NOT_STATED, cn_date, money, months, percent, to_fen
 
 
 class Trace:

@@ -26,14 +26,14 @@ from yibao.rules.models import (
     Visit,
 )
 from yibao.sheet.capitals import amount_in_capitals
-from yibao.wording import NOT_STATED, cn_date, label, money, months, percent
+from yibao.wording import LOCAL_MARK, NOT_STATED, READING_MARK, READING_STAR, cn_date, label, money, months, percent
 
 if TYPE_CHECKING:
     from yibao.rules.compare import Comparison
 
 TITLE = "职工基本医疗保险测算单"
 DISCLAIMER = "测算结果仅供参考，以医保经办机构实际结算为准"
-LOCAL = "本地录入"
+LOCAL = LOCAL_MARK
 MISSING_TITLE = f"{NOT_STATED}的数字（未予计算，不作估计）"
 LOCAL_NOTE = "标注“本地录入”的数字由经办机构工作人员录入（或从医疗保障部门的参数数据包导入），不是所收录政策文件中的数字。"
 BLANK_HALL = "________________"
@@ -157,7 +157,7 @@ def build_content(
         for item in cov.items:
             if not _applies(item.key, month_given, result):
                 continue
-            covered = {True: "享受", False: "不享受", None: NOT_STATED}[item.covered]
+            covered = {True: "享受", False: "不享受", None: NOT_STATED}[item.covered] + (READING_STAR if item.readings else "")
             rows.append(Row(item.label, covered, item.detail, _sources(item.sources), any(s.local for s in item.sources)))
         sections.append(Section("待遇享受", (Table("", tuple(rows), ("项目", "结论", "说明", "依据")),)))
     if result.fund is not None:
@@ -170,7 +170,8 @@ def build_content(
     for section in sections:
         any_local = any_local or any(row.local for table in section.tables for row in table.rows)
     notes = [f"还需填写：{n.label}（{n.reason}）" for n in result.needs_input]
-    notes += [f"解读（{r.document} {r.clause}）：{r.reading}。另一种理解：{r.alternative}" for r in result.readings]
+    notes += [f"{READING_STAR}{READING_MARK}（{r.document} {r.clause}）：{r.reading}；另一种理解：{r.alternative}"
+              for r in result.readings]
     notes += [f"未计算（{n.document} {n.clause}）：{n.text}" for n in result.not_computed]
     notes += result.notes
     if any_local:
@@ -214,7 +215,10 @@ def _applies(item: str, month_given: bool, result: Result) -> bool:
 
 
 def _figure(line: Line) -> str:
-    return line.figure if line.figure is not None else NOT_STATED
+    """The figure, starred where it rests on a reading (本地录入 is marked by the renderers from ``Row.local``)."""
+    if line.figure is None:
+        return NOT_STATED
+    return f"{line.figure}{READING_STAR}" if line.readings else line.figure
 
 
 def _sources(sources: Iterable[SourceRef]) -> str:

@@ -169,7 +169,9 @@ def _schema_error(policy: Policy, data: dict[str, Any], exc: ValidationError) ->
     err = exc.errors()[0]
     loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
     problem = from_validation_error(exc).problem
-    if err["type"] == "literal_error" and loc == ["format"]:
+    if err["type"] in ("too_short", "string_too_short"):
+        problem = "不能为空"
+    elif err["type"] == "literal_error" and loc == ["format"]:
         problem = f"应为“{FORMAT}”，这不是本计算器的参数数据包"
     elif err["type"] == "literal_error" and loc == ["version"]:
         problem = f"本程序只认识第{VERSION}版数据包"
@@ -254,12 +256,23 @@ def default_issuer(figures: Sequence[LocalFigure]) -> str:
 
 # ---------------------------------------------------------------- what a pack completes
 
-VISIT_KINDS = {"outpatient": "普通门诊", "inpatient": "住院"}
+# The results a pack can complete: the parameter groups each needs, what it then gives, and sample cases that need
+# every figure of the result (in service and retired, every tier, every employment type).
+PERSONS = [{"employment": e, "retired": r, "sex": x, "age": 65 if r else 40}
+           for e in ("enterprise", "public_institution", "flexible") for r in (False, True) for x in ("male", "female")
+           if not (r and e == "flexible")]
+RESULTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "普通门诊": (("outpatient",), "可算出统筹基金、大额补助和个人负担"),
+    "住院": (("inpatient",), "可算出统筹基金、大额补助和个人负担"),
+    "缴费测算": (("contribution", "personal_account", "flexible", "wage", "supplementary"), "可算出各项缴费和个人账户划入"),
+    "退休缴费年限": (("retirement",), "可判断是否达到最低缴费年限"),
+    "保障范围与待遇开始时间": (("coverage", "benefits"), "可说明各项待遇和开始时间"),
+}
 
 
 def summary(policy: Policy, pack: Pack) -> list[str]:
-    """What ``yibao figures check`` prints: the header, then per city and period the figures and the results they
-    complete (a year of visits of that kind, in service and retired, at every tier, with nothing left unknown)."""
+    """What ``yibao figures check`` prints: the header, then per city and period the figures and, for each result
+    they feed, whether the pack completes it (sample cases needing every figure of that result leave none unknown)."""
     lines = [f"数据包：{pack.issuer}，编制于{cn_date(pack.prepared)}，{len(pack.documents)}个文件，{len(pack.figures)}条参数"]
     for document in pack.documents:
         issued = f"，{cn_date(document.issued)}印发" if document.issued else ""
@@ -271,25 +284,35 @@ def summary(policy: Policy, pack: Pack) -> list[str]:
         period = f"{cn_date(start)}至{cn_date(end)}" if end else f"{cn_date(start)}起"
         labels = "、".join(policy.catalogue[f.parameter].label for f in figures)
         lines.append(f"{policy.regions[region].name} {period}：{labels}（{len(figures)}项）")
-        for kind, name in VISIT_KINDS.items():
-            if any(f.parameter.startswith(f"{kind}.") for f in figures):
-                still = _still_missing(policy, region, start, kind, pack.figures)
-                lines.append(f"  {name}：可算出统筹基金、大额补助和个人负担" if not still
-                             else f"  {name}：仍缺 {'、'.join(still)}")
+        for name, (prefixes, done) in RESULTS.items():
+            if any(f.parameter.split(".")[0] in prefixes for f in figures):
+                still = _still_missing(policy, region, start, name, prefixes, pack.figures)
+                lines.append(f"  {name}：{done}" if not still else f"  {name}：仍缺 {'、'.join(still)}")
     return lines
 
 
-def _still_missing(policy: Policy, city: str, on: date, kind: str, figures: Sequence[LocalFigure]) -> list[str]:
+def _still_missing(
+    policy: Policy, city: str, on: date, result: str, prefixes: tuple[str, ...], figures: Sequence[LocalFigure]
+) -> list[str]:
     from yibao.rules import Request, calculate
     from yibao.rules.models import TIER_NAMES
 
+    samples: dict[str, dict[str, Any]] = {
+        "普通门诊": {"visits": [{"kind": "outpatient", "tier": t, "in_scope": "1000"} for t in TIER_NAMES]},
+        "住院": {"visits": [{"kind": "inpatient", "tier": t, "in_scope": "1000"} for t in TIER_NAMES]},
+        "缴费测算": {"contribution": {"monthly_base": "6000"}},
+        "退休缴费年限": {"retirement": {"paid_months": 300, "last_monthly_base": "6000"}},
+        "保障范围与待遇开始时间": {"enrolment": {"first_contribution_month": f"{on:%Y-%m}"}},
+    }
+    section = samples[result]
     missing: dict[str, str] = {}
-    for retired in (False, True):
-        request = Request.model_validate({
-            "city": city, "on": on.isoformat(),
-            "person": {"employment": "enterprise", "retired": retired, "sex": "male", "age": 65 if retired else 40},
-            "visits": [{"kind": kind, "tier": tier, "in_scope": "1000"} for tier in TIER_NAMES],
-        })
-        for item in calculate(request, policy, figures).missing:
-            missing.setdefault(item.parameter, item.label)
+    for person in PERSONS:
+        try:
+            found = calculate(Request.model_validate({"city": city, "on": on.isoformat(), "person": person, **section}),
+                              policy, figures)
+        except InputError:  # a sample the city's rules refuse (a way of paying it does not offer): not needed
+            continue
+        for item in found.missing:
+            if item.parameter.split(".")[0] in prefixes:
+                missing.setdefault(item.parameter, item.label)
     return list(missing.values())

@@ -26,7 +26,7 @@ from yibao.ui.fields import AmountEdit
 from yibao.ui.lines import ColumnFitter, LinesTable
 from yibao.ui.person import combo, select
 from yibao.ui.summary import SummaryGrid
-from yibao.wording import NOT_STATED, cn_date, label, yuan
+from yibao.wording import NOT_STATED, cn_date, label, marked, yuan
 
 if TYPE_CHECKING:
     from yibao.rules.models import ContributionResult, CoverageResult
@@ -181,7 +181,8 @@ class ContributionTab(QWidget):
         self.coverage.setRowCount(len(items))
         for row, item in enumerate(items):
             sources = "；".join(dict.fromkeys(s.text() for s in item.sources)) or NOT_STATED
-            for col, text in enumerate((item.label, COVERED_TEXT[item.covered], item.detail, sources)):
+            covered = marked(COVERED_TEXT[item.covered], reading=bool(item.readings))
+            for col, text in enumerate((item.label, covered, item.detail, sources)):
                 self.coverage.setItem(row, col, QTableWidgetItem(text))
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from yibao.rules import inputs
 from yibao.rules.inputs import MAX_AMOUNT, InputProblem, normalise
+from yibao.wording import money
 
 INVALID_STYLE = "background: #ffe4e4; border: 2px solid #c00000;"  # a strong red frame
 
@@ -75,6 +76,16 @@ class AmountEdit(QLineEdit):
         self.label = label
         self.setPlaceholderText(placeholder)
         self.setAccessibleName(label)
+        self.editingFinished.connect(self.show_normalised)
+
+    def show_normalised(self) -> None:
+        """Once accepted, the amount is shown back the way every figure is written: '１５００' or '1500元' → '1,500.00'."""
+        try:
+            value = parse_amount(self.text(), self.label)
+        except FieldError:
+            return  # the message names the field; the text stays as typed so it can be corrected
+        if value is not None and self.text() != money(value):
+            self.setText(money(value))
 
     def amount(self, *, required: bool = False) -> Decimal | None:
         try:
@@ -94,6 +105,16 @@ class CountEdit(QLineEdit):
         self.maximum = maximum
         self.unit = unit
         self.setAccessibleName(label)
+        self.editingFinished.connect(self.show_normalised)
+
+    def show_normalised(self) -> None:
+        """Once accepted, the count is shown back in plain digits: '３００' → '300'."""
+        try:
+            value = parse_count(self.text(), self.label, maximum=self.maximum, unit=self.unit)
+        except FieldError:
+            return
+        if value is not None and self.text() != str(value):
+            self.setText(str(value))
 
     def count(self) -> int | None:
         try:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 if TYPE_CHECKING:
     from yibao.headline import Headline
 
-TEXT_SCALE = 1.35  # relative to the window's font (大字模式 and the font size setting reach it through FontChange)
+TEXT_SCALE = 1.25  # relative to the window's font (大字模式 and the font size setting reach it through FontChange)
 MARK_SCALE = 1.6
 BOX_BACKGROUND = "#f4f7fb"  # a palette, not a style sheet: a style sheet would stop the application font reaching the box
 # The verdict is said by the symbol and the word; the colour only repeats it.

@@ -10,13 +10,12 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from yibao.wording import NOT_STATED_HINT
+from yibao.wording import NOT_STATED_HINT, marked
 
 if TYPE_CHECKING:
     from yibao.rules.models import Line
 
 COLUMNS = ("项目", "金额/数值", "计算过程", "依据")
-LOCAL_MARK = "本地录入"
 LOCAL_COLOUR = QColor("#8a4b00")
 MISSING_COLOUR = QColor("#a00000")
 LABEL_WIDTH_SAMPLE = "职工大额医疗费用补助：个人缴"  # column widths follow the font, in characters
@@ -33,15 +32,11 @@ def source_text(line: Line) -> str:
     return "；".join(dict.fromkeys(s.text() for s in line.sources))
 
 
-READING_MARK = "解读"
-
-
 def figure_text(line: Line) -> str:
     """The figure with its marks: 本地录入 for a local figure, 解读 where it rests on a reading of an unclear clause."""
     if line.figure is None:
         return NOT_STATED_HINT
-    marks = [mark for mark, on in ((LOCAL_MARK, line.local), (READING_MARK, bool(line.readings))) if on]
-    return f"{line.figure}（{'，'.join(marks)}）" if marks else line.figure
+    return marked(line.figure, local=line.local, reading=bool(line.readings))
 
 
 class LinesTable(QTableWidget):

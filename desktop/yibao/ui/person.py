@@ -178,7 +178,8 @@ class DateField(QWidget):
                              "可输入 2024-03-15、2024/3/15、20240315 或 2024年3月15日")
         self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("2024-06-01") + 16)  # the date whole
         self.calendar_button = QToolButton()
-        self.calendar_button.setText("日历")
+        self.calendar_button.setText("▾")  # narrow: in 大字模式 the room goes to the tables
+        self.calendar_button.setToolTip("从日历选择日期")
         self.calendar_button.setAccessibleName("选择日期")
         self.calendar_button.clicked.connect(self.show_calendar)
         layout = QHBoxLayout(self)

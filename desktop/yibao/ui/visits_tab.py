@@ -312,13 +312,16 @@ class VisitsTab(QWidget):
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(20)
         figure = metrics.horizontalAdvance("12,345.00") + 6  # Qt keeps 3 px each side of the text
-        amounts = len(HEADERS) - 2
+        typed = metrics.horizontalAdvance("12345.00") + 6  # amounts as typed carry no separators
+        inputs, results = len(INPUT_COLUMNS), len(RESULT_COLUMNS)
+        least = inputs * typed + results * figure
         words = [metrics.horizontalAdvance(text) + 12 for text in ("普通门诊", "一级及以下")]
-        two_lines = sum(words) + amounts * figure > self.table.viewport().width()
+        two_lines = sum(words) + least > self.table.viewport().width()
         if two_lines:  # 大字模式 in a small window: 一级及 / 以下 on two lines rather than a column cut off
             words = [metrics.horizontalAdvance("一级及") + 12] * 2
-        share = max(figure, (self.table.viewport().width() - sum(words)) // amounts)
-        for column, width in enumerate([*words, *([share] * amounts)]):
+        extra = max(0, self.table.viewport().width() - sum(words) - least) // (inputs + results)
+        widths = [*words, *([typed + extra] * inputs), *([figure + extra] * results)]
+        for column, width in enumerate(widths):
             header.resizeSection(column, width)
         lines = 2 if two_lines else 1
         self.table.verticalHeader().setDefaultSectionSize(lines * metrics.lineSpacing() + 10)
