@@ -197,8 +197,7 @@ def _figures_export(args: argparse.Namespace) -> int:
 def _regions(_: argparse.Namespace) -> int:
     from yibao.rules import bundled_policy
 
-    for region in bundled_policy().cities():
-        print(f"{region.code}\t{region.name}")
+    _write_out("".join(f"{region.code}\t{region.name}\n" for region in bundled_policy().cities()))
     return 0
 
 

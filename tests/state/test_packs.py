@@ -136,6 +136,8 @@ DAMAGED = {
                    "格式标识：应为“yibao-figures”，这不是本计算器的参数数据包"),
     "newer-version": (lambda d: d.update(version=2), "版本：本程序只认识第1版数据包"),
     "no-issuer": (lambda d: d.pop("issuer"), "发布单位：必须填写"),
+    "empty-issuer": (lambda d: d.update(issuer=""), "发布单位：不能为空"),
+    "no-documents": (lambda d: d.update(documents=[]), "文件列表：不能为空"),
     "bad-document-date": (lambda d: d["documents"][1].update(issued="2024-02-30"),
                           "第2个文件印发日期：不是有效日期（格式 YYYY-MM-DD）"),
     "duplicate-document": (lambda d: d["documents"][1].update(id="inpatient"), "第2个文件：编号“inpatient”重复"),

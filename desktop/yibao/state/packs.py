@@ -169,7 +169,9 @@ def _schema_error(policy: Policy, data: dict[str, Any], exc: ValidationError) ->
     err = exc.errors()[0]
     loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
     problem = from_validation_error(exc).problem
-    if err["type"] == "literal_error" and loc == ["format"]:
+    if err["type"] in ("too_short", "string_too_short"):
+        problem = "不能为空"
+    elif err["type"] == "literal_error" and loc == ["format"]:
         problem = f"应为“{FORMAT}”，这不是本计算器的参数数据包"
     elif err["type"] == "literal_error" and loc == ["version"]:
         problem = f"本程序只认识第{VERSION}版数据包"
