@@ -62,6 +62,15 @@ def test_no_module_but_wording_writes_money_rates_or_dates_by_hand() -> None:
     assert offenders == []
 
 
+def test_policy_notes_and_readings_use_the_same_words() -> None:
+    """The notes and readings beside the policy files reach the screen and the paper: 文件未规定 there too."""
+    policy = PACKAGE.parents[1] / "resources" / "policy"
+    pattern = HAND_FORMATTING["another word for 文件未规定"]
+    offenders = [f"{path.name}: {line.strip()[:60]}" for path in sorted(policy.rglob("*.json"))
+                 for line in path.read_text(encoding="utf-8").splitlines() if pattern.search(line)]
+    assert offenders == []
+
+
 def test_the_grep_catches_what_it_looks_for() -> None:
     """The patterns above find the habits this issue removed (a test that cannot fail is a defect)."""
     samples = {
