@@ -62,7 +62,8 @@ def problems(top: QWidget) -> list[str]:
                 found.append(f"{name}: columns cut off to the right (a horizontal scroll bar)")
             model = widget.model()
             rows = min(model.rowCount(), 3) if model is not None else 0
-            shown = widget.viewport().height() // max(1, widget.verticalHeader().defaultSectionSize())
+            shown = sum(1 for row in range(rows)
+                        if widget.rowViewportPosition(row) + widget.rowHeight(row) <= widget.viewport().height())
             if rows and shown < rows:
                 found.append(f"{name}: only {shown} of its first {rows} rows can be seen")
     found += _overlaps(top)

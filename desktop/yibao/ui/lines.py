@@ -62,8 +62,8 @@ class LinesTable(QTableWidget):
         self._keep_rows()
 
     def _keep_rows(self) -> None:
-        """Never so low that fewer than three lines show (the tab scrolls instead)."""
-        row = self.fontMetrics().height() + 10
+        """Never so low that fewer than three lines show, each of up to three wrapped lines (the tab scrolls instead)."""
+        row = 3 * self.fontMetrics().lineSpacing() + 10
         self.setMinimumHeight(self.horizontalHeader().sizeHint().height() + 3 * row + 2 * self.frameWidth())
 
     def _size_columns(self) -> None:
@@ -152,7 +152,7 @@ class ColumnFitter(QObject):
 
     def _keep_rows(self) -> None:
         table = self.table
-        row = table.fontMetrics().height() + 10
+        row = 3 * table.fontMetrics().lineSpacing() + 10  # rows of up to three wrapped lines
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + self.rows * row + 2 * table.frameWidth())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -175,7 +175,8 @@ class ColumnFitter(QObject):
         wanted = [round(w * grow) for w in self.natural[:last]]
         date_width = metrics.horizontalAdvance("2024-01-01") + 24
         model = self.table.model()
-        least = [max(header.minimumSectionSize(), min(w, date_width) if self._holds_dates(c) else 0,
+        words = metrics.horizontalAdvance("企业用") + 12  # a column of words keeps three characters a line
+        least = [max(header.minimumSectionSize(), min(w, date_width if self._holds_dates(c) else words),
                      metrics.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal) or "")) + 16)
                  for c, w in enumerate(wanted)]
         available = self.table.viewport().width() - header.minimumSectionSize() * 3  # the last column: the rest
