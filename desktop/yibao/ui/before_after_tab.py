@@ -31,7 +31,7 @@ MISSING_COLOUR = QColor("#a00000")
 GROUP_BACKGROUND = QColor("#e6eef7")
 NO_CHANGES = "两个日期之间，本测算用到的规定没有变化"
 SAME_DAY = "两个日期相同：请选择另一个日期"
-PRINT_HINT = "默认为所选日期之前最近一次规定变化的前一天与所选日期；在本页打印、预览、另存或复制，测算单会加印本对比"
+PRINT_HINT = "默认对比最近一次规定变化的前一天与所选日期；在本页打印或另存，测算单加印本对比"
 # Column widths follow the font (大字模式 stays readable), in characters: 项目, the two dates, 差额, 依据; 原因 the rest.
 WIDTH_SAMPLES = ("大额/大病筹资合计（", "¥123456.00", "¥123456.00", "+¥123456.00", "鲁政字〔2023〕184号")
 
