@@ -80,3 +80,23 @@ def test_a_burst_of_edits_redraws_the_comparison_once(window: MainWindow, qtbot:
     assert len(shown) == 1
     assert shown[0].visit.in_scope == 1500
     assert comparison.figures()[0][0] == "1,500.00"
+
+
+def test_before_and_after_is_redone_once_typing_pauses(window: MainWindow, qtbot: QtBot,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two dates' rules over the year take more than a frame: four keys, one comparison, after the pause."""
+    from yibao.ui.main_window import TAB_BEFORE_AFTER
+
+    window.tabs.setCurrentIndex(TAB_BEFORE_AFTER)
+    tab = window.before_after_tab
+    assert tab is not None and tab.comparison is not None
+    done: list[object] = []
+    original = tab.set_case
+    monkeypatch.setattr(tab, "set_case", lambda *args: (done.append(args[1]), original(*args)))
+    for text in ("6", "60", "600", "6000"):
+        window.contribution_tab.base.setText(text)
+        qtbot.wait(20)
+    assert done == []  # nothing redone while the keys come
+    qtbot.waitUntil(lambda: len(done) == 1, timeout=2000)
+    qtbot.wait(300)
+    assert len(done) == 1 and window.request is not None and done[0] is window.request
