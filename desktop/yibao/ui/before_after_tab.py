@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
     QTableWidget,
@@ -31,7 +32,7 @@ MISSING_COLOUR = QColor("#a00000")
 GROUP_BACKGROUND = QColor("#e6eef7")
 NO_CHANGES = "两个日期之间，本测算用到的规定没有变化"
 SAME_DAY = "两个日期相同：请选择另一个日期"
-PRINT_HINT = "默认为所选日期之前最近一次规定变化的前一天与所选日期；在本页打印、预览、另存或复制，测算单会加印本对比"
+PRINT_HINT = "默认对比最近一次规定变化的前一天与所选日期；在本页打印或另存，测算单加印本对比"
 # Column widths follow the font (大字模式 stays readable), in characters: 项目, the two dates, 差额, 依据; 原因 the rest.
 WIDTH_SAMPLES = ("大额/大病筹资合计（", "¥123456.00", "¥123456.00", "+¥123456.00", "鲁政字〔2023〕184号")
 
@@ -161,6 +162,7 @@ class BeforeAfterTab(QWidget):
     def _show_figures(self, comparison: Comparison) -> None:
         table = self.figures
         table.setUpdatesEnabled(False)
+        _hold_row_heights(table, True)
         table.clearSpans()
         sections = list(dict.fromkeys(row.figure.section for row in comparison.rows))
         table.setRowCount(len(comparison.rows) + len(sections))
@@ -188,17 +190,18 @@ class BeforeAfterTab(QWidget):
                         item.setForeground(QBrush(MISSING_COLOUR))
                     table.setItem(r, c, item)
                 r += 1
-        table.resizeRowsToContents()
+        _hold_row_heights(table, False)
         table.setUpdatesEnabled(True)
 
     def _show_changes(self, comparison: Comparison) -> None:
+        _hold_row_heights(self.changes, True)
         self.changes.setRowCount(len(comparison.changes))
         for r, change in enumerate(comparison.changes):
             for c, text in enumerate((change.label, change.before, change.after, "；".join(change.sources))):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, change.parameter)
                 self.changes.setItem(r, c, item)
-        self.changes.resizeRowsToContents()
+        _hold_row_heights(self.changes, False)
         self.no_changes.setVisible(not comparison.changes)
         self.changes.setVisible(bool(comparison.changes))
 
@@ -242,3 +245,12 @@ class BeforeAfterTab(QWidget):
         return [tuple(self.changes.item(r, c).text() for c in range(self.changes.columnCount()))  # type: ignore[union-attr]
                 for r in range(self.changes.rowCount())]
 
+
+def _hold_row_heights(table: QTableWidget, hold: bool) -> None:
+    """Rows follow their text, but measured once after a refill: measuring after every cell costs ~1 ms a cell."""
+    header = table.verticalHeader()
+    if hold:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return
+    table.resizeRowsToContents()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
