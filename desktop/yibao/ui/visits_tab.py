@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from yibao.rules.inputs import InputProblem, parse_amount
 from yibao.rules.models import KIND_NAMES, TIER_NAMES, YearToDate
 from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
 from yibao.ui.presenter import YTD_COUNTS, Presenter
 from yibao.ui.summary import SummaryGrid
-from yibao.wording import FIELD_LABELS, NOT_STATED, money_or_not_stated, percent, yuan
+from yibao.wording import FIELD_LABELS, NOT_STATED, money, money_or_not_stated, percent, yuan
 
 if TYPE_CHECKING:
     from yibao.rules.models import VisitResult, YearTotals
@@ -97,7 +98,8 @@ class VisitsModel(QAbstractTableModel):
             if column == TIER_COLUMN:
                 return TIER_NAMES[visit.tier] if role == Qt.ItemDataRole.DisplayRole else visit.tier
             if column < FIRST_RESULT:
-                return getattr(visit, INPUT_COLUMNS[column - FIRST_INPUT][0])
+                typed = getattr(visit, INPUT_COLUMNS[column - FIRST_INPUT][0])
+                return typed if role == Qt.ItemDataRole.EditRole else _shown_back(typed)
             return self._figure(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= FIRST_INPUT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -183,6 +185,14 @@ class VisitsModel(QAbstractTableModel):
     def _results_changed(self) -> None:
         if self.rowCount():
             self.dataChanged.emit(self.index(0, FIRST_RESULT), self.index(self.rowCount() - 1, len(HEADERS) - 1))
+
+
+def _shown_back(typed: str) -> str:
+    """An amount as accepted, written the one way (１５００ or 1500元 → 1,500.00); what cannot be read stays as typed."""
+    try:
+        return money(parse_amount(typed))
+    except InputProblem:
+        return typed
 
 
 class ChoiceDelegate(QStyledItemDelegate):
