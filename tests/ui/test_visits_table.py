@@ -60,16 +60,17 @@ def test_no_widget_per_row_and_no_reset_on_remove_or_move(qtbot: QtBot) -> None:
 
 
 def test_typed_amounts_are_shown_back_normalised(qtbot: QtBot) -> None:
-    """1500元 and full-width １５００ are read as 1500 and shown as 1,500.00 (tier 3: deductible 600, fund 540)."""
+    """1500元 and full-width １５００ are read as 1500 and shown as 1500.00, the typed columns without separators
+    (tier 3: deductible 600, fund (1500 − 600) × 60% = 540)."""
     window = open_window(qtbot)
     set_case(window)
     window.visits_tab.add_outpatient.click()
     type_into_cell(qtbot, window, 0, FIRST_INPUT, "1500.0")
-    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1,500.00"
+    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1500.00"
     window.visits_tab.model.setData(window.visits_tab.model.index(0, FIRST_INPUT), "1500元")  # as the editor commits it
-    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1,500.00"
+    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1500.00"
     assert visit_row(window, 0)[1] == "540.00"
     window.visits_tab.model.setData(window.visits_tab.model.index(0, FIRST_INPUT), "１５００")
-    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1,500.00"
+    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1500.00"
     window.visits_tab.model.setData(window.visits_tab.model.index(0, FIRST_INPUT), "abc")
     assert window.visits_tab.cell_text(0, FIRST_INPUT) == "abc"  # what cannot be read stays as typed, and is named

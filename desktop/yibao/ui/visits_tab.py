@@ -34,7 +34,7 @@ from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
 from yibao.ui.presenter import YTD_COUNTS, Presenter
 from yibao.ui.summary import SummaryGrid
-from yibao.wording import FIELD_LABELS, NOT_STATED, money, money_or_not_stated, percent, yuan
+from yibao.wording import FIELD_LABELS, NOT_STATED, fen_number, money_or_not_stated, percent, yuan
 
 if TYPE_CHECKING:
     from yibao.rules.models import VisitResult, YearTotals
@@ -188,9 +188,11 @@ class VisitsModel(QAbstractTableModel):
 
 
 def _shown_back(typed: str) -> str:
-    """An amount as accepted, written the one way (１５００ or 1500元 → 1,500.00); what cannot be read stays as typed."""
+    """An amount as accepted (１５００ or 1500元 → 1500.00): to the fen, without separators so that the typed columns
+    stay narrow enough for nine columns in 大字模式 (the figures beside them carry separators); what cannot be read
+    stays as typed."""
     try:
-        return money(parse_amount(typed))
+        return fen_number(parse_amount(typed))
     except InputProblem:
         return typed
 
