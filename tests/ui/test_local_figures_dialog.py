@@ -69,7 +69,7 @@ def test_inpatient_share_typed_invalid_then_valid(dialog: LocalFiguresDialog, po
     # each label also carries its Alt+letter: 一级及以下·在职(&L)
     assert [dialog.value_form.labelForField(f).text().split("(&")[0] for f in fields.values()] == [
         "一级及以下·在职", "一级及以下·退休", "二级·在职", "二级·退休", "三级·在职", "三级·退休"]
-    typed = {"1/in_service": "0.9", "1/retired": "0.92", "2/in_service": "85%", "2/retired": "0.87",
+    typed = {"1/in_service": "0.9", "1/retired": "0.92", "2/in_service": "85", "2/retired": "0.87",
              "3/in_service": "0.8", "3/retired": "0.82"}
     for key, text in typed.items():
         qtbot.keyClicks(fields[key], text)
@@ -78,9 +78,9 @@ def test_inpatient_share_typed_invalid_then_valid(dialog: LocalFiguresDialog, po
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.result() != QDialog.DialogCode.Accepted and ok.isEnabled()
     assert dialog.invalid_fields() == [fields["2/in_service"]]
-    assert dialog.error.text().startswith("数值（二级·在职）：“85%”不符合要求")
+    assert dialog.error.text().startswith("数值（二级·在职）：“85”不符合要求")
     fields["2/in_service"].clear()
-    qtbot.keyClicks(fields["2/in_service"], "0.85")
+    qtbot.keyClicks(fields["2/in_service"], "85%")  # a share typed as a percentage, as in every other field
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.invalid_fields() == [] and dialog.error.text() == ""

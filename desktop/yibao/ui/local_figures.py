@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.rules import InputError, LocalFigure, Policy
+from yibao.rules.inputs import InputProblem, parse_share
 from yibao.rules.inventory import LOCAL, key_label, open_parameters, pack_document_text, value_text
 from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, ParameterSpec, nested_value
 from yibao.state.atomic import describe_os_error
@@ -47,7 +48,7 @@ COLUMN_SAMPLES = ("烟台市", "住院统筹基金年度最高支付", "一级�
 PACK_FILTER = "参数数据包 (*.json)"
 INVALID_STYLE = '*[invalid="true"] { background: #ffe4e4; border: 1px solid #c00000; }'
 HINTS = {
-    "rate": "比例写成 0 到 1 之间的小数，如 0.85 表示 85%",
+    "rate": "比例写成 0.85 或 85%",
     "yuan": "单位：元",
     "yuan_per_month": "单位：元/月",
     "yuan_per_year": "单位：元/年",
@@ -336,9 +337,10 @@ class LocalFiguresDialog(QDialog):
         """The value as typed, nested like the files write it; a threshold band above the lowest left blank is unset."""
         if self.flag_box is not None:
             return self.flag_box.currentText()
-        if "" in self.value_fields:
-            return self.value_fields[""].text()
         spec = self._spec()
+        rate = spec is not None and spec.unit == "rate"
+        if "" in self.value_fields:
+            return _as_written(self.value_fields[""].text(), rate)
         dims = spec.dims if spec is not None else ()
         nested: dict[str, object] = {}
         for joined, field in self.value_fields.items():
@@ -349,7 +351,7 @@ class LocalFiguresDialog(QDialog):
             level = nested
             for part in parts[:-1]:
                 level = level.setdefault(part, {})  # type: ignore[assignment]
-            level[parts[-1]] = field.text()
+            level[parts[-1]] = _as_written(field.text(), rate)
         return nested
 
     def _save_edit(self) -> bool:
@@ -469,3 +471,14 @@ class LocalFiguresDialog(QDialog):
         """The widgets currently marked red (for tests)."""
         return [w for w in self.findChildren(QWidget) if w.property("invalid")]
 
+
+
+def _as_written(text: str, rate: bool) -> str:
+    """A share typed as a percentage (85%) in the files' written form (0.85), as every other field reads it; anything
+    else goes to the state layer as typed, which checks it and names what is wrong."""
+    if not rate or not text.strip().endswith("%"):
+        return text
+    try:
+        return format(parse_share(text), "f")
+    except InputProblem:
+        return text
