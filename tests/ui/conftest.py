@@ -1,4 +1,5 @@
-"""Window tests: the question before discarding an edited case is answered "discard" unless a test says otherwise.
+"""Window tests: the question before discarding an edited case is answered "discard" unless a test says otherwise,
+and ``warnings`` records what message boxes would say.
 
 Tests end by closing their windows; a modal question would block them.
 """
@@ -6,6 +7,7 @@ Tests end by closing their windows; a modal question would block them.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 
 @pytest.fixture(autouse=True)
@@ -18,3 +20,17 @@ def discard_without_asking(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
     monkeypatch.setattr("yibao.ui.messages.ask_discard", answer)
     return asked
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Modal message boxes would block a test: record their texts instead."""
+    shown: list[str] = []
+
+    def record(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, record)
+    return shown

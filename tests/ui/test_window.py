@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into, visit_row
 
@@ -17,20 +17,6 @@ from yibao.state.history import history_path
 from yibao.state.settings import load_settings
 from yibao.ui.main_window import TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_VISITS
 from yibao.ui.visits_tab import FIRST_INPUT
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Modal message boxes would block a test: record their texts instead."""
-    shown: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, record)
-    return shown
 
 
 def test_109号_二二1_enterprise_contribution_typed_into_the_form(qtbot: QtBot) -> None:

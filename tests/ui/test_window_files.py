@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from window_helpers import open_window, set_case, type_into
 
@@ -18,28 +17,14 @@ from yibao.state.history import open_history
 from yibao.state.settings import Settings
 
 
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Message boxes record their text instead of blocking."""
-    texts: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
-        texts.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, record)
-    return texts
-
-
 def test_an_unwritable_data_folder_starts_says_where_and_keeps_working(
-        qtbot: QtBot, shown: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, warnings: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("YIBAO_HOME", str(blocker / "home"))  # nothing can be created under a file, even as root
     window = open_window(qtbot, Settings())
-    assert len(shown) == 1 and shown[0].startswith(f"无法写入文件夹 {blocker / 'home' / 'config'}")
-    assert "不会保存" in shown[0]
+    assert len(warnings) == 1 and warnings[0].startswith(f"无法写入文件夹 {blocker / 'home' / 'config'}")
+    assert "不会保存" in warnings[0]
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
     assert window.result is not None and window.result.contribution is not None
@@ -49,22 +34,22 @@ def test_an_unwritable_data_folder_starts_says_where_and_keeps_working(
 
 
 def test_a_read_only_history_is_said_at_start_and_on_save(
-        qtbot: QtBot, shown: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, warnings: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     history, _ = open_history()
     history.close()
     connect = sqlite3.connect
     monkeypatch.setattr(history_module.sqlite3, "connect",
                         lambda p, **kw: connect(f"file:{p}?mode=ro", uri=True, **kw))  # a file without write permission
     window = open_window(qtbot, Settings())
-    assert len(shown) == 1 and "是只读的" in shown[0]
+    assert len(warnings) == 1 and "是只读的" in warnings[0]
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert len(shown) == 2 and "只读" in shown[1] and "没有保存" in shown[1]
+    assert len(warnings) == 2 and "只读" in warnings[1] and "没有保存" in warnings[1]
     assert window.statusBar().currentMessage() != "已保存到历史记录"
 
 
-def test_stale_temp_files_are_removed_at_start(qtbot: QtBot, shown: list[str], _own_user_folders: Path) -> None:
+def test_stale_temp_files_are_removed_at_start(qtbot: QtBot, warnings: list[str], _own_user_folders: Path) -> None:
     config, data = _own_user_folders / "config", _own_user_folders / "data"
     stale = [config / ".settings.json.a1b2.tmp", data / ".local-figures.json.c3d4.tmp"]
     for path in stale:
@@ -74,7 +59,7 @@ def test_stale_temp_files_are_removed_at_start(qtbot: QtBot, shown: list[str], _
         os.utime(path, (then, then))
     open_window(qtbot, Settings())
     assert not any(path.exists() for path in stale)
-    assert shown == []
+    assert warnings == []
 
 
 def test_the_history_dialog_lists_the_readable_rows_and_says_how_many_are_not(qtbot: QtBot) -> None:
