@@ -38,7 +38,10 @@ def packs(draw: st.DrawFn) -> dict[str, Any]:
         _figure("outpatient.share", "weifang", {t: draw(rates) for t in TIERS}),
         _figure("outpatient.retiree_extra_share", "weifang", draw(rates)),
         _figure("outpatient.fund_yearly_limit", "weifang", fund_limits),
-        _figure("outpatient.yearly_max", "weifang", {s: draw(yuan) for s in STATUS_NAMES}),
+        # the part may not exceed the whole (a pack that says so is refused): drawn so, not filtered, so that
+        # hypothesis never gives up on too many refused packs (it did, now and then, failing the suite)
+        _figure("outpatient.yearly_max", "weifang",
+                {s: str(int(fund_limits[s]) + draw(st.integers(min_value=0, max_value=300000))) for s in STATUS_NAMES}),
         _figure("outpatient.supplement_yearly_limit", "weifang", draw(yuan)),
     ]
     return {"format": "yibao-figures", "version": 1, "issuer": "测试用（虚构）", "prepared": "2024-01-01",

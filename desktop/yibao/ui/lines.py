@@ -101,6 +101,8 @@ class LinesTable(QTableWidget):
             return
         self._shown = tuple(lines)
         self.setUpdatesEnabled(False)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # rows fitted once below, not after every cell
         self.setRowCount(len(lines))
         for row, line in enumerate(lines):
             formula = line.formula if not line.note else f"{line.formula}\n{line.note}"
@@ -110,7 +112,8 @@ class LinesTable(QTableWidget):
                 if item is None:
                     item = QTableWidgetItem()
                     self.setItem(row, column, item)
-                item.setText(text)
+                if item.text() != text:  # a keystroke changes a few figures: the other cells stay as they are
+                    item.setText(text)
                 item.setData(Qt.ItemDataRole.UserRole, line.key)
                 item.setForeground(QBrush())
                 font = QFont()
@@ -122,6 +125,7 @@ class LinesTable(QTableWidget):
                 item.setFont(font)
                 if column == 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setUpdatesEnabled(True)
 
     def row_texts(self) -> list[tuple[str, ...]]:
