@@ -6,8 +6,6 @@ line in Chinese naming the field; never a traceback, never a silent acceptance o
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 import subprocess
@@ -16,10 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from cli_helpers import calc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from yibao.cli import main
 
 GOOD: dict[str, Any] = {
     "city": "yantai",
@@ -35,18 +32,6 @@ GOOD: dict[str, Any] = {
              "province_share_ratio": "0.5", "accumulated_surplus": "10000000", "city_share_ratio": "0.6"},
 }
 CHINESE = re.compile("[\u4e00-\u9fff]")
-
-
-def calc(text: str) -> tuple[int, str, str]:
-    """Run ``yibao calc -`` in-process on ``text``: (exit status, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    stdin, sys.stdin = sys.stdin, io.StringIO(text)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["calc", "-"])
-    finally:
-        sys.stdin = stdin
-    return code, out.getvalue(), err.getvalue()
 
 
 def with_(path: str, value: object, base: dict[str, Any] | None = None) -> str:

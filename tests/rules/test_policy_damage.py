@@ -3,19 +3,16 @@ traceback, and never a city silently computed with the province's figures."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from cli_helpers import calc as run_calc
 
 import yibao.resources
-from yibao.cli import main
 from yibao.rules import engine
 
 REQUEST = {"city": "yantai", "on": "2024-06-01",
@@ -35,14 +32,7 @@ def damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def calc() -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    stdin, sys.stdin = sys.stdin, io.StringIO(json.dumps(REQUEST))
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["calc", "-"])
-    finally:
-        sys.stdin = stdin
-    return code, out.getvalue(), err.getvalue()
+    return run_calc(json.dumps(REQUEST))
 
 
 def _rewrite(path: Path, change: Callable[[str], str]) -> None:
