@@ -152,6 +152,16 @@ def test_window_opens_and_computes_offscreen(frozen: Path, tmp_path: Path) -> No
     assert (tmp_path / "yibao-home").is_dir()
 
 
+def test_no_runtime_hook_beyond_qt_and_inspect_runs_at_start(frozen: Path) -> None:
+    """Every runtime hook runs at each start, before the window: bundling multiprocessing once added two
+    (multiprocessing, pkgutil) that imported ~10 ms of modules the app never uses."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    scripts = {name for name, entry in CArchiveReader(str(frozen)).toc.items() if entry[-1] == "s"}
+    hooks = {name for name in scripts if name.startswith("pyi_rth_")}
+    assert hooks == {"pyi_rth_inspect", "pyi_rth_pyside6"}, hooks
+
+
 def test_window_reports_its_first_paint(frozen: Path, tmp_path: Path) -> None:
     done = run_frozen(frozen, tmp_path, extra_env={"YIBAO_EXIT_AFTER_FIRST_PAINT": "1"})
     assert done.returncode == 0, done.stderr

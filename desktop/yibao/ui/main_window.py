@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
-from html import escape
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QByteArray, Signal
@@ -338,9 +337,11 @@ class MainWindow(QMainWindow):
             retirement_headline(retirement, result.needs_input) if retirement is not None else None, RETIREMENT_HINT)
 
     def _render_notes(self, result: Result) -> None:
+        from html import escape  # not before the first paint (html.entities is a large table)
+
         parts = []
         if result.missing:
-            items = "".join(f"<li>{m.label}：{m.reason}</li>" for m in result.missing)
+            items = "".join(f"<li>{escape(m.label)}：{escape(m.reason)}</li>" for m in result.missing)
             parts.append(f"<b style='color:#a00000'>文件未规定的参数</b>（相关金额显示为“文件未规定”；"
                          f"本市有规定的，可在<a href='local'>本地录入参数</a>中填写）：<ul>{items}</ul>")
         if result.needs_input:
@@ -358,7 +359,7 @@ class MainWindow(QMainWindow):
                             for n in result.not_computed)
             parts.append(f"<b>未计算的规定</b>：<ul>{items}</ul>")
         if result.notes:
-            parts.append("<b>说明</b>：<ul>" + "".join(f"<li>{n}</li>" for n in result.notes) + "</ul>")
+            parts.append("<b>说明</b>：<ul>" + "".join(f"<li>{escape(n)}</li>" for n in result.notes) + "</ul>")
         parts.append("<span style='color:#555'>测算结果仅供参考，以医保经办机构实际结算为准。</span>")
         html = "".join(parts)
         if html != self._notes_html:

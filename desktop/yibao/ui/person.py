@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex
     from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
+    from PySide6.QtWidgets import QCompleter
 
     from yibao.ui.presenter import Presenter
 
@@ -75,6 +75,7 @@ class CityBox(QComboBox):
         if self._completer is None:
             from PySide6.QtCore import QModelIndex, Qt
             from PySide6.QtGui import QStandardItem, QStandardItemModel
+            from PySide6.QtWidgets import QCompleter
 
             model = QStandardItemModel(self)
             for index in range(self.count()):

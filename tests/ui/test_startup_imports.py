@@ -1,0 +1,47 @@
+"""What the window loads before its first paint: start-up is held within 1.3× of a bare window (README), and
+each module below once cost milliseconds there although nothing on the first frame needs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# Loaded after the first paint (``MainWindow.start_core`` and first use): the rules core and pydantic (~190 ms),
+# the sheet and printing, the chart, the history database, html's entity table, multiprocessing.
+AFTER_FIRST_PAINT = ("pydantic", "yibao.rules", "yibao.sheet", "yibao.state.history", "sqlite3", "html",
+                     "multiprocessing", "PySide6.QtCharts", "PySide6.QtPrintSupport", "PySide6.QtSvg")
+
+SCRIPT = """
+import json, sys
+from PySide6.QtCore import QEvent
+import yibao.ui.app as app
+
+seen = []
+
+
+class Watched(app.MainWindow):
+    def event(self, event):
+        if not seen and event.type() == QEvent.Type.Paint:
+            seen.append(sorted(sys.modules))
+        return super().event(event)
+
+
+app.MainWindow = Watched
+app.run()
+print(json.dumps(seen[0]))
+"""
+
+
+def test_the_first_paint_loads_nothing_the_first_frame_does_not_need(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "YIBAO_SMOKE")}
+    env.update({"YIBAO_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "YIBAO_EXIT_AFTER_FIRST_PAINT": "1"})
+    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=60,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout.splitlines()[-1])
+    assert "yibao.ui.main_window" in loaded  # the window did paint
+    early = [m for m in loaded if m in AFTER_FIRST_PAINT or m.startswith(tuple(f"{p}." for p in AFTER_FIRST_PAINT))]
+    assert early == []
