@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         tab = tabs[index]()
         widget = getattr(tab, name, None) if tab is not None else None
         if isinstance(widget, QAbstractButton):
-            widget.animateClick()
+            widget.click()  # at once, as on its own tab (PromptButton): what is typed next goes where it leads
         elif isinstance(widget, QWidget):
             widget.setFocus()
             if isinstance(widget, QLineEdit):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShortcutEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -218,6 +218,17 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class PromptButton(QPushButton):
+    """A button whose Alt+letter acts at once. Qt presses a button's Alt+letter 100 ms late (to show it pressed):
+    an amount typed straight after Alt+O went into the previous visit's cell."""
+
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, QShortcutEvent) and not event.isAmbiguous():
+            self.click()
+            return True
+        return super().event(event)
+
+
 class VisitsTab(QWidget):
     selection_changed = Signal(int)
 
@@ -243,11 +254,11 @@ class VisitsTab(QWidget):
         self._fit_rows()
         self.table.setToolTip("金额单位：元。双击或直接输入修改；Tab 键移到下一格")
 
-        self.add_outpatient = QPushButton("添加门诊(&O)")
-        self.add_inpatient = QPushButton("添加住院(&I)")
-        self.remove = QPushButton("删除(&K)")
-        self.up = QPushButton("上移(&U)")
-        self.down = QPushButton("下移(&W)")
+        self.add_outpatient = PromptButton("添加门诊(&O)")
+        self.add_inpatient = PromptButton("添加住院(&I)")
+        self.remove = PromptButton("删除(&K)")
+        self.up = PromptButton("上移(&U)")
+        self.down = PromptButton("下移(&W)")
         buttons = QHBoxLayout()
         for button in (self.add_outpatient, self.add_inpatient, self.remove, self.up, self.down):
             buttons.addWidget(button)
