@@ -77,7 +77,8 @@ def test_the_places_and_figures_it_states(result: dict[str, Any]) -> None:
     contribution = result["contribution"]
     assert (contribution["employer_monthly"], contribution["individual_monthly"],
             contribution["personal_account_monthly"]) == ("480.00", "120.00", "120.00")
-    assert contribution["supplementary_yearly"] == {"employer": "0.00", "individual": "36.00", "total": "76.00"}
+    assert contribution["supplementary_yearly"] == {"employer": "0.00", "individual": "36.00", "from_funds": "40.00",
+                                                      "total": "76.00"}
     assert isinstance(result["visits"], list) and len(result["visits"]) == 1
     visit = result["visits"][0]
     assert (visit["bill"], visit["deductible"], visit["fund_pays"], visit["supplement_pays"], visit["person_pays"]) == (

@@ -31,7 +31,7 @@ def test_calc_reads_stdin_and_prints_the_contract() -> None:
     c = result["contribution"]
     assert (c["employer_monthly"], c["individual_monthly"], c["personal_account_monthly"]) == ("480.00", "120.00",
                                                                                               "120.00")
-    assert set(c["supplementary_yearly"]) == {"employer", "individual", "total"}
+    assert set(c["supplementary_yearly"]) == {"employer", "individual", "from_funds", "total"}
     assert c["lines"][0]["formula"] == "6,000.00 × 8% = 480.00"
     v = result["visits"][0]
     assert (v["deductible"], v["fund_pays"], v["supplement_pays"], v["person_pays"]) == ("600.00", "840.00", "0.00",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -74,7 +75,7 @@ def _header_problems(header: QHeaderView, name: str) -> list[str]:
     model = header.model()
     if model is None:
         return []
-    metrics = header.fontMetrics()
+    metrics = QFontMetricsF(header.font())
     found = []
     for section in range(header.count()):
         if header.isSectionHidden(section):
@@ -92,7 +93,7 @@ def _cell_problems(view: QTableView, name: str) -> list[str]:
     model = view.model()
     if model is None:
         return []
-    metrics = view.fontMetrics()
+    metrics = QFontMetricsF(view.font())  # fractional advances: 30000.00 is 87.3 px, and Qt elides it in 87
     found = []
     for row in range(min(model.rowCount(), 40)):
         if view.isRowHidden(row):
@@ -101,7 +102,8 @@ def _cell_problems(view: QTableView, name: str) -> list[str]:
             if view.isColumnHidden(column):
                 continue
             text = str(model.index(row, column).data() or "")
-            width = view.columnWidth(column) - 6  # Qt keeps 3 px each side of a cell's text
+            # Qt keeps 3 px each side of a cell's text, and the grid line takes one more
+            width = view.columnWidth(column) - 6 - (1 if view.showGrid() else 0)
             pieces = ASCII_RUN.findall(text) if view.wordWrap() else [text]
             widest = max((metrics.horizontalAdvance(piece) for piece in pieces), default=0)
             if widest > width:

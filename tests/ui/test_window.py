@@ -32,6 +32,16 @@ def test_109号_二二1_enterprise_contribution_typed_into_the_form(qtbot: QtBot
     assert first[1:] == ("480.00", "6,000.00 × 8% = 480.00", "烟政字〔2023〕109号 二(二)1")
 
 
+def test_109号_二二3_the_yearly_supplementary_parts_shown_add_up_to_the_total(qtbot: QtBot) -> None:
+    """大额补助 funding: the person 36, the pooled fund 10 and its balance 30, no employer share: 0 + 36 + 40 = 76."""
+    window = open_window(qtbot)
+    set_case(window)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    summary = window.contribution_tab.summary
+    shown = [summary.value(f"大额/大病年{what}") for what in ("缴费·单位", "缴费·个人", "筹资·基金划入", "筹资·合计")]
+    assert shown == ["¥0.00", "¥36.00", "¥40.00", "¥76.00"]
+
+
 def test_live_recompute_after_each_keystroke(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     set_case(window)

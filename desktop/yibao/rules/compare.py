@@ -57,6 +57,7 @@ FIGURES: tuple[Figure, ...] = (
            more="每月划入个人账户增加", less="每月划入个人账户减少"),
     Figure("contribution", ("supplementary_yearly", "employer"), "大额/大病保险费：单位（每年）"),
     Figure("contribution", ("supplementary_yearly", "individual"), "大额/大病保险费：个人（每年）"),
+    Figure("contribution", ("supplementary_yearly", "from_funds"), "大额/大病筹资：基金划入（每年）"),
     Figure("contribution", ("supplementary_yearly", "total"), "大额/大病筹资合计（每人每年）",
            more="大额/大病筹资每年增加", less="大额/大病筹资每年减少"),
     Figure("contribution", ("monthly_base",), "缴费基数（每月）"),

@@ -263,7 +263,7 @@ def _supplementary(trace: Trace, person: Person, lines: list[Line]) -> Supplemen
     if not by_payer:
         trace.need("supplementary", "大额医疗费用补助（大病保险）筹资标准", NOT_STATED)
         lines.append(line("supplementary_total", "大额/大病保险费（每年）", None, "文件未规定筹资标准"))
-        return Supplementary(employer=None, individual=None, total=None)
+        return Supplementary(employer=None, individual=None, from_funds=None, total=None)
     total = sum(amounts, ZERO)
     unnamed = "unnamed" in by_payer
     note = None
@@ -274,5 +274,6 @@ def _supplementary(trace: Trace, person: Person, lines: list[Line]) -> Supplemen
     return Supplementary(
         employer=None if unnamed else by_payer.get("employer", ZERO),
         individual=None if unnamed else by_payer.get("individual", ZERO),
+        from_funds=None if unnamed else by_payer.get("other", ZERO),
         total=total,
     )

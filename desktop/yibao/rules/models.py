@@ -296,8 +296,12 @@ class NotComputedRef(BaseModel):
 
 
 class Supplementary(BaseModel):
+    """Yearly 大额/大病 funding per person: what the employer and the person pay, what the funds put in (the
+    pooled fund, its accumulated balance), and the total; the parts add up to the total wherever all are known."""
+
     employer: Money | None
     individual: Money | None
+    from_funds: Money | None
     total: Money | None
 
 

@@ -148,7 +148,8 @@ class ContributionTab(QWidget):
                 ("个人账户月划入", yuan(result.personal_account_monthly)),
                 ("大额/大病年缴费·单位", yuan(supplementary.employer)),
                 ("大额/大病年缴费·个人", yuan(supplementary.individual)),
-                ("大额/大病年缴费·合计", yuan(supplementary.total)),
+                ("大额/大病年筹资·基金划入", yuan(supplementary.from_funds)),
+                ("大额/大病年筹资·合计", yuan(supplementary.total)),
             ])
             self.lines.show_lines(result.lines)
             self._show_options(result.flexible_options_offered, result.flexible_option)

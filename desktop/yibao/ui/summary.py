@@ -54,6 +54,7 @@ class SummaryGrid(QWidget):
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # deleted only once control returns to the event loop: never drawn over the new rows
                 widget.deleteLater()
         self._values = {}
         for index, label in enumerate(labels):

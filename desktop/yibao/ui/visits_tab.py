@@ -7,10 +7,13 @@ tier are edited through a delegate's combo box (no widget per row).
 
 from __future__ import annotations
 
+import math
+import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShortcutEvent
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QShortcutEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,6 +45,10 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 INPUT_COLUMNS = tuple((key, FIELD_LABELS[f"visits.{key}"]) for key in ("in_scope", "out_of_scope", "self_pay_first"))
 RESULT_COLUMNS = ("计入起付线", "统筹支付", "大额补助", "个人负担")
+# Qt keeps 3 px each side of a cell's text and the grid line takes 1. Advances are fractional (15360.00 is 87.3 px
+# in 大字模式) and a figure a fraction of a pixel too wide is elided: widths are the advance rounded up, plus this.
+CELL_PAD = 7
+FIGURE_RUN = re.compile(r"[0-9.,]+")  # the figures of a cell; its words (文件未规定) wrap instead
 SHOWN_ROWS = 4  # the table is never shorter than this many visits: the tab scrolls instead
 RESULT_FIELDS = ("deductible", "fund_pays", "supplement_pays", "person_pays")
 HEADERS = (FIELD_LABELS["visits.kind"], FIELD_LABELS["visits.tier"], *(label for _, label in INPUT_COLUMNS), *RESULT_COLUMNS)
@@ -97,10 +104,9 @@ class VisitsModel(QAbstractTableModel):
                 return KIND_NAMES[visit.kind] if role == Qt.ItemDataRole.DisplayRole else visit.kind
             if column == TIER_COLUMN:
                 return TIER_NAMES[visit.tier] if role == Qt.ItemDataRole.DisplayRole else visit.tier
-            if column < FIRST_RESULT:
-                typed = getattr(visit, INPUT_COLUMNS[column - FIRST_INPUT][0])
-                return typed if role == Qt.ItemDataRole.EditRole else _shown_back(typed)
-            return self._figure(row, column)
+            if column < FIRST_RESULT and role == Qt.ItemDataRole.EditRole:
+                return getattr(visit, INPUT_COLUMNS[column - FIRST_INPUT][0])
+            return self.shown(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= FIRST_INPUT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -112,6 +118,12 @@ class VisitsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column >= FIRST_RESULT and self.stale:
             return "已过期：输入有误，这些数字是上一次的结果"
         return None
+
+    def shown(self, row: int, column: int) -> str:
+        """What an amount cell shows (typed amounts as accepted, settled figures), without going through Qt."""
+        if column < FIRST_RESULT:
+            return _shown_back(getattr(self.presenter.visits[row], INPUT_COLUMNS[column - FIRST_INPUT][0]))
+        return self._figure(row, column)
 
     def _figure(self, row: int, column: int) -> str:
         if row >= len(self.results):
@@ -187,6 +199,7 @@ class VisitsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, FIRST_RESULT), self.index(self.rowCount() - 1, len(HEADERS) - 1))
 
 
+@cache
 def _shown_back(typed: str) -> str:
     """An amount as accepted (１５００ or 1500元 → 1500.00): to the fen, without separators so that the typed columns
     stay narrow enough for nine columns in 大字模式 (the figures beside them carry separators); what cannot be read
@@ -330,24 +343,33 @@ class VisitsTab(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
-        """Kind and tier as wide as their words, the seven amounts share the rest (never narrower than 12,345.00)."""
-        metrics = self.table.fontMetrics()
+        """Kind and tier as wide as their words; each amount column as wide as its widest figure and never narrower
+        than 12,345.00; what is left is shared out. Only a year of six-figure bills in 大字模式 may need the table
+        scrolled sideways."""
+        metrics = QFontMetricsF(self.table.font())
+        rows = range(self.model.rowCount())
+
+        def fitting(column: int, least: str) -> int:
+            # Digits share one width, and so do the point and the comma: the longest figure is the widest.
+            widest = max((run for row in rows for run in FIGURE_RUN.findall(self.model.shown(row, column))),
+                         key=len, default="")
+            return math.ceil(max(metrics.horizontalAdvance(least), metrics.horizontalAdvance(widest))) + CELL_PAD
+
+        amounts = [fitting(column, "12345.00") for column in range(FIRST_INPUT, FIRST_RESULT)]  # typed: no separators
+        amounts += [fitting(column, "12,345.00") for column in range(FIRST_RESULT, len(HEADERS))]
+        room = self.table.viewport().width() - sum(amounts)
+        words = [math.ceil(metrics.horizontalAdvance(text)) + CELL_PAD for text in ("普通门诊", "一级及以下")]
+        two_lines = sum(words) > room
+        if two_lines:  # 大字模式 in a small window: 一级及 / 以下 on two lines rather than a column cut off
+            words = [math.ceil(metrics.horizontalAdvance("一级及")) + CELL_PAD] * 2
+        extra = max(0, room - sum(words)) // len(amounts)
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(20)
-        figure = metrics.horizontalAdvance("12,345.00") + 6  # Qt keeps 3 px each side of the text
-        typed = metrics.horizontalAdvance("12345.00") + 6  # amounts as typed carry no separators
-        inputs, results = len(INPUT_COLUMNS), len(RESULT_COLUMNS)
-        least = inputs * typed + results * figure
-        words = [metrics.horizontalAdvance(text) + 12 for text in ("普通门诊", "一级及以下")]
-        two_lines = sum(words) + least > self.table.viewport().width()
-        if two_lines:  # 大字模式 in a small window: 一级及 / 以下 on two lines rather than a column cut off
-            words = [metrics.horizontalAdvance("一级及") + 12] * 2
-        extra = max(0, self.table.viewport().width() - sum(words) - least) // (inputs + results)
-        widths = [*words, *([typed + extra] * inputs), *([figure + extra] * results)]
-        for column, width in enumerate(widths):
-            header.resizeSection(column, width)
+        for column, width in enumerate([*words, *(amount + extra for amount in amounts)]):
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
         lines = 2 if two_lines else 1
-        self.table.verticalHeader().setDefaultSectionSize(lines * metrics.lineSpacing() + 10)
+        self.table.verticalHeader().setDefaultSectionSize(lines * round(metrics.lineSpacing()) + 10)
 
     def _fit_rows(self) -> None:
         self._fit_columns()
@@ -409,6 +431,7 @@ class VisitsTab(QWidget):
 
     def show_result(self, visits: list[VisitResult] | None, totals: YearTotals | None) -> None:
         self.model.show_results(visits or [])
+        self._fit_columns()  # a six-figure bill widens its column
         if totals is None:
             self.totals.set_rows([("提示", "点“添加门诊”或“添加住院”录入本年的就诊费用")])
         else:
