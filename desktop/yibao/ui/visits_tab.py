@@ -48,6 +48,7 @@ RESULT_COLUMNS = ("计入起付线", "统筹支付", "大额补助", "个人负�
 # Qt keeps 3 px each side of a cell's text and the grid line takes 1. Advances are fractional (15360.00 is 87.3 px
 # in 大字模式) and a figure a fraction of a pixel too wide is elided: widths are the advance rounded up, plus this.
 CELL_PAD = 7
+HEADER_PAD = 8  # a header keeps 4 px each side
 FIGURE_RUN = re.compile(r"[0-9.,]+")  # the figures of a cell; its words (文件未规定) wrap instead
 SHOWN_ROWS = 4  # the table is never shorter than this many visits: the tab scrolls instead
 RESULT_FIELDS = ("deductible", "fund_pays", "supplement_pays", "person_pays")
@@ -358,17 +359,21 @@ class VisitsTab(QWidget):
         amounts = [fitting(column, "12345.00") for column in range(FIRST_INPUT, FIRST_RESULT)]  # typed: no separators
         amounts += [fitting(column, "12,345.00") for column in range(FIRST_RESULT, len(HEADERS))]
         room = self.table.viewport().width() - sum(amounts)
-        words = [math.ceil(metrics.horizontalAdvance(text)) + CELL_PAD for text in ("普通门诊", "一级及以下")]
-        two_lines = sum(words) > room
-        if two_lines:  # 大字模式 in a small window: 一级及 / 以下 on two lines rather than a column cut off
-            words = [math.ceil(metrics.horizontalAdvance("一级及")) + CELL_PAD] * 2
+        def worded(column: int, words: str) -> int:
+            header = max(metrics.horizontalAdvance(line) for line in two_lines(HEADERS[column]).split("\n"))
+            return max(math.ceil(metrics.horizontalAdvance(words)) + CELL_PAD, math.ceil(header) + HEADER_PAD)
+
+        words = [worded(KIND_COLUMN, "普通门诊"), worded(TIER_COLUMN, "一级及以下")]
+        wrapped = sum(words) > room
+        if wrapped:  # 大字模式 in a small window: 普通 / 门诊 and 一级及 / 以下 on two lines rather than cut off
+            words = [worded(KIND_COLUMN, "普通"), worded(TIER_COLUMN, "一级及")]
         extra = max(0, room - sum(words)) // len(amounts)
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(20)
         for column, width in enumerate([*words, *(amount + extra for amount in amounts)]):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
-        lines = 2 if two_lines else 1
+        lines = 2 if wrapped else 1
         self.table.verticalHeader().setDefaultSectionSize(lines * round(metrics.lineSpacing()) + 10)
 
     def _fit_rows(self) -> None:
