@@ -23,3 +23,14 @@ def test_about_box_names_the_version_and_the_newest_policy_figure(qtbot: QtBot, 
     next(a for a in about if a.text() == "关于(&A)").trigger()
     assert shown and shown[0][0] == "关于"
     assert shown[0][1].startswith(f"山东职工医保测算 {VERSION}\n内置政策参数最新一项自2026年1月1日起施行\n")
+
+
+def test_help_names_every_tab_and_the_keys_that_reach_them() -> None:
+    """F1 is where a new clerk learns the window: each tab, Ctrl+digit, and every field's Alt+letter as labelled."""
+    from yibao.resources import resource_path
+    from yibao.ui.main_window import FIELD_KEYS, TAB_TITLES
+
+    text = resource_path("help", "zh_CN.html").read_text(encoding="utf-8")
+    assert [title for title in TAB_TITLES if f"<b>{title}</b>" not in text] == []
+    assert f"Ctrl+1 … Ctrl+{len(TAB_TITLES)}" in text and "Alt+字母" in text
+    assert "O" in FIELD_KEYS and "Alt+O 添加门诊" in text

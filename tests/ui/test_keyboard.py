@@ -38,6 +38,18 @@ def test_the_date_takes_what_is_typed(qtbot: QtBot, typed: str) -> None:
     type_text(qtbot, window.person.on.edit, typed)
     assert window.input_error() is None
     assert window.request is not None and window.request.on == date(2024, 3, 15)
+    qtbot.keyClick(window.person.on.edit, Qt.Key.Key_Tab)  # leaving the field writes the date back as it is read
+    assert window.person.on.edit.text() == "2024-03-15"
+    assert window.request is not None and window.request.on == date(2024, 3, 15)
+
+
+def test_a_date_that_cannot_be_read_stays_as_typed_when_the_field_is_left(qtbot: QtBot) -> None:
+    window = window_at(qtbot)
+    press(qtbot, window, Qt.Key.Key_D, ALT)
+    type_text(qtbot, window.person.on.edit, "2024-02-30")
+    qtbot.keyClick(window.person.on.edit, Qt.Key.Key_Tab)
+    assert window.person.on.edit.text() == "2024-02-30"
+    assert window.input_error() is not None and "适用日期" in window.input_error()
 
 
 def test_select_all_then_type_replaces_and_alt_d_inside_the_field_selects_all(qtbot: QtBot) -> None:

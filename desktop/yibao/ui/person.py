@@ -189,6 +189,19 @@ class DateField(QWidget):
         layout.addWidget(self.calendar_button)
         self.setFocusProxy(self.edit)
         self._calendar: Any = None
+        self.edit.editingFinished.connect(self._write_back)
+
+    def _write_back(self) -> None:
+        """Leaving the field: a date typed as 2024年3月15日 is shown as it was read, 2024-03-15 (what cannot be
+        read stays as typed, with the message naming the field)."""
+        from yibao.rules.inputs import parse_typed_date
+
+        try:
+            read = parse_typed_date(self.edit.text()).isoformat()
+        except ValueError:
+            return
+        if read != self.edit.text():
+            self.edit.setText(read)
 
     def set_date(self, day: date) -> None:
         self.edit.setText(day.isoformat())
