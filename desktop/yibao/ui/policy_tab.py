@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.rules import LocalFigure, Policy
-from yibao.rules.inventory import LOCAL, NOT_STATED, ParameterRow, changes_between, last_change, parameters_in_force
+from yibao.rules.inventory import LOCAL, ParameterRow, changes_between, last_change, parameters_in_force
 from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter
+from yibao.wording import NOT_STATED
 
 COLUMNS = ("项目", "数值", "状态", "依据文件", "条款", "施行日期", "截止日期", "说明")
 CHANGE_COLUMNS = ("项目", "之前", "之后", "之前依据", "之后依据")
