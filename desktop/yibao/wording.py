@@ -86,6 +86,42 @@ def label(path: str) -> str:
     return FIELD_LABELS[path]
 
 
+# The name of every summed-up figure of the result, the same on the window's tabs, the printed sheet's totals and
+# in 政策前后对比 (keys are dotted result paths). The 大额/大病 parts add up to their total on every one of them.
+FIGURE_NAMES = {
+    "contribution.employer_monthly": "单位缴费（每月）",
+    "contribution.individual_monthly": "个人缴费（每月）",
+    "contribution.personal_account_monthly": "划入个人账户（每月）",
+    "contribution.supplementary_yearly.employer": "大额/大病保险费：单位（每年）",
+    "contribution.supplementary_yearly.individual": "大额/大病保险费：个人（每年）",
+    "contribution.supplementary_yearly.from_funds": "大额/大病筹资：基金划入（每年）",
+    "contribution.supplementary_yearly.total": "大额/大病筹资合计（每人每年）",
+    "contribution.monthly_base": "缴费基数（每月）",
+    "year_totals.bill": "医疗费用合计",
+    "year_totals.deductible": "计入起付标准",
+    "year_totals.fund_pays": "统筹基金支付",
+    "year_totals.supplement_pays": "大额医疗费用补助支付",
+    "year_totals.person_pays": "个人负担",
+    "year_totals.reimbursement_rate": "实际报销比例",
+    "retirement.required_months": "最低缴费年限",
+    "retirement.counted_months": "累计缴费年限",
+    "retirement.shortfall_months": "尚缺缴费年限",
+    "retirement.eligible": "是否达到",
+    "retirement.makeup_amount": "一次性补缴金额",
+    "fund.remittance": "调剂金上解额",
+    "fund.adjustment_fund_pays": "调剂金分担缺口",
+    "fund.surplus_pays": "累计结余分担缺口",
+    "fund.unfunded": "累计结余不足部分",
+    "fund.city_fund_pays": "市职工医保基金分担",
+    "fund.district_finance_pays": "区市财政分担",
+}
+
+
+def figure_name(path: str) -> str:
+    """The Chinese name of a result figure: figure_name('year_totals.fund_pays') → '统筹基金支付'."""
+    return FIGURE_NAMES[path]
+
+
 # ---------------------------------------------------------------- money
 
 

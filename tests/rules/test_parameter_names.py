@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from yibao.rules import bundled_policy
-from yibao.wording import FIELD_LABELS
+from yibao.wording import FIELD_LABELS, FIGURE_NAMES
 
 PACKAGE = Path(__file__).resolve().parents[2] / "desktop" / "yibao"
 
@@ -29,7 +29,8 @@ def _names_in_code() -> dict[str, Path]:
     for path, tree in _trees():
         for node in ast.walk(tree):
             if (isinstance(node, ast.Constant) and isinstance(node.value, str) and pattern.fullmatch(node.value)
-                    and node.value not in FIELD_LABELS):  # request fields (fund.deficit) share some prefixes
+                    and node.value not in FIELD_LABELS and node.value not in FIGURE_NAMES):
+                # request fields (fund.deficit) and result figures (contribution.employer_monthly) share prefixes
                 found.setdefault(node.value, path)
     return found
 

@@ -149,3 +149,16 @@ def test_figures_resting_on_a_reading_are_marked_解读_on_paper() -> None:
     figures = [row.figure for section in content.sections for table in section.tables for row in table.rows]
     assert "0.00＊" in figures
     assert any(n.startswith("＊解读（社会保险法") or n.startswith("＊解读（《中华人民共和国社会保险法》") for n in content.notes)
+
+
+def test_totals_carry_the_figure_names_the_window_shows(usual: tuple[Request, Result]) -> None:
+    """Paper and screen name each figure alike (yibao.wording.FIGURE_NAMES), and the 大额/大病 parts printed add up
+    to the total printed (烟台 109号 二(二)3: 0.00 + 36.00 + 40.00 = 76.00)."""
+    from yibao.wording import FIGURE_NAMES
+
+    content = build_content(*usual, header=SheetHeader())
+    totals = {total.label: total.figure for section in content.sections for total in section.totals}
+    assert set(totals) <= set(FIGURE_NAMES.values())
+    parts = ("大额/大病保险费：单位（每年）", "大额/大病保险费：个人（每年）", "大额/大病筹资：基金划入（每年）")
+    assert [totals[name] for name in parts] == ["0.00", "36.00", "40.00"]
+    assert totals["大额/大病筹资合计（每人每年）"] == "76.00"

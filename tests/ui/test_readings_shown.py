@@ -51,4 +51,4 @@ def test_184号_三二_years_not_stated_gives_no_make_up_verdict(qtbot: QtBot) -
     set_case(window, city="yantai", on=date(2025, 6, 1), age=59)
     type_into(qtbot, window.retirement_tab.paid, "280")
     assert window.retirement_tab.summary.value("一次性补缴金额") == "无法判断（最低缴费年限文件未规定）"
-    assert window.retirement_tab.summary.value("累计计算年限").startswith("280个月")
+    assert window.retirement_tab.summary.value("累计缴费年限").startswith("280个月")

@@ -25,9 +25,9 @@ def test_109号_二二1_enterprise_contribution_typed_into_the_form(qtbot: QtBot
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
     summary = window.contribution_tab.summary
-    assert summary.value("单位月缴费") == "¥480.00"
-    assert summary.value("个人月缴费") == "¥120.00"
-    assert summary.value("个人账户月划入") == "¥120.00"
+    assert summary.value("单位缴费（每月）") == "¥480.00"
+    assert summary.value("个人缴费（每月）") == "¥120.00"
+    assert summary.value("划入个人账户（每月）") == "¥120.00"
     first = window.contribution_tab.lines.row_texts()[0]
     assert first[1:] == ("480.00", "6,000.00 × 8% = 480.00", "烟政字〔2023〕109号 二(二)1")
 
@@ -38,7 +38,9 @@ def test_109号_二二3_the_yearly_supplementary_parts_shown_add_up_to_the_total
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
     summary = window.contribution_tab.summary
-    shown = [summary.value(f"大额/大病年{what}") for what in ("缴费·单位", "缴费·个人", "筹资·基金划入", "筹资·合计")]
+    names = ("大额/大病保险费：单位（每年）", "大额/大病保险费：个人（每年）", "大额/大病筹资：基金划入（每年）",
+             "大额/大病筹资合计（每人每年）")
+    shown = [summary.value(name) for name in names]
     assert shown == ["¥0.00", "¥36.00", "¥40.00", "¥76.00"]
 
 
@@ -47,19 +49,19 @@ def test_live_recompute_after_each_keystroke(qtbot: QtBot) -> None:
     set_case(window)
     base = window.contribution_tab.base
     type_into(qtbot, base, "500")
-    assert window.contribution_tab.summary.value("单位月缴费") == "¥40.00"
+    assert window.contribution_tab.summary.value("单位缴费（每月）") == "¥40.00"
     qtbot.keyClicks(base, "0")
-    assert window.contribution_tab.summary.value("单位月缴费") == "¥400.00"
+    assert window.contribution_tab.summary.value("单位缴费（每月）") == "¥400.00"
     qtbot.keyClick(base, Qt.Key.Key_Return)
-    assert window.contribution_tab.summary.value("单位月缴费") == "¥400.00"
+    assert window.contribution_tab.summary.value("单位缴费（每月）") == "¥400.00"
 
 
 def test_109号_二二1_retiree_personal_account_by_age(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     set_case(window, retired=True, age=69)
-    assert window.contribution_tab.summary.value("个人账户月划入") == "¥100.00"
+    assert window.contribution_tab.summary.value("划入个人账户（每月）") == "¥100.00"
     window.person.age.setValue(70)
-    assert window.contribution_tab.summary.value("个人账户月划入") == "¥125.00"
+    assert window.contribution_tab.summary.value("划入个人账户（每月）") == "¥125.00"
 
 
 def test_109号_二三1_outpatient_visit_in_the_table(qtbot: QtBot) -> None:
@@ -139,8 +141,8 @@ def test_retirement_tab_109号_二二4_shortfall(qtbot: QtBot) -> None:
     type_into(qtbot, window.retirement_tab.deemed, "60")
     summary = window.retirement_tab.summary
     assert summary.value("最低缴费年限") == "300个月（25年）"
-    assert summary.value("累计计算年限") == "260个月（21年8个月）"
-    assert summary.value("尚缺") == "40个月（3年4个月）"
+    assert summary.value("累计缴费年限") == "260个月（21年8个月）"
+    assert summary.value("尚缺缴费年限") == "40个月（3年4个月）"
     assert summary.value("是否达到") == "未满足"
 
 
@@ -270,7 +272,7 @@ def test_settings_file_damaged_falls_back(qtbot: QtBot) -> None:
     window = open_window(qtbot, settings)
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
-    assert window.contribution_tab.summary.value("单位月缴费") == "¥480.00"
+    assert window.contribution_tab.summary.value("单位缴费（每月）") == "¥480.00"
     assert json.loads(path.read_text(encoding="utf-8")) if path.exists() else True
 
 
@@ -282,7 +284,7 @@ def test_flexible_worker_sees_only_the_ways_the_city_offers(qtbot: QtBot) -> Non
     option = window.contribution_tab.option
     assert [option.itemText(i) for i in range(option.count())] == ["不建立个人账户"]
     assert not option.isEnabled()
-    assert window.contribution_tab.summary.value("个人月缴费") == "¥252.00"
+    assert window.contribution_tab.summary.value("个人缴费（每月）") == "¥252.00"
     set_case(window, city="jinan", employment="flexible")
     assert option.count() == 2 and option.isEnabled()
     option.setCurrentIndex(option.findData("with_account"))
@@ -292,7 +294,7 @@ def test_flexible_worker_sees_only_the_ways_the_city_offers(qtbot: QtBot) -> Non
     assert window.result.contribution.flexible_option == "with_account"
     set_case(window, city="yantai", employment="flexible")  # Yantai does not offer it: back to its only way
     assert window.input_error() is None
-    assert window.contribution_tab.summary.value("个人月缴费") == "¥252.00"
+    assert window.contribution_tab.summary.value("个人缴费（每月）") == "¥252.00"
 
 
 def test_print_goes_into_the_history_only_when_printed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -320,7 +322,7 @@ def test_large_print_mode_enlarges_the_figures(qtbot: QtBot) -> None:
     apply_font(window.settings)  # 11 pt, as the app starts
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
-    value = window.contribution_tab.summary._values["单位月缴费"]
+    value = window.contribution_tab.summary._values["单位缴费（每月）"]
     qtbot.waitUntil(lambda: value.font().pointSizeF() == pytest.approx(11 * 1.3))
     before = value.font().pointSizeF()
     window.settings.large_print = True

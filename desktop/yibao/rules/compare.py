@@ -25,7 +25,17 @@ from yibao.rules.inventory import changes_between, figure_text, key_label
 from yibao.rules.models import ReadingRef, Request, Result, SourceRef
 from yibao.rules.policy import KEY_SEPARATOR, LocalFigure, ParameterSpec, Policy, Resolved, Snapshot
 from yibao.rules.trace import source_of, threshold_value
-from yibao.wording import NOT_STATED, cn_date, months, percent, percentage_points, round_rate, to_fen, yuan
+from yibao.wording import (
+    NOT_STATED,
+    cn_date,
+    figure_name,
+    months,
+    percent,
+    percentage_points,
+    round_rate,
+    to_fen,
+    yuan,
+)
 
 NOT_OFFERED = "不设此项"
 
@@ -38,7 +48,6 @@ class Figure:
 
     section: Literal["contribution", "year_totals", "retirement", "fund"]
     path: tuple[str, ...]
-    label: str
     kind: Kind = "money"
     more: str = ""  # the headline's words for a rise ("多交"); "" keeps the figure out of the headline
     less: str = ""
@@ -47,36 +56,38 @@ class Figure:
     def key(self) -> str:
         return ".".join((self.section, *self.path))
 
+    @property
+    def label(self) -> str:
+        return figure_name(self.key)
+
 
 # Every scalar figure of the result's sections, in the order the result lists them
 # (tests/rules/test_before_after.py checks that none is forgotten).
 FIGURES: tuple[Figure, ...] = (
-    Figure("contribution", ("employer_monthly",), "单位缴费（每月）", more="单位每月多缴", less="单位每月少缴"),
-    Figure("contribution", ("individual_monthly",), "个人缴费（每月）", more="个人每月多交", less="个人每月少交"),
-    Figure("contribution", ("personal_account_monthly",), "划入个人账户（每月）",
-           more="每月划入个人账户增加", less="每月划入个人账户减少"),
-    Figure("contribution", ("supplementary_yearly", "employer"), "大额/大病保险费：单位（每年）"),
-    Figure("contribution", ("supplementary_yearly", "individual"), "大额/大病保险费：个人（每年）"),
-    Figure("contribution", ("supplementary_yearly", "from_funds"), "大额/大病筹资：基金划入（每年）"),
-    Figure("contribution", ("supplementary_yearly", "total"), "大额/大病筹资合计（每人每年）",
-           more="大额/大病筹资每年增加", less="大额/大病筹资每年减少"),
-    Figure("contribution", ("monthly_base",), "缴费基数（每月）"),
-    Figure("year_totals", ("bill",), "医疗费用合计"),
-    Figure("year_totals", ("deductible",), "计入起付标准"),
-    Figure("year_totals", ("fund_pays",), "统筹基金支付"),
-    Figure("year_totals", ("supplement_pays",), "大额医疗费用补助支付"),
-    Figure("year_totals", ("person_pays",), "个人负担", more="您多付", less="您少付"),
-    Figure("year_totals", ("reimbursement_rate",), "实际报销比例", "rate"),
-    Figure("retirement", ("required_months",), "最低缴费年限", "months"),
-    Figure("retirement", ("counted_months",), "累计缴费年限", "months"),
-    Figure("retirement", ("shortfall_months",), "尚差缴费年限", "months", more="尚差缴费年限增加", less="尚差缴费年限减少"),
-    Figure("retirement", ("makeup_amount",), "一次性补缴金额", more="一次性补缴多", less="一次性补缴少"),
-    Figure("fund", ("remittance",), "调剂金上解额"),
-    Figure("fund", ("adjustment_fund_pays",), "调剂金分担缺口"),
-    Figure("fund", ("surplus_pays",), "累计结余分担缺口"),
-    Figure("fund", ("unfunded",), "累计结余不足部分"),
-    Figure("fund", ("city_fund_pays",), "市职工医保基金分担"),
-    Figure("fund", ("district_finance_pays",), "区市财政分担"),
+    Figure("contribution", ("employer_monthly",), more="单位每月多缴", less="单位每月少缴"),
+    Figure("contribution", ("individual_monthly",), more="个人每月多交", less="个人每月少交"),
+    Figure("contribution", ("personal_account_monthly",), more="每月划入个人账户增加", less="每月划入个人账户减少"),
+    Figure("contribution", ("supplementary_yearly", "employer")),
+    Figure("contribution", ("supplementary_yearly", "individual")),
+    Figure("contribution", ("supplementary_yearly", "from_funds")),
+    Figure("contribution", ("supplementary_yearly", "total"), more="大额/大病筹资每年增加", less="大额/大病筹资每年减少"),
+    Figure("contribution", ("monthly_base",)),
+    Figure("year_totals", ("bill",)),
+    Figure("year_totals", ("deductible",)),
+    Figure("year_totals", ("fund_pays",)),
+    Figure("year_totals", ("supplement_pays",)),
+    Figure("year_totals", ("person_pays",), more="您多付", less="您少付"),
+    Figure("year_totals", ("reimbursement_rate",), "rate"),
+    Figure("retirement", ("required_months",), "months"),
+    Figure("retirement", ("counted_months",), "months"),
+    Figure("retirement", ("shortfall_months",), "months", more="尚缺缴费年限增加", less="尚缺缴费年限减少"),
+    Figure("retirement", ("makeup_amount",), more="一次性补缴多", less="一次性补缴少"),
+    Figure("fund", ("remittance",)),
+    Figure("fund", ("adjustment_fund_pays",)),
+    Figure("fund", ("surplus_pays",)),
+    Figure("fund", ("unfunded",)),
+    Figure("fund", ("city_fund_pays",)),
+    Figure("fund", ("district_finance_pays",)),
 )
 SECTION_NAMES = {"contribution": "缴费", "year_totals": "就医报销（全年合计）", "retirement": "退休缴费年限", "fund": "调剂金"}
 

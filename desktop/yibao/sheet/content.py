@@ -26,7 +26,18 @@ from yibao.rules.models import (
     Visit,
 )
 from yibao.sheet.capitals import amount_in_capitals
-from yibao.wording import LOCAL_MARK, NOT_STATED, READING_MARK, READING_STAR, cn_date, label, money, months, percent
+from yibao.wording import (
+    LOCAL_MARK,
+    NOT_STATED,
+    READING_MARK,
+    READING_STAR,
+    cn_date,
+    figure_name,
+    label,
+    money,
+    months,
+    percent,
+)
 
 if TYPE_CHECKING:
     from yibao.rules.compare import Comparison
@@ -139,16 +150,19 @@ def build_content(
         c = result.contribution
         line_rows = tuple(_row(line) for line in c.lines)
         totals: tuple[Total, ...] = (
-            _total("单位缴费（每月）", c.employer_monthly),
-            _total("个人缴费（每月）", c.individual_monthly),
-            _total("大额/大病筹资合计（每人每年）", c.supplementary_yearly.total),
+            _total(figure_name("contribution.employer_monthly"), c.employer_monthly),
+            _total(figure_name("contribution.individual_monthly"), c.individual_monthly),
+            _total(figure_name("contribution.supplementary_yearly.employer"), c.supplementary_yearly.employer),
+            _total(figure_name("contribution.supplementary_yearly.individual"), c.supplementary_yearly.individual),
+            _total(figure_name("contribution.supplementary_yearly.from_funds"), c.supplementary_yearly.from_funds),
+            _total(figure_name("contribution.supplementary_yearly.total"), c.supplementary_yearly.total),
         )
         sections.append(Section("缴费测算", (Table("", line_rows),), totals, "缴费合计"))
     if result.visits is not None:
         sections.append(_visits_section(request, result))
     if result.retirement is not None:
         r = result.retirement
-        totals = (_total("一次性补缴金额", r.makeup_amount),) if r.makeup_amount is not None else ()
+        totals = (_total(figure_name("retirement.makeup_amount"), r.makeup_amount),) if r.makeup_amount is not None else ()
         sections.append(Section("退休缴费年限", (Table("", tuple(_row(line) for line in r.lines)),), totals))
     if result.coverage is not None:
         cov = result.coverage
@@ -258,12 +272,14 @@ def _visits_section(request: Request, result: Result) -> Section:
     if t is not None:
         rate = percent(t.reimbursement_rate) if t.reimbursement_rate is not None else NOT_STATED
         totals = [
-            _total("医疗费用合计", t.bill),
-            _total("计入起付标准", t.deductible),
-            _total("统筹基金支付", t.fund_pays),
-            _total("大额医疗费用补助支付", t.supplement_pays),
-            _total("个人负担（含政策范围外）", t.person_pays),
-            Total("实际报销比例", rate, "", "（统筹基金支付 + 大额补助支付）÷ 医疗费用合计"),
+            _total(figure_name("year_totals.bill"), t.bill),
+            _total(figure_name("year_totals.deductible"), t.deductible),
+            _total(figure_name("year_totals.fund_pays"), t.fund_pays),
+            _total(figure_name("year_totals.supplement_pays"), t.supplement_pays),
+            _total(figure_name("year_totals.person_pays"), t.person_pays),
+            Total(figure_name("year_totals.reimbursement_rate"), rate, "",
+                  f"（{figure_name('year_totals.fund_pays')} + {figure_name('year_totals.supplement_pays')}）"
+                  f"÷ {figure_name('year_totals.bill')}"),
         ]
     count = len(result.visits)
     return Section(f"就医报销（{result.on.year}年度，{count}次就医）", (Table("", tuple(rows)),), tuple(totals),

@@ -26,7 +26,7 @@ from yibao.ui.fields import AmountEdit
 from yibao.ui.lines import ColumnFitter, LinesTable
 from yibao.ui.person import combo, select
 from yibao.ui.summary import SummaryGrid
-from yibao.wording import NOT_STATED, cn_date, label, marked, yuan
+from yibao.wording import NOT_STATED, cn_date, figure_name, label, marked, yuan
 
 if TYPE_CHECKING:
     from yibao.rules.models import ContributionResult, CoverageResult
@@ -143,13 +143,13 @@ class ContributionTab(QWidget):
         else:
             supplementary = result.supplementary_yearly
             self.summary.set_rows([
-                ("单位月缴费", yuan(result.employer_monthly)),
-                ("个人月缴费", yuan(result.individual_monthly)),
-                ("个人账户月划入", yuan(result.personal_account_monthly)),
-                ("大额/大病年缴费·单位", yuan(supplementary.employer)),
-                ("大额/大病年缴费·个人", yuan(supplementary.individual)),
-                ("大额/大病年筹资·基金划入", yuan(supplementary.from_funds)),
-                ("大额/大病年筹资·合计", yuan(supplementary.total)),
+                (figure_name("contribution.employer_monthly"), yuan(result.employer_monthly)),
+                (figure_name("contribution.individual_monthly"), yuan(result.individual_monthly)),
+                (figure_name("contribution.personal_account_monthly"), yuan(result.personal_account_monthly)),
+                (figure_name("contribution.supplementary_yearly.employer"), yuan(supplementary.employer)),
+                (figure_name("contribution.supplementary_yearly.individual"), yuan(supplementary.individual)),
+                (figure_name("contribution.supplementary_yearly.from_funds"), yuan(supplementary.from_funds)),
+                (figure_name("contribution.supplementary_yearly.total"), yuan(supplementary.total)),
             ])
             self.lines.show_lines(result.lines)
             self._show_options(result.flexible_options_offered, result.flexible_option)

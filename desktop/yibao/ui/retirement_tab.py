@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
 from yibao.ui.summary import SummaryGrid
-from yibao.wording import NOT_STATED, label, months, yuan
+from yibao.wording import NOT_STATED, figure_name, label, months, yuan
 
 if TYPE_CHECKING:
     from yibao.rules.models import RetirementResult
@@ -80,11 +80,11 @@ class RetirementTab(QWidget):
             self.lines.show_lines([])
             return
         self.summary.set_rows([
-            ("最低缴费年限", months_text(result.required_months)),
-            ("累计计算年限", months_text(result.counted_months)),
-            ("尚缺", months_text(result.shortfall_months)),
-            ("是否达到", ELIGIBLE_TEXT[result.eligible]),
-            ("一次性补缴金额", _makeup_text(result)),
+            (figure_name("retirement.required_months"), months_text(result.required_months)),
+            (figure_name("retirement.counted_months"), months_text(result.counted_months)),
+            (figure_name("retirement.shortfall_months"), months_text(result.shortfall_months)),
+            (figure_name("retirement.eligible"), ELIGIBLE_TEXT[result.eligible]),
+            (figure_name("retirement.makeup_amount"), _makeup_text(result)),
         ])
         self.lines.show_lines(result.lines)
 

@@ -37,7 +37,7 @@ from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
 from yibao.ui.presenter import YTD_COUNTS, Presenter
 from yibao.ui.summary import SummaryGrid
-from yibao.wording import FIELD_LABELS, NOT_STATED, fen_number, money_or_not_stated, percent, yuan
+from yibao.wording import FIELD_LABELS, NOT_STATED, fen_number, figure_name, money_or_not_stated, percent, yuan
 
 if TYPE_CHECKING:
     from yibao.rules.models import VisitResult, YearTotals
@@ -442,12 +442,12 @@ class VisitsTab(QWidget):
         else:
             rate = totals.reimbursement_rate
             self.totals.set_rows([
-                ("医疗费用合计", yuan(totals.bill)),
-                ("统筹基金支付", yuan(totals.fund_pays)),
-                ("大额医疗费用补助支付", yuan(totals.supplement_pays)),
-                ("计入起付标准", yuan(totals.deductible)),
-                ("个人负担", yuan(totals.person_pays)),
-                ("实际报销比例", NOT_STATED if rate is None else percent(rate)),
+                (figure_name("year_totals.bill"), yuan(totals.bill)),
+                (figure_name("year_totals.fund_pays"), yuan(totals.fund_pays)),
+                (figure_name("year_totals.supplement_pays"), yuan(totals.supplement_pays)),
+                (figure_name("year_totals.deductible"), yuan(totals.deductible)),
+                (figure_name("year_totals.person_pays"), yuan(totals.person_pays)),
+                (figure_name("year_totals.reimbursement_rate"), NOT_STATED if rate is None else percent(rate)),
             ])
         self._show_detail(self.selected_index())
 
