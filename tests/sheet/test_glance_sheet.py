@@ -11,7 +11,7 @@ import pytest
 from conftest import pdf_pages, pdftotext
 from yibao.headline import headlines
 from yibao.rules import Request, calculate
-from yibao.sheet import SheetHeader, build_content, plain_text, write_pdf
+from yibao.sheet import SheetHeader, build_content, plain_text, save_png, write_pdf
 from yibao.sheet.html import headline_text
 
 PERSON = {"employment": "enterprise", "retired": False, "sex": "male", "age": 40}
@@ -80,6 +80,26 @@ def test_each_usual_question_is_one_a4_page(qapp: object, tmp_path: Path, case: 
     write_pdf(out, *_case(case), SheetHeader("烟台市芝罘区医保服务大厅", "3"))
     assert pdf_pages(out) == 1
     assert "第 1 页，共 1 页" in pdftotext(out)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(CONTRIBUTION, id="a contribution question"),
+        pytest.param(FIVE_VISITS, id="a year of five visits"),
+        pytest.param(RETIREMENT, id="a retirement check"),
+    ],
+)
+def test_the_png_has_the_pdfs_pages(qapp: object, tmp_path: Path, case: dict[str, Any]) -> None:
+    """Saved as a picture the sheet keeps the paper's pages: one A4 page (1754 px high at 150 dpi), not a second
+    page for the signature line because the text was laid out at the picture's coarser resolution."""
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "sheet.png"
+    save_png(out, *_case(case), SheetHeader("烟台市芝罘区医保服务大厅", "3"))
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1240, 1754)
+    assert round(image.dotsPerMeterX() * 0.0254) == 150
 
 
 def test_the_sheet_says_the_same_sentences_as_the_headline_module() -> None:

@@ -321,6 +321,12 @@ def _complete_pdf(path: Path) -> bool:
         return b"%%EOF" in pdf.read()
 
 
+def _set_dpi(image: QImage, dpi: int) -> None:
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+
+
 def _complete_png(path: Path) -> bool:
     with path.open("rb") as png:
         if png.read(8) != b"\x89PNG\r\n\x1a\n":
@@ -332,31 +338,38 @@ def _complete_png(path: Path) -> bool:
 def save_png(
     path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
 ) -> None:
+    """The sheet's pages stacked in one picture at 150 dpi. The text is laid out at the PDF's resolution and drawn
+    smaller, so the picture breaks pages where the paper does (laid out at 150 dpi, fonts round to coarser sizes and
+    a one-page year ran onto a second page)."""
     content = build_content(request, result, header, comparison=comparison)
     layout = _page_layout()
-    px = PNG_DPI / 25.4
+    px = PDF_DPI / 25.4
     full_mm = layout.fullRect(QPageLayout.Unit.Millimeter)
-    full = QRectF(0, 0, round(full_mm.width() * px), round(full_mm.height() * px)).toRect()
+    full = QSizeF(full_mm.width() * px, full_mm.height() * px)
     paint = QRectF(MARGINS_MM.left() * px, MARGINS_MM.top() * px, full.width() - (MARGINS_MM.left() + MARGINS_MM.right()) * px,
                    full.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * px)
-    dots_per_metre = round(PNG_DPI / 0.0254)
     probe = QImage(1, 1, QImage.Format.Format_RGB32)
-    probe.setDotsPerMeterX(dots_per_metre)
-    probe.setDotsPerMeterY(dots_per_metre)
+    _set_dpi(probe, PDF_DPI)
     pages = SheetPages(content, probe, paint)
+    scale = PNG_DPI / PDF_DPI
+    width, height = round(full.width() * scale), round(full.height() * scale)
     gap = round(PNG_GAP_MM * PNG_DPI / 25.4)
-    image = QImage(full.width(), full.height() * pages.count + gap * (pages.count - 1), QImage.Format.Format_RGB32)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
+    image = QImage(width, height * pages.count + gap * (pages.count - 1), QImage.Format.Format_RGB32)
+    _set_dpi(image, PDF_DPI)  # while painting: a point is as many pixels as on the probe, then scaled down
     image.fill(QColor("#9a9a9a"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     for index in range(pages.count):
-        top = index * (full.height() + gap)
-        painter.fillRect(QRectF(0, top, full.width(), full.height()), QColor("#ffffff"))
-        pages.paint(painter, index, QPointF(0, top))
+        top = index * (height + gap)
+        painter.fillRect(QRectF(0, top, width, height), QColor("#ffffff"))
+        painter.save()
+        painter.translate(0, top)
+        painter.scale(scale, scale)
+        pages.paint(painter, index)
+        painter.restore()
     painter.end()
+    _set_dpi(image, PNG_DPI)
 
     def write(temp: Path) -> None:
         if not image.save(str(temp), "PNG"):  # type: ignore[call-overload]  # the stubs want bytes, the binding a str
