@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QTableView,
     QWidget,
 )
@@ -57,6 +58,8 @@ def problems(top: QWidget) -> list[str]:
             found.append(f"{name} too low: {widget.height()} < {widget.minimumSizeHint().height()} px")
         elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
             found += _header_problems(widget, name)
+        if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisible():
+            found.append(f"{name}: its content is cut off to the right (a horizontal scroll bar)")
         if isinstance(widget, QTableView):
             found += _cell_problems(widget, name)
             if widget.horizontalScrollBar().isVisible():

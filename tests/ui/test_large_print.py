@@ -54,3 +54,14 @@ def test_the_chart_follows_large_print(large_print: MainWindow, qtbot: QtBot) ->
     axis = chart._view.chart().axes()[0]
     assert legend == round(size) and axis.titleFont().pointSizeF() == round(size)
     assert axis.labelsFont().pointSizeF() >= round(size * 0.9)
+
+
+def test_large_print_stale_figures_fit_too(large_print: MainWindow, qtbot: QtBot) -> None:
+    """Invalid input adds the 已过期 banner above the greyed figures: still nothing cut, nothing scrolled sideways."""
+    window = large_print
+    window.tabs.setCurrentIndex(0)
+    type_into(qtbot, window.contribution_tab.base, "60o0")
+    qtbot.wait(50)
+    assert window.input_error() is not None
+    found = problems(window)
+    assert found == [], "\n".join(found)

@@ -61,6 +61,7 @@ class SummaryGrid(QWidget):
             row, col = divmod(index, self._columns)
             caption = QLabel(label)
             caption.setStyleSheet("color: #555;")
+            caption.setWordWrap(True)  # 大额/大病筹资：基金划入（每年） on two lines in 大字模式 rather than a wider tab
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setFont(self._value_font())
