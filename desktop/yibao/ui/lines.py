@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from yibao.wording import NOT_STATED_HINT, marked
+from yibao.wording import NOT_STATED, NOT_STATED_HINT, marked
 
 if TYPE_CHECKING:
     from yibao.rules.models import Line
@@ -19,7 +19,6 @@ COLUMNS = ("项目", "金额/数值", "计算过程", "依据")
 LOCAL_COLOUR = QColor("#8a4b00")
 MISSING_COLOUR = QColor("#a00000")
 LABEL_WIDTH_SAMPLE = "职工大额医疗费用补助：个人缴"  # column widths follow the font, in characters
-FIGURE_WIDTH_SAMPLE = "12345678.90（本地录入）"
 SOURCE_WIDTH_SAMPLE = "鲁政字〔2023〕184号 三(四)；"
 DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 BASE_POINT_SIZE = 11.0  # the usual font (Settings.font_point_size), for which tables give their starting widths
@@ -57,8 +56,8 @@ class LinesTable(QTableWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self._size_columns()
         self._shown: tuple[Line, ...] = ()
+        self._size_columns()
         self._keep_rows()
 
     def _keep_rows(self) -> None:
@@ -67,15 +66,19 @@ class LinesTable(QTableWidget):
         self.setMinimumHeight(self.horizontalHeader().sizeHint().height() + 3 * row + 2 * self.frameWidth())
 
     def _size_columns(self) -> None:
-        """Label, figure and clause columns wide enough for most labels and clauses at the current font; long ones wrap.
+        """Label and clause columns wide enough for most labels and clauses at the current font (long ones wrap), the
+        figure column as wide as the widest figure shown; the arithmetic takes the rest.
 
         Where the table is too narrow for that (大字模式, a small window), they give way in proportion so that the
         arithmetic keeps a readable width (a whole ``min(15360.00, 600.00)``) and no figure is cut.
         """
         metrics = self.fontMetrics()
         pad = 2 * metrics.horizontalAdvance("0")
-        wanted = [metrics.horizontalAdvance(sample) + pad for sample in (LABEL_WIDTH_SAMPLE, FIGURE_WIDTH_SAMPLE,
-                                                                           SOURCE_WIDTH_SAMPLE)]
+        # 文件未规定（可在“本地录入参数”中填写） wraps after its first words; a figure does not
+        shown = (figure_text(line) if line.figure is not None else NOT_STATED for line in self._shown)
+        figure = max(metrics.horizontalAdvance(text) for text in (LEAST_SAMPLES[1], *shown))
+        wanted = [metrics.horizontalAdvance(LABEL_WIDTH_SAMPLE) + pad, figure + pad,
+                  metrics.horizontalAdvance(SOURCE_WIDTH_SAMPLE) + pad]
         least = [metrics.horizontalAdvance(sample) + pad for sample in LEAST_SAMPLES]
         spare = self.viewport().width() - metrics.horizontalAdvance(FORMULA_LEAST_SAMPLE) - pad
         if sum(wanted) > spare > 0:
@@ -125,6 +128,7 @@ class LinesTable(QTableWidget):
                 item.setFont(font)
                 if column == 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._size_columns()  # the figure column follows the widest figure
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setUpdatesEnabled(True)
 
