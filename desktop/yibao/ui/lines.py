@@ -145,7 +145,8 @@ class ColumnFitter(QObject):
 
     The widths a table starts with are for the usual 11 pt font and grow with the font; wider than the table,
     the columns give way in proportion (their text wraps), a column never narrower than a date (2024-01-01)
-    or its own starting width if that is less. The table is never so low that fewer than ``rows`` rows show.
+    or its own starting width if that is less, the first column (what the row is) never narrower than six characters.
+    The table is never so low that fewer than ``rows`` rows show.
     """
 
     def __init__(self, table: QTableWidget, rows: int = 3) -> None:
@@ -184,7 +185,8 @@ class ColumnFitter(QObject):
         date_width = metrics.horizontalAdvance("2024-01-01") + 24
         model = self.table.model()
         words = metrics.horizontalAdvance("企业用") + 12  # a column of words keeps three characters a line
-        least = [max(header.minimumSectionSize(), min(w, date_width if self._holds_dates(c) else words),
+        name = metrics.horizontalAdvance("企业用人单位") + 12  # the first column names the row: six
+        least = [max(header.minimumSectionSize(), min(w, date_width if self._holds_dates(c) else name if c == 0 else words),
                      metrics.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal) or "")) + 16)
                  for c, w in enumerate(wanted)]
         available = self.table.viewport().width() - header.minimumSectionSize() * 3  # the last column: the rest
