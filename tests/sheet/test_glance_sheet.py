@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sheet_helpers import pdf_pages, pdftotext
 
-from conftest import pdf_pages, pdftotext
 from yibao.headline import headlines
 from yibao.rules import Request, calculate
 from yibao.sheet import SheetHeader, build_content, plain_text, write_pdf

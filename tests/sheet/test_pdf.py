@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from sheet_helpers import USUAL, pdf_pages, pdffonts, pdftotext, year_of_visits
 
-from conftest import USUAL, pdf_pages, pdffonts, pdftotext, year_of_visits
 from yibao.rules import Request, Result
 from yibao.sheet import DISCLAIMER, SheetHeader, preview_dialog, print_dialog, save_png, write_pdf
 

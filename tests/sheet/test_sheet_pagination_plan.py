@@ -7,8 +7,8 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtGui import QTextDocument
+from sheet_helpers import year_of_visits
 
-from conftest import year_of_visits
 from yibao.rules import Request, calculate
 from yibao.sheet import SheetHeader, write_pdf
 
