@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QTextDocument
@@ -14,7 +15,8 @@ from yibao.sheet import SheetHeader, write_pdf
 
 
 @pytest.mark.parametrize("visits", [30, 90])
-def test_the_planned_breaks_need_no_correction(visits: int, qapp: object, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_planned_breaks_need_no_correction(visits: int, qapp: object, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from yibao.sheet import render
 
     corrections: list[int] = []
