@@ -121,9 +121,9 @@ def write_archive(contents: list[Path], target: Path) -> Path:
             info.uname = info.gname = ""
             return info
 
-        with tarfile.open(partial, "w:gz", compresslevel=6) as archive:
+        with tarfile.open(partial, "w:gz", compresslevel=6) as tarball:
             for item in contents:
-                archive.add(item, f"{top}/{item.name}", filter=owned_by_nobody)
+                tarball.add(item, f"{top}/{item.name}", filter=owned_by_nobody)
     partial.replace(target)
     return target
 

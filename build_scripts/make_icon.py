@@ -93,7 +93,7 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, the binding a str
     return bytes(data.data())
 
 
@@ -127,8 +127,8 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "yibao.svg").write_text(svg, encoding="utf-8")
     for size in SIZES:
-        render(svg, size).save(str(OUT / f"yibao-{size}.png"), "PNG")
-    render(svg, 256).save(str(OUT / "yibao.png"), "PNG")
+        render(svg, size).save(str(OUT / f"yibao-{size}.png"), "PNG")  # type: ignore[call-overload]  # as in png_bytes
+    render(svg, 256).save(str(OUT / "yibao.png"), "PNG")  # type: ignore[call-overload]  # as in png_bytes
     pngs = {size: png_bytes(render(svg, size)) for size in (*SIZES, 512)}
     (OUT / "yibao.ico").write_bytes(ico({size: pngs[size] for size in SIZES}))
     (OUT / "yibao.icns").write_bytes(icns(pngs))

@@ -18,6 +18,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 from types import ModuleType
+from typing import Literal, TypedDict
 
 import pytest
 
@@ -29,6 +30,13 @@ from test_frozen import at, first_computed_case, network_cut, newest_input, run_
 ROOT = Path(__file__).resolve().parents[2]
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 YANTAI = ROOT / "tests" / "rules" / "cases" / "yantai-2023-109.json"
+
+
+class _Filter(TypedDict, total=False):
+    filter: Literal["tar"]
+
+
+EXTRACT: _Filter = {"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}
 
 
 def script(name: str) -> ModuleType:
@@ -44,7 +52,7 @@ build = script("build")
 
 @pytest.fixture(scope="module")
 def archive() -> Path:
-    path = build.DIST / build.archive_name(VERSION)
+    path: Path = build.DIST / build.archive_name(VERSION)
     if not path.is_file() or path.stat().st_mtime < newest_input():
         subprocess.run([sys.executable, str(ROOT / "build_scripts" / "build.py"), "--archive"], cwd=ROOT, check=True)
     return path
@@ -59,7 +67,7 @@ def unpacked(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
             packed.extractall(where)
     else:
         with tarfile.open(archive) as packed:
-            packed.extractall(where, **({"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}))
+            packed.extractall(where, **EXTRACT)
     top = where / archive.name.removesuffix(".tar.gz").removesuffix(".zip")
     assert [p.name for p in where.iterdir()] == [top.name], "the archive unpacks to one folder named like it"
     if sys.platform == "win32":

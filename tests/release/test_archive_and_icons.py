@@ -14,12 +14,18 @@ import tomllib
 import zipfile
 from pathlib import Path
 from types import ModuleType
+from typing import Literal, TypedDict
 
 import pytest
 
+
+class _Filter(TypedDict, total=False):
+    filter: Literal["data"]
+
+
 ROOT = Path(__file__).resolve().parents[2]
 # tarfile's extraction filters came with Python 3.11.4 (Debian 12 has 3.11.2): use the safe one where it exists.
-EXTRACT = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+EXTRACT: _Filter = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 

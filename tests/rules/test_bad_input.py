@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -194,7 +195,7 @@ def test_a_byte_order_mark_is_accepted() -> None:
     assert accepted("\ufeff" + json.dumps(GOOD))["city"] == "yantai"
 
 
-def test_a_request_file_with_a_bom_through_the_real_process(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_request_file_with_a_bom_through_the_real_process(tmp_path: Path) -> None:
     path = tmp_path / "notepad.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD).encode())
     done = subprocess.run([sys.executable, "-m", "yibao", "calc", str(path)], capture_output=True, timeout=60)

@@ -134,8 +134,8 @@ def _scalar_fields(model: type[BaseModel], prefix: str = "") -> set[str]:
 
 def test_every_figure_of_the_result_is_compared() -> None:
     """A figure added to the result must not silently drop out of the comparison."""
-    sections = {"contribution": ContributionResult, "year_totals": YearTotals, "retirement": RetirementResult,
-                "fund": FundResult}
+    sections: dict[str, type[BaseModel]] = {"contribution": ContributionResult, "year_totals": YearTotals,
+                                            "retirement": RetirementResult, "fund": FundResult}
     expected = {f"{name}.{field}" for name, model in sections.items() for field in _scalar_fields(model)}
     assert {f.key for f in FIGURES} == expected
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -41,7 +42,7 @@ def test_calc_reads_stdin_and_prints_the_contract() -> None:
     assert isinstance(result["missing"], list)
 
 
-def test_calc_reads_a_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_calc_reads_a_file(tmp_path: Path) -> None:
     path = tmp_path / "req.json"
     path.write_text(json.dumps({**GOOD, "visits": None, "retirement": None}), encoding="utf-8")
     done = run("calc", str(path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 JINAN = {"city": "jinan", "on": "2024-10-15", "person": {"employment": "enterprise", "sex": "male", "age": 40},
          "contribution": {"monthly_base": "6000"}}
@@ -15,7 +16,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
                           encoding="utf-8", timeout=60)
 
 
-def test_compare_on_prints_before_after_changes_difference(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_compare_on_prints_before_after_changes_difference(tmp_path: Path) -> None:
     """济南 四(二) 7% until the document expires on 2024-09-30, then 184号 三(二) 8%: 420.00 → 480.00."""
     path = tmp_path / "req.json"
     path.write_text(json.dumps(JINAN), encoding="utf-8")

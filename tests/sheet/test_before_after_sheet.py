@@ -11,7 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from conftest import pdftotext
+from sheet_helpers import pdftotext
+
 from yibao.rules import Request, Result, calculate
 from yibao.rules.compare import Comparison, compare
 from yibao.sheet import build_content, plain_text

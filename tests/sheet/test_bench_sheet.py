@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
+from sheet_helpers import year_of_visits
 
-from conftest import year_of_visits
 from yibao.rules import Request, calculate
 from yibao.sheet import SheetHeader, write_pdf
 

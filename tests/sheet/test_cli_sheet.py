@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import USUAL, pdftotext
+from sheet_helpers import USUAL, pdftotext
 
 
 def run(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -86,7 +86,8 @@ def test_missing_figures_are_stated_not_guessed(usual: tuple[Request, Result]) -
 
 def test_locally_entered_figures_are_marked(with_local: tuple[Request, Result]) -> None:
     request, result = with_local
-    assert any(line.local for line in result.visits[0].lines)  # type: ignore[index]
+    assert result.visits is not None
+    assert any(line.local for line in result.visits[0].lines)
     text = plain_text(request, result)
     fund_line = next(line for line in text.splitlines() if line.startswith("    统筹基金支付") and "8,075.00" in line)
     assert "[本地录入]" in fund_line
@@ -97,11 +98,11 @@ def test_locally_entered_figures_are_marked(with_local: tuple[Request, Result]) 
 
 def test_the_sheet_prints_the_result_it_is_given_and_computes_nothing(usual: tuple[Request, Result]) -> None:
     request, result = usual
-    assert result.visits is not None and result.year_totals is not None
+    assert result.visits is not None and result.year_totals is not None and result.year_totals.fund_pays is not None
     line = result.visits[0].lines[0]
     altered_line = type(line)(line.key, line.label, line.amount, "7777.77", "手工改动的算式", line.sources, line.note)
     visit = result.visits[0].model_copy(update={"lines": [altered_line, *result.visits[0].lines[1:]]})
-    totals = result.year_totals.model_copy(update={"fund_pays": result.year_totals.fund_pays + 1})  # type: ignore[operator]
+    totals = result.year_totals.model_copy(update={"fund_pays": result.year_totals.fund_pays + 1})
     altered = result.model_copy(update={"visits": [visit], "year_totals": totals})
     text = plain_text(request, altered)
     assert "7777.77" in text and "手工改动的算式" in text

@@ -22,7 +22,8 @@ def gb2312() -> set[str]:
 
 @pytest.fixture(scope="module", params=FILES)
 def cmap(request: pytest.FixtureRequest) -> dict[int, str]:
-    return TTFont(resource_path("fonts", request.param), lazy=True).getBestCmap()
+    best: dict[int, str] = TTFont(resource_path("fonts", request.param), lazy=True).getBestCmap()
+    return best
 
 
 def test_covers_gb2312_and_names_outside_it(cmap: dict[int, str]) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sheet_helpers import pdf_pages, pdftotext
 
-from conftest import pdf_pages, pdftotext
 from yibao.headline import headlines
 from yibao.rules import Request, calculate
 from yibao.sheet import SheetHeader, build_content, plain_text, save_png, write_pdf
@@ -30,7 +30,7 @@ THREE_VISITS = {"city": "yantai", "on": "2024-06-01", "person": RETIREE,
                 "visits": [{"kind": "outpatient", "tier": 3, "in_scope": amount} for amount in ("1500", "2000", "2800")]}
 THREE_VISITS_HEADLINE = ("本年3次就医，费用共 ¥6,300.00：统筹基金和大额补助共支付 ¥3,705.00，"
                          "您个人负担 ¥2,595.00（实际报销 58.81%）。")
-FIVE_VISITS = {**THREE_VISITS, "visits": [*THREE_VISITS["visits"],  # type: ignore[list-item]
+FIVE_VISITS = {**THREE_VISITS, "visits": [*THREE_VISITS["visits"],
                                           {"kind": "outpatient", "tier": 1, "in_scope": "300", "out_of_scope": "40"},
                                           {"kind": "outpatient", "tier": 2, "in_scope": "900"}]}
 

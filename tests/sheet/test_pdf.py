@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from sheet_helpers import USUAL, pdf_pages, pdffonts, pdftotext, year_of_visits
 
-from conftest import USUAL, pdf_pages, pdffonts, pdftotext, year_of_visits
 from yibao.rules import Request, Result
 from yibao.sheet import DISCLAIMER, SheetHeader, preview_dialog, print_dialog, save_png, write_pdf
 
@@ -148,16 +148,18 @@ def test_preview_dialog_paints_the_pages(
     qapp: object, long_year: tuple[Request, Result], header: SheetHeader, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QPagedPaintDevice
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
     from PySide6.QtWidgets import QApplication
 
     from yibao.sheet import render
+    from yibao.sheet.content import SheetContent
 
     pages: list[int] = []
     real = render.paint_sheet
 
-    def counting(device: object, content: object) -> None:
-        real(device, content)  # type: ignore[arg-type]
+    def counting(device: QPagedPaintDevice, content: SheetContent) -> None:
+        real(device, content)
         pages.append(1)
 
     monkeypatch.setattr(render, "paint_sheet", counting)
@@ -166,7 +168,9 @@ def test_preview_dialog_paints_the_pages(
     def close() -> None:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QPrintPreviewDialog):
-                seen.append(widget.findChild(QPrintPreviewWidget).pageCount())
+                preview = widget.findChild(QPrintPreviewWidget)
+                assert preview is not None
+                seen.append(preview.pageCount())
                 widget.reject()
 
     QTimer.singleShot(200, close)
@@ -211,7 +215,8 @@ def test_write_pdf_to_an_unwritable_place_raises(qapp: object, usual: tuple[Requ
 
 
 def test_thirty_visits_request_is_what_the_fixture_says() -> None:
-    assert len(year_of_visits(30)["visits"]) == 30  # type: ignore[arg-type]
+    visits = year_of_visits(30)["visits"]
+    assert isinstance(visits, list) and len(visits) == 30
 
 
 def test_with_no_printer_the_dialog_offers_a_named_pdf(

@@ -4,17 +4,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QTextDocument
+from sheet_helpers import year_of_visits
 
-from conftest import year_of_visits
 from yibao.rules import Request, calculate
 from yibao.sheet import SheetHeader, write_pdf
 
 
 @pytest.mark.parametrize("visits", [30, 90])
-def test_the_planned_breaks_need_no_correction(visits: int, qapp: object, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_planned_breaks_need_no_correction(visits: int, qapp: object, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from yibao.sheet import render
 
     corrections: list[int] = []

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from sheet_helpers import USUAL
 
-from conftest import USUAL
 from yibao.rules import Request, Result
 from yibao.sheet import SheetHeader, save_png, write_pdf
 from yibao.state.atomic import WriteError

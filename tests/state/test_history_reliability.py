@@ -91,7 +91,7 @@ def test_a_read_only_history_says_so_at_start_and_on_save(home: Path, monkeypatc
     path = _filled(3)
     before = path.read_bytes()
     connect = sqlite3.connect
-    monkeypatch.setattr(history_module.sqlite3, "connect",
+    monkeypatch.setattr(sqlite3, "connect",
                         lambda p, **kw: connect(f"file:{p}?mode=ro", uri=True, **kw))  # as a file without write permission
     history, message = open_history()
     assert message == f"历史记录文件 {path} 是只读的：可以查看以前的记录，新的记录不会保存"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -54,8 +55,9 @@ def test_valid_values(policy: Policy, parameter: str, raw: Any, expected: Any) -
     # Yantai states the deductible factor (109号 二(三)2); the province the minimum years and the flexible
     # account share from 2024 (184号 三(二))
     year_2023 = {"start": date(2023, 1, 1), "end": date(2023, 12, 31)}
-    where = {"inpatient.deductible_factor": {"region": "weifang"}, "retirement.min_months": year_2023,
-             "flexible.account_share": year_2023}.get(parameter, {})
+    wheres: dict[str, Mapping[str, object]] = {"inpatient.deductible_factor": {"region": "weifang"},
+                                               "retirement.min_months": year_2023, "flexible.account_share": year_2023}
+    where = wheres.get(parameter, {})
     figure = _make(policy, parameter=parameter, raw_value=raw, **where)
     assert figure.value == expected
     assert figure.note == "市医保局2024年通知"

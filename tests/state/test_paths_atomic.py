@@ -7,7 +7,6 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from yibao.state import atomic
 from yibao.state.atomic import set_aside, set_aside_reported, write_text_atomic
 from yibao.state.paths import config_dir, data_dir, log_dir
 
@@ -39,7 +38,7 @@ def test_atomic_write_keeps_the_old_file_when_replace_fails(tmp_path: Path, monk
     def fail(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "replace", fail)
+    monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError, match="No space"):
         write_text_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
@@ -73,7 +72,7 @@ def test_set_aside_reported_says_where_or_why_not(tmp_path: Path, monkeypatch: p
     def fail(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(atomic.os, "replace", fail)
+    monkeypatch.setattr(os, "replace", fail)
     message = set_aside_reported(target, "设置文件", "现使用默认设置")
     assert message == f"设置文件 {target} 已损坏，且无法移走（权限不足）；现使用默认设置"
     assert target.read_text() == "y"

@@ -14,12 +14,14 @@ VERSION = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml")
 
 
 def test_about_box_names_the_version_and_the_newest_policy_figure(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMenu, QMessageBox
 
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "about", lambda _parent, title, text: shown.append((title, text)))
     window = open_window(qtbot)
-    about = next(a for a in window.menuBar().actions() if a.text() == "帮助(&H)").menu().actions()
+    help_menu = next(a for a in window.menuBar().actions() if a.text() == "帮助(&H)").menu()
+    assert isinstance(help_menu, QMenu)
+    about = help_menu.actions()
     next(a for a in about if a.text() == "关于(&A)").trigger()
     assert shown and shown[0][0] == "关于"
     assert shown[0][1].startswith(f"山东职工医保测算 {VERSION}\n内置政策参数最新一项自2026年1月1日起施行\n")

@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
-from window_helpers import add_visit, open_window, set_case, type_into
+from window_helpers import add_visit, not_none, open_window, set_case, type_into
 
 from yibao.ui.before_after_tab import SAME_DAY, BeforeAfterTab
 from yibao.ui.main_window import TAB_BEFORE_AFTER, TAB_TITLES, MainWindow
@@ -42,7 +42,7 @@ def test_109号_二三1_three_outpatient_visits_2023_against_2024(qtbot: QtBot) 
     assert rows["个人负担"][3] == "烟政字〔2023〕109号 二(三)1"
     assert rows["统筹基金支付"][:3] == ("¥2,035.00", "¥2,340.00", "+¥305.00")
     assert rows["统筹基金支付"][4].splitlines()[-1] == "基金年度最高支付限额（在职）由2300元升至3500元"
-    assert tab.figures.horizontalHeaderItem(1).text() == "2023-12-31"  # type: ignore[union-attr]
+    assert not_none(tab.figures.horizontalHeaderItem(1)).text() == "2023-12-31"
     changes = {row[0]: row for row in tab.change_rows()}
     assert changes["普通门诊统筹起付标准（年度）"][1:] == ("一级及以下 500元；二级 800元；三级 800元",
                                                       "一级及以下 200元；二级 400元；三级 600元",
@@ -111,7 +111,7 @@ def test_a_date_with_no_documents_says_so(qtbot: QtBot) -> None:
     tab = open_tab(window)
     assert tab.headline.text() == "青岛市在2023年12月31日没有所收录文件中施行的规定，无法比较。"
     assert tab.figure_rows()["单位缴费（每月）"][:3] == ("文件未规定", "¥480.00", "无法比较")
-    assert tab.figures.item(2, 3).foreground().color().name() == "#a00000"  # type: ignore[union-attr]
+    assert not_none(tab.figures.item(2, 3)).foreground().color().name() == "#a00000"
 
 
 def test_alt_letters_reach_both_dates(qtbot: QtBot) -> None:

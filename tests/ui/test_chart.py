@@ -54,9 +54,15 @@ def at(series: dict[float, float], x: float) -> float:
 
 
 def drawn(widget: ShareChart) -> dict[str, dict[float, float]]:
+    from PySide6.QtCharts import QXYSeries
+
     assert widget._view is not None
-    return {s.name(): {p.x(): p.y() for p in s.points()} for s in widget._view.chart().series()
-            if s.name() and s.isVisible()}
+    points: dict[str, dict[float, float]] = {}
+    for s in widget._view.chart().series():
+        if s.name() and s.isVisible():
+            assert isinstance(s, QXYSeries), s
+            points[s.name()] = {p.x(): p.y() for p in s.points()}
+    return points
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
+from window_helpers import not_none
 
 from yibao.rules import InputError, Request, Result, calculate
 from yibao.ui.compare import CHOSEN_BACKGROUND, NO_VISIT_HINT, ROWS, TierComparison, headline
@@ -50,16 +51,16 @@ def test_yantai_2024_outpatient_2000_at_each_tier(widget: TierComparison) -> Non
         ["560.00", "880.00", "1,160.00"],
         ["72%", "56%", "42%"],
     ]
-    assert headline(widget.visits).text == "同样的费用在一级及以下医疗机构个人少付 ¥600.00（与三级医疗机构相比）。"
-    assert widget.table.verticalHeaderItem(4).text() == ROWS[4] == "个人负担"
+    assert not_none(headline(widget.visits)).text == "同样的费用在一级及以下医疗机构个人少付 ¥600.00（与三级医疗机构相比）。"
+    assert not_none(widget.table.verticalHeaderItem(4)).text() == ROWS[4] == "个人负担"
 
 
 def test_chosen_tier_column_is_highlighted_and_its_lines_shown(widget: TierComparison) -> None:
     show_bill(widget, yantai(outpatient(2, "2000")), 0, calculate)
-    headers = [widget.table.horizontalHeaderItem(c).text() for c in range(3)]
+    headers = [not_none(widget.table.horizontalHeaderItem(c)).text() for c in range(3)]
     assert headers == ["一级及以下", "二级（本次）", "三级"]
-    assert widget.table.item(0, 1).background().color() == CHOSEN_BACKGROUND
-    assert widget.table.item(0, 0).background().color() != CHOSEN_BACKGROUND
+    assert not_none(widget.table.item(0, 1)).background().color() == CHOSEN_BACKGROUND
+    assert not_none(widget.table.item(0, 0)).background().color() != CHOSEN_BACKGROUND
     rows = {row[0]: row for row in widget.lines.row_texts()}
     assert rows["统筹基金支付"][1:3] == ("1,120.00", "(2,000.00 − 400.00) × 70% = 1,120.00")
     widget.table.horizontalHeader().sectionClicked.emit(2)
@@ -100,7 +101,7 @@ def test_figure_not_in_the_documents_shows_not_given(widget: TierComparison) -> 
     assert figures[2] == [NOT_STATED] * 3
     assert figures[4] == [NOT_STATED] * 3
     assert figures[5] == [NOT_STATED] * 3
-    assert "无法比较" in headline(widget.visits).text
+    assert "无法比较" in not_none(headline(widget.visits)).text
 
 
 def test_input_error_is_shown_in_red_not_raised(widget: TierComparison) -> None:

@@ -30,9 +30,8 @@ def letters(dialog: QWidget) -> list[str]:
     for widget in dialog.findChildren(QWidget):
         if not widget.isVisibleTo(dialog):
             continue
-        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
-        if labelled or (isinstance(widget, QAbstractButton) and widget.text()):
-            text = widget.text()  # type: ignore[attr-defined]
+        if (isinstance(widget, QLabel) and widget.buddy() is not None) or (isinstance(widget, QAbstractButton) and widget.text()):
+            text = widget.text()
         elif isinstance(widget, QGroupBox) and widget.isCheckable():
             text = widget.title()
         else:
@@ -66,7 +65,7 @@ def test_every_dialog_has_alt_letters_none_twice_and_a_first_focus(qtbot: QtBot)
         dialog.activateWindow()
         found = letters(dialog)
         assert len(found) == len(set(found)), (dialog.windowTitle(), found)
-        qtbot.waitUntil(lambda first=first: first.hasFocus())
+        qtbot.waitUntil(first.hasFocus)
         dialog.close()
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from window_helpers import add_visit, open_window, set_case, type_into
+from window_helpers import add_visit, not_none, open_window, set_case, type_into
 
 from yibao.state.settings import load_settings
 from yibao.ui.app import LARGE_PRINT_SCALE, apply_font
@@ -106,7 +106,7 @@ def test_the_sheet_from_a_tab_holds_that_tab_s_question(qtbot: QtBot, tmp_path: 
     assert request.visits is not None and request.contribution is None and request.retirement is None
     assert result.contribution is None and result.coverage is None and result.retirement is None
     window.tabs.setCurrentIndex(TAB_RETIREMENT)
-    request, _ = window.sheet_case()  # type: ignore[misc]
+    request, _ = not_none(window.sheet_case())
     assert request.retirement is not None and request.visits is None
 
 

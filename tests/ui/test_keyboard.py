@@ -49,7 +49,8 @@ def test_a_date_that_cannot_be_read_stays_as_typed_when_the_field_is_left(qtbot:
     type_text(qtbot, window.person.on.edit, "2024-02-30")
     qtbot.keyClick(window.person.on.edit, Qt.Key.Key_Tab)
     assert window.person.on.edit.text() == "2024-02-30"
-    assert window.input_error() is not None and "适用日期" in window.input_error()
+    error = window.input_error()
+    assert error is not None and "适用日期" in error
 
 
 def test_select_all_then_type_replaces_and_alt_d_inside_the_field_selects_all(qtbot: QtBot) -> None:
@@ -154,10 +155,19 @@ def test_new_case_asks_before_discarding_an_edited_case(qtbot: QtBot, monkeypatc
     window = window_at(qtbot)
     type_into(qtbot, window.contribution_tab.base, "6000")
     asked: list[bool] = []
-    monkeypatch.setattr("yibao.ui.messages.ask_discard", lambda _parent: asked.append(True) or False)
+
+    def keep(_parent: object) -> bool:
+        asked.append(True)
+        return False
+
+    def discard(_parent: object) -> bool:
+        asked.append(True)
+        return True
+
+    monkeypatch.setattr("yibao.ui.messages.ask_discard", keep)
     press(qtbot, window, Qt.Key.Key_N, CTRL)
     assert asked == [True] and window.contribution_tab.base.text() == "6000"  # kept
-    monkeypatch.setattr("yibao.ui.messages.ask_discard", lambda _parent: asked.append(True) or True)
+    monkeypatch.setattr("yibao.ui.messages.ask_discard", discard)
     press(qtbot, window, Qt.Key.Key_N, CTRL)
     assert len(asked) == 2 and window.contribution_tab.base.text() == ""
     type_into(qtbot, window.contribution_tab.base, "5000")

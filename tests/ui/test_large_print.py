@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from layout_check import problems
 from PySide6.QtWidgets import QApplication
@@ -14,7 +16,7 @@ from yibao.ui.main_window import TAB_TITLES, MainWindow
 
 
 @pytest.fixture
-def large_print(qtbot: QtBot) -> MainWindow:
+def large_print(qtbot: QtBot) -> Iterator[MainWindow]:
     settings = Settings(large_print=True)
     apply_font(settings)
     window = open_window(qtbot, settings)

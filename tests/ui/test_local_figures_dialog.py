@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
+from window_helpers import not_none
 
 from yibao.rules import LocalFigure, Policy, bundled_policy
 from yibao.rules.inventory import open_parameters, parameters_in_force
@@ -33,7 +34,17 @@ def dialog(qtbot: QtBot, policy: Policy) -> LocalFiguresDialog:
 
 def table_texts(dialog: LocalFiguresDialog) -> list[list[str]]:
     table = dialog.table
-    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    return [[not_none(table.item(r, c)).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def field_labels(dialog: LocalFiguresDialog) -> list[str]:
+    """The value fields' labels without their Alt+letter: 一级及以下·在职(&L) → 一级及以下·在职."""
+    labels = []
+    for field in dialog.value_fields.values():
+        label = dialog.value_form.labelForField(field)
+        assert isinstance(label, QLabel), label
+        labels.append(label.text().split("(&")[0])
+    return labels
 
 
 def choose_parameter(dialog: LocalFiguresDialog, parameter: str) -> None:
@@ -67,7 +78,7 @@ def test_inpatient_share_typed_invalid_then_valid(dialog: LocalFiguresDialog, po
     choose_parameter(dialog, "inpatient.share")
     fields = dialog.value_fields
     # each label also carries its Alt+letter: 一级及以下·在职(&L)
-    assert [dialog.value_form.labelForField(f).text().split("(&")[0] for f in fields.values()] == [
+    assert field_labels(dialog) == [
         "一级及以下·在职", "一级及以下·退休", "二级·在职", "二级·退休", "三级·在职", "三级·退休"]
     typed = {"1/in_service": "0.9", "1/retired": "0.92", "2/in_service": "85", "2/retired": "0.87",
              "3/in_service": "0.8", "3/retired": "0.82"}
@@ -145,12 +156,12 @@ def test_age_bands_lowest_only(qtbot: QtBot, policy: Policy) -> None:
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     choose_parameter(dialog, "personal_account.retiree_monthly")
-    labels = [dialog.value_form.labelForField(f).text().split("(&")[0] for f in dialog.value_fields.values()]
+    labels = field_labels(dialog)
     assert labels == ["70周岁以下", "70周岁及以上"]
     qtbot.keyClicks(dialog.value_fields["0"], "120")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.figures()[0].value == {"0": Decimal("120")}
-    assert dialog.table.item(0, 2).text() == "各年龄 120元/月"
+    assert not_none(dialog.table.item(0, 2)).text() == "各年龄 120元/月"
     # editing it again shows the band and leaves the blank one blank
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
@@ -167,8 +178,8 @@ def test_import_shows_issuer_document_and_clause(dialog: LocalFiguresDialog, pol
     limit = next(r for r in rows if r[1] == "住院统筹基金年度最高支付限额")
     assert limit[2:6] == ["60000元", "2024-01-01", "",
                           "示例医保发〔2024〕1号 二（示例医疗保障局（演示用，非真实单位，数字均为虚构））"]
-    row = rows.index(limit)
-    assert dialog.table.item(row, 5).toolTip().startswith("示例医保发〔2024〕1号《（示例，虚构）烟台市职工住院待遇标准的通知》")
+    tip = not_none(dialog.table.item(rows.index(limit), 5)).toolTip()
+    assert tip.startswith("示例医保发〔2024〕1号《（示例，虚构）烟台市职工住院待遇标准的通知》")
     assert dialog.info.text() == "已导入“示例医疗保障局（演示用，非真实单位，数字均为虚构）”的11条参数。按“确定”保存。"
     row = next(r for r in parameters_in_force(policy, "yantai", date(2024, 6, 1), dialog.figures())
                if r.parameter == "inpatient.fund_yearly_limit")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from window_helpers import not_none
 
 from yibao.rules import LocalFigure, Policy, bundled_policy
 from yibao.ui.policy_tab import COLUMNS, NO_CHANGES, PolicyTab
@@ -48,7 +49,7 @@ def test_yantai_outpatient_deductible_row(tab: PolicyTab, policy: Policy) -> Non
     assert (row["施行日期"], row["截止日期"]) == ("2024-01-01", "")
     absent = rows["住院统筹基金支付比例"]
     assert (absent["数值"], absent["状态"], absent["依据文件"]) == ("文件未规定", "文件未规定", "")
-    assert tab.table.item(0, 0).text() == "缴费"  # a group heading first
+    assert not_none(tab.table.item(0, 0)).text() == "缴费"  # a group heading first
 
 
 def test_not_stated_rows_grey_italic(tab: PolicyTab) -> None:
@@ -56,8 +57,8 @@ def test_not_stated_rows_grey_italic(tab: PolicyTab) -> None:
     for r in range(table.rowCount()):
         item = table.item(r, 2)
         if item is not None and item.text() == "文件未规定":
-            assert table.item(r, 0).font().italic()
-            assert table.item(r, 0).foreground().color().name() == "#707070"
+            assert not_none(table.item(r, 0)).font().italic()
+            assert not_none(table.item(r, 0)).foreground().color().name() == "#707070"
             break
     else:
         pytest.fail("no 文件未规定 row")

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
-from window_helpers import add_visit, open_window, set_case, type_into, visit_row
+from window_helpers import add_visit, not_none, open_window, set_case, type_into, visit_row
 
 from yibao.state.history import history_path
 from yibao.state.settings import load_settings
@@ -340,7 +340,7 @@ def test_f1_opens_the_help_page(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -
     shown: list[str] = []
 
     def record(dialog: QDialog) -> int:
-        shown.append(dialog.findChild(QTextBrowser).toPlainText())
+        shown.append(not_none(dialog.findChild(QTextBrowser)).toPlainText())
         return 0
 
     monkeypatch.setattr(QDialog, "exec", record)
@@ -481,8 +481,8 @@ def test_invalid_input_greys_every_figure_under_a_stale_marker_on_every_tab(qtbo
     type_into(qtbot, window.retirement_tab.paid, "20x")
     assert window.input_error() == "实际缴费月数：“20x”不是整数个月数"
     assert "2px solid #c00000" in window.retirement_tab.paid.styleSheet()
-    marks = [page.findChild(QLabel, "stale") for page in window.pages]
-    assert all(mark is not None and "已过期" in mark.text() for mark in marks)
+    marks = [not_none(page.findChild(QLabel, "stale")) for page in window.pages]
+    assert all("已过期" in mark.text() for mark in marks)
     for index in (TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT):
         window.tabs.setCurrentIndex(index)
         assert marks[index].isVisible()

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from window_helpers import open_window, set_case, type_into
 
-from yibao.state import history as history_module
 from yibao.state.history import open_history
 from yibao.state.settings import Settings
 
@@ -38,7 +37,7 @@ def test_a_read_only_history_is_said_at_start_and_on_save(
     history, _ = open_history()
     history.close()
     connect = sqlite3.connect
-    monkeypatch.setattr(history_module.sqlite3, "connect",
+    monkeypatch.setattr(sqlite3, "connect",
                         lambda p, **kw: connect(f"file:{p}?mode=ro", uri=True, **kw))  # a file without write permission
     window = open_window(qtbot, Settings())
     assert len(warnings) == 1 and "是只读的" in warnings[0]

@@ -39,7 +39,7 @@ def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     add_visit(w, "inpatient", 2, "40000")
     row = add_visit(w, "inpatient", 1, "20000")
     set_cell(w, row, FIRST_INPUT + 2, "1000")
-    qtbot.waitUntil(lambda: w.result is not None and len(w.result.visits or []) == 3 and w.result.visits[2].bill == 21000)
+    qtbot.waitUntil(lambda: w.result is not None and len(w.result.visits or []) == 3 and (w.result.visits or [])[2].bill == 21000)
     return w
 
 

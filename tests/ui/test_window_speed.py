@@ -10,6 +10,7 @@ from window_helpers import add_visit, open_window, set_case, set_cell
 
 from yibao.rules import Request, Result
 from yibao.ui.main_window import TAB_COMPARE, MainWindow
+from yibao.ui.tiers import TierVariants
 from yibao.ui.visits_tab import FIRST_INPUT
 
 
@@ -72,7 +73,12 @@ def test_a_burst_of_edits_redraws_the_comparison_once(window: MainWindow, qtbot:
     comparison, _chart = window.compare
     shown: list[Any] = []
     original = comparison.show_variants
-    monkeypatch.setattr(comparison, "show_variants", lambda variants: (shown.append(variants), original(variants)))
+
+    def recorded(variants: TierVariants | None) -> None:
+        shown.append(variants)
+        original(variants)
+
+    monkeypatch.setattr(comparison, "show_variants", recorded)
     for amount in ("1", "15", "150", "1500"):
         set_cell(window, 4, FIRST_INPUT, amount)  # four keystrokes arriving before the next frame
     qtbot.waitUntil(lambda: bool(shown))
@@ -92,7 +98,12 @@ def test_before_and_after_is_redone_once_typing_pauses(window: MainWindow, qtbot
     assert tab is not None and tab.comparison is not None
     done: list[object] = []
     original = tab.set_case
-    monkeypatch.setattr(tab, "set_case", lambda *args: (done.append(args[1]), original(*args)))
+
+    def recorded(*args: Any) -> None:
+        done.append(args[1])
+        original(*args)
+
+    monkeypatch.setattr(tab, "set_case", recorded)
     for text in ("6", "60", "600", "6000"):
         window.contribution_tab.base.setText(text)
         qtbot.wait(20)

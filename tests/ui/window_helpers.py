@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from yibao.state.settings import Settings, load_settings
 from yibao.ui.cities import city_names
 from yibao.ui.main_window import MainWindow
 from yibao.ui.visits_tab import FIRST_INPUT, FIRST_RESULT, TIER_COLUMN
+
+T = TypeVar("T")
 
 
 def open_window(qtbot: QtBot, settings: Settings | None = None) -> MainWindow:
@@ -34,9 +37,9 @@ def set_case(window: MainWindow, city: str = "yantai", on: date = date(2024, 6, 
     p.age.setValue(age)
 
 
-def type_into(qtbot: QtBot, widget: object, text: str) -> None:
-    widget.setFocus()  # type: ignore[attr-defined]
-    widget.selectAll()  # type: ignore[attr-defined]
+def type_into(qtbot: QtBot, widget: QLineEdit | QAbstractSpinBox, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
     qtbot.keyClick(widget, Qt.Key.Key_Delete)
     qtbot.keyClicks(widget, text)
 
@@ -69,6 +72,12 @@ def type_into_cell(qtbot: QtBot, window: MainWindow, row: int, column: int, text
     qtbot.keyClicks(editor, text[1:])
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not editor)  # Qt commits an edit after Enter, queued
+
+
+def not_none(value: T | None) -> T:
+    """What Qt's item(), findChild() ... give where the test expects one: typed optional, asserted there."""
+    assert value is not None
+    return value
 
 
 def visit_row(window: MainWindow, row: int) -> list[str]:
