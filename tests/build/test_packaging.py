@@ -7,7 +7,6 @@ with the network cut, no display, and its own YIBAO_HOME and HOME.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -17,10 +16,10 @@ import tarfile
 import tomllib
 import zipfile
 from pathlib import Path
-from types import ModuleType
 from typing import Literal, TypedDict
 
 import pytest
+from build_scripts_loader import script
 
 if os.environ.get("YIBAO_BUILD_TESTS") != "1":
     pytest.skip("packaging tests run only with YIBAO_BUILD_TESTS=1", allow_module_level=True)
@@ -37,14 +36,6 @@ class _Filter(TypedDict, total=False):
 
 
 EXTRACT: _Filter = {"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}
-
-
-def script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "build_scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 build = script("build")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import stat
@@ -13,10 +12,10 @@ import tarfile
 import tomllib
 import zipfile
 from pathlib import Path
-from types import ModuleType
 from typing import Literal, TypedDict
 
 import pytest
+from build_scripts_loader import script
 
 
 class _Filter(TypedDict, total=False):
@@ -27,14 +26,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # tarfile's extraction filters came with Python 3.11.4 (Debian 12 has 3.11.2): use the safe one where it exists.
 EXTRACT: _Filter = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-
-
-def script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "build_scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 build = script("build")
