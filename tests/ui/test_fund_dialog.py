@@ -151,3 +151,25 @@ def test_the_fund_sheet_as_pdf_carries_the_figures(qtbot: QtBot, tmp_path: Path)
     assert "青岛市医疗保障服务中心" in text
     assert "30000000.00" in text.replace(",", "") and "40000000.00" in text.replace(",", "")
     assert "鲁政字〔2023〕184号" in text
+
+
+def test_large_print_on_a_low_screen_keeps_the_buttons_in_sight(qtbot: QtBot) -> None:
+    """大字模式 made the dialog taller than the screen (1000 px under Xvfb; 800 here): 关闭 and 另存为 PDF fell below
+    its edge. The body scrolls instead, the buttons stay at the bottom of a dialog that fits the screen."""
+    from PySide6.QtWidgets import QPushButton
+
+    from yibao.state.settings import Settings
+    from yibao.ui.app import apply_font
+
+    apply_font(Settings(large_print=True))
+    try:
+        d = dialog(qtbot)
+        d.show()
+        qtbot.waitExposed(d)
+        room = d.screen().availableGeometry()
+        assert d.frameGeometry().height() <= room.height()
+        for button in d.findChildren(QPushButton):
+            corner = button.mapTo(d, button.rect().bottomRight())
+            assert d.rect().contains(corner), button.text()
+    finally:
+        apply_font(Settings())

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from yibao.rules import InputError, LocalFigure, Policy, Request
 from yibao.rules.compare import SECTION_NAMES, Comparison, compare, reading_text
 from yibao.rules.inventory import last_change
-from yibao.ui.lines import BASE_POINT_SIZE, ColumnFitter
+from yibao.ui.dialogs import BASE_POINT_SIZE
+from yibao.ui.lines import ColumnFitter
 from yibao.ui.policy_tab import PolicyTab, date_edit, pydate, qdate
 from yibao.wording import NOT_STATED
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 
-from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QFrame, QGroupBox, QLabel, QScrollArea, QWidget
 
 MNEMONIC = re.compile(r"&([A-Za-z])")
 BUTTON_TEXTS = {
@@ -56,6 +56,25 @@ def give_mnemonics(dialog: QWidget) -> None:
             widget.setTitle(labelled)
         else:
             widget.setText(labelled)  # type: ignore[attr-defined]
+
+
+BASE_POINT_SIZE = 11.0  # the usual font (Settings.font_point_size), for which dialogs give their opening size
+
+
+def open_size(dialog: QWidget, width: int, height: int) -> None:
+    """Open at the size that suits the usual font, grown with the font (大字模式), never beyond the screen."""
+    grow = max(1.0, dialog.font().pointSizeF() / BASE_POINT_SIZE)
+    room = dialog.screen().availableGeometry()
+    dialog.resize(min(round(width * grow), room.width() - 40), min(round(height * grow), room.height() - 60))
+
+
+def scrolling(body: QWidget) -> QScrollArea:
+    """A dialog's body that scrolls where the screen is too low for it, so that the buttons below stay in sight."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(body)
+    return area
 
 
 def run_dialog(dialog: QDialog) -> int:

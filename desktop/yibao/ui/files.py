@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QTreeView, QWidget
 
-from yibao.ui.dialogs import run_dialog
+from yibao.ui.dialogs import open_size, run_dialog
 
 LABELS = {
     QFileDialog.DialogLabel.LookIn: "查找范围：",
@@ -47,7 +47,7 @@ def file_dialog(parent: QWidget | None, title: str, pattern: str, *, save_as: st
     else:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setLabelText(QFileDialog.DialogLabel.Accept, "打开")
-    dialog.resize(860, 520)
+    open_size(dialog, 860, 520)
     for view in dialog.findChildren(QTreeView):  # the detail view: the name takes the room, the date is never cut
         header = view.header()
         header.setStretchLastSection(False)

@@ -28,7 +28,7 @@ from yibao.rules.errors import from_validation_error
 from yibao.rules.inputs import InputProblem, normalise, parse_amount, parse_share
 from yibao.rules.models import FUND_MAXIMUM, FundInput, FundResult
 from yibao.sheet import SheetHeader, plain_text, preview_dialog, write_pdf
-from yibao.ui.dialogs import give_mnemonics
+from yibao.ui.dialogs import give_mnemonics, open_size, scrolling
 from yibao.ui.fields import plain_tooltip
 from yibao.ui.files import ask_save_path
 from yibao.ui.lines import LinesTable
@@ -144,16 +144,20 @@ class FundDialog(QDialog):
         buttons.addButton(QPushButton("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
 
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(note)
+        body_layout.addWidget(inputs)
+        body_layout.addWidget(self.message)
+        body_layout.addWidget(results)
+        body_layout.addWidget(self.lines, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(inputs)
-        layout.addWidget(self.message)
-        layout.addWidget(results)
-        layout.addWidget(self.lines, 1)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(buttons)
         give_mnemonics(self)
         next(iter(self.edits.values())).setFocus()
-        self.resize(820, 860)
+        open_size(self, 820, 860)
         self.recompute()
 
     def request(self) -> Request | None:

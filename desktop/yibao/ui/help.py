@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from yibao.resources import resource_path
-from yibao.ui.dialogs import name_buttons, run_dialog
+from yibao.ui.dialogs import name_buttons, open_size, run_dialog
 
 
 def show_help(parent: QWidget) -> None:
     dialog = QDialog(parent)
     dialog.setWindowTitle("使用说明")
-    dialog.resize(720, 640)
+    open_size(dialog, 720, 640)
     browser = QTextBrowser()
     try:
         browser.setHtml(resource_path("help", "zh_CN.html").read_text(encoding="utf-8"))

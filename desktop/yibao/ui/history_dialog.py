@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from yibao.rules.models import EMPLOYMENT_NAMES, SEX_NAMES
 from yibao.state.history import HistoryUnavailable
-from yibao.ui.dialogs import name_buttons
+from yibao.ui.dialogs import name_buttons, open_size
 from yibao.wording import label, money
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class HistoryDialog(QDialog):
     def __init__(self, history: History, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("历史记录")
-        self.resize(900, 520)
+        open_size(self, 900, 520)
         self.history = history
         self.chosen: HistoryEntry | None = None
         self.entries: list[HistoryEntry] = []

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from yibao.ui.dialogs import BASE_POINT_SIZE
 from yibao.wording import NOT_STATED, NOT_STATED_HINT, marked
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ MISSING_COLOUR = QColor("#a00000")
 LABEL_WIDTH_SAMPLE = "职工大额医疗费用补助：个人缴"  # column widths follow the font, in characters
 SOURCE_WIDTH_SAMPLE = "鲁政字〔2023〕184号 三(四)；"
 DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
-BASE_POINT_SIZE = 11.0  # the usual font (Settings.font_point_size), for which tables give their starting widths
 LEAST_SAMPLES = ("个人账户月划", "12345678.90", "184号 三(四)")  # narrower than this, a column is not readable
 FORMULA_LEAST_SAMPLE = "min(15360.00, 600.00) = 600.00"
 
