@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QGroupBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from window_helpers import open_window, set_case
+from window_helpers import add_visit, open_window, set_case
 
 from yibao.rules import bundled_policy, calculate
 from yibao.state.history import open_history
@@ -20,6 +20,7 @@ from yibao.ui.fund_dialog import FundDialog
 from yibao.ui.history_dialog import HistoryDialog
 from yibao.ui.local_figures import LocalFiguresDialog
 from yibao.ui.settings_dialog import SettingsDialog
+from yibao.ui.sheet_sections import SectionsDialog
 
 LETTER = re.compile(r"\(&([A-Z])\)")
 
@@ -52,7 +53,9 @@ def dialogs(qtbot: QtBot) -> list[tuple[QDialog, QWidget]]:
     local = LocalFiguresDialog(bundled_policy(), [], "yantai", date(2024, 6, 1))
     fund = FundDialog("yantai", "烟台市", date(2024, 6, 1), calculate)
     first_amount = next(iter(fund.edits.values()))
-    made = [(settings, settings.city), (hist, hist.text), (local, local.table), (fund, first_amount)]
+    sections = SectionsDialog(["contribution", "visits"], ["visits"])
+    made = [(settings, settings.city), (hist, hist.text), (local, local.table), (fund, first_amount),
+            (sections, sections.boxes["contribution"])]
     for dialog, _first in made:
         qtbot.addWidget(dialog)
     return made
@@ -103,6 +106,8 @@ def test_history_arrows_move_and_enter_opens_the_highlighted_record(qtbot: QtBot
 def test_a_dialog_opened_and_closed_leaves_nothing_behind(qtbot: QtBot, times: int) -> None:
     window = open_window(qtbot)
     set_case(window)
+    window.contribution_tab.base.setText("6000")  # two questions: 打印预览 first asks what the sheet holds
+    add_visit(window, "outpatient", 3, "800")
 
     def close_it() -> None:
         dialog = QApplication.activeModalWidget()
@@ -111,7 +116,7 @@ def test_a_dialog_opened_and_closed_leaves_nothing_behind(qtbot: QtBot, times: i
 
     for _ in range(times):
         for open_dialog in (window.show_help, window.open_settings, window.open_local_figures, window.open_fund,
-                            window.open_history):
+                            window.open_history, window.preview_sheet):
             QTimer.singleShot(50, close_it)
             open_dialog()
     qtbot.waitUntil(lambda: not window.findChildren(QDialog))

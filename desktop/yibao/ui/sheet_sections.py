@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from yibao.ui.dialogs import give_mnemonics, name_buttons, run_dialog
+
 if TYPE_CHECKING:
     from yibao.rules import Request
 
@@ -46,9 +48,11 @@ class SectionsDialog(QDialog):
             layout.addWidget(box)
             self.boxes[name] = box
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        give_mnemonics(self)
         self._allow_ok()
 
     def chosen(self) -> list[str]:
@@ -62,4 +66,4 @@ class SectionsDialog(QDialog):
 def choose_sections(parent: QWidget, available: Sequence[str], chosen: Sequence[str]) -> list[str] | None:
     """Ask which questions to print; None when cancelled."""
     dialog = SectionsDialog(available, chosen, parent)
-    return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return dialog.chosen() if run_dialog(dialog) == QDialog.DialogCode.Accepted else None
