@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from yibao.state.settings import Settings
-from yibao.ui.dialogs import give_mnemonics, name_buttons
+from yibao.ui.dialogs import give_mnemonics, name_buttons, open_size
 from yibao.ui.person import combo, select
 
 LANGUAGES = (("zh_CN", "简体中文"),)
@@ -45,6 +45,7 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
         give_mnemonics(self)
         self.city.setFocus()
+        open_size(self, 620, 0)  # the hall's whole example name in view; as low as its rows allow
 
     def apply_to(self, settings: Settings) -> None:
         settings.default_city = str(self.city.currentData())
