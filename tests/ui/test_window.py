@@ -495,3 +495,16 @@ def test_invalid_input_greys_every_figure_under_a_stale_marker_on_every_tab(qtbo
     assert not any(mark.isVisible() for mark in marks)
     assert all(w.graphicsEffect() is None and w.isEnabled() for w in figures)
     assert model.index(0, FIRST_INPUT + 3).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_the_window_opens_within_a_small_screen(qtbot: QtBot) -> None:
+    """A counter PC's 1024×768 screen (here the offscreen screen, 800 px): the window opens no larger than the
+    screen's free area instead of running past its edge (its tabs scroll)."""
+    from yibao.ui.cities import city_names
+    from yibao.ui.main_window import MainWindow
+
+    window = MainWindow(load_settings()[0], city_names())
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert room.width() < 1200  # the test's premise
+    assert window.width() <= room.width() and window.height() <= room.height()

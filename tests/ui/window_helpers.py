@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from yibao.state.settings import Settings, load_settings
 from yibao.ui.cities import city_names
-from yibao.ui.main_window import MainWindow
+from yibao.ui.main_window import DEFAULT_SIZE, MainWindow
 from yibao.ui.visits_tab import FIRST_INPUT, FIRST_RESULT, TIER_COLUMN
 
 T = TypeVar("T")
@@ -20,6 +20,7 @@ T = TypeVar("T")
 def open_window(qtbot: QtBot, settings: Settings | None = None) -> MainWindow:
     window = MainWindow(settings or load_settings()[0], city_names())
     qtbot.addWidget(window)
+    window.resize(*DEFAULT_SIZE)  # the offscreen screen is 800 px wide: the window would open at that
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts (Ctrl+S, Ctrl+N) go to the active window

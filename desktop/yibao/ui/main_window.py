@@ -56,6 +56,7 @@ FIELD_KEYS = {
     "J": (TAB_RETIREMENT, "pension"), "N": (TAB_RETIREMENT, "minimum_base"),
     "Q": (TAB_BEFORE_AFTER, "first_date"), "Z": (TAB_BEFORE_AFTER, "second_date"),
 }
+DEFAULT_SIZE = (1200, 800)
 LOADING_TEXT = "正在载入政策数据……"
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 BASE_HINT = "请输入月缴费基数（退休人员无需缴费）"
@@ -195,7 +196,8 @@ class MainWindow(QMainWindow):
             if restored:
                 self.tabs.setCurrentIndex(self.settings.last_tab)
                 return
-        self.resize(1200, 800)
+        room = self.screen().availableGeometry()  # a counter PC's 1024×768 screen: the window stays on it
+        self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
         self.tabs.setCurrentIndex(self.settings.last_tab)
 
     def set_shortcuts(self) -> None:
