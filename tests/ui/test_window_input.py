@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from pytestqt.qtbot import QtBot
 from window_helpers import open_window, set_case, type_into
@@ -59,3 +61,12 @@ def test_the_window_parsers_follow_the_one_rule() -> None:
     assert parse_month("2025-3", "月份") == "2025-03"
     with pytest.raises(FieldError, match="金额：不能为负数"):
         parse_amount("-0", "金额")
+
+
+def test_a_date_with_no_rules_is_named_in_chinese_without_the_request_path(qtbot: QtBot) -> None:
+    """The core's message names the request path for the command line ("on（适用日期）"); the window shows the
+    field's Chinese name only."""
+    window = open_window(qtbot)
+    set_case(window, on=date(2019, 1, 1))
+    window.contribution_tab.base.setText("6000")
+    assert window.input_error() == "适用日期：烟台市在 2019-01-01 没有所收录文件中施行的规定"

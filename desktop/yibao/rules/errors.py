@@ -15,9 +15,20 @@ class InputError(Exception):
         self.problem = problem
         super().__init__(f"输入有误：{field_title(field)}：{problem}")
 
+    def shown(self) -> str:
+        """The message as the window shows it, beside the field it names: '适用日期：烟台市在 2019-01-01 没有……'
+        (the request path, for the command line and the log, stays out of sight)."""
+        return f"{field_label(self.field)}：{self.problem}"
+
 
 def field_title(path: str) -> str:
     """'visits[2].tier' → 'visits[2].tier（第3条就诊·医院等级）'."""
+    label = field_label(path)
+    return path if label == path else f"{path}（{label}）"
+
+
+def field_label(path: str) -> str:
+    """'visits[2].tier' → '第3条就诊·医院等级'; a path with no Chinese name is returned as it is."""
     plain_parts: list[str] = []
     index = None
     for part in path.replace("]", "").replace("[", ".").split("."):
@@ -30,7 +41,7 @@ def field_title(path: str) -> str:
         return path
     if index is not None and plain_parts and plain_parts[0] == "visits":
         label = f"第{index + 1}条就诊·{label}"
-    return f"{path}（{label}）"
+    return label
 
 
 def reason_for(err: dict[str, object]) -> str:

@@ -196,7 +196,7 @@ class FundDialog(QDialog):
             self._stale([str(from_validation_error(exc))], [])
             return
         except InputError as exc:
-            self._stale([str(exc)], [])
+            self._stale([exc.shown()], [])
             return
         self._request, self._result = request, result
         self._show(result)

@@ -491,9 +491,9 @@ class MainWindow(QMainWindow):
             variants = self._tiers.variants(request, result, row)
             curves = None if variants is None else self._tiers.curves(variants)
         except InputError as exc:
-            comparison.show_problem(str(exc), error=True)
-            self.headlines[TAB_COMPARE].show_headline(None, str(exc))
-            chart.show_problem(str(exc), error=True)
+            comparison.show_problem(exc.shown(), error=True)
+            self.headlines[TAB_COMPARE].show_headline(None, exc.shown())
+            chart.show_problem(exc.shown(), error=True)
             return
         comparison.show_variants(variants)
         self.headlines[TAB_COMPARE].show_headline(headline(comparison.visits), NO_VISIT_HINT)

@@ -258,7 +258,7 @@ class Presenter:
                 self.values["contribution.flexible_option"] = None  # another city or date may not offer it
                 self.recompute()
                 return
-            self._fail(Problem(exc.field, str(exc)))
+            self._fail(Problem(exc.field, exc.shown()))
             return
         self.request, self.result, self.problem = request, result, None
         self._set_stale(False)
