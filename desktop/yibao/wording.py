@@ -23,6 +23,7 @@ NOT_STATED = "文件未规定"
 NOT_STATED_HINT = f"{NOT_STATED}（可在“本地录入参数”中填写）"
 YUAN_SIGN = "¥"
 LOCAL_MARK = "本地录入"  # a figure staff entered (by hand or from a pack), on screen and paper
+ABSENT_MARK = "不设此项"  # a layer or option the city does not have (a document's not_offered, or 本市不设此项 entered)
 READING_MARK = "解读"  # a figure resting on a reading of an unclear clause (resources/policy/readings.json)
 READING_STAR = "＊"  # the same mark where a column is narrow (the printed sheet), explained under 说明
 

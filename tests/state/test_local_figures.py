@@ -149,7 +149,7 @@ def test_round_trip_keeps_the_written_form(home: Path, policy: Policy) -> None:
                                     "start": "2024-01-01", "end": "2024-12-31", "value": "7215.50", "note": ""}
     assert stored["figures"][2]["value"] is True
     assert load_local_figures(policy) == (figures, None)
-    assert nested_value(figures[1].value) == "7215.50"
+    assert figures[1].value is not None and nested_value(figures[1].value) == "7215.50"
 
 
 def test_no_file_is_an_empty_list(home: Path, policy: Policy) -> None:

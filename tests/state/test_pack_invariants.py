@@ -1,6 +1,7 @@
 """Figures from any valid pack keep the invariants over a year of visits (in any order, in service or retired):
 each visit's parts add up to its bill, nothing is negative, and no yearly limit is exceeded (the fund's, the
-大额补助's, and for outpatient care the yearly maximum). The Yantai inpatient deductibles are 109号 二(三)2's."""
+大额补助's, and for outpatient care the yearly maximum); a 大额 layer the pack says the city does not have
+(本市不设此项) pays nothing. The Yantai inpatient deductibles are 109号 二(三)2's."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ TIERS = [str(t) for t in TIER_NAMES]
 rates = st.decimals(min_value=0, max_value=1, places=2).map(str)
 yuan = st.integers(min_value=0, max_value=300000).map(str)
 amounts = st.decimals(min_value=0, max_value=200000, places=2)
+absent = st.none()  # 本市不设此项: for the parameters the catalogue marks may_be_absent
 
 
 def _figure(parameter: str, region: str, value: Any) -> dict[str, Any]:
@@ -32,7 +34,7 @@ def packs(draw: st.DrawFn) -> dict[str, Any]:
         _figure("inpatient.share", "yantai", {t: {s: draw(rates) for s in STATUS_NAMES} for t in TIERS}),
         _figure("inpatient.fund_yearly_limit", "yantai", draw(yuan)),
         _figure("inpatient.supplement_deductible", "yantai", draw(yuan)),
-        _figure("inpatient.supplement_share", "yantai", draw(rates)),
+        _figure("inpatient.supplement_share", "yantai", draw(rates | absent)),
         _figure("inpatient.supplement_yearly_limit", "yantai", draw(yuan)),
         _figure("outpatient.deductible", "weifang", {t: draw(yuan) for t in TIERS}),
         _figure("outpatient.share", "weifang", {t: draw(rates) for t in TIERS}),
@@ -42,7 +44,7 @@ def packs(draw: st.DrawFn) -> dict[str, Any]:
         # hypothesis never gives up on too many refused packs (it did, now and then, failing the suite)
         _figure("outpatient.yearly_max", "weifang",
                 {s: str(int(fund_limits[s]) + draw(st.integers(min_value=0, max_value=300000))) for s in STATUS_NAMES}),
-        _figure("outpatient.supplement_yearly_limit", "weifang", draw(yuan)),
+        _figure("outpatient.supplement_yearly_limit", "weifang", draw(yuan | absent)),
     ]
     return {"format": "yibao-figures", "version": 1, "issuer": "测试用（虚构）", "prepared": "2024-01-01",
             "documents": [{"id": "d1", "number": "测试〔2024〕1号", "title": "测试用虚构文件", "issued": None}],
@@ -53,9 +55,13 @@ visits = st.lists(st.fixed_dictionaries({"tier": st.sampled_from(list(TIER_NAMES
                                          "out_of_scope": amounts, "self_pay_first": amounts}), min_size=1, max_size=8)
 
 
+def _value(pack: dict[str, Any], parameter: str) -> Any:
+    return next(f["value"] for f in pack["figures"] if f["parameter"] == parameter)
+
+
 def _limit(pack: dict[str, Any], parameter: str, status: str | None = None) -> Decimal:
-    value = next(f["value"] for f in pack["figures"] if f["parameter"] == parameter)
-    return Decimal(value[status] if status else value)
+    value = _value(pack, parameter)
+    return Decimal(0) if value is None else Decimal(value[status] if status else value)  # no layer: it pays nothing
 
 
 @settings(max_examples=60, deadline=None)
@@ -82,7 +88,8 @@ def test_any_valid_pack_keeps_the_invariants(pack: dict[str, Any], year: list[di
         supplement = sum((v.supplement_pays or Decimal(0) for v in result.visits), Decimal(0))
         if kind == "inpatient":
             assert fund <= _limit(pack, "inpatient.fund_yearly_limit")
-            assert supplement <= _limit(pack, "inpatient.supplement_yearly_limit")
+            layer = _value(pack, "inpatient.supplement_share") is not None
+            assert supplement <= (_limit(pack, "inpatient.supplement_yearly_limit") if layer else 0)
         else:
             assert fund <= _limit(pack, "outpatient.fund_yearly_limit", status)
             assert supplement <= _limit(pack, "outpatient.supplement_yearly_limit")

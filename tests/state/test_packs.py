@@ -16,22 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pack_helpers import EXAMPLE, YANTAI_YEAR, cli, example
 
-from yibao.cli import main
 from yibao.rules import Policy, Request, bundled_policy, calculate
 from yibao.state.local_figures import load_local_figures, local_figures_path, make_local_figure, save_local_figures
 from yibao.state.packs import PackError, parse_pack, read_pack
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "example-figures-pack.json"
-YANTAI_YEAR = {
-    "city": "yantai", "on": "2024-06-01",
-    "person": {"employment": "enterprise", "retired": False, "sex": "male", "age": 40},
-    "visits": [
-        {"kind": "inpatient", "tier": 3, "in_scope": "30000", "out_of_scope": "2000"},
-        {"kind": "inpatient", "tier": 2, "in_scope": "40000"},
-        {"kind": "inpatient", "tier": 1, "in_scope": "20000", "self_pay_first": "1000"},
-    ],
-}
 WEIFANG_YEAR = {
     "city": "weifang", "on": "2024-06-01",
     "person": {"employment": "enterprise", "retired": False, "sex": "female", "age": 35},
@@ -46,17 +36,6 @@ WEIFANG_YEAR = {
 @pytest.fixture(scope="module")
 def policy() -> Policy:
     return bundled_policy()
-
-
-def example() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    return data
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def parts(result: dict[str, Any]) -> list[tuple[str, str, str, str]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from window_helpers import not_none
 
@@ -204,3 +204,48 @@ def test_export_then_import_elsewhere(dialog: LocalFiguresDialog, qtbot: QtBot, 
     qtbot.addWidget(other)
     assert other.import_pack(str(out))
     assert other.figures() == dialog.figures()
+
+
+def test_not_offered_tick_box_saves_none_and_disables_the_value(qtbot: QtBot, policy: Policy) -> None:
+    """本市不设此项: only for a parameter the catalogue marks may_be_absent (Weifang's documents give no 大额
+    outpatient layer); ticked, the value field is off and the figure saved is None, listed 不设此项."""
+    dialog = LocalFiguresDialog(policy, [], "weifang", date(2024, 6, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    choose_parameter(dialog, "outpatient.yearly_max")
+    assert dialog.absent_check is None  # a figure the engine needs: no way to say it is absent
+    choose_parameter(dialog, "outpatient.supplement_yearly_limit")
+    box = dialog.absent_check
+    assert box is not None and box.text().startswith("本市不设此项(&") and not box.isChecked()
+    field = dialog.value_fields[""]
+    assert field.isEnabled()
+    # its Alt+letter ticks it
+    letter = box.text().split("(&")[1][0]
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget() or dialog, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(box.isChecked)  # a button's Alt+letter clicks it after a short animation
+    assert not field.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == ""
+    figure = dialog.figures()[0]
+    assert (figure.parameter, figure.region, figure.value) == ("outpatient.supplement_yearly_limit", "weifang", None)
+    assert table_texts(dialog)[0][:3] == ["潍坊市", "普通门诊超统筹限额部分大额补助年度最高支付额", "不设此项"]
+    # editing it shows the box ticked; unticked and a figure typed, it becomes a figure again
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    box = dialog.absent_check
+    assert box is not None and box.isChecked() and not dialog.value_fields[""].isEnabled()
+    box.setChecked(False)
+    qtbot.keyClicks(dialog.value_fields[""], "1000")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.figures()[0].value == Decimal(1000)
+    assert table_texts(dialog)[0][2] == "1000元"
+
+
+def test_not_offered_figure_shows_in_the_policy_view(policy: Policy) -> None:
+    figure = LocalFigure("outpatient.supplement_yearly_limit", "weifang", date(2024, 1, 1), None, None)
+    row = next(r for r in parameters_in_force(policy, "weifang", date(2024, 6, 1), [figure])
+               if r.parameter == figure.parameter)
+    assert (row.value_text, row.status, row.document) == ("不设此项", "本地录入", "本地录入")

@@ -26,6 +26,7 @@ from yibao.rules.models import ReadingRef, Request, Result, SourceRef
 from yibao.rules.policy import KEY_SEPARATOR, LocalFigure, ParameterSpec, Policy, Resolved, Snapshot
 from yibao.rules.trace import source_of, threshold_value
 from yibao.wording import (
+    ABSENT_MARK,
     NOT_STATED,
     cn_date,
     figure_name,
@@ -37,7 +38,7 @@ from yibao.wording import (
     yuan,
 )
 
-NOT_OFFERED = "不设此项"
+NOT_OFFERED = ABSENT_MARK
 
 Kind = Literal["money", "months", "rate"]
 

@@ -14,12 +14,12 @@ from decimal import Decimal
 from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 from yibao.rules.policy import KEY_SEPARATOR, FigureSource, LocalFigure, ParameterSpec, Policy, Resolved, Value
 from yibao.rules.trace import source_of
-from yibao.wording import NOT_STATED, cn_date, percent, plain
+from yibao.wording import ABSENT_MARK, NOT_STATED, cn_date, percent, plain
 
 IN_FORCE = "施行中"
 TRANSITION = "过渡期"
 LOCAL = "本地录入"
-NOT_OFFERED = "不设此项"
+NOT_OFFERED = ABSENT_MARK
 ABSENT_NOTE = NOT_STATED
 
 GROUPS = {
@@ -105,8 +105,10 @@ def figure_text(spec: ParameterSpec, number: Decimal) -> str:
     return f"{plain(number)}{_UNIT_SUFFIX.get(spec.unit, '')}"
 
 
-def value_text(spec: ParameterSpec, value: Value) -> str:
-    """A whole value as read aloud: tables spelled out key by key."""
+def value_text(spec: ParameterSpec, value: Value | None) -> str:
+    """A whole value as read aloud: tables spelled out key by key; None (a layer the city does not have) 不设此项."""
+    if value is None:
+        return NOT_OFFERED
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, str):

@@ -79,6 +79,9 @@ class ParameterSpec(_Strict):
     label: str
     unit: Unit
     by: Dimension | tuple[Dimension, ...] | None = None  # several dimensions: the value nests them in this order
+    # The engine computes a city that does not have this layer (status not_offered: it pays nothing), so a local
+    # figure or a pack may say 本市不设此项 (value null) for it. Only where the engine reads not_offered correctly.
+    may_be_absent: bool = False
 
     @property
     def dims(self) -> tuple[Dimension, ...]:
@@ -90,6 +93,8 @@ class ParameterSpec(_Strict):
     def _distinct(self) -> ParameterSpec:
         if len(set(self.dims)) != len(self.dims) or (isinstance(self.by, tuple) and len(self.by) < 2):
             raise ValueError("by 须为一个分列维度，或两个以上互不相同的维度")
+        if self.may_be_absent and self.unit in ("flag", "text"):
+            raise ValueError("是/否或文字参数本身即可说明有无，不能标注 may_be_absent")
         return self
 
 
@@ -243,7 +248,7 @@ class LocalFigure:
     region: str
     start: date
     end: date | None
-    value: Value
+    value: Value | None  # None: 本市不设此项 (only for a parameter the catalogue marks may_be_absent)
     note: str = ""
     source: FigureSource | None = None  # None: typed in by hand, no document named
 
@@ -382,8 +387,9 @@ class Snapshot:
                 and figure.start <= self.on
                 and (figure.end is None or self.on <= figure.end)
             ):
+                status: Status = "in_force" if figure.value is not None else NOT_OFFERED
                 entry = Entry(
-                    parameter, figure.region, figure.start, figure.end, figure.value, "in_force",
+                    parameter, figure.region, figure.start, figure.end, figure.value, status,
                     Clause(document=LOCAL_DOCUMENT, clause="本地录入"), figure.note or None, None, None,
                 )
                 return Resolved(parameter, spec, entry, self.city, None, local_source=figure.source)
@@ -455,6 +461,11 @@ def nested_value(value: Value) -> bool | str | dict[str, Any]:
             level = level.setdefault(key, {})
         level[last] = str(number)
     return written
+
+
+def written_value(value: Value | None) -> bool | str | dict[str, Any] | None:
+    """A local figure's value as a file or pack writes it: None (本市不设此项) is written null."""
+    return None if value is None else nested_value(value)
 
 
 def narrow(spec: ParameterSpec, value: dict[str, Decimal], **fixed: str) -> dict[str, Decimal]:

@@ -29,7 +29,7 @@ from yibao.rules.models import (
 )
 from yibao.rules.policy import NOT_OFFERED, Resolved
 from yibao.rules.trace import Trace, line, threshold_value
-from yibao.wording import ZERO, money, percent, plain, rate_of, to_fen
+from yibao.wording import ABSENT_MARK, ZERO, money, percent, plain, rate_of, to_fen
 
 ONE = Decimal(1)  # a payment share is at most 100%
 
@@ -247,14 +247,14 @@ def _outpatient(rules: OutpatientRules, visit: Visit, state: YearState) -> Visit
         rest = covered - fund
         supplement = min(rest, max(ZERO, min(supp_limit - supp_paid, yearly_max - fund_paid - fund - supp_paid)))
         if rest > 0 and no_layer:
-            formula = f"超统筹基金限额部分 {money(rest)}：本市此时不设大额补助门诊支付，不支付"
+            formula = f"超统筹基金限额部分 {money(rest)}：本市此时不设大额补助门诊支付（{ABSENT_MARK}），不支付"
         elif rest > 0:
             formula = (f"超统筹基金限额部分 {money(rest)}，大额补助年度最高 {money(supp_limit)} 已付 {money(supp_paid)}，"
                        f"本次支付 {money(supplement)}（年度最高支付限额 {money(yearly_max)}）")
         else:
             formula = "未超过统筹基金年度限额，大额补助不支付"
         lines.append(line("supplement", "大额医疗费用补助支付", supplement, formula, rules.supplement_limit_src,
-                          rules.yearly_max_src, readings=(SUPPLEMENT_SAME_SHARE,) if rest > 0 else ()))
+                          rules.yearly_max_src, readings=(SUPPLEMENT_SAME_SHARE,) if rest > 0 and not no_layer else ()))
         state.op_fund = fund_paid + fund
         state.op_supplement = supp_paid + supplement
     else:
@@ -326,8 +326,12 @@ def _inpatient_supplement(layer: SupplementLayer | None, above: Decimal | None, 
         why = "大额补助住院支付办法（起付标准、支付比例、年度限额）未规定" if layer is None else "统筹基金支付无法确定"
         return None, line("supplement", label, None, f"{why}，无法计算；可在“本地录入参数”中录入本市标准",
                           readings=(SUPPLEMENT_ABOVE_LIMIT,) if layer is None else ())
+    if not layer.exists and above > 0:
+        return ZERO, line("supplement", label, ZERO,
+                          f"超过统筹基金限额的费用 {money(above)}：本市此时不设住院大额补助支付（{ABSENT_MARK}），不支付",
+                          *layer.sources)
     if not layer.exists:
-        return ZERO, line("supplement", label, ZERO, "本市此时不设住院大额补助支付", *layer.sources)
+        return ZERO, line("supplement", label, ZERO, "未超过统筹基金年度限额，大额补助不支付", *layer.sources)
     if above == 0:
         return ZERO, line("supplement", label, ZERO, "未超过统筹基金年度限额，大额补助不支付", *layer.sources,
                           readings=(SUPPLEMENT_ABOVE_LIMIT,))

@@ -27,6 +27,7 @@ from yibao.rules.models import (
 )
 from yibao.sheet.capitals import amount_in_capitals
 from yibao.wording import (
+    ABSENT_MARK,
     LOCAL_MARK,
     NOT_STATED,
     READING_MARK,
@@ -209,10 +210,11 @@ _CN_ORDINALS = "一二三四五六七八九十"
 
 
 def _applies_to_visit(line: Line, visit: Visit | None) -> bool:
-    """Left out: a 大额补助 line that pays nothing (the fund's yearly limit not reached), and the bill's sum when
-    the bill is only its in-scope part (the visit's title row already says it)."""
+    """Left out: a 大额补助 line that pays nothing because the fund's yearly limit is not reached (kept when the
+    city has no such layer: it says why the person pays what is above the limit), and the bill's sum when the bill
+    is only its in-scope part (the visit's title row already says it)."""
     if line.key == "supplement":
-        return not (line.amount is not None and line.amount == 0)
+        return not (line.amount is not None and line.amount == 0 and ABSENT_MARK not in line.formula)
     if line.key == "bill" and visit is not None:
         return bool(visit.out_of_scope or visit.self_pay_first)
     return True

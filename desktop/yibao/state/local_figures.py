@@ -1,7 +1,8 @@
 """Figures the documents leave to the city (the province average wage, inpatient shares…), entered by staff.
 
-Stored as JSON in data_dir()/local-figures.json, each value as written (``"0.85"``, ``{"1": "0.9", …}``, ``true``),
-and converted with the same rules as the policy files when loaded.
+Stored as JSON in data_dir()/local-figures.json, each value as written (``"0.85"``, ``{"1": "0.9", …}``, ``true``;
+``null`` for 本市不设此项, allowed only for a parameter the catalogue marks ``may_be_absent``), and converted with
+the same rules as the policy files when loaded.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from yibao.rules.policy import (
     Resolved,
     Value,
     convert_value,
-    nested_value,
+    written_value,
 )
 from yibao.state.atomic import copy_aside, describe_os_error, set_aside_reported, write_text_atomic
 from yibao.state.paths import data_dir
@@ -94,7 +95,12 @@ def make_local_figure(
         raise LocalFigureError("region", f"没有“{region}”这个城市代码")
     if end is not None and end < start:
         raise LocalFigureError("end", f"结束日期（{cn_date(end)}）早于开始日期（{cn_date(start)}）")
-    figure = LocalFigure(parameter, region, start, end, _convert(raw_value, spec), note.strip(), source)
+    value = None
+    if raw_value is None:
+        _check_may_be_absent(policy, spec)
+    else:
+        value = _convert(raw_value, spec)
+    figure = LocalFigure(parameter, region, start, end, value, note.strip(), source)
     stated = stated_in_period(policy, parameter, region, start, end)
     if stated is not None:
         day, found = stated
@@ -105,6 +111,14 @@ def make_local_figure(
     if clash is not None:
         raise LocalFigureError("start", f"与已录入的{period_text(clash)}的同一参数日期重叠")
     return figure
+
+
+def _check_may_be_absent(policy: Policy, spec: ParameterSpec) -> None:
+    """A value of None says 本市不设此项: allowed only where the catalogue marks the parameter may_be_absent."""
+    if not spec.may_be_absent:
+        allowed = "、".join(s.label for s in policy.catalogue.values() if s.may_be_absent) or "无"
+        raise LocalFigureError("value", f"“{spec.label}”须填写数值，不能写为本市不设此项"
+                                        f"（可写为不设此项的只有：{allowed}）")
 
 
 def stated_in_period(
@@ -144,7 +158,7 @@ def _record(figure: LocalFigure) -> dict[str, Any]:
         "region": figure.region,
         "start": figure.start.isoformat(),
         "end": figure.end.isoformat() if figure.end else None,
-        "value": nested_value(figure.value),
+        "value": written_value(figure.value),
         "note": figure.note,
     }
     if figure.source is not None:
@@ -195,8 +209,10 @@ def _from_record(policy: Policy, record: object, earlier: Sequence[LocalFigure])
         raise LocalFigureError("region", "缺少城市代码")
     if not isinstance(note, str):
         raise LocalFigureError("note", "备注应为文字")
+    if "value" not in record:
+        raise LocalFigureError("value", "缺少数值")
     raw = record.get("value")
-    if not isinstance(raw, str | bool | dict):
+    if raw is not None and not isinstance(raw, str | bool | dict):
         raise LocalFigureError("value", "缺少数值或格式不对")
     spec = policy.catalogue.get(parameter)
     if spec is not None and isinstance(raw, dict):

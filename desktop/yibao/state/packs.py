@@ -2,8 +2,9 @@
 
 A pack is a header (``format: "yibao-figures"``, ``version``, ``issuer``, ``prepared``, ``documents``) and
 ``figures``, each naming a parameter, a city, a period, a value written as the policy files write values, and
-the document (an id from the header) and clause it rests on. Every figure passes the same checks as a figure
-typed in by hand (only what the documents leave open; no overlap); a bad pack is refused whole, with one
+the document (an id from the header) and clause it rests on. A value of ``null`` says the city has no such layer
+(本市不设此项), allowed only for a parameter the catalogue marks ``may_be_absent``. Every figure passes the same
+checks as a figure typed in by hand (only what the documents leave open; no overlap); a bad pack is refused whole, with one
 Chinese line naming the record and the field.
 """
 
@@ -20,8 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.errors import from_validation_error
-from yibao.rules.inventory import key_label
-from yibao.rules.policy import FigureSource, nested_value
+from yibao.rules.inventory import NOT_OFFERED, key_label
+from yibao.rules.policy import FigureSource, written_value
 from yibao.state.atomic import describe_os_error, write_text_atomic
 from yibao.state.local_figures import make_local_figure, overlaps, period_text
 from yibao.wording import FIELD_LABELS, cn_date
@@ -234,7 +235,7 @@ def pack_data(figures: Sequence[LocalFigure], issuer: str, prepared: date) -> di
             documents.append(document if key[0] == issuer else {**document, "issuer": key[0]})
         records.append({
             "parameter": figure.parameter, "region": figure.region, "start": figure.start.isoformat(),
-            "end": figure.end.isoformat() if figure.end else None, "value": nested_value(figure.value),
+            "end": figure.end.isoformat() if figure.end else None, "value": written_value(figure.value),
             "document": keys[key], "clause": source.clause if source else "", "note": figure.note,
         })
     return {"format": FORMAT, "version": VERSION, "issuer": issuer, "prepared": prepared.isoformat(),
@@ -282,7 +283,8 @@ def summary(policy: Policy, pack: Pack) -> list[str]:
         groups.setdefault((figure.region, figure.start, figure.end), []).append(figure)
     for (region, start, end), figures in groups.items():
         period = f"{cn_date(start)}至{cn_date(end)}" if end else f"{cn_date(start)}起"
-        labels = "、".join(policy.catalogue[f.parameter].label for f in figures)
+        labels = "、".join(policy.catalogue[f.parameter].label + (f"（{NOT_OFFERED}）" if f.value is None else "")
+                          for f in figures)
         lines.append(f"{policy.regions[region].name} {period}：{labels}（{len(figures)}项）")
         for name, (prefixes, done) in RESULTS.items():
             if any(f.parameter.split(".")[0] in prefixes for f in figures):

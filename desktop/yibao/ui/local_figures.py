@@ -56,6 +56,8 @@ HINTS = {
     "multiple": "倍数，如 1.5",
     "flag": "选择“是”或“否”",
 }
+ABSENT_TEXT = "本市不设此项"
+ABSENT_TIP = "本市文件未设此项（如不设大额补助门诊支付）：计算时此项不支付。仅限计算器能按“不设”计算的参数。"
 # Thresholds offered for a split by age or stay: the bands the documents use elsewhere; the lowest is required.
 THRESHOLD_KEYS = {"age_from": ("0", "70"), "stay_from": ("1", "2", "3")}
 
@@ -86,6 +88,7 @@ class LocalFiguresDialog(QDialog):
         self._editing: int | None = None  # index being edited, len(figures) for a new one, None when idle
         self.value_fields: dict[str, QLineEdit] = {}  # "" for a single figure, else one per key
         self.flag_box: QComboBox | None = None
+        self.absent_check: QCheckBox | None = None  # 本市不设此项, for a parameter the catalogue marks may_be_absent
 
         explanation = QLabel(EXPLANATION, self)
         explanation.setWordWrap(True)
@@ -262,8 +265,10 @@ class LocalFiguresDialog(QDialog):
         elif isinstance(figure.value, bool):
             if self.flag_box is not None:
                 self.flag_box.setCurrentIndex(0 if figure.value else 1)
-        elif "" in self.value_fields:
+        elif figure.value is not None and "" in self.value_fields:
             self.value_fields[""].setText(str(nested_value(figure.value)))
+        if self.absent_check is not None:
+            self.absent_check.setChecked(figure.value is None)
         self.note_edit.setText(figure.note)
         self._set_editing(index)
 
@@ -311,11 +316,17 @@ class LocalFiguresDialog(QDialog):
             self.value_form.removeRow(0)
         self.value_fields = {}
         self.flag_box = None
+        self.absent_check = None
         spec = self._spec()
         if spec is None:
             self.hint.setText("该城市在此日期没有需要本地录入的参数")
             return
         self.hint.setText(HINTS[spec.unit])
+        if spec.may_be_absent:
+            self.absent_check = QCheckBox(ABSENT_TEXT, self.value_box)
+            self.absent_check.setToolTip(ABSENT_TIP)
+            self.absent_check.toggled.connect(self._absent_toggled)
+            self.value_form.addRow(self.absent_check)
         if spec.unit == "flag":
             self.flag_box = QComboBox(self.value_box)
             self.flag_box.addItems(["是", "否"])
@@ -333,8 +344,17 @@ class LocalFiguresDialog(QDialog):
             self.value_fields[key] = field
             self.value_form.addRow(key_label(spec, key, keys), field)
 
+    def _absent_toggled(self, absent: bool) -> None:
+        """本市不设此项: the value fields have nothing to hold."""
+        for field in self.value_fields.values():
+            field.setEnabled(not absent)
+
     def _raw_value(self) -> object:
-        """The value as typed, nested like the files write it; a threshold band above the lowest left blank is unset."""
+        """The value as typed, nested like the files write it; a threshold band above the lowest left blank is unset.
+
+        None: 本市不设此项 is ticked."""
+        if self.absent_check is not None and self.absent_check.isChecked():
+            return None
         if self.flag_box is not None:
             return self.flag_box.currentText()
         spec = self._spec()
