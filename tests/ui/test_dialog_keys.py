@@ -120,3 +120,25 @@ def test_a_dialog_opened_and_closed_leaves_nothing_behind(qtbot: QtBot, times: i
             QTimer.singleShot(50, close_it)
             open_dialog()
     qtbot.waitUntil(lambda: not window.findChildren(QDialog))
+
+
+def test_in_large_print_every_dialog_fits_the_screen_with_its_buttons_in_sight(qtbot: QtBot) -> None:
+    """大字模式 on a low screen (the offscreen screen is 800 px high): 本地录入参数 and 调剂金测算 ran past its bottom
+    edge, 确定 and 关闭 out of reach. Their bodies scroll; the dialogs fit."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from yibao.ui.app import apply_font
+
+    apply_font(Settings(large_print=True))
+    try:
+        for dialog, _first in dialogs(qtbot):
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            room = dialog.screen().availableGeometry()
+            assert dialog.frameGeometry().height() <= room.height(), dialog.windowTitle()
+            for box in dialog.findChildren(QDialogButtonBox):
+                corner = box.mapTo(dialog, box.rect().bottomRight())
+                assert dialog.rect().contains(corner), dialog.windowTitle()
+            dialog.close()
+    finally:
+        apply_font(Settings())

@@ -34,7 +34,7 @@ from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, ParameterSpec, nested_
 from yibao.state.atomic import describe_os_error
 from yibao.state.local_figures import make_local_figure
 from yibao.state.packs import default_issuer, merge, read_pack, write_pack
-from yibao.ui.dialogs import give_mnemonics, name_buttons
+from yibao.ui.dialogs import give_mnemonics, name_buttons, open_size, scrolling
 from yibao.ui.files import ask_open_path, ask_save_path
 from yibao.ui.policy_tab import date_edit, pydate, qdate
 from yibao.wording import FIELD_LABELS
@@ -159,7 +159,9 @@ class LocalFiguresDialog(QDialog):
         start_row = QHBoxLayout()
         start_row.addWidget(self.start_edit)
         start_row.addStretch(1)
-        form.addRow(FIELD_LABELS["local_figure.start"], start_row)
+        start_label = QLabel(FIELD_LABELS["local_figure.start"], self.pane)
+        start_label.setBuddy(self.start_edit)  # its row is a layout: the label gets its Alt+letter through the buddy
+        form.addRow(start_label, start_row)
         form.addRow(FIELD_LABELS["local_figure.end"], end_row)
         form.addRow(FIELD_LABELS["local_figure.value"], self.value_box)
         form.addRow("", self.hint)
@@ -181,19 +183,22 @@ class LocalFiguresDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(explanation)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons_row)
-        layout.addWidget(self.pane)
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(explanation)
+        body_layout.addWidget(self.table, 1)
+        body_layout.addLayout(buttons_row)
+        body_layout.addWidget(self.pane)
         self.pane.setSizePolicy(self.pane.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Maximum)  # rows get the rest
-        layout.addWidget(self.error)
-        layout.addWidget(self.info)
-        layout.addWidget(self.info)
+        body_layout.addWidget(self.error)
+        body_layout.addWidget(self.info)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body), 1)  # 大字模式 on a low screen: the body scrolls, 确定 and 取消 stay in sight
         layout.addWidget(self.buttons)
         wanted = header.length() + 8 * self.fontMetrics().averageCharWidth()  # every column in view if the screen allows
-        room = self.screen().availableGeometry()
-        self.resize(min(max(1080, wanted), room.width() - 40), min(780, room.height() - 60))
+        open_size(self, 1080, 780)
+        self.resize(min(max(self.width(), wanted), self.screen().availableGeometry().width() - 40), self.height())
 
         self._fill_parameters()
         self._show_figures()
