@@ -20,7 +20,7 @@ from yibao.rules.models import (
     SourceRef,
     YearToDate,
 )
-from yibao.rules.policy import LocalFigure, Policy, load_policy
+from yibao.rules.policy import LocalFigure, Policy, Reading, load_policy
 from yibao.rules.retirement import retirement_check
 from yibao.rules.trace import Trace
 from yibao.rules.visits import settle_year, year_totals
@@ -111,11 +111,7 @@ def _cite(result: Result, policy: Policy, noted: list[str]) -> None:
         reading_ids.update(dict.fromkeys(ids))
         numbers.update(dict.fromkeys(s.document for s in sources if not s.local))
     readings = [policy.readings[rid] for rid in reading_ids]
-    result.readings = [
-        ReadingRef(id=r.id, document=r.document.number, clause=r.clause, words=r.words, reading=r.reading,
-                   alternative=r.alternative)
-        for r in readings
-    ]
+    result.readings = [_reading_ref(policy, result, r) for r in readings]
     sections = [name for name in ("contribution", "visits", "retirement", "coverage") if getattr(result, name)]
     snapshot = policy.snapshot(result.city, result.on)
     extra = {n.id: n for section in sections for n in snapshot.not_computed(section)}
@@ -129,3 +125,15 @@ def _cite(result: Result, policy: Policy, noted: list[str]) -> None:
         DocumentRef(id=by_number[n][0], number=n, title=by_number[n][1].title, issuer=by_number[n][1].issuer)
         for n in numbers if n in by_number
     ]
+
+
+def _reading_ref(policy: Policy, result: Result, reading: Reading) -> ReadingRef:
+    """The reading as the result states it; read from another city's document (the case's city has no such rule
+    among the bundled documents), it says whose reading the figures follow."""
+    own = {region.code for region in policy.chain(result.city)}
+    cited_by = policy.document_regions.get(reading.document.number, ())
+    lender = None if not cited_by or own.intersection(cited_by) else policy.regions[cited_by[0]].name
+    text = reading.reading if lender is None else (
+        f"所收录的文件中{result.city_name}无此规定，按{lender}文件的理解计算：{reading.reading}")
+    return ReadingRef(id=reading.id, document=reading.document.number, clause=reading.clause, words=reading.words,
+                      reading=text, alternative=reading.alternative, borrowed_from=lender)

@@ -275,6 +275,7 @@ class ReadingRef(BaseModel):
     words: str
     reading: str
     alternative: str
+    borrowed_from: str | None = None  # the city whose document it reads, when the case's city has no such rule of its own
 
 
 class DocumentRef(BaseModel):

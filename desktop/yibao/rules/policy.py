@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -287,6 +288,16 @@ class Policy:
 
     def cities(self) -> list[Region]:
         return [r for r in self.regions.values() if r.parent is not None]
+
+    @cached_property
+    def document_regions(self) -> Mapping[str, tuple[str, ...]]:
+        """Each document (by number) and the regions whose figures cite it: a city's own document, that city."""
+        found: dict[str, dict[str, None]] = {}
+        for region in self.regions.values():
+            for entries in region.entries.values():
+                for entry in entries:
+                    found.setdefault(self.documents[entry.source.document].number, {})[region.code] = None
+        return {number: tuple(codes) for number, codes in found.items()}
 
     def chain(self, city: str) -> tuple[Region, ...]:
         """The regions whose figures apply to a city, lowest level first: city, province, nation."""
