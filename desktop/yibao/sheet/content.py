@@ -158,7 +158,7 @@ def build_content(
             _total(figure_name("contribution.supplementary_yearly.from_funds"), c.supplementary_yearly.from_funds),
             _total(figure_name("contribution.supplementary_yearly.total"), c.supplementary_yearly.total),
         )
-        sections.append(Section("缴费测算", (Table("", line_rows),), totals, "缴费合计"))
+        sections.append(Section("缴费测算", (Table("", line_rows),), totals, "缴费与大额筹资合计"))
     if result.visits is not None:
         sections.append(_visits_section(request, result))
     if result.retirement is not None:
