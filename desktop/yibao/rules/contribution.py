@@ -20,7 +20,7 @@ from yibao.rules.models import (
 )
 from yibao.rules.options import FLEXIBLE_RATE, chosen_option, flexible_options
 from yibao.rules.trace import Trace, line, threshold_value
-from yibao.wording import NOT_STATED, ZERO, money, percent, to_fen
+from yibao.wording import NOT_STATED, ZERO, money, months, percent, to_fen
 
 RETIREE_YEARS_ASSUMED = "retiree-years-assumed"  # the reading named where a retiree's years were not checked
 
@@ -140,7 +140,8 @@ def _retiree_premium(
             lines.append(line(key, f"{who}缴费（退休人员，每月）", None, "文件未规定退休人员是否缴费"))
         return None, None
     if retirement is not None and retirement.eligible is False:
-        formula = (f"未达到最低缴费年限（尚差{retirement.shortfall_months}个月）：可缴费至规定年限，"
+        assert retirement.shortfall_months is not None  # not met: the months short are known
+        formula = (f"未达到最低缴费年限（尚缺{months(retirement.shortfall_months)}）：可缴费至规定年限，"
                    "见“退休缴费年限”；达到后不再缴纳")
         for key, who in (("employer", "单位"), ("individual", "个人")):
             lines.append(line(key, f"{who}缴费（退休人员，每月）", None, formula, law))

@@ -18,7 +18,7 @@ from yibao.rules.models import (
 from yibao.rules.options import chosen_option, flexible_options
 from yibao.rules.policy import Resolved
 from yibao.rules.trace import Trace, source_of
-from yibao.wording import NOT_STATED, cn_date, cn_month, money, percent
+from yibao.wording import NOT_STATED, cn_date, cn_month, money, months, percent
 
 # Parameter names written out whole (checked against the catalogue by tests/rules/test_parameter_names.py).
 MATERNITY = {
@@ -113,7 +113,8 @@ def _retiree_benefits(retirement: RetirementResult | None) -> CoverageItem:
     elif retirement.eligible:
         detail = "已达到最低缴费年限"
     else:
-        detail = f"尚差{retirement.shortfall_months}个月，可一次性缴费或按月缴费至最低年限"
+        assert retirement.shortfall_months is not None  # not met: the months short are known
+        detail = f"尚缺{months(retirement.shortfall_months)}，可一次性缴费或按月缴费至最低年限"
     readings = dict.fromkeys(r for line in retirement.lines for r in line.readings)
     return CoverageItem(key="retiree_benefits", label=label, covered=retirement.eligible, detail=detail,
                         sources=tuple(sources), readings=tuple(readings))

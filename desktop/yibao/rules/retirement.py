@@ -25,7 +25,7 @@ def retirement_check(trace: Trace, person: Person, given: RetirementInput) -> Re
                                 makeup_amount=None, lines=lines)
     shortfall = max(0, required - counted)
     eligible = shortfall == 0
-    verdict = "已达到，可享受退休人员医保待遇" if eligible else f"尚差 {months(shortfall)}"
+    verdict = "已达到，可享受退休人员医保待遇" if eligible else f"尚缺 {months(shortfall)}"
     lines.append(line("shortfall", "差额", Decimal(shortfall), f"{required} − {counted} → {verdict}", req_src,
                       unit="months"))
     makeup = _makeup(trace, person, given, shortfall, lines)
