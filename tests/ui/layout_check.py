@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -101,16 +101,24 @@ def _cell_problems(view: QTableView, name: str) -> list[str]:
     for row in range(min(model.rowCount(), 40)):
         if view.isRowHidden(row):
             continue
+        covered = 0
         for column in range(model.columnCount()):
-            if view.isColumnHidden(column):
+            if view.isColumnHidden(column) or column < covered:
                 continue
             text = str(model.index(row, column).data() or "")
+            span = max(1, view.columnSpan(row, column))  # a group row spanning the table
+            covered = column + span
             # Qt keeps 3 px each side of a cell's text, and the grid line takes one more
-            width = view.columnWidth(column) - 6 - (1 if view.showGrid() else 0)
+            width = sum(view.columnWidth(c) for c in range(column, covered)) - 6 - (1 if view.showGrid() else 0)
             pieces = ASCII_RUN.findall(text) if view.wordWrap() else [text]
             widest = max((metrics.horizontalAdvance(piece) for piece in pieces), default=0)
             if widest > width:
                 found.append(f"{name} cell ({row},{column}) 「{text[:30]}」 cut: column {width} < {widest} px")
+            elif view.wordWrap() and text:  # wrapped onto more lines than the row has room for: elided (文件未…)
+                flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+                high = metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
+                if high > view.rowHeight(row) + 1:
+                    found.append(f"{name} cell ({row},{column}) 「{text[:30]}」 cut: row {view.rowHeight(row)} < {high} px")
     return found
 
 

@@ -272,6 +272,8 @@ class PersonPanel(QGroupBox):
         self.age.setSuffix(" 岁")
 
         form = QFormLayout(self)
+        self._form = form
+        self._fit_rows()
         city_label = BuddyLabel(f"{label('city')}(&C)")
         city_label.setBuddy(self.city)
         form.addRow(city_label, self.city)
@@ -282,6 +284,20 @@ class PersonPanel(QGroupBox):
         form.addRow(f"{label('person.retired')}(&R)", self.retired)
         form.addRow(f"{label('person.sex')}(&X)", self.sex)
         form.addRow(f"{label('person.age')}(&A)", self.age)
+
+    def _fit_rows(self) -> None:
+        """In 大字模式 each label sits above its field: the panel is narrower and the tabs get the room (a nine-column
+        visits table, six-figure bills); in the usual print the labels stand beside the fields."""
+        from yibao.ui.dialogs import BASE_POINT_SIZE
+
+        large = self.font().pointSizeF() > BASE_POINT_SIZE * 1.2
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if large
+                                    else QFormLayout.RowWrapPolicy.DontWrapRows)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # 大字模式 turned on or off
+            self._fit_rows()
+        super().changeEvent(event)
 
     def widgets(self) -> list[QWidget]:
         """In tab order."""

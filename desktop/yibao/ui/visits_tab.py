@@ -345,35 +345,47 @@ class VisitsTab(QWidget):
 
     def _fit_columns(self) -> None:
         """Kind and tier as wide as their words; each amount column as wide as its widest figure and never narrower
-        than 12,345.00; what is left is shared out. Only a year of six-figure bills in 大字模式 may need the table
+        than 12,345.00; what is left is shared out. Rows take a second line where words do not fit (一级及 / 以下 in a
+        narrow window, 文件未规定 in a narrow column). Only a year of six-figure bills in 大字模式 may need the table
         scrolled sideways."""
         metrics = QFontMetricsF(self.table.font())
-        rows = range(self.model.rowCount())
+        texts = {column: [self.model.shown(row, column) for row in range(self.model.rowCount())]
+                 for column in range(FIRST_INPUT, len(HEADERS))}
 
         def fitting(column: int, least: str) -> int:
             # Digits share one width, and so do the point and the comma: the longest figure is the widest.
-            widest = max((run for row in rows for run in FIGURE_RUN.findall(self.model.shown(row, column))),
-                         key=len, default="")
+            widest = max((run for text in texts[column] for run in FIGURE_RUN.findall(text)), key=len, default="")
             return math.ceil(max(metrics.horizontalAdvance(least), metrics.horizontalAdvance(widest))) + CELL_PAD
 
-        amounts = [fitting(column, "12345.00") for column in range(FIRST_INPUT, FIRST_RESULT)]  # typed: no separators
-        amounts += [fitting(column, "12,345.00") for column in range(FIRST_RESULT, len(HEADERS))]
-        room = self.table.viewport().width() - sum(amounts)
         def worded(column: int, words: str) -> int:
             header = max(metrics.horizontalAdvance(line) for line in two_lines(HEADERS[column]).split("\n"))
             return max(math.ceil(metrics.horizontalAdvance(words)) + CELL_PAD, math.ceil(header) + HEADER_PAD)
 
+        amounts = [fitting(column, "12345.00") for column in range(FIRST_INPUT, FIRST_RESULT)]  # typed: no separators
+        amounts += [fitting(column, "12,345.00") for column in range(FIRST_RESULT, len(HEADERS))]
+        room = self.table.viewport().width() - sum(amounts)
         words = [worded(KIND_COLUMN, "普通门诊"), worded(TIER_COLUMN, "一级及以下")]
         wrapped = sum(words) > room
         if wrapped:  # 大字模式 in a small window: 普通 / 门诊 and 一级及 / 以下 on two lines rather than cut off
             words = [worded(KIND_COLUMN, "普通"), worded(TIER_COLUMN, "一级及")]
-        extra = max(0, room - sum(words)) // len(amounts)
+        # Words in an amount column (文件未规定) get their width first where the room allows, the rest is shared.
+        needs = [max([amount] + [math.ceil(metrics.horizontalAdvance(text)) + CELL_PAD for text in texts[column]
+                                 if text and not FIGURE_RUN.fullmatch(text)])
+                 for column, amount in zip(texts, amounts, strict=True)]
+        spare = room - sum(words)
+        if sum(needs) - sum(amounts) <= spare:
+            spare -= sum(needs) - sum(amounts)
+            amounts = needs
+        extra = max(0, spare) // len(amounts)
+        widths = [*words, *(amount + extra for amount in amounts)]
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(20)
-        for column, width in enumerate([*words, *(amount + extra for amount in amounts)]):
+        for column, width in enumerate(widths):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
-        lines = 2 if wrapped else 1
+        worded_cells = any(metrics.horizontalAdvance(text) + CELL_PAD > widths[column]
+                           for column, shown in texts.items() for text in shown if text and not FIGURE_RUN.fullmatch(text))
+        lines = 2 if wrapped or worded_cells else 1
         self.table.verticalHeader().setDefaultSectionSize(lines * round(metrics.lineSpacing()) + 10)
 
     def _fit_rows(self) -> None:
