@@ -12,7 +12,8 @@ from pathlib import Path
 # Loaded after the first paint (``MainWindow.start_core`` and first use): the rules core and pydantic (~190 ms),
 # the sheet and printing, the chart, the history database, html's entity table, multiprocessing.
 AFTER_FIRST_PAINT = ("pydantic", "yibao.rules", "yibao.sheet", "yibao.state.history", "sqlite3", "html",
-                     "multiprocessing", "PySide6.QtCharts", "PySide6.QtPrintSupport", "PySide6.QtSvg")
+                     "multiprocessing", "PySide6.QtCharts", "PySide6.QtPrintSupport", "PySide6.QtSvg",
+                     "yibao.ui.dialogs", "yibao.ui.lines")
 
 SCRIPT = """
 import json, sys

@@ -22,12 +22,15 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
 
 
 
+DEFAULT_POINT_SIZE = 11  # the usual font: tables and dialogs give their starting sizes for it, and grow with it
+
+
 @dataclass
 class Settings:
     default_city: str = "yantai"  # a city code; the window checks it against the policy later
     hall_name: str = ""  # 服务大厅名称, printed on the sheet
     counter_no: str = ""  # 窗口号
-    font_point_size: int = 11  # 9..24
+    font_point_size: int = DEFAULT_POINT_SIZE  # 9..24
     large_print: bool = False  # 大字模式: the window scales fonts ×1.4
     language: str = "zh_CN"  # only 简体中文 exists for now
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(), opaque here

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from yibao.rules import InputError, LocalFigure, Policy, Request
 from yibao.rules.compare import SECTION_NAMES, Comparison, compare, reading_text
 from yibao.rules.inventory import last_change
-from yibao.ui.dialogs import BASE_POINT_SIZE
+from yibao.state.settings import DEFAULT_POINT_SIZE
 from yibao.ui.lines import ColumnFitter
 from yibao.ui.policy_tab import PolicyTab, date_edit, pydate, qdate
 from yibao.wording import NOT_STATED
@@ -217,7 +217,7 @@ class BeforeAfterTab(QWidget):
         metrics = self.figures.fontMetrics()
         for column, sample in enumerate(WIDTH_SAMPLES):
             self.figures.horizontalHeader().resizeSection(column, metrics.horizontalAdvance(sample))
-        grow = self.figures.font().pointSizeF() / BASE_POINT_SIZE
+        grow = self.figures.font().pointSizeF() / DEFAULT_POINT_SIZE
         header = self.figures.horizontalHeader()
         self._fitter.natural = [round(header.sectionSize(c) / grow) for c in range(self.figures.columnCount())]
         self._fitter.fit()

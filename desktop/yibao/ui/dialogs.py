@@ -7,6 +7,8 @@ import string
 
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QFrame, QGroupBox, QLabel, QScrollArea, QWidget
 
+from yibao.state.settings import DEFAULT_POINT_SIZE
+
 MNEMONIC = re.compile(r"&([A-Za-z])")
 BUTTON_TEXTS = {
     QDialogButtonBox.StandardButton.Ok: "确定(&O)",
@@ -58,12 +60,9 @@ def give_mnemonics(dialog: QWidget) -> None:
             widget.setText(labelled)  # type: ignore[attr-defined]
 
 
-BASE_POINT_SIZE = 11.0  # the usual font (Settings.font_point_size), for which dialogs give their opening size
-
-
 def open_size(dialog: QWidget, width: int, height: int) -> None:
     """Open at the size that suits the usual font, grown with the font (大字模式), never beyond the screen."""
-    grow = max(1.0, dialog.font().pointSizeF() / BASE_POINT_SIZE)
+    grow = max(1.0, dialog.font().pointSizeF() / DEFAULT_POINT_SIZE)
     room = dialog.screen().availableGeometry()
     dialog.resize(min(round(width * grow), room.width() - 40), min(round(height * grow), room.height() - 60))
 

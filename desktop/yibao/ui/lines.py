@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from yibao.ui.dialogs import BASE_POINT_SIZE
+from yibao.state.settings import DEFAULT_POINT_SIZE
 from yibao.wording import NOT_STATED, NOT_STATED_HINT, marked
 
 if TYPE_CHECKING:
@@ -179,7 +179,7 @@ class ColumnFitter(QObject):
     def fit(self) -> None:
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
-        grow = self.table.font().pointSizeF() / BASE_POINT_SIZE
+        grow = self.table.font().pointSizeF() / DEFAULT_POINT_SIZE
         last = self.table.columnCount() - 1
         wanted = [round(w * grow) for w in self.natural[:last]]
         date_width = metrics.horizontalAdvance("2024-01-01") + 24

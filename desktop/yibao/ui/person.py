@@ -288,9 +288,9 @@ class PersonPanel(QGroupBox):
     def _fit_rows(self) -> None:
         """In 大字模式 each label sits above its field: the panel is narrower and the tabs get the room (a nine-column
         visits table, six-figure bills); in the usual print the labels stand beside the fields."""
-        from yibao.ui.dialogs import BASE_POINT_SIZE
+        from yibao.state.settings import DEFAULT_POINT_SIZE  # already loaded: the settings come first
 
-        large = self.font().pointSizeF() > BASE_POINT_SIZE * 1.2
+        large = self.font().pointSizeF() > DEFAULT_POINT_SIZE * 1.2
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if large
                                     else QFormLayout.RowWrapPolicy.DontWrapRows)
 
