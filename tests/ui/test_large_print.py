@@ -67,3 +67,20 @@ def test_large_print_stale_figures_fit_too(large_print: MainWindow, qtbot: QtBot
     assert window.input_error() is not None
     found = problems(window)
     assert found == [], "\n".join(found)
+
+
+def test_large_print_puts_the_person_labels_above_their_fields(qtbot: QtBot) -> None:
+    """Turned on or off while the window is open (设置 › 大字模式), the person panel follows: labels above the fields
+    in 大字模式, so that the tabs keep the room; beside them in the usual print."""
+    from PySide6.QtWidgets import QFormLayout
+
+    window = open_window(qtbot)
+    form = window.person.layout()
+    assert isinstance(form, QFormLayout)
+    assert form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows
+    apply_font(Settings(large_print=True))
+    try:
+        qtbot.waitUntil(lambda: form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows)
+    finally:
+        apply_font(Settings())
+    qtbot.waitUntil(lambda: form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from yibao.ui.presenter import Presenter
 
+from yibao.state.settings import DEFAULT_POINT_SIZE
 from yibao.wording import label
 
 EMPLOYMENTS = (("enterprise", "企业职工"), ("public_institution", "机关事业单位职工"), ("flexible", "灵活就业人员"))
@@ -288,8 +289,6 @@ class PersonPanel(QGroupBox):
     def _fit_rows(self) -> None:
         """In 大字模式 each label sits above its field: the panel is narrower and the tabs get the room (a nine-column
         visits table, six-figure bills); in the usual print the labels stand beside the fields."""
-        from yibao.state.settings import DEFAULT_POINT_SIZE  # already loaded: the settings come first
-
         large = self.font().pointSizeF() > DEFAULT_POINT_SIZE * 1.2
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if large
                                     else QFormLayout.RowWrapPolicy.DontWrapRows)
