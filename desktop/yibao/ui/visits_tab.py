@@ -320,6 +320,7 @@ class VisitsTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)  # narrow margins: in 大字模式 the nine columns need every pixel
         layout.addWidget(splitter)
 
         self.add_outpatient.clicked.connect(lambda: self.add_visit("outpatient"))
