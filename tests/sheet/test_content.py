@@ -153,13 +153,14 @@ def test_figures_resting_on_a_reading_are_marked_解读_on_paper() -> None:
 
 
 def test_totals_carry_the_figure_names_the_window_shows(usual: tuple[Request, Result]) -> None:
-    """Paper and screen name each figure alike (yibao.wording.FIGURE_NAMES), and the 大额/大病 parts printed add up
-    to the total printed (烟台 109号 二(二)3: 0.00 + 36.00 + 40.00 = 76.00)."""
+    """Paper and screen name each figure alike (yibao.wording.FIGURE_NAMES). The contribution totals are what is
+    paid (烟台 109号 二(二)1, 3: 480.00 and 120.00 a month, the person's 36.00 a year); the funds' 10.00 + 30.00 and
+    the 76.00 they make with the 36.00 stand in the lines above, where they add up."""
     from yibao.wording import FIGURE_NAMES
 
     content = build_content(*usual, header=SheetHeader())
     totals = {total.label: total.figure for section in content.sections for total in section.totals}
     assert set(totals) <= set(FIGURE_NAMES.values())
-    parts = ("大额/大病保险费：单位（每年）", "大额/大病保险费：个人（每年）", "大额/大病筹资：基金划入（每年）")
-    assert [totals[name] for name in parts] == ["0.00", "36.00", "40.00"]
-    assert totals["大额/大病筹资合计（每人每年）"] == "76.00"
+    contribution = next(section for section in content.sections if "缴费测算" in section.title)
+    assert [(total.label, total.figure) for total in contribution.totals] == [
+        ("单位缴费（每月）", "480.00"), ("个人缴费（每月）", "120.00"), ("大额/大病保险费：个人（每年）", "36.00")]

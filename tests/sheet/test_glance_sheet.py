@@ -38,6 +38,12 @@ FIVE_VISITS = {**THREE_VISITS, "visits": [*THREE_VISITS["visits"],
 RETIREMENT = {"city": "yantai", "on": "2026-03-01", "person": {**PERSON, "age": 60},
               "retirement": {"paid_months": 300, "deemed_months": 24, "last_monthly_base": "5000"}}
 
+# The contribution and two outpatient visits asked together: the totals of both, the signature line on page one.
+CONTRIBUTION_AND_TWO_VISITS = {
+    "city": "yantai", "on": "2025-06-01", "person": {**PERSON, "age": 45}, "contribution": {"monthly_base": "6000"},
+    "visits": [{"kind": "outpatient", "tier": 3, "in_scope": "1500", "out_of_scope": "200"},
+               {"kind": "outpatient", "tier": 1, "in_scope": "800"}]}
+
 
 def _case(data: dict[str, Any]) -> tuple[Request, Any]:
     request = Request.model_validate(data)
@@ -73,6 +79,7 @@ def test_page_one_opens_with_the_headline_in_a_box(qapp: object, tmp_path: Path,
         pytest.param(CONTRIBUTION, id="a contribution question"),
         pytest.param(FIVE_VISITS, id="a year of five visits"),
         pytest.param(RETIREMENT, id="a retirement check"),
+        pytest.param(CONTRIBUTION_AND_TWO_VISITS, id="contributions and two visits"),
     ],
 )
 def test_each_usual_question_is_one_a4_page(qapp: object, tmp_path: Path, case: dict[str, Any]) -> None:

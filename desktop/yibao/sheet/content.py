@@ -23,6 +23,7 @@ from yibao.rules.models import (
     Request,
     Result,
     SourceRef,
+    Supplementary,
     Visit,
 )
 from yibao.sheet.capitals import amount_in_capitals
@@ -150,15 +151,12 @@ def build_content(
     if result.contribution is not None:
         c = result.contribution
         line_rows = tuple(_row(line) for line in c.lines)
-        totals: tuple[Total, ...] = (
+        totals = (
             _total(figure_name("contribution.employer_monthly"), c.employer_monthly),
             _total(figure_name("contribution.individual_monthly"), c.individual_monthly),
-            _total(figure_name("contribution.supplementary_yearly.employer"), c.supplementary_yearly.employer),
-            _total(figure_name("contribution.supplementary_yearly.individual"), c.supplementary_yearly.individual),
-            _total(figure_name("contribution.supplementary_yearly.from_funds"), c.supplementary_yearly.from_funds),
-            _total(figure_name("contribution.supplementary_yearly.total"), c.supplementary_yearly.total),
+            *_yearly_fees(c.supplementary_yearly),
         )
-        sections.append(Section("缴费测算", (Table("", line_rows),), totals, "缴费与大额筹资合计"))
+        sections.append(Section("缴费测算", (Table("", line_rows),), totals, "缴费合计"))
     if result.visits is not None:
         sections.append(_visits_section(request, result))
     if result.retirement is not None:
@@ -244,6 +242,16 @@ def _sources(sources: Iterable[SourceRef]) -> str:
 def _row(line: Line) -> Row:
     formula = line.formula if not line.note else f"{line.formula}（{line.note}）"
     return Row(line.label, _figure(line), formula, _sources(line.sources), line.local)
+
+
+def _yearly_fees(fees: Supplementary) -> tuple[Total, ...]:
+    """The yearly 大额/大病 fees as paid: the employer's and the person's where not nothing (what the funds put in is
+    in the lines above, 36.00 + 10.00 + 30.00 = 76.00, and nobody pays it); the total where the payer is not named."""
+    if fees.employer is None or fees.individual is None:
+        return (_total(figure_name("contribution.supplementary_yearly.total"), fees.total),)
+    paid = ((figure_name("contribution.supplementary_yearly.employer"), fees.employer),
+            (figure_name("contribution.supplementary_yearly.individual"), fees.individual))
+    return tuple(_total(name, amount) for name, amount in paid if amount)
 
 
 def _total(label: str, amount: Decimal | None) -> Total:
