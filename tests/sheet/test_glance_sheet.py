@@ -44,6 +44,14 @@ CONTRIBUTION_AND_TWO_VISITS = {
     "visits": [{"kind": "outpatient", "tier": 3, "in_scope": "1500", "out_of_scope": "200"},
                {"kind": "outpatient", "tier": 1, "in_scope": "800"}]}
 
+# The usual questions, each one A4 page on paper and as a picture.
+ONE_PAGE_CASES = [
+    pytest.param(CONTRIBUTION, id="a contribution question"),
+    pytest.param(FIVE_VISITS, id="a year of five visits"),
+    pytest.param(RETIREMENT, id="a retirement check"),
+    pytest.param(CONTRIBUTION_AND_TWO_VISITS, id="contributions and two visits"),
+]
+
 
 def _case(data: dict[str, Any]) -> tuple[Request, Any]:
     request = Request.model_validate(data)
@@ -73,15 +81,7 @@ def test_page_one_opens_with_the_headline_in_a_box(qapp: object, tmp_path: Path,
     assert body.index("测算条件") >= len(re.sub(r"\s+", "", sentence))  # the answer before the details
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(CONTRIBUTION, id="a contribution question"),
-        pytest.param(FIVE_VISITS, id="a year of five visits"),
-        pytest.param(RETIREMENT, id="a retirement check"),
-        pytest.param(CONTRIBUTION_AND_TWO_VISITS, id="contributions and two visits"),
-    ],
-)
+@pytest.mark.parametrize("case", ONE_PAGE_CASES)
 def test_each_usual_question_is_one_a4_page(qapp: object, tmp_path: Path, case: dict[str, Any]) -> None:
     out = tmp_path / "sheet.pdf"
     write_pdf(out, *_case(case), SheetHeader("烟台市芝罘区医保服务大厅", "3"))
@@ -89,14 +89,7 @@ def test_each_usual_question_is_one_a4_page(qapp: object, tmp_path: Path, case: 
     assert "第 1 页，共 1 页" in pdftotext(out)
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(CONTRIBUTION, id="a contribution question"),
-        pytest.param(FIVE_VISITS, id="a year of five visits"),
-        pytest.param(RETIREMENT, id="a retirement check"),
-    ],
-)
+@pytest.mark.parametrize("case", ONE_PAGE_CASES)
 def test_the_png_has_the_pdfs_pages(qapp: object, tmp_path: Path, case: dict[str, Any]) -> None:
     """Saved as a picture the sheet keeps the paper's pages: one A4 page (1754 px high at 150 dpi), not a second
     page for the signature line because the text was laid out at the picture's coarser resolution."""

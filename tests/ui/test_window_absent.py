@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from pack_helpers import example
 from pytestqt.qtbot import QtBot
-from window_helpers import add_visit, open_window, set_case
+from window_helpers import add_visit, import_pack_through_the_menu, open_window, set_case
 
-from yibao.ui import local_figures
 from yibao.ui.main_window import TAB_POLICY, TAB_VISITS
 
 
@@ -26,9 +25,7 @@ def test_an_absent_layer_from_a_pack_completes_the_year_on_screen(qtbot: QtBot, 
     path = tmp_path / "weifang.json"
     path.write_text(json.dumps(pack, ensure_ascii=False), encoding="utf-8")
     window = open_window(qtbot)
-    monkeypatch.setattr(local_figures, "ask_open_path", lambda *_a, **_k: str(path))
-    monkeypatch.setattr(local_figures.LocalFiguresDialog, "exec", lambda _self: 1)  # the clerk presses 确定
-    window.open_local_figures("import")
+    import_pack_through_the_menu(window, monkeypatch, path)
     set_case(window, city="weifang", on=date(2024, 6, 1), age=35)
     window.tabs.setCurrentIndex(TAB_VISITS)
     add_visit(window, "outpatient", 2, "1500")

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from window_helpers import add_visit, open_window, set_case, set_cell
+from window_helpers import add_visit, import_pack_through_the_menu, open_window, set_case, set_cell
 
 from yibao.state.local_figures import load_local_figures
-from yibao.ui import local_figures
 from yibao.ui.main_window import TAB_COMPARE, MainWindow
 from yibao.ui.visits_tab import FIRST_INPUT
 
@@ -24,17 +23,11 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "example-figures-pack.j
 DOCUMENT = "示例医保发〔2024〕1号"
 
 
-def import_through_the_menu(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(local_figures, "ask_open_path", lambda *_a, **_k: str(EXAMPLE))
-    monkeypatch.setattr(local_figures.LocalFiguresDialog, "exec", lambda _self: 1)  # the clerk presses 确定
-    window.open_local_figures("import")
-
-
 @pytest.fixture
 def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     w = open_window(qtbot)
     set_case(w)
-    import_through_the_menu(w, monkeypatch)
+    import_pack_through_the_menu(w, monkeypatch, EXAMPLE)
     add_visit(w, "inpatient", 3, "30000", "2000")
     add_visit(w, "inpatient", 2, "40000")
     row = add_visit(w, "inpatient", 1, "20000")

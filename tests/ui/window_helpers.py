@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
+from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
 from yibao.state.settings import Settings, load_settings
@@ -100,3 +102,12 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
             event = QInputMethodEvent("", [])
             event.setCommitString(chunk)
             QApplication.sendEvent(widget, event)
+
+
+def import_pack_through_the_menu(window: MainWindow, monkeypatch: MonkeyPatch, pack: Path) -> None:
+    """设置 › 本地录入参数 › 导入数据包: the file dialog answers ``pack``, the clerk presses 确定."""
+    from yibao.ui import local_figures
+
+    monkeypatch.setattr(local_figures, "ask_open_path", lambda *_a, **_k: str(pack))
+    monkeypatch.setattr(local_figures.LocalFiguresDialog, "exec", lambda _self: 1)
+    window.open_local_figures("import")

@@ -111,7 +111,8 @@ def _cite(result: Result, policy: Policy, noted: list[str]) -> None:
         reading_ids.update(dict.fromkeys(ids))
         numbers.update(dict.fromkeys(s.document for s in sources if not s.local))
     readings = [policy.readings[rid] for rid in reading_ids]
-    result.readings = [_reading_ref(policy, result, r) for r in readings]
+    own = {region.code for region in policy.chain(result.city)}
+    result.readings = [_reading_ref(policy, result, own, r) for r in readings]
     sections = [name for name in ("contribution", "visits", "retirement", "coverage") if getattr(result, name)]
     snapshot = policy.snapshot(result.city, result.on)
     extra = {n.id: n for section in sections for n in snapshot.not_computed(section)}
@@ -127,10 +128,9 @@ def _cite(result: Result, policy: Policy, noted: list[str]) -> None:
     ]
 
 
-def _reading_ref(policy: Policy, result: Result, reading: Reading) -> ReadingRef:
-    """The reading as the result states it; read from another city's document (the case's city has no such rule
-    among the bundled documents), it says whose reading the figures follow."""
-    own = {region.code for region in policy.chain(result.city)}
+def _reading_ref(policy: Policy, result: Result, own: set[str], reading: Reading) -> ReadingRef:
+    """The reading as the result states it; read from another city's document (none of ``own``, the regions whose
+    rules the case's city follows, cites it), it says whose reading the figures follow."""
     cited_by = policy.document_regions.get(reading.document.number, ())
     lender = None if not cited_by or own.intersection(cited_by) else policy.regions[cited_by[0]].name
     text = reading.reading if lender is None else (

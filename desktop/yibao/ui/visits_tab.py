@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -200,7 +200,7 @@ class VisitsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, FIRST_RESULT), self.index(self.rowCount() - 1, len(HEADERS) - 1))
 
 
-@cache
+@lru_cache(maxsize=4096)  # a redraw asks again for every amount typed; a day of typing stays bounded
 def _shown_back(typed: str) -> str:
     """An amount as accepted (１５００ or 1500元 → 1500.00): to the fen, without separators so that the typed columns
     stay narrow enough for nine columns in 大字模式 (the figures beside them carry separators); what cannot be read
@@ -370,9 +370,9 @@ class VisitsTab(QWidget):
         if wrapped:  # 大字模式 in a small window: 普通 / 门诊 and 一级及 / 以下 on two lines rather than cut off
             words = [worded(KIND_COLUMN, "普通"), worded(TIER_COLUMN, "一级及")]
         # Words in an amount column (文件未规定) get their width first where the room allows, the rest is shared.
-        needs = [max([amount] + [math.ceil(metrics.horizontalAdvance(text)) + CELL_PAD for text in texts[column]
-                                 if text and not FIGURE_RUN.fullmatch(text)])
-                 for column, amount in zip(texts, amounts, strict=True)]
+        worded_width = [max((math.ceil(metrics.horizontalAdvance(text)) + CELL_PAD for text in shown
+                             if text and not FIGURE_RUN.fullmatch(text)), default=0) for shown in texts.values()]
+        needs = [max(amount, width) for amount, width in zip(amounts, worded_width, strict=True)]
         spare = room - sum(words)
         if sum(needs) - sum(amounts) <= spare:
             spare -= sum(needs) - sum(amounts)
@@ -384,9 +384,8 @@ class VisitsTab(QWidget):
         for column, width in enumerate(widths):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
-        worded_cells = any(metrics.horizontalAdvance(text) + CELL_PAD > widths[column]
-                           for column, shown in texts.items() for text in shown if text and not FIGURE_RUN.fullmatch(text))
-        lines = 2 if wrapped or worded_cells else 1
+        too_narrow = any(width > column_width for width, column_width in zip(worded_width, widths[FIRST_INPUT:], strict=True))
+        lines = 2 if wrapped or too_narrow else 1
         self.table.verticalHeader().setDefaultSectionSize(lines * round(metrics.lineSpacing()) + 10)
 
     def _fit_rows(self) -> None:
