@@ -113,9 +113,6 @@ class Reason:
     text: str  # 起付标准（三级）由800元降至600元
     sources: tuple[SourceRef, ...]
 
-    def sources_text(self) -> str:
-        return "；".join(s.text() for s in self.sources)
-
 
 @dataclass(frozen=True)
 class Row:

@@ -296,10 +296,6 @@ def _visits_section(request: Request, result: Result) -> Section:
                    totals_title=f"{result.on.year}年度合计（各次之和）")
 
 
-def _money(amount: Decimal | None) -> str:
-    return money(amount) if amount is not None else NOT_STATED
-
-
 def _inputs(request: Request, result: Result) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = [(label("city"), result.city_name), (label("on"), cn_date(result.on))]
     p = request.person
