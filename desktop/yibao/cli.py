@@ -150,18 +150,25 @@ def _figures_check(args: argparse.Namespace) -> int:
 
 def _figures_import(args: argparse.Namespace) -> int:
     from yibao.rules import bundled_policy
+    from yibao.state.atomic import describe_os_error
     from yibao.state.local_figures import load_local_figures, local_figures_path, save_local_figures
+    from yibao.state.lock import locked
     from yibao.state.packs import merge, read_pack
 
     policy = bundled_policy()
     pack = read_pack(policy, Path(args.pack))
-    kept, message = load_local_figures(policy)
-    if message:
-        print(message, file=sys.stderr)
-    merged, same = merge(policy, kept, pack.figures)
-    added = len(merged) - len(kept)
-    if added:
-        save_local_figures(merged)
+    try:
+        with locked(local_figures_path()):  # read, merge and write with no other program in between
+            kept, message = load_local_figures(policy)
+            if message:
+                print(message, file=sys.stderr)
+            merged, same = merge(policy, kept, pack.figures)
+            added = len(merged) - len(kept)
+            if added:
+                save_local_figures(merged)
+    except OSError as exc:
+        raise OutputError(f"本地录入参数未能保存到 {local_figures_path()}（{describe_os_error(exc)}），"
+                          "原有的本地录入参数未改动，未导入任何数据") from None
     already = f"，{same}条已有相同的" if same else ""
     _write_out(f"已从“{pack.issuer}”的数据包导入{added}条本地录入参数{already}（保存在 {local_figures_path()}）\n")
     return 0

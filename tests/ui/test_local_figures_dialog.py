@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,8 +13,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from window_helpers import not_none
 
+from yibao.cli import main
 from yibao.rules import LocalFigure, Policy, bundled_policy
 from yibao.rules.inventory import open_parameters, parameters_in_force
+from yibao.state.local_figures import load_local_figures, local_figures_path, save_local_figures
 from yibao.ui.local_figures import EXPLANATION, LocalFiguresDialog
 
 WAGE = LocalFigure("wage.province_average_monthly", "yantai", date(2024, 1, 1), date(2024, 12, 31),
@@ -27,6 +30,8 @@ def policy() -> Policy:
 
 @pytest.fixture
 def dialog(qtbot: QtBot, policy: Policy) -> LocalFiguresDialog:
+    """The dialog as the window opens it: with the figures saved (the wage)."""
+    save_local_figures([WAGE])
     widget = LocalFiguresDialog(policy, [WAGE], "yantai", date(2024, 6, 1))
     qtbot.addWidget(widget)
     return widget
@@ -249,3 +254,69 @@ def test_not_offered_figure_shows_in_the_policy_view(policy: Policy) -> None:
     row = next(r for r in parameters_in_force(policy, "weifang", date(2024, 6, 1), [figure])
                if r.parameter == figure.parameter)
     assert (row.value_text, row.status, row.document) == ("不设此项", "本地录入", "本地录入")
+
+
+def _yantai_wage_typed(dialog: LocalFiguresDialog, qtbot: QtBot, start: date) -> None:
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    dialog.city_box.setCurrentIndex(dialog.city_box.findData("yantai"))
+    choose_parameter(dialog, "inpatient.fund_yearly_limit")
+    dialog.start_edit.setDate(QDate(start.year, start.month, start.day))
+    qtbot.keyClicks(dialog.value_fields[""], "300000")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_ok_keeps_figures_imported_meanwhile(qtbot: QtBot, policy: Policy) -> None:
+    """Issue 22.1: the dialog opened with the wage only; the command line imports the example pack meanwhile; the
+    clerk deletes the wage and presses 确定: the pack's 11 figures stay, the wage goes (no stale copy written back)."""
+    save_local_figures([WAGE])
+    dialog = LocalFiguresDialog(policy, [WAGE], "yantai", date(2024, 6, 1))
+    qtbot.addWidget(dialog)
+    assert main(["figures", "import", str(EXAMPLE)]) == 0
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved, _message = load_local_figures(policy)
+    assert saved == dialog.figures() and len(saved) == 11 and WAGE not in saved
+
+
+def test_ok_refuses_a_figure_clashing_with_one_imported_meanwhile(qtbot: QtBot, policy: Policy) -> None:
+    """Issue 22.1: the clerk types Yantai's fund limit from 2024-03-01 while the command line imports the pack's (from
+    2024-01-01): 确定 refuses at the top, naming both periods; the file keeps the pack's figures; the dialog stays."""
+    dialog = LocalFiguresDialog(policy, [], "yantai", date(2024, 6, 1))
+    qtbot.addWidget(dialog)
+    _yantai_wage_typed(dialog, qtbot, date(2024, 3, 1))
+    assert main(["figures", "import", str(EXAMPLE)]) == 0
+    imported = local_figures_path().read_bytes()
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.refusal.text() == (
+        "本对话框打开后，另一个程序（如命令行导入数据包）已保存了2024年1月1日起的同一参数，与您录入的2024年3月1日起"
+        "日期重叠；未保存。请修改或删除您的这一条后再按“确定”")
+    assert not_none(dialog.layout()).indexOf(dialog.refusal) == 0 and not dialog.refusal.isHidden()
+    assert local_figures_path().read_bytes() == imported
+    # the clerk deletes the clashing figure: 确定 now saves the pack's figures as they are
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and len(load_local_figures(policy)[0]) == 11
+
+
+def test_ok_on_a_full_disk_keeps_the_dialog_and_the_file(qtbot: QtBot, policy: Policy,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 22.12: a full disk under the state folder: 确定 says so at the top, nothing is lost, no traceback."""
+    save_local_figures([WAGE])
+    before = local_figures_path().read_bytes()
+    dialog = LocalFiguresDialog(policy, [WAGE], "yantai", date(2024, 6, 1))
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("yibao.state.local_figures.write_text_atomic", full)
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.refusal.text().startswith("本地录入参数未能保存（磁盘已满），修改仍在本对话框中")
+    assert local_figures_path().read_bytes() == before and dialog.figures() == []

@@ -109,5 +109,5 @@ def import_pack_through_the_menu(window: MainWindow, monkeypatch: MonkeyPatch, p
     from yibao.ui import local_figures
 
     monkeypatch.setattr(local_figures, "ask_open_path", lambda *_a, **_k: str(pack))
-    monkeypatch.setattr(local_figures.LocalFiguresDialog, "exec", lambda _self: 1)
+    monkeypatch.setattr(local_figures.LocalFiguresDialog, "exec", lambda dialog: dialog.accept() or dialog.result())
     window.open_local_figures("import")

@@ -26,6 +26,7 @@ _OS_PROBLEMS = {
     errno.EISDIR: "这是一个文件夹",
     errno.ENOTDIR: "路径中有一段不是文件夹",
     errno.EPIPE: "输出已被关闭",
+    errno.EBUSY: "正被另一个程序（另一个窗口或命令行）修改，请稍后再试",
 }
 
 

@@ -29,6 +29,7 @@ from yibao.rules.policy import (
     written_value,
 )
 from yibao.state.atomic import copy_aside, describe_os_error, set_aside_reported, write_text_atomic
+from yibao.state.lock import locked
 from yibao.state.paths import data_dir
 from yibao.wording import FIELD_LABELS, cn_date
 
@@ -150,6 +151,31 @@ def save_local_figures(figures: Sequence[LocalFigure]) -> None:
     records = [_record(f) for f in figures]
     text = json.dumps({"version": FORMAT_VERSION, "figures": records}, ensure_ascii=False, indent=2)
     write_text_atomic(local_figures_path(), text + "\n")
+
+
+def save_edits(policy: Policy, opened: Sequence[LocalFigure], edited: Sequence[LocalFigure]) -> list[LocalFigure]:
+    """Save the list the 本地录入参数 dialog ends with, and return what is saved.
+
+    ``opened`` is the list the dialog started from. If another program (``yibao figures import``, a second window)
+    saved since, its figures are kept: the dialog's additions and deletions are applied to the file as it is now.
+    An addition overlapping a figure saved meanwhile is refused (LocalFigureError, nothing written). Under the lock.
+    """
+    with locked(local_figures_path()):
+        current, _message = load_local_figures(policy)
+        if current == list(opened):
+            merged = list(edited)
+        else:
+            added = [f for f in edited if f not in opened]
+            merged = [f for f in current if f in edited or f not in opened]
+            for figure in (f for f in added if f not in merged):
+                clash = next((kept for kept in merged if overlaps(kept, figure)), None)
+                if clash is not None:
+                    raise LocalFigureError("start", f"本对话框打开后，另一个程序（如命令行导入数据包）已保存了"
+                                                    f"{period_text(clash)}的同一参数，与您录入的{period_text(figure)}"
+                                                    "日期重叠；未保存。请修改或删除您的这一条后再按“确定”")
+                merged.append(figure)
+        save_local_figures(merged)
+    return merged
 
 
 def _record(figure: LocalFigure) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from yibao.rules.inputs import InputProblem, parse_share
 from yibao.rules.inventory import LOCAL, key_label, open_parameters, pack_document_text, value_text
 from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, ParameterSpec, nested_value
 from yibao.state.atomic import describe_os_error
-from yibao.state.local_figures import make_local_figure
+from yibao.state.local_figures import make_local_figure, save_edits
 from yibao.state.packs import default_issuer, merge, read_pack, write_pack
 from yibao.ui.dialogs import give_mnemonics, name_buttons, open_size, scrolling
 from yibao.ui.files import ask_open_path, ask_save_path
@@ -85,11 +85,17 @@ class LocalFiguresDialog(QDialog):
         self._policy = policy
         self._on = on
         self._figures = list(figures)
+        self._opened = tuple(figures)  # what 确定 merges the edits against: another program may save meanwhile
         self._editing: int | None = None  # index being edited, len(figures) for a new one, None when idle
         self.value_fields: dict[str, QLineEdit] = {}  # "" for a single figure, else one per key
         self.flag_box: QComboBox | None = None
         self.absent_check: QCheckBox | None = None  # 本市不设此项, for a parameter the catalogue marks may_be_absent
 
+        self.refusal = QLabel(self)  # why 确定 did not save, at the top where it is seen
+        self.refusal.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #c00000; font-weight: bold;")
+        self.refusal.hide()
         explanation = QLabel(EXPLANATION, self)
         explanation.setWordWrap(True)
 
@@ -194,6 +200,7 @@ class LocalFiguresDialog(QDialog):
         body_layout.addWidget(self.error)
         body_layout.addWidget(self.info)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.refusal)
         layout.addWidget(scrolling(body), 1)  # 大字模式 on a low screen: the body scrolls, 确定 and 取消 stay in sight
         layout.addWidget(self.buttons)
         wanted = header.length() + 8 * self.fontMetrics().averageCharWidth()  # every column in view if the screen allows
@@ -445,9 +452,25 @@ class LocalFiguresDialog(QDialog):
                 target.style().polish(target)
 
     def accept(self) -> None:
-        """OK keeps the list only when the figure being edited (if any) is valid."""
-        if self._save_edit():
-            super().accept()
+        """OK saves the list when the figure being edited (if any) is valid, merged with what another program saved
+        since the dialog opened; a clash or a write that fails keeps the dialog open and says why at the top."""
+        if not self._save_edit():
+            return
+        try:
+            self._figures = save_edits(self._policy, self._opened, self._figures)
+        except InputError as exc:
+            self._refuse(exc.problem)
+            return
+        except OSError as exc:
+            self._refuse(f"本地录入参数未能保存（{describe_os_error(exc)}），修改仍在本对话框中：可稍后再按“确定”，"
+                         "或按“取消”放弃修改")
+            return
+        super().accept()
+
+    def _refuse(self, why: str) -> None:
+        self.refusal.setText(why)
+        self.refusal.show()
+        self._show_figures()
 
     # ------------------------------------------------------------ packs
 

@@ -838,12 +838,7 @@ class MainWindow(QMainWindow):
         elif start == "export":
             dialog.export_pack()
         if run_dialog(dialog):
-            try:
-                self.core.set_local(dialog.figures())
-            except OSError as exc:
-                from yibao.state.atomic import describe_os_error
-
-                notify(self, "warning", "无法保存", f"本地录入参数未能保存（{describe_os_error(exc)}），本次运行中仍然有效")
+            self.core.local = dialog.figures()  # saved by the dialog's 确定, with what others saved meanwhile
             self._policy_context = None
             self._tiers = None  # the same visit may now settle differently
             self.recompute()
