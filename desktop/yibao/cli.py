@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     import argparse
     from datetime import date
 
-    from yibao.rules import LocalFigure, Request
+    from yibao.rules import Request
+    from yibao.session import Session
 
 EXIT_OUTPUT = 1
 EXIT_INPUT = 2
@@ -114,28 +115,25 @@ def compare_on(text: str | None) -> date | None:
         raise InputError("--compare-on", str(exc)) from None
 
 
-def run_figures(pack: str | None) -> list[LocalFigure]:
-    """The ``--figures PACK`` of calc and sheet: used for this run only, nothing saved."""
-    if pack is None:
-        return []
-    from yibao.rules import bundled_policy
-    from yibao.state.packs import read_pack
+def open_session(args: argparse.Namespace) -> Session:
+    """The session of calc and sheet: the hall's saved local figures, ``--figures PACK``'s for this run (nothing
+    saved), or none with ``--no-local``; a problem with the saved figures is said on stderr."""
+    from yibao.session import Session
 
-    return list(read_pack(bundled_policy(), Path(pack)).figures)
+    session = Session.open(pack=None if args.figures is None else Path(args.figures), saved=not args.no_local)
+    for message in session.messages:
+        print(_one_line(message), file=sys.stderr)
+    return session
 
 
 def _calc(args: argparse.Namespace) -> int:
-    from yibao.rules import calculate
-
     request = read_request(args.request)
-    local = run_figures(args.figures)
+    session = open_session(args)
     other = compare_on(args.compare_on)
     if other is not None:
-        from yibao.rules.compare import compare
-
-        _write_out(compare(request, other, local=local).model_dump_json(indent=2) + "\n")
+        _write_out(session.compare(request, other).model_dump_json(indent=2) + "\n")
         return 0
-    _write_out(calculate(request, local=local).model_dump_json(indent=2) + "\n")
+    _write_out(session.compute(request).model_dump_json(indent=2) + "\n")
     return 0
 
 
@@ -210,20 +208,16 @@ def _regions(_: argparse.Namespace) -> int:
 
 def _sheet(args: argparse.Namespace) -> int:
     """Write the printed sheet as a PDF, headless (an offscreen Qt application when there is no display)."""
-    from yibao.rules import InputError, calculate
+    from yibao.rules import InputError
 
     request = read_request(args.request)
     out = Path(args.pdf)
     if not out.parent.is_dir():
         raise InputError("(--pdf)", f"无法写入 {out}：目录不存在")
-    local = run_figures(args.figures)
-    result = calculate(request, local=local)
+    session = open_session(args)
+    result = session.compute(request)
     other = compare_on(args.compare_on)
-    comparison = None
-    if other is not None:
-        from yibao.rules.compare import compare
-
-        comparison = compare(request, other, local=local)
+    comparison = None if other is None else session.compare(request, other)
     from datetime import datetime
 
     from yibao.sheet import SheetHeader, write_pdf
@@ -256,7 +250,15 @@ def _quiet_qt() -> None:
     qInstallMessageHandler(lambda _mode, _context, message: log.info("Qt: %s", message))
 
 
-FIGURES_HELP = "本次计算使用这个本地录入参数数据包（不改动本机保存的本地录入参数）"
+FIGURES_HELP = "本次计算使用这个数据包中的本地录入参数，不用本机保存的（也不改动本机保存的）"
+NO_LOCAL_HELP = "不用本机保存的本地录入参数，只按所收录的政策文件计算（默认使用，与窗口相同）"
+
+
+def _local_options(command: argparse.ArgumentParser) -> None:
+    """Which local figures calc and sheet use: the hall's saved ones unless one of these says otherwise."""
+    choice = command.add_mutually_exclusive_group()
+    choice.add_argument("--figures", metavar="PACK.json", help=FIGURES_HELP)
+    choice.add_argument("--no-local", action="store_true", help=NO_LOCAL_HELP)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -269,7 +271,7 @@ def parser() -> argparse.ArgumentParser:
     calc.add_argument("request", help="请求文件路径，- 表示标准输入")
     calc.add_argument("--compare-on", metavar="YYYY-MM-DD",
                       help="同一请求再按这一日期的规定计算，输出 before/after/changes/difference")
-    calc.add_argument("--figures", metavar="PACK.json", help=FIGURES_HELP)
+    _local_options(calc)
     calc.set_defaults(run=_calc)
     sub.add_parser("regions", help="列出城市代码").set_defaults(run=_regions)
     sheet = sub.add_parser("sheet", help="读取一个 JSON 请求，输出 A4 测算单 PDF")
@@ -278,7 +280,7 @@ def parser() -> argparse.ArgumentParser:
     sheet.add_argument("--hall", default="", help="服务大厅名称（不填则留空线）")
     sheet.add_argument("--counter", default="", help="窗口号（不填则留空线）")
     sheet.add_argument("--compare-on", metavar="YYYY-MM-DD", help="加印政策前后对比：同一请求再按这一日期的规定计算")
-    sheet.add_argument("--figures", metavar="PACK.json", help=FIGURES_HELP)
+    _local_options(sheet)
     sheet.set_defaults(run=_sheet)
     figures = sub.add_parser("figures", help="本地录入参数数据包：检查、导入、导出")
     actions = figures.add_subparsers(dest="action", required=True)

@@ -24,6 +24,7 @@ NOT_STATED_HINT = f"{NOT_STATED}（可在“本地录入参数”中填写）"
 YUAN_SIGN = "¥"
 LOCAL_MARK = "本地录入"  # a figure staff entered (by hand or from a pack), on screen and paper
 ABSENT_MARK = "不设此项"  # a layer or option the city does not have (a document's not_offered, or 本市不设此项 entered)
+LEFT_OUT_NOTE = f"本次计算未使用本机保存的{LOCAL_MARK}参数，只按所收录的政策文件计算"  # yibao calc --no-local
 READING_MARK = "解读"  # a figure resting on a reading of an unclear clause (resources/policy/readings.json)
 READING_STAR = "＊"  # the same mark where a column is narrow (the printed sheet), explained under 说明
 
@@ -195,6 +196,11 @@ def months(count: int) -> str:
 
 
 # ---------------------------------------------------------------- dates
+
+
+def pack_note(issuer: str, file_name: str) -> str:
+    """What a result computed with a figures pack for one run (yibao calc --figures) says about its local figures."""
+    return f"本次计算的{LOCAL_MARK}参数取自数据包“{issuer}”（{file_name}），未使用本机保存的{LOCAL_MARK}参数"
 
 
 def cn_date(day: date) -> str:

@@ -220,7 +220,7 @@ def test_damaged_local_figures_file_is_reported(qtbot: QtBot, warnings: list[str
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("{not json", encoding="utf-8")
     window = open_window(qtbot)
-    assert window.core is not None and window.core.local == []
+    assert window.session is not None and window.session.local == []
     assert len(warnings) == 1
 
 
@@ -229,13 +229,13 @@ def test_local_figure_is_marked_本地录入(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     set_case(window)
     add_visit(window, "inpatient", 3, "10000")
-    assert window.core is not None
+    assert window.session is not None
     from yibao.state.local_figures import make_local_figure
 
     shares = {t: {"in_service": r, "retired": r} for t, r in (("1", "0.9"), ("2", "0.85"), ("3", "0.8"))}
-    share = make_local_figure(window.core.policy, parameter="inpatient.share", region="yantai",
+    share = make_local_figure(window.session.policy, parameter="inpatient.share", region="yantai",
                               start=date(2024, 1, 1), end=None, raw_value=shares)
-    window.core.set_local([share])
+    window.session.local = [share]
     window.recompute()
     fund = next(row for row in window.visits_tab.lines.row_texts() if row[0] == "统筹基金支付")
     assert "本地录入" in fund[1] and "本地录入" in fund[3]
@@ -440,15 +440,15 @@ def test_unexpected_error_is_logged_and_shown(qtbot: QtBot, warnings: list[str],
 
 def test_damaged_policy_data_is_reported_and_the_window_stays(qtbot: QtBot, warnings: list[str],
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from yibao import session
     from yibao.rules import PolicyError
-    from yibao.ui import core
 
     def damaged() -> None:
         raise PolicyError("regions/yantai.json", "parameters", "不是有效的 JSON")
 
-    monkeypatch.setattr(core, "bundled_policy", damaged)
+    monkeypatch.setattr(session, "bundled_policy", damaged)
     window = open_window(qtbot)
-    assert window.core is None
+    assert window.session is None
     error = window.input_error()
     assert error is not None and "政策数据文件损坏" in error and "yantai.json" in error
     assert len(warnings) == 1

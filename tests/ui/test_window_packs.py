@@ -37,9 +37,9 @@ def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
 
 
 def test_the_import_is_saved_and_the_year_comes_out_whole(window: MainWindow, qtbot: QtBot) -> None:
-    assert window.core is not None
-    saved, _ = load_local_figures(window.core.policy)
-    assert len(saved) == 11 and saved == window.core.local
+    assert window.session is not None
+    saved, _ = load_local_figures(window.session.policy)
+    assert len(saved) == 11 and saved == window.session.local
     tab = window.visits_tab
     qtbot.waitUntil(lambda: tab.totals.value("个人负担") == "¥18,752.50")
     assert tab.totals.value("统筹基金支付") == "¥60,000.00"

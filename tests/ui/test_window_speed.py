@@ -28,15 +28,15 @@ def window(qtbot: QtBot) -> MainWindow:
 
 def spy(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The number of visits in every request the rules core is asked to settle."""
-    assert window.core is not None
+    assert window.session is not None
     calls: list[int] = []
-    compute = window.core.compute
+    compute = window.session.compute
 
     def counted(request: Request) -> Result:
         calls.append(len(request.visits or []))
         return compute(request)
 
-    monkeypatch.setattr(window.core, "compute", counted)
+    monkeypatch.setattr(window.session, "compute", counted)
     window.presenter.compute = counted
     window._tiers = None  # the cache holds the compute it was made with
     return calls

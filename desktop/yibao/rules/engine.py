@@ -76,6 +76,11 @@ def _cite_packs(result: Result, local: Iterable[LocalFigure]) -> None:
     ]
 
 
+def rests_on_local(result: Result) -> bool:
+    """Whether a figure of the result rests on a local figure (本地录入)."""
+    return any(s.local for sources, _ids in _resting(result) for s in sources)
+
+
 def _check_option(request: Request) -> None:
     """A way of paying chosen for someone who has no choice is refused, not ignored."""
     person, given = request.person, request.contribution

@@ -383,6 +383,18 @@ class FundResult(BaseModel):
     lines: list[Line]
 
 
+LocalOrigin = Literal["saved", "pack", "left_out"]
+
+
+class LocalFiguresUse(BaseModel):
+    """Which local figures (本地录入) the result was computed with: the hall's saved ones (the window, and the command
+    line by default), a figures pack for one run (``--figures``), or none (``--no-local``)."""
+
+    origin: LocalOrigin
+    available: int  # local figures in play, every city and period
+    used: bool  # a figure of this result rests on one of them
+
+
 class Result(BaseModel):
     city: str
     city_name: str
@@ -399,3 +411,4 @@ class Result(BaseModel):
     not_computed: list[NotComputedRef] = []  # rules of the documents for this case the product does not compute
     documents: list[DocumentRef] = []  # every document cited by a line, a coverage item or a reading
     notes: list[str] = []
+    local_figures: LocalFiguresUse | None = None  # set by the session (yibao.session); None from calculate() alone

@@ -1,4 +1,4 @@
-"""The main window: the person panel, the tabs, the menus; every figure comes from ``Core.compute``.
+"""The main window: the person panel, the tabs, the menus; every figure comes from ``Session.compute``.
 
 Nothing here imports pydantic or the rules core at module level: the window paints first, then
 ``start_core`` loads them (see ``app.run``).
@@ -32,9 +32,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from yibao.rules import Request, Result
+    from yibao.session import Session
     from yibao.state.history import History
     from yibao.ui.contribution_tab import ContributionTab
-    from yibao.ui.core import Core
     from yibao.ui.headline_box import HeadlineBox
     from yibao.ui.messages import Kind
     from yibao.ui.presenter import Problem
@@ -74,8 +74,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, cities: list[tuple[str, str]]) -> None:
         super().__init__()
         self.settings = settings
-        self.core: Core | None = None
-        self.history: History | None = None
+        self.session: Session | None = None
         self._marked: list[QWidget] = []
         self._stale_marks: list[QLabel] = []  # one 已过期 marker per tab, made when first needed
         self._policy_context: tuple[object, ...] | None = None
@@ -266,34 +265,32 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt  # the Qt namespace costs ~45 ms: only after the first paint
 
         from yibao.rules import PolicyError
-        from yibao.state.history import open_history
-        from yibao.ui.core import Core
+        from yibao.session import Session
 
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text: never rich text
         self.set_shortcuts()
         self._build_headlines()
         _remove_stale_temps()
-        messages = []
         try:
-            self.core, local_message = Core.load()
+            self.session = Session.open(settings=self.settings)
         except PolicyError as exc:
             _log().error("policy data damaged: %s", exc)
             self.presenter.cannot_compute(f"政策数据文件损坏，无法计算：{exc}。请重新安装本软件。")
             notify(self, "critical", "政策数据损坏", f"{exc}\n\n请重新安装本软件；已保存的设置和历史记录不受影响。")
             return
-        if local_message:
-            messages.append(local_message)
-        self.history, history_message = open_history()
-        if history_message:
-            messages.append(history_message)
-        self.presenter.compute = self.core.compute
+        self.session.open_history()
+        self.presenter.compute = self.session.compute
         self._tab_shown(self.tabs.currentIndex())
         self.presenter.recompute()
-        messages[:0] = folder_problems()  # the first cause, said once
+        messages = folder_problems() + self.session.messages  # the first cause, said once
         if messages:
             notify(self, "warning", "用户数据", "\n\n".join(messages))
 
     # ------------------------------------------------------------ compute
+
+    @property
+    def history(self) -> History | None:
+        return self.session.history if self.session is not None else None
 
     @property
     def request(self) -> Request | None:
@@ -407,7 +404,7 @@ class MainWindow(QMainWindow):
             self._set_stale(True)
 
     def _tab_shown(self, index: int) -> None:
-        if self.core is None:
+        if self.session is None:
             return  # before the first paint: start_core builds the tab on show
         if index == TAB_CONTRIBUTION:
             _ = self.contribution_tab
@@ -435,7 +432,7 @@ class MainWindow(QMainWindow):
         """The comparison, chart and policy view are built and refreshed only while visible."""
         self._extra_pending = False
         self._extra_from_edit = from_edit
-        if self.core is None or self.request is None or self.result is None:
+        if self.session is None or self.request is None or self.result is None:
             return
         index = self.tabs.currentIndex()
         if index == TAB_COMPARE:
@@ -443,10 +440,10 @@ class MainWindow(QMainWindow):
             self._show_tiers(self.request, self.result)
         elif index == TAB_POLICY:
             self._ensure_policy_tab()
-            context = (self.request.city, self.request.on, tuple(self.core.local))
+            context = (self.request.city, self.request.on, tuple(self.session.local))
             if context != self._policy_context:
                 self._policy_context = context
-                self.policy_tab.set_context(self.core.policy, self.request.city, self.request.on, self.core.local)
+                self.policy_tab.set_context(self.session.policy, self.request.city, self.request.on, self.session.local)
         elif index == TAB_BEFORE_AFTER:
             if self.before_after_tab is None:
                 from yibao.ui.before_after_tab import BeforeAfterTab
@@ -456,7 +453,7 @@ class MainWindow(QMainWindow):
             if self._extra_from_edit and self.before_after_tab.comparison is not None:
                 self._before_after_later()
             else:
-                self.before_after_tab.set_case(self.core.policy, self.request, self.core.local)
+                self.before_after_tab.set_case(self.session.policy, self.request, self.session.local)
 
     def _before_after_later(self) -> None:
         """Two dates' rules over a whole year of visits take more than a frame (~0.2 s for 20 visits): while the
@@ -471,8 +468,8 @@ class MainWindow(QMainWindow):
         self._before_after_timer.start()
 
     def _before_after_now(self) -> None:
-        if self.core is not None and self.request is not None and self.before_after_tab is not None:
-            self.before_after_tab.set_case(self.core.policy, self.request, self.core.local)
+        if self.session is not None and self.request is not None and self.before_after_tab is not None:
+            self.before_after_tab.set_case(self.session.policy, self.request, self.session.local)
 
     def _show_tiers(self, request: Request, result: Result) -> None:
         """The chosen visit at each tier, settled once for both the table and the chart."""
@@ -480,10 +477,10 @@ class MainWindow(QMainWindow):
         from yibao.ui.compare import NO_VISIT_HINT, headline
         from yibao.ui.tiers import TierCache
 
-        assert self.core is not None
+        assert self.session is not None
         comparison, chart = self.compare
         if self._tiers is None:
-            self._tiers = TierCache(self.core.compute)
+            self._tiers = TierCache(self.session.compute)
         row = self._visits_tab.selected_index() if self._visits_tab is not None else 0
         if row < 0 and request.visits:
             row = 0
@@ -729,7 +726,7 @@ class MainWindow(QMainWindow):
         with ``ask``, the clerk may tick other questions to add. None when the clerk cancels."""
         from yibao.ui.sheet_sections import asked, choose_sections, limited
 
-        assert self.request is not None and self.result is not None and self.core is not None
+        assert self.request is not None and self.result is not None and self.session is not None
         available = asked(self.request)
         on_screen = TAB_QUESTIONS.get(self.tabs.currentIndex())
         chosen = [on_screen] if on_screen in available else available
@@ -741,7 +738,7 @@ class MainWindow(QMainWindow):
         if chosen == available:
             return self.request, self.result
         request = limited(self.request, chosen)
-        return request, self.core.compute(request)
+        return request, self.session.compute(request)
 
     def print_sheet(self) -> None:
         if self._ready() and (case := self.sheet_case(ask=True)) is not None:
@@ -827,29 +824,29 @@ class MainWindow(QMainWindow):
 
     def open_local_figures(self, start: Literal["import", "export"] | None = None) -> None:
         """The 本地录入参数 dialog; ``start`` opens it with a pack import or export (saved, as edits are, by 确定)."""
-        if self.core is None:
+        if self.session is None:
             return
         from yibao.ui.local_figures import LocalFiguresDialog
 
-        dialog = LocalFiguresDialog(self.core.policy, self.core.local, self.presenter.values["city"],
+        dialog = LocalFiguresDialog(self.session.policy, self.session.local, self.presenter.values["city"],
                                     self.presenter.rules_date, self)
         if start == "import":
             dialog.import_pack()
         elif start == "export":
             dialog.export_pack()
         if run_dialog(dialog):
-            self.core.local = dialog.figures()  # saved by the dialog's 确定, with what others saved meanwhile
+            self.session.local = dialog.figures()  # saved by the dialog's 确定, with what others saved meanwhile
             self._policy_context = None
             self._tiers = None  # the same visit may now settle differently
             self.recompute()
 
     def open_fund(self) -> None:
-        if self.core is None:
+        if self.session is None:
             return
         from yibao.ui.fund_dialog import FundDialog
 
         city = self.presenter.values["city"]
-        run_dialog(FundDialog(city, self.core.city_name(city), self.presenter.rules_date, self.core.compute, self,
+        run_dialog(FundDialog(city, self.session.city_name(city), self.presenter.rules_date, self.session.compute, self,
                               self.sheet_header()))
 
     def show_help(self) -> None:
