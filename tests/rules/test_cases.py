@@ -2,7 +2,8 @@
 
 Each case names its clause. ``expect`` maps dotted result paths to the JSON value the CLI would print;
 ``missing`` lists parameters the result must report as not given by the documents; ``needs_input`` the
-request fields it must ask for instead; ``notes`` lists fragments of the transition notes; ``lines`` checks
+request fields it must ask for instead; ``notes`` lists fragments of the transition notes and ``notes_absent``
+fragments no note may hold; ``lines`` checks
 itemised lines by key (money) and ``line_values`` by typed value and unit; ``line_readings`` the readings a
 line must name; ``readings`` the reading ids the result must list, exactly; ``not_computed`` the ids of rules
 it must say it does not compute; ``coverage_items`` checks the coverage summary by item and
@@ -61,6 +62,8 @@ def test_case(case: dict[str, Any]) -> None:
         assert parameter in reported, f"{parameter} should be reported missing; got {sorted(reported)}"
     for fragment in case.get("notes", []):
         assert any(fragment in note for note in result["notes"]), (fragment, result["notes"])
+    for fragment in case.get("notes_absent", []):
+        assert not any(fragment in note for note in result["notes"]), (fragment, result["notes"])
     items = {item["key"]: item for item in (result["coverage"] or {}).get("items", [])}
     for key, covered in case.get("coverage_items", {}).items():
         assert items[key]["covered"] == covered, (key, items[key]["detail"])

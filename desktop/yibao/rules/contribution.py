@@ -146,7 +146,13 @@ def _retiree_premium(
         for key, who in (("employer", "单位"), ("individual", "个人")):
             lines.append(line(key, f"{who}缴费（退休人员，每月）", None, formula, law))
         return None, None
-    assumed: tuple[str, ...] = () if retirement is not None and retirement.eligible else (RETIREE_YEARS_ASSUMED,)
+    if retirement is not None and retirement.eligible is None:  # years entered, the city's minimum not given
+        formula = "本市此时的最低缴费年限文件未规定，无法判断是否已达到、是否还需缴费"
+        required = trace.snapshot.get("retirement.min_months")
+        for key, who in (("employer", "单位"), ("individual", "个人")):
+            lines.append(line(key, f"{who}缴费（退休人员，每月）", None, formula, law, required))
+        return None, None
+    assumed: tuple[str, ...] = () if retirement is not None else (RETIREE_YEARS_ASSUMED,)
     formula = "达到最低缴费年限的退休人员不再缴纳基本医疗保险费"
     if assumed:
         formula += "（未核对缴费年限：按已达到计）"

@@ -113,6 +113,8 @@ class EntryFile(_Strict):
     note: str | None = None
     phase_in: PhaseIn | None = None
     phase_in_until: date | None = None
+    # 184号 三(二) lets a city phase in an employer rate only where it rises by more than this (written "0.005").
+    phase_in_rise_over: Decimal | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> EntryFile:
@@ -120,6 +122,8 @@ class EntryFile(_Strict):
             raise ValueError("end 早于 start")
         if (self.value is None) != (self.status != "in_force"):
             raise ValueError("value 为 null 时 status 须为 not_offered 或 not_stated，反之亦然")
+        if self.phase_in_rise_over is not None and (self.phase_in_until is None or not 0 <= self.phase_in_rise_over < 1):
+            raise ValueError("phase_in_rise_over 须为 0 到 1 之间的比例，且只与 phase_in_until 一起使用")
         return self
 
 
@@ -137,6 +141,8 @@ class ReadingScope(_Strict):
     """Where a reading applies by itself: a figure of these parameters, for these cities, on these dates.
 
     ``transition``: only while the city takes the province's figure during the province's transition period.
+    ``kept``: only while the city keeps its own figure during a transition the province allows (``phase_in``).
+    ``province``: only where the figure is the province's own.
     ``retired``: only for retirees (true) or people in service (false).
     """
 
@@ -145,6 +151,8 @@ class ReadingScope(_Strict):
     start: date | None = None
     end: date | None = None
     transition: bool = False
+    kept: bool = False
+    province: bool = False
     retired: bool | None = None
 
 
@@ -207,6 +215,7 @@ class Entry:
     note: str | None
     phase_in: PhaseIn | None
     phase_in_until: date | None
+    phase_in_rise_over: Decimal | None = None
 
     def in_force_on(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on <= self.end)
@@ -354,6 +363,8 @@ class Snapshot:
             and (scope.start is None or scope.start <= self.on)
             and (scope.end is None or self.on <= scope.end)
             and (not scope.transition or found.phase_note is not None)
+            and (not scope.kept or found.entry.phase_in is not None)
+            and (not scope.province or found.region.code == self.policy.province)
             and (scope.retired is None or scope.retired == self.retired)
         )
 
@@ -376,7 +387,7 @@ class Snapshot:
             region is not self.city
             and entry.phase_in_until is not None
             and self.on < entry.phase_in_until
-            and not self._city_had_same(parameter, entry)
+            and self._may_phase_in(parameter, entry)
         ):
             note = (
                 f"省规定允许各市过渡至{cn_date(entry.phase_in_until)}；"
@@ -384,10 +395,15 @@ class Snapshot:
             )
         return Resolved(parameter, spec, entry, region, self._document(entry), note)
 
-    def _city_had_same(self, parameter: str, entry: Entry) -> bool:
-        """The city's own figure the day before the province's took over was the same: nothing to phase in."""
+    def _may_phase_in(self, parameter: str, entry: Entry) -> bool:
+        """Whether 184号 三(二) lets this city phase the province's figure in: its own figure the day before
+        differs (a rate: rises by more than ``phase_in_rise_over``); a figure the documents do not give may."""
         before = self.city.current(parameter, entry.start - timedelta(days=1))
-        return before is not None and before.value == entry.value
+        if before is None or before.value is None:
+            return True
+        if isinstance(entry.value, Decimal) and isinstance(before.value, Decimal) and entry.phase_in_rise_over is not None:
+            return entry.value - before.value > entry.phase_in_rise_over
+        return before.value != entry.value
 
     def _from_local(self, parameter: str) -> Resolved | None:
         spec = self.policy.catalogue[parameter]
@@ -600,7 +616,7 @@ def _build_region(
                 raise PolicyError(file, f"{key}.start", f"与上一个取值（止于{built[-1].end}）日期重叠")
             built.append(
                 Entry(name, data.code, raw.start, end, value, raw.status, raw.source, raw.note,
-                      raw.phase_in, raw.phase_in_until)
+                      raw.phase_in, raw.phase_in_until, raw.phase_in_rise_over)
             )
         entries[name] = tuple(built)
     return Region(data.code, data.name, data.parent, data.note, entries)
