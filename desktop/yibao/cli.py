@@ -7,6 +7,7 @@ the window can paint before it is loaded.
 
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,14 +93,45 @@ def _write_out(text: str) -> None:
     from yibao.state.atomic import describe_os_error
 
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_whole(text)
     except OSError as exc:
         import os
 
         with open(os.devnull, "w") as sink:  # what is left in the buffer must not fail again at exit
             os.dup2(sink.fileno(), sys.stdout.fileno())
         raise OutputError(f"无法写出结果（{describe_os_error(exc)}）") from None
+
+
+def _write_whole(text: str) -> None:
+    """Write ``text`` to stdout and flush it. Unbuffered (PYTHONUNBUFFERED, ``-u``) the text layer writes straight to
+    the file and ignores a short write (a reader closing the pipe midway): write the bytes until all are out."""
+    import io
+    import os
+
+    stream = sys.stdout
+    raw = getattr(stream, "buffer", None)
+    if not isinstance(raw, io.RawIOBase):
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    data = memoryview(text.replace("\n", os.linesep).encode(stream.encoding, stream.errors or "strict"))
+    while data:
+        written = raw.write(data)
+        if not written:
+            raise OSError(errno.EIO, "short write")
+        data = data[written:]
+
+
+def output_path(text: str, option: str) -> Path:
+    """A file the user names for output (``sheet --pdf``, ``figures export OUT``): its folder must exist (it is not
+    made silently); InputError naming the option. What the path is (a device, a folder) is checked when writing."""
+    from yibao.rules import InputError
+
+    out = Path(text)
+    if not out.parent.is_dir():
+        raise InputError(option, f"无法写入 {out}：目录不存在")
+    return out
 
 
 def compare_on(text: str | None) -> date | None:
@@ -188,13 +220,11 @@ def _figures_export(args: argparse.Namespace) -> int:
     chosen = [f for f in figures if args.city is None or f.region == args.city]
     if not chosen:
         raise InputError("--city" if args.city else "(本地录入)", "没有可导出的本地录入参数")
-    out = Path(args.out)
+    out = output_path(args.out, "OUT")
     try:
         write_pack(out, chosen, args.issuer or default_issuer(chosen), date.today())
-    except OSError as exc:
-        from yibao.state.atomic import describe_os_error
-
-        raise InputError("OUT", f"无法写入 {out}（{describe_os_error(exc)}）") from None
+    except OSError as exc:  # a WriteError: the message names the file and the problem
+        raise OutputError(str(exc)) from None
     _write_out(f"已导出{len(chosen)}条本地录入参数到 {out}\n")
     return 0
 
@@ -208,12 +238,8 @@ def _regions(_: argparse.Namespace) -> int:
 
 def _sheet(args: argparse.Namespace) -> int:
     """Write the printed sheet as a PDF, headless (an offscreen Qt application when there is no display)."""
-    from yibao.rules import InputError
-
     request = read_request(args.request)
-    out = Path(args.pdf)
-    if not out.parent.is_dir():
-        raise InputError("(--pdf)", f"无法写入 {out}：目录不存在")
+    out = output_path(args.pdf, "(--pdf)")
     session = open_session(args)
     result = session.compute(request)
     other = compare_on(args.compare_on)

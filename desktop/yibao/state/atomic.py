@@ -61,12 +61,15 @@ class WriteError(OSError):
         return self.strerror or super().__str__()
 
 
-def replace_checked(path: Path, write: Callable[[Path], None], complete: Callable[[Path], bool]) -> None:
+def replace_checked(path: Path, write: Callable[[Path], object], complete: Callable[[Path], bool]) -> None:
     """Make ``path`` through ``write(temp)`` on a temp file beside it, check the temp with ``complete``, then rename
-    it over ``path``. A full disk or any failure leaves the old file as it was, removes the temp, and raises
-    WriteError (for files Qt writes, the sheet's PDF and PNG, which report no error themselves).
+    it over ``path``, readable by all (0644), as any document the user saves. A full disk or any failure leaves the old
+    file as it was, removes the temp, and raises WriteError. For the files a user names (the sheet's PDF and PNG, an
+    exported pack): a folder, a device, a FIFO or a symlink is refused, and a missing folder is not made.
     """
-    if path.is_dir() or (path.exists() and not path.is_file()):  # a folder, /dev/full: never replaced by a file
+    if path.is_symlink():  # replacing the link would leave the file it points to as it was
+        raise WriteError(errno.EEXIST, f"无法写入 {path}（这不是一个普通文件，是一个符号链接，不会被替换）")
+    if path.is_dir() or (path.exists() and not path.is_file()):  # a folder, /dev/null, a FIFO: never replaced
         raise WriteError(errno.EISDIR, f"无法写入 {path}（这不是一个普通文件）")
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -23,7 +23,7 @@ from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.errors import from_validation_error
 from yibao.rules.inventory import NOT_OFFERED, key_label
 from yibao.rules.policy import FigureSource, written_value
-from yibao.state.atomic import describe_os_error, write_text_atomic
+from yibao.state.atomic import describe_os_error, replace_checked
 from yibao.state.local_figures import make_local_figure, overlaps, period_text
 from yibao.wording import FIELD_LABELS, cn_date
 
@@ -243,8 +243,9 @@ def pack_data(figures: Sequence[LocalFigure], issuer: str, prepared: date) -> di
 
 
 def write_pack(path: Path, figures: Sequence[LocalFigure], issuer: str, prepared: date) -> None:
-    text = json.dumps(pack_data(figures, issuer, prepared), ensure_ascii=False, indent=2)
-    write_text_atomic(path, text + "\n")
+    """Write the pack as any document the user saves (replace_checked); WriteError in Chinese naming the file."""
+    data = (json.dumps(pack_data(figures, issuer, prepared), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    replace_checked(path, lambda temp: temp.write_bytes(data), lambda temp: temp.stat().st_size == len(data))
 
 
 def default_issuer(figures: Sequence[LocalFigure]) -> str:

@@ -509,8 +509,8 @@ class LocalFiguresDialog(QDialog):
                 return False
         try:
             write_pack(Path(path), self._figures, default_issuer(self._figures), date.today())
-        except OSError as exc:
-            self.error.setText(f"无法写入 {path}（{describe_os_error(exc)}）")
+        except OSError as exc:  # a WriteError: the message names the file and the problem
+            self.error.setText(str(exc))
             return False
         self.info.setText(f"已导出{len(self._figures)}条参数到 {path}")
         return True
