@@ -1,7 +1,7 @@
-"""Write the README's section on readings from resources/policy/readings.json (the one place they live).
+"""Write the developers' guide's section on readings from resources/policy/readings.json (the one place they live).
 
-    python build_scripts/readings_doc.py          # rewrite the block between the markers in README.md
-    python build_scripts/readings_doc.py --check  # exit 1 if README.md is out of date (the tests run this check)
+    python build_scripts/readings_doc.py          # rewrite the block between the markers in docs/developers.md
+    python build_scripts/readings_doc.py --check  # exit 1 if docs/developers.md is out of date (the tests run this check)
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ def updated(readme: str) -> str:
 
 
 def main() -> int:
-    path = ROOT / "README.md"
+    path = ROOT / "docs" / "developers.md"
     text = path.read_text(encoding="utf-8")
     if BEGIN not in text:
-        print(f"README.md has no {BEGIN} marker", file=sys.stderr)
+        print(f"docs/developers.md has no {BEGIN} marker", file=sys.stderr)
         return 1
     if "--check" in sys.argv:
         return 0 if updated(text) == text else 1

@@ -170,7 +170,7 @@ def test_window_reports_its_first_paint(frozen: Path, tmp_path: Path) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the benchmark reads peak memory with the POSIX resource module")
 def test_benchmark_measures_all_four_programs(frozen: Path) -> None:
-    """One round of the start-up benchmark (the bare window is built too, as in the README's figures)."""
+    """One round of the start-up benchmark (the bare window is built too, as in docs/developers.md's figures)."""
     if not (ROOT / "dist" / "bare" / "bare").is_file():
         subprocess.run([sys.executable, str(ROOT / "build_scripts" / "build.py"), "--bare"], cwd=ROOT, check=True)
     done = subprocess.run(

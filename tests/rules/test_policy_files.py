@@ -127,8 +127,8 @@ def test_damaged_readings_name_the_reading(policy_copy: Path, change: Callable[[
     assert caught.value.file == "readings.json" and caught.value.key == key
 
 
-def test_readme_readings_section_matches_the_data() -> None:
-    """The README's table of readings is generated from readings.json; a stale copy fails here."""
+def test_the_developers_guide_readings_section_matches_the_data() -> None:
+    """docs/developers.md's table of readings is generated from readings.json; a stale copy fails here."""
     import subprocess
     import sys
 

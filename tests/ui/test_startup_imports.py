@@ -1,4 +1,4 @@
-"""What the window loads before its first paint: start-up is held within 1.3× of a bare window (README), and
+"""What the window loads before its first paint: start-up is held within 1.3× of a bare window (docs/developers.md), and
 each module below once cost milliseconds there although nothing on the first frame needs it."""
 
 from __future__ import annotations

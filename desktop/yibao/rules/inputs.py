@@ -4,7 +4,7 @@ The window's fields and the command line's request both go through these functio
 refused the same way wherever it is entered. Stdlib only, no Qt, no pydantic.
 
 Each ``parse_*`` takes the text as typed and returns the value, or raises ``InputProblem`` whose message (Chinese)
-says what is wrong with the text; the caller adds the field's name. Rules (the README's "Bad input" section):
+says what is wrong with the text; the caller adds the field's name. Rules (docs/command-line.md, "Bad input"):
 
 - Full-width characters (what a Chinese input method types: ``１５００``, ``，``, ``．``, ``－``) are read as
   their ASCII forms, and spaces around the text are ignored. Any other non-ASCII digit (Arabic-Indic ``٠``,

@@ -26,8 +26,9 @@ from yibao.rules.inputs import (
 )
 from yibao.wording import LOCAL_MARK, fen_number, ratio_number
 
-# Strict types (README "Bad input"): a number field takes a JSON number, never true/false; an amount or a share may
-# also be a string, read by the same parser as the window's fields. A JSON number arrives as int or exact Decimal.
+# Strict types (docs/command-line.md, "Bad input"): a number field takes a JSON number, never true/false; an amount or
+# a share may also be a string, read by the same parser as the window's fields. A JSON number arrives as int or exact
+# Decimal.
 
 
 def _amount(maximum: Decimal) -> Callable[[object], Decimal]:

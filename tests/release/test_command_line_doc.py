@@ -1,4 +1,4 @@
-"""The README's command-line section describes `calc` as it is: its request runs, and every key it names is where it says."""
+"""docs/command-line.md describes `calc` as it is: its request runs, and every key it names is where it says."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-SECTION = README[README.index("## Command line"):]
+DOC = (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
+SECTION = DOC[DOC.index("## calc"):]
 SECTION = SECTION[:SECTION.index("\n## ", 1)]
 NOT_KEYS = {"null", "true", "false", "enrolment", "contribution", "flexible", "with_account", "without_account"}
 
@@ -51,7 +51,7 @@ def keys_within(value: Any) -> set[str]:
 
 def test_the_table_names_every_top_level_key(result: dict[str, Any]) -> None:
     named = [key for keys, _ in table() for key in keys]
-    assert sorted(named) == sorted(result), "a key the README does not describe, or one the result no longer has"
+    assert sorted(named) == sorted(result), "a key the page does not describe, or one the result no longer has"
 
 
 def item_fields(key: str) -> set[str]:
@@ -99,17 +99,3 @@ def test_the_version_line_it_shows_is_the_real_one() -> None:
     done = subprocess.run([sys.executable, "-m", "yibao", "--version"], capture_output=True, text=True, encoding="utf-8",
                           timeout=60)
     assert shown and done.stdout.strip() == shown.group(1).strip()
-
-
-def test_the_readme_refers_to_nothing_outside_the_repository() -> None:
-    """A newcomer has only the repository: the policy documents are cited by number and title, not by a path."""
-    assert not re.search(r"\.\./|shared/|/work/|policy-docs", README)
-    for target in re.findall(r"\]\(([^)#]+)\)", README):
-        if not re.match(r"[a-z]+://", target):
-            assert (ROOT / target).exists(), target
-
-
-def test_every_repository_path_it_names_exists() -> None:
-    named = set(re.findall(r"`((?:build_scripts|tests|resources|docs|desktop|\.github|\.ci)/[\w./-]*)`", README))
-    missing = sorted(path for path in named if "*" not in path and not (ROOT / path).exists())
-    assert not missing
