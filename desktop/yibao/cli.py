@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
@@ -39,53 +39,9 @@ def read_request(source: str) -> Request:
         raise InputError("(文件)", f"请求文件 {source} 不是 UTF-8 编码的文本") from None
     except OSError as exc:
         raise InputError("(文件)", f"无法读取请求文件 {source}（{describe_os_error(exc)}）") from None
+    from yibao.rules.requests import request_from_text
+
     return request_from_text(text)
-
-
-def request_from_text(text: str) -> Request:
-    """The request in ``text`` (JSON); InputError in Chinese naming the field.
-
-    A byte-order mark (Windows Notepad) is skipped. Refused before validation: a key given twice, nesting deeper
-    than Python can read, NaN and Infinity. Numbers are read exactly (Decimal) and a whole number too long for
-    ``int`` stays a Decimal, so the field's own check says it is too large.
-    """
-    import json
-    from decimal import Decimal
-
-    from pydantic import ValidationError
-
-    from yibao.rules import InputError, Request
-    from yibao.rules.errors import from_validation_error
-
-    def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        data: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in data:
-                raise InputError(key, "这个字段出现了两次，只能写一次")
-            data[key] = value
-        return data
-
-    def no_constant(name: str) -> Any:
-        raise InputError("(请求)", f"{name} 不是数字，JSON 中只能写有限的数字")
-
-    def whole(digits: str) -> int | Decimal:
-        return int(digits) if len(digits) <= 40 else Decimal(digits)
-
-    try:
-        data: Any = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=unique_keys, parse_float=Decimal,
-                               parse_int=whole, parse_constant=no_constant)
-    except json.JSONDecodeError as exc:
-        raise InputError("(请求)", f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）") from None
-    except RecursionError:
-        raise InputError("(请求)", "嵌套层数太多，不是一个测算请求") from None
-    if not isinstance(data, dict):
-        raise InputError("(请求)", "请求必须是一个 JSON 对象")
-    try:
-        return Request.model_validate(data)
-    except ValidationError as exc:
-        raise from_validation_error(exc) from None
-    except RecursionError:
-        raise InputError("(请求)", "嵌套层数太多，不是一个测算请求") from None
 
 
 def _write_out(text: str) -> None:

@@ -19,7 +19,8 @@ from yibao.rules import LocalFigure, Policy, Request, Result, bundled_policy, ca
 from yibao.rules.compare import Comparison, compare
 from yibao.rules.engine import rests_on_local
 from yibao.rules.models import LocalFiguresUse, LocalOrigin
-from yibao.state.history import History, open_history
+from yibao.rules.requests import request_from_text
+from yibao.state.history import History, HistoryEntry, open_history
 from yibao.state.local_figures import load_local_figures
 from yibao.state.packs import read_pack
 from yibao.state.settings import Settings, load_settings, save_settings
@@ -80,6 +81,12 @@ class Session:
         self.history, message = open_history()
         if message:
             self.messages.append(message)
+
+    @staticmethod
+    def reopen(entry: HistoryEntry) -> Request:
+        """The request of a history entry, as the version that saved it wrote it, read as today's (InputError if it
+        no longer validates)."""
+        return request_from_text(entry.request_json, entry.app_version)
 
     @property
     def settings(self) -> Settings:

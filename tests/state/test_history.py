@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -10,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from yibao.state.history import History, HistoryEntry, history_path, open_history
+from yibao.version import app_version
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_add_get_and_delete(history: History) -> None:
     entry = history.get(entry_id)
     assert entry is not None
     assert entry == HistoryEntry(entry_id, entry.saved_at, "jinan", "济南市", date(2024, 3, 31), "PDF",
-                                 "门诊 2000.00 元，统筹支付 840.00 元", '{"city": "jinan"}')
+                                 "门诊 2000.00 元，统筹支付 840.00 元", '{"city": "jinan"}', app_version())
     assert abs((datetime.now() - entry.saved_at).total_seconds()) < 5
     history.delete(entry_id)
     assert history.get(entry_id) is None
@@ -82,7 +82,7 @@ def _damaged_copies(home: Path) -> list[Path]:
     return sorted((home / "data").glob("history.damaged-*.sqlite3"))
 
 
-@pytest.mark.parametrize("kind", ["random-bytes", "truncated", "newer-schema", "corrupt-page"])
+@pytest.mark.parametrize("kind", ["random-bytes", "truncated", "corrupt-page"])
 def test_a_damaged_file_is_set_aside_and_a_new_one_works(home: Path, kind: str) -> None:
     good, _ = open_history()
     for i in range(200):
@@ -94,11 +94,6 @@ def test_a_damaged_file_is_set_aside_and_a_new_one_works(home: Path, kind: str) 
         content = bytes(range(256)) * 20
     elif kind == "truncated":
         content = content[:5000]
-    elif kind == "newer-schema":
-        with sqlite3.connect(path) as conn:
-            conn.execute("PRAGMA user_version = 99")
-        conn.close()
-        content = path.read_bytes()
     else:  # scribble over a data page, keep the header
         content = content[:8192] + b"\xa5" * 4096 + content[12288:]
     path.write_bytes(content)

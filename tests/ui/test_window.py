@@ -17,6 +17,7 @@ from yibao.state.history import history_path
 from yibao.state.settings import load_settings
 from yibao.ui.main_window import TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_VISITS
 from yibao.ui.visits_tab import FIRST_INPUT
+from yibao.version import app_version
 
 
 def test_109号_二二1_enterprise_contribution_typed_into_the_form(qtbot: QtBot) -> None:
@@ -188,11 +189,11 @@ def test_history_and_settings_survive_a_restart(qtbot: QtBot, warnings: list[str
     assert again.history is not None
     [entry] = again.history.search("烟台")
     assert entry.kind == "保存" and "基数6,000.00" in entry.summary
-    from yibao.ui.core import request_from_json
+    assert again.session is not None and entry.app_version == app_version()
 
     again.new_case()
     assert again.contribution_tab.base.text() == ""
-    again.load_request(request_from_json(entry.request_json))
+    again.load_request(again.session.reopen(entry))
     assert again.contribution_tab.base.text() == "6000.00"
     assert visit_row(again, 0) == ["600.00", "840.00", "0.00", "1,160.00"]
     assert warnings == []

@@ -1,7 +1,9 @@
 """The calculations a user saved, printed or exported: SQLite (stdlib) in data_dir()/history.sqlite3.
 
 Every query is parameterised and every write is a transaction. A file that is not a healthy SQLite database is
-set aside (never deleted) and a new one started, so a damaged history never stops the app.
+set aside (never deleted) and a new one started, so a damaged history never stops the app. A file of an earlier
+schema version is migrated step by step (``_MIGRATIONS``); one of a newer version is left untouched. Each entry keeps
+the app version that wrote its request, which ``yibao.rules.requests`` brings to today's form when it is reopened.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from pathlib import Path
 
 from yibao.state.atomic import describe_os_error, set_aside_reported
 from yibao.state.paths import data_dir
+from yibao.version import app_version
 
 FILE_NAME = "history.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 KINDS = ("保存", "打印", "PDF", "图片")
 # Files SQLite may keep next to the database; they belong to it and move with it.
 _COMPANIONS = ("-journal", "-wal", "-shm")
@@ -30,10 +33,15 @@ CREATE TABLE IF NOT EXISTS entry (
     on_date      TEXT NOT NULL,              -- the request's date, ISO 8601
     kind         TEXT NOT NULL CHECK (kind IN ('保存', '打印', 'PDF', '图片')),
     summary      TEXT NOT NULL,
-    request_json TEXT NOT NULL
+    request_json TEXT NOT NULL,
+    app_version  TEXT NOT NULL               -- the version that wrote request_json (rules.requests migrates it)
 )"""
 _INDEX = "CREATE INDEX IF NOT EXISTS entry_saved_at ON entry (saved_at)"
-_COLUMNS = "id, saved_at, city, city_name, on_date, kind, summary, request_json"
+_COLUMNS = "id, saved_at, city, city_name, on_date, kind, summary, request_json, app_version"
+# From each schema version to the next, oldest first: a file of any earlier version is brought up step by step.
+_MIGRATIONS = {
+    1: ("ALTER TABLE entry ADD COLUMN app_version TEXT NOT NULL DEFAULT '0.1.0'",),  # version 1: only 0.1.0 wrote it
+}
 _DAMAGE_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 BUSY_TIMEOUT = 10.0  # seconds another instance may hold the file while it writes
 
@@ -41,7 +49,11 @@ log = logging.getLogger(__name__)
 
 
 class HistoryError(Exception):
-    """The file is not a history this version can use (damaged, not SQLite, wrong tables, or from a newer version)."""
+    """The file is not a history this version can use (damaged, not SQLite, wrong tables, an unknown schema)."""
+
+
+class HistoryNewer(Exception):
+    """The file was written by a newer version of the app: left as it is, never taken for damage."""
 
 
 class HistoryUnavailable(Exception):
@@ -58,6 +70,7 @@ class HistoryEntry:
     kind: str  # "保存" | "打印" | "PDF" | "图片"
     summary: str
     request_json: str
+    app_version: str  # the version that wrote the request
 
 
 class History:
@@ -87,9 +100,10 @@ class History:
             raise HistoryError(f"integrity_check: {check}")
         if self._version() == 0:
             self._create_schema()
-        version = self._version()
-        if version != SCHEMA_VERSION:
-            raise HistoryError(f"schema version {version}, expected {SCHEMA_VERSION}")
+        if self._version() > SCHEMA_VERSION:
+            raise HistoryNewer(f"schema version {self._version()}, this version reads up to {SCHEMA_VERSION}")
+        if self._version() < SCHEMA_VERSION:
+            self._migrate()
         columns = [row[1].decode() for row in self._conn.execute("PRAGMA table_info(entry)")]
         if columns != _COLUMNS.split(", "):
             raise HistoryError(f"table entry has columns {columns}")
@@ -108,6 +122,24 @@ class History:
         except BaseException:
             self._conn.rollback()
             raise
+
+    def _migrate(self) -> None:
+        """Bring a file of an earlier schema up to this one, step by step, in one transaction."""
+        self._conn.execute("BEGIN IMMEDIATE")  # waits while another instance migrates it
+        try:
+            version = self._version()
+            while version < SCHEMA_VERSION:
+                if version not in _MIGRATIONS:
+                    raise HistoryError(f"schema version {version} is not one this version knows")
+                for statement in _MIGRATIONS[version]:
+                    self._conn.execute(statement)
+                version += 1
+                self._conn.execute(f"PRAGMA user_version = {version}")
+            self._conn.commit()
+        except BaseException:
+            self._conn.rollback()
+            raise
+        log.info("history %s migrated to schema version %d", self.path, SCHEMA_VERSION)
 
     def _can_write(self) -> bool:
         if self.path == Path(":memory:"):
@@ -142,9 +174,8 @@ class History:
         try:
             with self._conn:
                 cursor = self._conn.execute(
-                    "INSERT INTO entry (saved_at, city, city_name, on_date, kind, summary, request_json)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (stamp, city, city_name, on.isoformat(), kind, summary, request_json),
+                    f"INSERT INTO entry ({_COLUMNS.removeprefix('id, ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (stamp, city, city_name, on.isoformat(), kind, summary, request_json, app_version()),
                 )
         except sqlite3.Error as exc:
             log.error("history %s: cannot add: %s", self.path, exc)
@@ -211,12 +242,12 @@ class History:
 def _entry(row: tuple[object, ...]) -> HistoryEntry | None:
     """One row as an entry, or None if it cannot be read (text that is not UTF-8, a date that is not a date)."""
     try:
-        id_, saved_at, city, city_name, on, kind, summary, request_json = (
+        id_, saved_at, city, city_name, on, kind, summary, request_json, version = (
             value.decode("utf-8") if isinstance(value, bytes) else value for value in row
         )
         assert isinstance(id_, int)
         return HistoryEntry(id_, datetime.fromisoformat(str(saved_at)), str(city), str(city_name),
-                            date.fromisoformat(str(on)), str(kind), str(summary), str(request_json))
+                            date.fromisoformat(str(on)), str(kind), str(summary), str(request_json), str(version))
     except (ValueError, TypeError, AssertionError):
         return None
 
@@ -262,6 +293,8 @@ def open_history() -> tuple[History, str | None]:
         history = History(path)
     except OSError as exc:
         return _in_memory(f"无法读取历史记录文件（{describe_os_error(exc)}）", exc)
+    except HistoryNewer as exc:
+        return _in_memory(f"历史记录文件 {path} 由较新版本的本软件保存，本版本无法使用，文件未改动", exc)
     except HistoryError as exc:
         return _set_aside_and_start(path, exc)
     except sqlite3.Error as exc:

@@ -694,17 +694,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("已保存到历史记录", 4000)
 
     def open_history(self) -> None:
-        if self.history is None:
+        if self.session is None or self.history is None:
             return
         from yibao.rules import InputError
-        from yibao.ui.core import request_from_json
         from yibao.ui.history_dialog import HistoryDialog
 
         dialog = HistoryDialog(self.history, self)
         if run_dialog(dialog) and dialog.chosen is not None:
             try:
-                request = request_from_json(dialog.chosen.request_json)
-            except (InputError, ValueError, RecursionError) as exc:
+                request = self.session.reopen(dialog.chosen)
+            except InputError as exc:
                 notify(self, "warning", "历史记录", f"这条记录无法重新打开（{exc}）")
                 return
             self.load_request(request)

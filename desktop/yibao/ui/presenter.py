@@ -245,10 +245,10 @@ class Presenter:
             return
         self._pending = False
         from yibao.rules import InputError
-        from yibao.ui.core import build_request
+        from yibao.rules.requests import request_from_data
 
         try:
-            request = build_request(self.request_data())
+            request = request_from_data(self.request_data())
             result = self.compute(request)
         except CaseProblem as exc:
             self._fail(Problem(exc.field, str(exc)))

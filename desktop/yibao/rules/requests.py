@@ -1,0 +1,87 @@
+"""The one reading of a request: a JSON text (``yibao calc``, a request saved in the history) or the window's form
+data. InputError in Chinese names the field; nothing else in the app reads a request.
+
+A request saved by an older version is brought to today's form by the steps of ``STEPS`` before it is read, in
+order; it is then read as strictly as any other. Version 0.1.0's requests read as today's (the test reopens a
+history 0.1.0 wrote), so no step is needed yet: the first change to a field's meaning or name adds one here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from yibao.rules.errors import InputError, from_validation_error
+from yibao.rules.models import Request
+
+Step = Callable[[dict[str, Any]], dict[str, Any]]
+# (the first version that reads the new form, the step from the form before it), oldest first.
+STEPS: tuple[tuple[str, Step], ...] = ()
+
+
+def request_from_text(text: str, written_by: str | None = None) -> Request:
+    """The request in ``text`` (JSON), written by the app version ``written_by`` (None: today's form).
+
+    A byte-order mark (Windows Notepad) is skipped. Refused before validation: a key given twice, nesting deeper
+    than Python can read, NaN and Infinity. Numbers are read exactly (Decimal) and a whole number too long for
+    ``int`` stays a Decimal, so the field's own check says it is too large.
+    """
+
+    def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in data:
+                raise InputError(key, "这个字段出现了两次，只能写一次")
+            data[key] = value
+        return data
+
+    def no_constant(name: str) -> Any:
+        raise InputError("(请求)", f"{name} 不是数字，JSON 中只能写有限的数字")
+
+    def whole(digits: str) -> int | Decimal:
+        return int(digits) if len(digits) <= 40 else Decimal(digits)
+
+    try:
+        data: Any = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=unique_keys, parse_float=Decimal,
+                               parse_int=whole, parse_constant=no_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError("(请求)", f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）") from None
+    except RecursionError:
+        raise InputError("(请求)", "嵌套层数太多，不是一个测算请求") from None
+    if not isinstance(data, dict):
+        raise InputError("(请求)", "请求必须是一个 JSON 对象")
+    if written_by is not None:
+        data = migrated(data, written_by)
+    return request_from_data(data)
+
+
+def request_from_data(data: dict[str, Any]) -> Request:
+    """The request in ``data`` (the window's form, or parsed JSON)."""
+    try:
+        return Request.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation_error(exc) from None
+    except RecursionError:
+        raise InputError("(请求)", "嵌套层数太多，不是一个测算请求") from None
+
+
+def migrated(data: dict[str, Any], written_by: str) -> dict[str, Any]:
+    """``data`` as ``written_by`` wrote it, brought to today's form step by step."""
+    for since, step in STEPS:
+        if version_key(written_by) < version_key(since):
+            data = step(data)
+    return data
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """'0.10.2' → (0, 10, 2), so versions sort as numbers; a part that is not a number (a build's suffix) ends it."""
+    parts: list[int] = []
+    for part in version.split("."):
+        if not part.isdigit():
+            break
+        parts.append(int(part))
+    return tuple(parts)
