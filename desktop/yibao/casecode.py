@@ -24,6 +24,7 @@ from datetime import date
 
 from yibao.rules.inputs import normalise
 from yibao.rules.models import Request
+from yibao.rules.requests import request_from_text, version_key
 from yibao.version import app_version
 
 PREFIX = "YB"
@@ -96,9 +97,9 @@ def decode_case(text: str) -> DecodedCase:
         version, made_on = str(maker["version"]), date.fromisoformat(maker["made_on"])
     except (ValueError, KeyError, TypeError):
         raise CaseCodeError("调取码已损坏（内容无法读取），请重新扫描") from None
-    if _version_key(version) > _version_key(app_version()):
+    if version_key(version) > version_key(app_version()):
         raise CaseCodeError(f"这个调取码由更新版本（{version}）的程序生成，本程序是 {app_version()}，请升级后再调取")
-    return DecodedCase(_request(request_text), version, made_on)
+    return DecodedCase(_request(request_text, version), version, made_on)
 
 
 def _payload(body: str) -> str:
@@ -118,17 +119,10 @@ def _payload(body: str) -> str:
         raise CaseCodeError("调取码已损坏（内容无法读取），请重新扫描") from None
 
 
-def _request(text: str) -> Request:
-    from yibao.cli import request_from_text
+def _request(text: str, written_by: str) -> Request:
     from yibao.rules import InputError
 
     try:
-        return request_from_text(text)
+        return request_from_text(text, written_by)
     except InputError as exc:
         raise CaseCodeError(f"调取码中的测算条件无法使用：{exc.shown()}") from None
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    """'0.10.2' → (0, 10, 2); what follows the numbers (rc1, .dev3) does not count."""
-    match = re.match(r"\d+(?:\.\d+)*", version)
-    return tuple(int(part) for part in match[0].split(".")) if match else ()

@@ -9,6 +9,7 @@ history 0.1.0 wrote), so no step is needed yet: the first change to a field's me
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -78,10 +79,6 @@ def migrated(data: dict[str, Any], written_by: str) -> dict[str, Any]:
 
 
 def version_key(version: str) -> tuple[int, ...]:
-    """'0.10.2' → (0, 10, 2), so versions sort as numbers; a part that is not a number (a build's suffix) ends it."""
-    parts: list[int] = []
-    for part in version.split("."):
-        if not part.isdigit():
-            break
-        parts.append(int(part))
-    return tuple(parts)
+    """'0.10.2' → (0, 10, 2), so versions sort as numbers; what follows the numbers (rc1, .dev3) does not count."""
+    match = re.match(r"\d+(?:\.\d+)*", version)
+    return tuple(int(part) for part in match[0].split(".")) if match else ()
