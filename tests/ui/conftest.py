@@ -18,7 +18,7 @@ def discard_without_asking(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
         asked.append(True)
         return True
 
-    monkeypatch.setattr("yibao.ui.messages.ask_discard", answer)
+    monkeypatch.setattr("yibao.ui.dialogs.messages.ask_discard", answer)
     return asked
 
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, not_none, open_window, set_case, type_into
 
-from yibao.ui.before_after_tab import SAME_DAY, BeforeAfterTab
 from yibao.ui.main_window import TAB_BEFORE_AFTER, TAB_TITLES, MainWindow
+from yibao.ui.tabs.before_after import SAME_DAY, BeforeAfterTab
 
 
 def open_tab(window: MainWindow) -> BeforeAfterTab:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, set_cell
 
 from yibao.ui.main_window import TAB_TITLES, MainWindow
-from yibao.ui.visits_tab import FIRST_INPUT
+from yibao.ui.tabs.visits import FIRST_INPUT
 
 
 def window_with_20_visits(qtbot: QtBot, tab: int) -> MainWindow:

@@ -11,8 +11,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from yibao.rules import InputError, Request, Result, calculate
-from yibao.ui.chart import ShareChart
-from yibao.ui.compare import NO_VISIT_HINT
+from yibao.ui.tabs.chart import ShareChart
+from yibao.ui.tabs.compare import NO_VISIT_HINT
 from yibao.ui.tiers import nice_ceiling, share_curves, tier_variants
 
 PERSON = {"employment": "enterprise", "sex": "male", "age": 40}
@@ -184,7 +184,7 @@ def test_qtcharts_is_imported_only_when_drawn() -> None:
 import sys
 from PySide6.QtWidgets import QApplication
 from yibao.rules import Request, calculate
-import yibao.ui.chart as chart
+import yibao.ui.tabs.chart as chart
 from yibao.ui.tiers import share_curves, tier_variants
 app = QApplication([])
 widget = chart.ShareChart()

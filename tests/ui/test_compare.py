@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from window_helpers import not_none
 
 from yibao.rules import InputError, Request, Result, calculate
-from yibao.ui.compare import CHOSEN_BACKGROUND, NO_VISIT_HINT, ROWS, TierComparison, headline
+from yibao.ui.tabs.compare import CHOSEN_BACKGROUND, NO_VISIT_HINT, ROWS, TierComparison, headline
 from yibao.ui.tiers import tier_variants
 from yibao.wording import NOT_STATED
 

@@ -16,11 +16,11 @@ from yibao.rules import bundled_policy, calculate
 from yibao.state.history import open_history
 from yibao.state.settings import Settings
 from yibao.ui.cities import city_names
-from yibao.ui.fund_dialog import FundDialog
-from yibao.ui.history_dialog import HistoryDialog
-from yibao.ui.local_figures import LocalFiguresDialog
-from yibao.ui.settings_dialog import SettingsDialog
-from yibao.ui.sheet_sections import SectionsDialog
+from yibao.ui.dialogs.fund import FundDialog
+from yibao.ui.dialogs.history import HistoryDialog
+from yibao.ui.dialogs.local_figures import LocalFiguresDialog
+from yibao.ui.dialogs.sections import SectionsDialog
+from yibao.ui.dialogs.settings import SettingsDialog
 
 LETTER = re.compile(r"\(&([A-Z])\)")
 
@@ -127,7 +127,7 @@ def test_in_large_print_every_dialog_fits_the_screen_with_its_buttons_in_sight(q
     edge, 确定 and 关闭 out of reach. Their bodies scroll; the dialogs fit."""
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from yibao.ui.app import apply_font
+    from yibao.ui.qt_setup import apply_font
 
     apply_font(Settings(large_print=True))
     try:

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from yibao.state.history import open_history
 from yibao.state.settings import Settings, load_settings, save_settings
 from yibao.ui.cities import city_names
-from yibao.ui.history_dialog import HistoryDialog
-from yibao.ui.settings_dialog import SettingsDialog
+from yibao.ui.dialogs.history import HistoryDialog
+from yibao.ui.dialogs.settings import SettingsDialog
 
 
 def test_settings_dialog_saves_what_the_clerk_typed(qtbot: QtBot) -> None:

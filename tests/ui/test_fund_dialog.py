@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from yibao.rules import InputError, Request, Result, calculate
-from yibao.ui.fund_dialog import INVALID_STYLE, FundDialog
+from yibao.ui.dialogs.fund import INVALID_STYLE, FundDialog
 
 ON = date(2025, 3, 1)
 FIGURES = {"last_year_premium_income": "1,000,000,000", "last_year_remittance": "25000000", "deficit": "80000000",
@@ -159,7 +159,7 @@ def test_large_print_on_a_low_screen_keeps_the_buttons_in_sight(qtbot: QtBot) ->
     from PySide6.QtWidgets import QPushButton
 
     from yibao.state.settings import Settings
-    from yibao.ui.app import apply_font
+    from yibao.ui.qt_setup import apply_font
 
     apply_font(Settings(large_print=True))
     try:

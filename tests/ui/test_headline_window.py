@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, not_none, open_window, set_case, type_into
 
 from yibao.state.settings import load_settings
-from yibao.ui.app import LARGE_PRINT_SCALE, apply_font
 from yibao.ui.main_window import TAB_COMPARE, TAB_CONTRIBUTION, TAB_RETIREMENT, TAB_VISITS, MainWindow
+from yibao.ui.qt_setup import LARGE_PRINT_SCALE, apply_font
 
 
 def _headline(window: MainWindow, tab: int) -> str:
@@ -111,7 +111,7 @@ def test_the_sheet_from_a_tab_holds_that_tab_s_question(qtbot: QtBot, tmp_path: 
 
 
 def test_the_clerk_may_tick_other_questions_to_add(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    from yibao.ui import sheet_sections
+    from yibao.ui.dialogs import sections
 
     window = open_window(qtbot)
     set_case(window)
@@ -124,7 +124,7 @@ def test_the_clerk_may_tick_other_questions_to_add(qtbot: QtBot, monkeypatch: py
         offered.append((list(available), list(chosen)))
         return list(available)
 
-    monkeypatch.setattr(sheet_sections, "choose_sections", tick_all)
+    monkeypatch.setattr(sections, "choose_sections", tick_all)
     case = window.sheet_case(ask=True)
     assert offered == [(["contribution", "visits"], ["contribution"])]  # the tab's question comes ticked
     assert case is not None and case[0].visits is not None and case[0].contribution is not None

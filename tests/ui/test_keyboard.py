@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from window_helpers import open_window, set_case, type_into, type_text
 
 from yibao.ui.main_window import FIELD_KEYS, TAB_CONTRIBUTION, TAB_RETIREMENT, TAB_TITLES, TAB_VISITS, MainWindow
-from yibao.ui.visits_tab import FIRST_INPUT
+from yibao.ui.tabs.visits import FIRST_INPUT
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -164,10 +164,10 @@ def test_new_case_asks_before_discarding_an_edited_case(qtbot: QtBot, monkeypatc
         asked.append(True)
         return True
 
-    monkeypatch.setattr("yibao.ui.messages.ask_discard", keep)
+    monkeypatch.setattr("yibao.ui.dialogs.messages.ask_discard", keep)
     press(qtbot, window, Qt.Key.Key_N, CTRL)
     assert asked == [True] and window.contribution_tab.base.text() == "6000"  # kept
-    monkeypatch.setattr("yibao.ui.messages.ask_discard", discard)
+    monkeypatch.setattr("yibao.ui.dialogs.messages.ask_discard", discard)
     press(qtbot, window, Qt.Key.Key_N, CTRL)
     assert len(asked) == 2 and window.contribution_tab.base.text() == ""
     type_into(qtbot, window.contribution_tab.base, "5000")

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into
 
 from yibao.state.settings import Settings
-from yibao.ui.app import apply_font
 from yibao.ui.main_window import TAB_TITLES, MainWindow
+from yibao.ui.qt_setup import apply_font
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from yibao.cli import main
 from yibao.rules import LocalFigure, Policy, bundled_policy
 from yibao.rules.inventory import open_parameters, parameters_in_force
 from yibao.state.local_figures import load_local_figures, local_figures_path, save_local_figures
-from yibao.ui.local_figures import EXPLANATION, LocalFiguresDialog
+from yibao.ui.dialogs.local_figures import EXPLANATION, LocalFiguresDialog
 
 WAGE = LocalFigure("wage.province_average_monthly", "yantai", date(2024, 1, 1), date(2024, 12, 31),
                    Decimal("7215.5"), "省统计局公布")

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from window_helpers import not_none
 
 from yibao.rules import LocalFigure, Policy, bundled_policy
-from yibao.ui.policy_tab import COLUMNS, NO_CHANGES, PolicyTab
+from yibao.ui.tabs.policy import COLUMNS, NO_CHANGES, PolicyTab
 
 
 @pytest.fixture(scope="module")

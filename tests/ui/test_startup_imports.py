@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 # Loaded after the first paint (``MainWindow.start_core`` and first use): the rules core and pydantic (~190 ms),
-# the sheet and printing, the chart, the history database, html's entity table, multiprocessing, dialogs and tables.
+# the sheet and printing, the chart, the history database, html's entity table, multiprocessing, dialogs, tabs and tables.
 AFTER_FIRST_PAINT = ("pydantic", "yibao.rules", "yibao.sheet", "yibao.state.history", "sqlite3", "html",
                      "multiprocessing", "PySide6.QtCharts", "PySide6.QtPrintSupport", "PySide6.QtSvg",
-                     "yibao.ui.dialogs", "yibao.ui.lines")
+                     "yibao.ui.dialogs", "yibao.ui.tabs", "yibao.ui.lines")
 
 SCRIPT = """
 import json, sys

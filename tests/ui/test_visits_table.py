@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into_cell, visit_row
 
-from yibao.ui.visits_tab import FIRST_INPUT, TIER_COLUMN
+from yibao.ui.tabs.visits import FIRST_INPUT, TIER_COLUMN
 
 
 def test_typing_into_a_cell_settles_the_visit(qtbot: QtBot) -> None:

@@ -16,7 +16,7 @@ from window_helpers import add_visit, not_none, open_window, set_case, type_into
 from yibao.state.history import history_path
 from yibao.state.settings import load_settings
 from yibao.ui.main_window import TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_VISITS
-from yibao.ui.visits_tab import FIRST_INPUT
+from yibao.ui.tabs.visits import FIRST_INPUT
 from yibao.version import app_version
 
 
@@ -317,7 +317,7 @@ def test_print_goes_into_the_history_only_when_printed(qtbot: QtBot, monkeypatch
 
 def test_large_print_mode_enlarges_the_figures(qtbot: QtBot) -> None:
     """大字模式 for elderly citizens: the application font ×1.4 reaches the headline figures at once."""
-    from yibao.ui.app import apply_font
+    from yibao.ui.qt_setup import apply_font
 
     window = open_window(qtbot)
     apply_font(window.settings)  # 11 pt, as the app starts
@@ -366,7 +366,7 @@ def test_save_pdf_from_the_menu_asks_in_chinese_in_the_documents_folder(qtbot: Q
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
-    from yibao.ui.files import documents_folder
+    from yibao.ui.dialogs.files import documents_folder
 
     seen: dict[str, object] = {}
     out = tmp_path / "from-menu.pdf"

@@ -65,7 +65,7 @@ def test_the_history_dialog_lists_the_readable_rows_and_says_how_many_are_not(qt
     from datetime import date
 
     from yibao.state.history import history_path
-    from yibao.ui.history_dialog import HistoryDialog
+    from yibao.ui.dialogs.history import HistoryDialog
 
     history, _ = open_history()
     for name in ("甲", "乙", "丙"):

@@ -17,7 +17,7 @@ from window_helpers import add_visit, import_pack_through_the_menu, open_window,
 
 from yibao.state.local_figures import load_local_figures
 from yibao.ui.main_window import TAB_COMPARE, MainWindow
-from yibao.ui.visits_tab import FIRST_INPUT
+from yibao.ui.tabs.visits import FIRST_INPUT
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "example-figures-pack.json"
 DOCUMENT = "示例医保发〔2024〕1号"

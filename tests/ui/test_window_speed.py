@@ -10,8 +10,8 @@ from window_helpers import add_visit, open_window, set_case, set_cell
 
 from yibao.rules import Request, Result
 from yibao.ui.main_window import TAB_COMPARE, MainWindow
+from yibao.ui.tabs.visits import FIRST_INPUT
 from yibao.ui.tiers import TierVariants
-from yibao.ui.visits_tab import FIRST_INPUT
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from yibao.state.settings import Settings, load_settings
 from yibao.ui.cities import city_names
 from yibao.ui.main_window import DEFAULT_SIZE, MainWindow
-from yibao.ui.visits_tab import FIRST_INPUT, FIRST_RESULT, TIER_COLUMN
+from yibao.ui.tabs.visits import FIRST_INPUT, FIRST_RESULT, TIER_COLUMN
 
 T = TypeVar("T")
 
@@ -106,7 +106,7 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 def import_pack_through_the_menu(window: MainWindow, monkeypatch: MonkeyPatch, pack: Path) -> None:
     """设置 › 本地录入参数 › 导入数据包: the file dialog answers ``pack``, the clerk presses 确定."""
-    from yibao.ui import local_figures
+    from yibao.ui.dialogs import local_figures
 
     monkeypatch.setattr(local_figures, "ask_open_path", lambda *_a, **_k: str(pack))
     monkeypatch.setattr(local_figures.LocalFiguresDialog, "exec", lambda dialog: dialog.accept() or dialog.result())

@@ -15,37 +15,14 @@ from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from yibao.fonts import install_fonts
 from yibao.resources import resource_path
-from yibao.state.settings import Settings, load_settings
+from yibao.state.settings import load_settings
 from yibao.ui.cities import city_names
 from yibao.ui.main_window import MainWindow
-
-LARGE_PRINT_SCALE = 1.4
-
-
-def apply_font(settings: Settings) -> None:
-    """The bundled font at the chosen size; 大字模式 scales it for elderly citizens."""
-    size = settings.font_point_size * (LARGE_PRINT_SCALE if settings.large_print else 1.0)
-    font = QFont(install_fonts(bold=False))  # the bold weight is loaded after the first paint
-    font.setPointSizeF(size)
-    QApplication.setFont(font)
-
-
-def install_qt_translation(app: QApplication) -> None:
-    """Qt's own dialogs (print, file, message-box buttons) in Chinese: 打印, 取消, 打开 …"""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    if app.property("yibao-qt-translation"):
-        return  # installed once
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
-        app.installTranslator(translator)
-        app.setProperty("yibao-qt-translation", True)
+from yibao.ui.qt_setup import apply_font, install_qt_translation
 
 
 class FirstPaint(QObject):
@@ -121,7 +98,7 @@ def run() -> int:
         _set_icon(app)
         window.start_core()
         if settings_message:
-            from yibao.ui.messages import notify
+            from yibao.ui.dialogs.messages import notify
 
             notify(window, "warning", "设置文件", settings_message)
         if os.environ.get("YIBAO_SMOKE"):

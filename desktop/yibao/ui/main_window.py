@@ -34,13 +34,13 @@ if TYPE_CHECKING:
     from yibao.rules import Request, Result
     from yibao.session import Session
     from yibao.state.history import History
-    from yibao.ui.contribution_tab import ContributionTab
+    from yibao.ui.dialogs.messages import Kind
     from yibao.ui.headline_box import HeadlineBox
-    from yibao.ui.messages import Kind
     from yibao.ui.presenter import Problem
-    from yibao.ui.retirement_tab import RetirementTab
+    from yibao.ui.tabs.contribution import ContributionTab
+    from yibao.ui.tabs.retirement import RetirementTab
+    from yibao.ui.tabs.visits import VisitsTab
     from yibao.ui.tiers import TierCache
-    from yibao.ui.visits_tab import VisitsTab
 
 TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY, TAB_BEFORE_AFTER = range(6)
 # The question each tab asks, as the sheet names it: printed from that tab, the sheet holds that question.
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
     @property
     def contribution_tab(self) -> ContributionTab:
         if self._contribution_tab is None:
-            from yibao.ui.contribution_tab import ContributionTab
+            from yibao.ui.tabs.contribution import ContributionTab
 
             self._contribution_tab = ContributionTab(self.presenter)
             self._mount(TAB_CONTRIBUTION, self._contribution_tab)
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
     @property
     def visits_tab(self) -> VisitsTab:
         if self._visits_tab is None:
-            from yibao.ui.visits_tab import VisitsTab
+            from yibao.ui.tabs.visits import VisitsTab
 
             self._visits_tab = VisitsTab(self.presenter)
             self._visits_tab.selection_changed.connect(lambda _row: self._refresh_extra_tabs())
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
     @property
     def retirement_tab(self) -> RetirementTab:
         if self._retirement_tab is None:
-            from yibao.ui.retirement_tab import RetirementTab
+            from yibao.ui.tabs.retirement import RetirementTab
 
             self._retirement_tab = RetirementTab(self.presenter)
             self._mount(TAB_RETIREMENT, self._retirement_tab)
@@ -446,7 +446,7 @@ class MainWindow(QMainWindow):
                 self.policy_tab.set_context(self.session.policy, self.request.city, self.request.on, self.session.local)
         elif index == TAB_BEFORE_AFTER:
             if self.before_after_tab is None:
-                from yibao.ui.before_after_tab import BeforeAfterTab
+                from yibao.ui.tabs.before_after import BeforeAfterTab
 
                 self.before_after_tab = BeforeAfterTab()
                 self._replace_page(self.pages[TAB_BEFORE_AFTER], self.before_after_tab)
@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
     def _show_tiers(self, request: Request, result: Result) -> None:
         """The chosen visit at each tier, settled once for both the table and the chart."""
         from yibao.rules import InputError
-        from yibao.ui.compare import NO_VISIT_HINT, headline
+        from yibao.ui.tabs.compare import NO_VISIT_HINT, headline
         from yibao.ui.tiers import TierCache
 
         assert self.session is not None
@@ -500,8 +500,8 @@ class MainWindow(QMainWindow):
         if self.compare is not None:
             return
 
-        from yibao.ui.chart import ShareChart
-        from yibao.ui.compare import TierComparison
+        from yibao.ui.tabs.chart import ShareChart
+        from yibao.ui.tabs.compare import TierComparison
 
         comparison, chart = TierComparison(), ShareChart()
         # One column, no splitter: a splitter ignores how tall wrapped sentences need to be and lets the table
@@ -521,7 +521,7 @@ class MainWindow(QMainWindow):
     def _ensure_policy_tab(self) -> None:
         if self.policy_tab is not None:
             return
-        from yibao.ui.policy_tab import PolicyTab
+        from yibao.ui.tabs.policy import PolicyTab
 
         self.policy_tab = PolicyTab()
         self._replace_page(self.pages[TAB_POLICY], self.policy_tab)
@@ -662,7 +662,7 @@ class MainWindow(QMainWindow):
         """Before a new case or closing: an edited case not yet saved is kept unless the clerk says otherwise."""
         if not self.presenter.dirty or self.presenter.request is None:
             return True
-        from yibao.ui.messages import ask_discard
+        from yibao.ui.dialogs.messages import ask_discard
 
         return ask_discard(self)
 
@@ -677,7 +677,7 @@ class MainWindow(QMainWindow):
         if self.history is None or self.request is None or self.result is None:
             return False
         from yibao.state.history import HistoryUnavailable
-        from yibao.ui.history_dialog import case_summary
+        from yibao.ui.dialogs.history import case_summary
 
         try:
             self.history.add(city=self.result.city, city_name=self.result.city_name, on=self.result.on, kind=kind,
@@ -697,7 +697,7 @@ class MainWindow(QMainWindow):
         if self.session is None or self.history is None:
             return
         from yibao.rules import InputError
-        from yibao.ui.history_dialog import HistoryDialog
+        from yibao.ui.dialogs.history import HistoryDialog
 
         dialog = HistoryDialog(self.history, self)
         if run_dialog(dialog) and dialog.chosen is not None:
@@ -723,7 +723,7 @@ class MainWindow(QMainWindow):
     def sheet_case(self, *, ask: bool = False) -> tuple[Request, Result] | None:
         """The case as the sheet prints it: the question on screen (the tab and what it needs) by default;
         with ``ask``, the clerk may tick other questions to add. None when the clerk cancels."""
-        from yibao.ui.sheet_sections import asked, choose_sections, limited
+        from yibao.ui.dialogs.sections import asked, choose_sections, limited
 
         assert self.request is not None and self.result is not None and self.session is not None
         available = asked(self.request)
@@ -774,7 +774,7 @@ class MainWindow(QMainWindow):
         if case is None:
             return
         if asked_for_file:
-            from yibao.ui.files import ask_save_path
+            from yibao.ui.dialogs.files import ask_save_path
 
             path = ask_save_path(self, title, sheet_file_name(self.result, suffix), pattern)
             if not path:
@@ -802,7 +802,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ dialogs
 
     def open_settings(self) -> None:
-        from yibao.ui.settings_dialog import SettingsDialog
+        from yibao.ui.dialogs.settings import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.person_cities(), self)
         if run_dialog(dialog):
@@ -813,7 +813,7 @@ class MainWindow(QMainWindow):
                 from yibao.state.atomic import describe_os_error
 
                 notify(self, "warning", "无法保存", f"设置未能保存（{describe_os_error(exc)}），本次运行中仍然有效")
-            from yibao.ui.app import apply_font
+            from yibao.ui.qt_setup import apply_font
 
             apply_font(self.settings)
 
@@ -825,7 +825,7 @@ class MainWindow(QMainWindow):
         """The 本地录入参数 dialog; ``start`` opens it with a pack import or export (saved, as edits are, by 确定)."""
         if self.session is None:
             return
-        from yibao.ui.local_figures import LocalFiguresDialog
+        from yibao.ui.dialogs.local_figures import LocalFiguresDialog
 
         dialog = LocalFiguresDialog(self.session.policy, self.session.local, self.presenter.values["city"],
                                     self.presenter.rules_date, self)
@@ -842,14 +842,14 @@ class MainWindow(QMainWindow):
     def open_fund(self) -> None:
         if self.session is None:
             return
-        from yibao.ui.fund_dialog import FundDialog
+        from yibao.ui.dialogs.fund import FundDialog
 
         city = self.presenter.values["city"]
         run_dialog(FundDialog(city, self.session.city_name(city), self.presenter.rules_date, self.session.compute, self,
                               self.sheet_header()))
 
     def show_help(self) -> None:
-        from yibao.ui.help import show_help
+        from yibao.ui.dialogs.help import show_help
 
         show_help(self)
 
@@ -912,12 +912,12 @@ def sheet_file_name(result: Result, suffix: str) -> str:
 
 
 def run_dialog(dialog: Any) -> int:
-    from yibao.ui.dialogs import run_dialog as run
+    from yibao.ui.dialogs.common import run_dialog as run
 
     return run(dialog)
 
 
 def notify(parent: QWidget, kind: Kind, title: str, text: str) -> None:
-    from yibao.ui.messages import notify as show
+    from yibao.ui.dialogs.messages import notify as show
 
     show(parent, kind, title, text)

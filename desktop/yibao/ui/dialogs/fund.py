@@ -28,9 +28,9 @@ from yibao.rules.errors import from_validation_error
 from yibao.rules.inputs import InputProblem, normalise, parse_amount, parse_share
 from yibao.rules.models import FUND_MAXIMUM, FundInput, FundResult
 from yibao.sheet import SheetHeader, plain_text, preview_dialog, write_pdf
-from yibao.ui.dialogs import give_mnemonics, open_size, scrolling
+from yibao.ui.dialogs.common import give_mnemonics, open_size, scrolling
+from yibao.ui.dialogs.files import ask_save_path
 from yibao.ui.fields import plain_tooltip
-from yibao.ui.files import ask_save_path
 from yibao.ui.lines import LinesTable
 from yibao.wording import FIELD_LABELS, NOT_STATED, cn_date, yuan
 

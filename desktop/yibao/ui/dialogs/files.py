@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QTreeView, QWidget
 
-from yibao.ui.dialogs import open_size, run_dialog
+from yibao.ui.dialogs.common import open_size, run_dialog
 
 LABELS = {
     QFileDialog.DialogLabel.LookIn: "查找范围：",
@@ -29,7 +29,7 @@ def documents_folder() -> Path:
 
 def file_dialog(parent: QWidget | None, title: str, pattern: str, *, save_as: str | None = None) -> QFileDialog:
     """The dialog, set up but not shown: ``save_as`` names the suggested file (else it opens a file)."""
-    from yibao.ui.app import install_qt_translation
+    from yibao.ui.qt_setup import install_qt_translation
 
     app = QApplication.instance()
     if isinstance(app, QApplication):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from yibao.resources import resource_path
-from yibao.ui.dialogs import name_buttons, open_size, run_dialog
+from yibao.ui.dialogs.common import name_buttons, open_size, run_dialog
 
 
 def show_help(parent: QWidget) -> None:

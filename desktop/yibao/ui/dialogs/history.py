@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from yibao.rules.models import EMPLOYMENT_NAMES, SEX_NAMES
 from yibao.state.history import HistoryUnavailable
-from yibao.ui.dialogs import name_buttons, open_size
+from yibao.ui.dialogs.common import name_buttons, open_size
 from yibao.wording import label, money
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from yibao.rules.compare import SECTION_NAMES, Comparison, compare, reading_text
 from yibao.rules.inventory import last_change
 from yibao.state.settings import DEFAULT_POINT_SIZE
 from yibao.ui.lines import ColumnFitter
-from yibao.ui.policy_tab import PolicyTab, date_edit, pydate, qdate
+from yibao.ui.tabs.policy import PolicyTab, date_edit, pydate, qdate
 from yibao.wording import NOT_STATED
 
 CHANGE_COLUMNS = ("规定", "之前", "之后", "依据")

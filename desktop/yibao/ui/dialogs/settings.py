@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from yibao.state.settings import Settings
-from yibao.ui.dialogs import give_mnemonics, name_buttons, open_size
+from yibao.ui.dialogs.common import give_mnemonics, name_buttons, open_size
 from yibao.ui.person import combo, select
 
 LANGUAGES = (("zh_CN", "简体中文"),)

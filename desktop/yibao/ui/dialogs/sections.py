@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from yibao.ui.dialogs import give_mnemonics, name_buttons, run_dialog
+from yibao.ui.dialogs.common import give_mnemonics, name_buttons, run_dialog
 
 if TYPE_CHECKING:
     from yibao.rules import Request

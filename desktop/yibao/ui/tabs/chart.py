@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from yibao.fonts import install_fonts
 from yibao.rules.models import TIER_NAMES
-from yibao.ui.compare import NO_VISIT_HINT
+from yibao.ui.tabs.compare import NO_VISIT_HINT
 from yibao.ui.tiers import Curves
 from yibao.wording import yuan
 

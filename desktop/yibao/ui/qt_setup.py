@@ -1,0 +1,35 @@
+"""Qt set up for this app: the bundled font at the chosen size (大字模式 too) and Qt's own texts in Chinese.
+
+Its own module, so that the window and the dialogs apply them without importing the app that starts the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from yibao.fonts import install_fonts
+from yibao.state.settings import Settings
+
+LARGE_PRINT_SCALE = 1.4
+
+
+def apply_font(settings: Settings) -> None:
+    """The bundled font at the chosen size; 大字模式 scales it for elderly citizens."""
+    size = settings.font_point_size * (LARGE_PRINT_SCALE if settings.large_print else 1.0)
+    font = QFont(install_fonts(bold=False))  # the bold weight is loaded after the first paint
+    font.setPointSizeF(size)
+    QApplication.setFont(font)
+
+
+def install_qt_translation(app: QApplication) -> None:
+    """Qt's own dialogs (print, file, message-box buttons) in Chinese: 打印, 取消, 打开 …"""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    if app.property("yibao-qt-translation"):
+        return  # installed once
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
+        app.setProperty("yibao-qt-translation", True)

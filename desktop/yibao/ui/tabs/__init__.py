@@ -1,0 +1,1 @@
+"""The window's tabs, each built the first time it is shown."""
