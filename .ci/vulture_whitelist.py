@@ -6,14 +6,14 @@ Vulture only parses this file. Add a name here only with the caller that uses it
 
 # Qt calls these overrides by name.
 _.wheelEvent  # ui/person.py: a wheel turn over a closed combo box
-_.createEditor  # ui/visits_tab.py: the item delegate's editor, its data in and out
+_.createEditor  # ui/tabs/visits.py: the item delegate's editor, its data in and out
 _.setEditorData
 _.setModelData
 previous  # the currentChanged(current, previous) slot's second argument, which the signal always passes
 
 # pydantic reads these by name.
 _.model_config
-_.city_fund_pays  # FundResult fields, read by name (compare.py, ui/fund_dialog.py) and written out as JSON
+_.city_fund_pays  # FundResult fields, read by name (compare.py, ui/dialogs/fund.py) and written out as JSON
 _.district_finance_pays
 
 # The standard library reads these attributes.
