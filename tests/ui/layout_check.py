@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QScrollArea,
     QTableView,
     QWidget,
@@ -141,3 +142,15 @@ def _overlaps(top: QWidget) -> list[str]:
 def _label(widget: QWidget) -> str:
     text = getattr(widget, "text", None)
     return str(text())[:20] if callable(text) else widget.objectName()
+
+
+def screen_problems(window: QMainWindow, room: QRect) -> list[str]:
+    """The window off a screen of ``room`` (a counter PC's 1024×768), or its status bar (已保存, PDF 已保存) not shown."""
+    found = []
+    if not room.contains(window.frameGeometry()):
+        found.append(f"window {window.frameGeometry()} not within the screen {room}")
+    bar = window.statusBar()
+    shown = QRect(bar.mapToGlobal(bar.rect().topLeft()), bar.size())
+    if not _visible(bar, window) or not room.contains(shown):
+        found.append(f"status bar {shown} not visible within the screen {room}")
+    return found

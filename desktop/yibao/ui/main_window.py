@@ -57,6 +57,9 @@ FIELD_KEYS = {
     "Q": (TAB_BEFORE_AFTER, "first_date"), "Z": (TAB_BEFORE_AFTER, "second_date"),
 }
 DEFAULT_SIZE = (1200, 800)
+# Room left on the screen for the window manager's title bar and borders, not known before the window is shown:
+# at 1024×768 a window as tall as the screen put its status bar (已保存, PDF 已保存) below the screen's edge.
+FRAME_ALLOWANCE = (16, 40)
 LOADING_TEXT = "正在载入政策数据……"
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 BASE_HINT = "请输入月缴费基数（退休人员无需缴费）"
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self._splitter, self._left = splitter, left
         self.setCentralWidget(splitter)
+        self.statusBar()  # there from the start: a message never pushes the window's content up or off the screen
         self._build_menus()
 
         self.presenter.computed.connect(self._render)
@@ -196,8 +200,22 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(self.settings.last_tab)
                 return
         room = self.screen().availableGeometry()  # a counter PC's 1024×768 screen: the window stays on it
-        self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
+        self.resize(min(DEFAULT_SIZE[0], room.width() - FRAME_ALLOWANCE[0]),
+                    min(DEFAULT_SIZE[1], room.height() - FRAME_ALLOWANCE[1]))
         self.tabs.setCurrentIndex(self.settings.last_tab)
+
+    def keep_on_screen(self) -> None:
+        """The whole window on its screen, frame included (a geometry saved on a larger screen, a taller title bar)."""
+        room = self.screen().availableGeometry()
+        frame, inner = self.frameGeometry(), self.geometry()
+        width = min(inner.width(), room.width() - (frame.width() - inner.width()))
+        height = min(inner.height(), room.height() - (frame.height() - inner.height()))
+        if (width, height) != (inner.width(), inner.height()):
+            self.resize(width, height)
+        left = min(max(frame.left(), room.left()), room.right() + 1 - self.frameGeometry().width())
+        top = min(max(frame.top(), room.top()), room.bottom() + 1 - self.frameGeometry().height())
+        if (left, top) != (frame.left(), frame.top()):
+            self.move(left, top)
 
     def set_shortcuts(self) -> None:
         """Key sequences load Qt's key enums (~80 ms), so they are set once the window is on screen."""
@@ -865,6 +883,9 @@ class MainWindow(QMainWindow):
         """The person panel as narrow as its fields allow (the lists still show full names): the tabs get the room."""
         super().showEvent(event)
         self._splitter.setSizes([self._left.minimumSizeHint().width() + 8, self.width()])
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.keep_on_screen)  # once the window manager has framed it
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_discard():
