@@ -154,3 +154,12 @@ def screen_problems(window: QMainWindow, room: QRect) -> list[str]:
     if not _visible(bar, window) or not room.contains(shown):
         found.append(f"status bar {shown} not visible within the screen {room}")
     return found
+
+
+def font_sizes(top: QWidget) -> dict[str, float]:
+    """The point size of every visible text-bearing widget, keyed by its kind, its text and which one it is."""
+    sizes = {}
+    for widget in top.findChildren(QWidget):
+        if _visible(widget, top) and isinstance(widget, (QLabel, QAbstractButton, QLineEdit, QComboBox, QTableView)):
+            sizes[f"{type(widget).__name__} {_label(widget)} {id(widget)}"] = widget.font().pointSizeF()
+    return sizes

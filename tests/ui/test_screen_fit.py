@@ -9,9 +9,9 @@ from PySide6.QtGui import QScreen
 from pytestqt.qtbot import QtBot
 
 from yibao.state.settings import Settings, load_settings
-from yibao.ui.app import apply_font
 from yibao.ui.cities import city_names
 from yibao.ui.main_window import FRAME_ALLOWANCE, MainWindow
+from yibao.ui.qt_setup import apply_font
 
 SMALL_SCREEN = QRect(0, 0, 1024, 768)
 

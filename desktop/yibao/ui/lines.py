@@ -154,13 +154,17 @@ class ColumnFitter(QObject):
         self.table = table
         self.rows = rows
         header = table.horizontalHeader()
-        header.setMinimumSectionSize(max(header.minimumSectionSize(), header.fontMetrics().horizontalAdvance("说明") + 16))
+        self._style_least = header.minimumSectionSize()
         self.natural = [header.sectionSize(c) for c in range(table.columnCount())]
         table.installEventFilter(self)
         self._keep_rows()
 
     def _keep_rows(self) -> None:
+        """Also the narrowest column, at the current font (大字模式 turned on with the table open kept the usual
+        font's 说明)."""
         table = self.table
+        header = table.horizontalHeader()
+        header.setMinimumSectionSize(max(self._style_least, table.fontMetrics().horizontalAdvance("说明") + 16))
         row = 3 * table.fontMetrics().lineSpacing() + 10  # rows of up to three wrapped lines
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + self.rows * row + 2 * table.frameWidth())
 

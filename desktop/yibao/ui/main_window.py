@@ -29,6 +29,7 @@ from yibao.ui.presenter import Presenter
 from yibao.wording import cn_date
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from yibao.rules import Request, Result
@@ -882,10 +883,22 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         """The person panel as narrow as its fields allow (the lists still show full names): the tabs get the room."""
         super().showEvent(event)
-        self._splitter.setSizes([self._left.minimumSizeHint().width() + 8, self.width()])
+        self._fit_person_panel()
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, self.keep_on_screen)  # once the window manager has framed it
+        QTimer.singleShot(0, self, self.keep_on_screen)  # once the window manager has framed it
+
+    def _fit_person_panel(self) -> None:
+        self._splitter.setSizes([self._left.minimumSizeHint().width() + 8, self.width()])
+
+    def changeEvent(self, event: QEvent) -> None:
+        """大字模式 turned on or off: the person panel changes its layout (labels above or beside the fields), and
+        its width follows once it has (it kept the old width, and the tabs' tables were squeezed)."""
+        super().changeEvent(event)
+        from PySide6.QtCore import QEvent, QTimer
+
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self._fit_person_panel)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_discard():

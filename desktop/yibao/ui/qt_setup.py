@@ -20,6 +20,9 @@ def apply_font(settings: Settings) -> None:
     font = QFont(install_fonts(bold=False))  # the bold weight is loaded after the first paint
     font.setPointSizeF(size)
     QApplication.setFont(font)
+    for widget in QApplication.allWidgets():
+        if widget.styleSheet():  # Qt keeps a styled widget's font (a coloured caption stayed at the old size)
+            widget.setStyleSheet(widget.styleSheet())
 
 
 def install_qt_translation(app: QApplication) -> None:
