@@ -31,7 +31,7 @@ class OutputError(Exception):
 def read_request(source: str) -> Request:
     """Parse one JSON request from a file path or ``-``; raise InputError in Chinese on any problem."""
     from yibao.rules import InputError
-    from yibao.state.atomic import describe_os_error
+    from yibao.wording import describe_os_error
 
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
@@ -46,7 +46,7 @@ def read_request(source: str) -> Request:
 
 def _write_out(text: str) -> None:
     """Print the result; a full disk or a closed pipe is an OutputError, not a traceback."""
-    from yibao.state.atomic import describe_os_error
+    from yibao.wording import describe_os_error
 
     try:
         _write_whole(text)
@@ -136,10 +136,10 @@ def _figures_check(args: argparse.Namespace) -> int:
 
 def _figures_import(args: argparse.Namespace) -> int:
     from yibao.rules import bundled_policy
-    from yibao.state.atomic import describe_os_error
     from yibao.state.local_figures import load_local_figures, local_figures_path, save_local_figures
     from yibao.state.lock import locked
     from yibao.state.packs import merge, read_pack
+    from yibao.wording import describe_os_error
 
     policy = bundled_policy()
     pack = read_pack(policy, Path(args.pack))

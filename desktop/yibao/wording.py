@@ -9,6 +9,7 @@ where a figure is shown or paid.
 
 from __future__ import annotations
 
+import errno
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -217,3 +218,22 @@ def marked(figure: str, *, local: bool = False, reading: bool = False) -> str:
     """A figure with its marks: 480.00（本地录入，解读）."""
     marks = [mark for mark, on in ((LOCAL_MARK, local), (READING_MARK, reading)) if on]
     return f"{figure}（{'，'.join(marks)}）" if marks else figure
+
+
+_OS_PROBLEMS = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "权限不足",
+    errno.EPERM: "权限不足",
+    errno.EROFS: "磁盘是只读的",
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "磁盘配额已满",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EPIPE: "输出已被关闭",
+    errno.EBUSY: "正被另一个程序（另一个窗口或命令行）修改，请稍后再试",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """What went wrong with a file, in Chinese: PermissionError → '权限不足'."""
+    return _OS_PROBLEMS.get(exc.errno or 0, f"系统错误 {exc.errno}：{exc.strerror or exc.__class__.__name__}")

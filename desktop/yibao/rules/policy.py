@@ -540,7 +540,7 @@ def _read_json(path: Path) -> Any:
     except UnicodeDecodeError:
         raise PolicyError(path.name, "(文件)", "不是 UTF-8 编码的文本") from None
     except OSError as exc:
-        from yibao.state.atomic import describe_os_error
+        from yibao.wording import describe_os_error
 
         raise PolicyError(path.name, "(文件)", f"无法读取（{describe_os_error(exc)}）") from None
     except json.JSONDecodeError as exc:

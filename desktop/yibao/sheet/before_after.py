@@ -4,7 +4,7 @@ and the rules that changed between the two dates, from one ``Comparison`` (no Qt
 from __future__ import annotations
 
 from yibao.rules.compare import Comparison
-from yibao.sheet.content import Row, Section, Table
+from yibao.sheet.parts import Row, Section, Table
 from yibao.wording import cn_date
 
 CHANGES_TITLE = "两个日期之间本测算所用规定的变化"

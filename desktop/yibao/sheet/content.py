@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from yibao.headline import Headline, headlines
 from yibao.rules.models import (
@@ -27,6 +27,7 @@ from yibao.rules.models import (
     Visit,
 )
 from yibao.sheet.capitals import amount_in_capitals
+from yibao.sheet.parts import Row, Section, Table, Total
 from yibao.wording import (
     ABSENT_MARK,
     LOCAL_MARK,
@@ -69,39 +70,6 @@ class SheetHeader:
 
     def printed_text(self) -> str:
         return f"{cn_date(self.printed_at.date())} {self.printed_at:%H:%M}"
-
-
-@dataclass(frozen=True)
-class Row:
-    label: str
-    figure: str
-    formula: str = ""
-    source: str = ""
-    local: bool = False
-    kind: Literal["line", "group"] = "line"  # a group row heads the lines of one visit
-
-
-@dataclass(frozen=True)
-class Table:
-    title: str
-    rows: tuple[Row, ...]
-    headings: tuple[str, str, str, str] = ("项目", "金额/数值", "计算过程", "依据")
-
-
-@dataclass(frozen=True)
-class Total:
-    label: str
-    figure: str  # "1,260.00" or 文件未规定
-    capitals: str  # 壹仟贰佰陆拾元整, or "" when unknown or not money
-    note: str = ""  # shown in the capitals' place for a figure that is not money
-
-
-@dataclass(frozen=True)
-class Section:
-    title: str
-    tables: tuple[Table, ...]
-    totals: tuple[Total, ...] = ()
-    totals_title: str = "合计"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from yibao.headline import Headline
-from yibao.sheet.content import LOCAL, MISSING_TITLE, DocumentRef, Row, Section, SheetContent, Table
+from yibao.sheet.content import LOCAL, MISSING_TITLE, DocumentRef, SheetContent
+from yibao.sheet.parts import Row, Section, Table
 from yibao.wording import YUAN_SIGN
 
 BODY_PT = 8.0

@@ -38,8 +38,9 @@ from PySide6.QtGui import (
 from yibao.fonts import install_fonts
 from yibao.rules import Request, Result
 from yibao.rules.compare import Comparison
-from yibao.sheet.content import SheetContent, SheetHeader, Table, build_content
+from yibao.sheet.content import SheetContent, SheetHeader, build_content
 from yibao.sheet.html import BODY_PT, HEAD_BG, STYLE_SHEET, sheet_html
+from yibao.sheet.parts import Table
 from yibao.state.atomic import WriteError, replace_checked
 from yibao.version import APP_TITLE, app_version
 

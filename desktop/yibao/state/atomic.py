@@ -13,26 +13,9 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from yibao.wording import describe_os_error
+
 log = logging.getLogger(__name__)
-
-
-_OS_PROBLEMS = {
-    errno.ENOENT: "文件或文件夹不存在",
-    errno.EACCES: "权限不足",
-    errno.EPERM: "权限不足",
-    errno.EROFS: "磁盘是只读的",
-    errno.ENOSPC: "磁盘已满",
-    errno.EDQUOT: "磁盘配额已满",
-    errno.EISDIR: "这是一个文件夹",
-    errno.ENOTDIR: "路径中有一段不是文件夹",
-    errno.EPIPE: "输出已被关闭",
-    errno.EBUSY: "正被另一个程序（另一个窗口或命令行）修改，请稍后再试",
-}
-
-
-def describe_os_error(exc: OSError) -> str:
-    """What went wrong with a file, in Chinese: PermissionError → '权限不足'."""
-    return _OS_PROBLEMS.get(exc.errno or 0, f"系统错误 {exc.errno}：{exc.strerror or exc.__class__.__name__}")
 
 
 def write_text_atomic(path: Path, text: str) -> None:

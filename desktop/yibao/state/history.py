@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from yibao.state.atomic import describe_os_error, set_aside_reported
+from yibao.state.atomic import set_aside_reported
 from yibao.state.paths import data_dir
 from yibao.version import app_version
+from yibao.wording import describe_os_error
 
 FILE_NAME = "history.sqlite3"
 SCHEMA_VERSION = 2

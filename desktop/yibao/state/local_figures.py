@@ -28,10 +28,10 @@ from yibao.rules.policy import (
     convert_value,
     written_value,
 )
-from yibao.state.atomic import copy_aside, describe_os_error, set_aside_reported, write_text_atomic
+from yibao.state.atomic import copy_aside, set_aside_reported, write_text_atomic
 from yibao.state.lock import locked
 from yibao.state.paths import data_dir
-from yibao.wording import FIELD_LABELS, cn_date
+from yibao.wording import FIELD_LABELS, cn_date, describe_os_error
 
 FILE_NAME = "local-figures.json"
 FORMAT_VERSION = 1

@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from yibao.state.atomic import WriteError, describe_os_error
+from yibao.state.atomic import WriteError
+from yibao.wording import describe_os_error
 
 LOCK_TIMEOUT = 10.0  # seconds: another program's read-modify-write takes milliseconds
 _POLL = 0.02

@@ -23,9 +23,9 @@ from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.errors import from_validation_error
 from yibao.rules.inventory import NOT_OFFERED, key_label
 from yibao.rules.policy import FigureSource, written_value
-from yibao.state.atomic import describe_os_error, replace_checked
+from yibao.state.atomic import replace_checked
 from yibao.state.local_figures import make_local_figure, overlaps, period_text
-from yibao.wording import FIELD_LABELS, cn_date
+from yibao.wording import FIELD_LABELS, cn_date, describe_os_error
 
 FORMAT = "yibao-figures"
 VERSION = 1

@@ -80,7 +80,7 @@ def load_settings() -> tuple[Settings, str | None]:
         return Settings(), _set_aside(path)
     except OSError as exc:
         _log().warning("cannot read %s: %s", path, exc)
-        from yibao.state.atomic import describe_os_error
+        from yibao.wording import describe_os_error
 
         return Settings(), f"无法读取设置文件 {path}（{describe_os_error(exc)}），本次使用默认设置"
     if not isinstance(data, dict):

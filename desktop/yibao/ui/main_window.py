@@ -829,7 +829,7 @@ class MainWindow(QMainWindow):
             try:
                 save_settings(self.settings)
             except OSError as exc:
-                from yibao.state.atomic import describe_os_error
+                from yibao.wording import describe_os_error
 
                 notify(self, "warning", "无法保存", f"设置未能保存（{describe_os_error(exc)}），本次运行中仍然有效")
             from yibao.ui.qt_setup import apply_font
@@ -925,8 +925,8 @@ def _remove_stale_temps() -> None:
 
 def folder_problems() -> list[str]:
     """One Chinese line per user folder where nothing can be written."""
-    from yibao.state.atomic import describe_os_error
     from yibao.state.paths import unwritable_folders
+    from yibao.wording import describe_os_error
 
     folders = [f"{folder}（{describe_os_error(exc) if exc else '权限不足'}）" for folder, exc in unwritable_folders()]
     if not folders:
