@@ -12,7 +12,8 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, not_none, open_window, set_case, type_into
 
-from yibao.ui.main_window import TAB_BEFORE_AFTER, TAB_TITLES, MainWindow
+from yibao.ui.main_window import MainWindow
+from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_TITLES
 from yibao.ui.tabs.before_after import SAME_DAY, BeforeAfterTab
 
 
@@ -95,11 +96,11 @@ def test_copy_from_this_tab_adds_the_before_and_after_section(qtbot: QtBot) -> N
     tab = open_tab(window)
     assert tab.headline.text().startswith("按2024年1月1日起的规定，单位每月少缴 ¥6.00；"
                                           "原因：机关事业单位缴费比例由7.4%降至7.3%。")
-    window.copy_text()
+    window.output.copy_text()
     text = QGuiApplication.clipboard().text()
     assert "政策前后对比（2023年12月31日 → 2024年1月1日）" in text and tab.headline.text() in text
     window.tabs.setCurrentIndex(0)
-    window.copy_text()
+    window.output.copy_text()
     assert "政策前后对比" not in QGuiApplication.clipboard().text()
 
 

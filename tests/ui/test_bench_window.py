@@ -14,7 +14,8 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, set_cell
 
-from yibao.ui.main_window import TAB_TITLES, MainWindow
+from yibao.ui.main_window import MainWindow
+from yibao.ui.pages import TAB_TITLES
 from yibao.ui.tabs.visits import FIRST_INPUT
 
 

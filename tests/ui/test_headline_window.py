@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, not_none, open_window, set_case, type_into
 
 from yibao.state.settings import load_settings
-from yibao.ui.main_window import TAB_COMPARE, TAB_CONTRIBUTION, TAB_RETIREMENT, TAB_VISITS, MainWindow
+from yibao.ui.main_window import MainWindow
+from yibao.ui.pages import TAB_COMPARE, TAB_CONTRIBUTION, TAB_RETIREMENT, TAB_VISITS
 from yibao.ui.qt_setup import LARGE_PRINT_SCALE, apply_font
 
 
@@ -100,13 +101,13 @@ def test_the_sheet_from_a_tab_holds_that_tab_s_question(qtbot: QtBot, tmp_path: 
     add_visit(window, "outpatient", 3, "2000")
     type_into(qtbot, window.retirement_tab.paid, "300")
     window.tabs.setCurrentIndex(TAB_VISITS)
-    case = window.sheet_case()
+    case = window.output.sheet_case()
     assert case is not None
     request, result = case
     assert request.visits is not None and request.contribution is None and request.retirement is None
     assert result.contribution is None and result.coverage is None and result.retirement is None
     window.tabs.setCurrentIndex(TAB_RETIREMENT)
-    request, _ = not_none(window.sheet_case())
+    request, _ = not_none(window.output.sheet_case())
     assert request.retirement is not None and request.visits is None
 
 
@@ -125,7 +126,7 @@ def test_the_clerk_may_tick_other_questions_to_add(qtbot: QtBot, monkeypatch: py
         return list(available)
 
     monkeypatch.setattr(sections, "choose_sections", tick_all)
-    case = window.sheet_case(ask=True)
+    case = window.output.sheet_case(ask=True)
     assert offered == [(["contribution", "visits"], ["contribution"])]  # the tab's question comes ticked
     assert case is not None and case[0].visits is not None and case[0].contribution is not None
 

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into
 
 from yibao.state.settings import Settings
-from yibao.ui.main_window import TAB_TITLES, MainWindow
+from yibao.ui.main_window import MainWindow
+from yibao.ui.pages import TAB_TITLES
 from yibao.ui.qt_setup import apply_font
 
 
@@ -44,7 +45,7 @@ def test_large_print_nothing_cut_or_overlapping(large_print: MainWindow, qtbot: 
 
 
 def test_the_chart_follows_large_print(large_print: MainWindow, qtbot: QtBot) -> None:
-    from yibao.ui.main_window import TAB_COMPARE
+    from yibao.ui.pages import TAB_COMPARE
 
     window = large_print
     window.tabs.setCurrentIndex(TAB_COMPARE)

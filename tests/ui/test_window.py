@@ -15,7 +15,7 @@ from window_helpers import add_visit, not_none, open_window, set_case, type_into
 
 from yibao.state.history import history_path
 from yibao.state.settings import load_settings
-from yibao.ui.main_window import TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_VISITS
+from yibao.ui.pages import TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_VISITS
 from yibao.ui.tabs.visits import FIRST_INPUT
 from yibao.version import app_version
 
@@ -210,7 +210,7 @@ def test_damaged_history_is_set_aside_and_the_app_starts(qtbot: QtBot, warnings:
     assert len(aside) == 1 and aside[0].read_bytes() == b"this is not a database" * 100
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
-    window.save_case()
+    window.output.save_case()
     assert len(window.history.search()) == 1
 
 
@@ -257,7 +257,7 @@ def test_saving_a_pdf_records_it_in_the_history(qtbot: QtBot, tmp_path: Path) ->
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
     out = tmp_path / "sheet.pdf"
-    window.save_pdf(str(out))
+    window.output.save_pdf(str(out))
     assert out.read_bytes().startswith(b"%PDF")
     assert window.history is not None and [e.kind for e in window.history.search()] == ["PDF"]
 
@@ -305,13 +305,13 @@ def test_print_goes_into_the_history_only_when_printed(qtbot: QtBot, monkeypatch
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QPrintDialog.DialogCode.Rejected.value)
-    window.print_sheet()
+    window.output.print_sheet()
     assert window.history is not None and window.history.search() == []
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QPrintDialog.DialogCode.Accepted.value)
     from yibao.sheet import render
 
     monkeypatch.setattr(render, "paint_sheet", lambda *args: None)  # no printer here: the painting is tested in tests/sheet
-    window.print_sheet()
+    window.output.print_sheet()
     assert [entry.kind for entry in window.history.search()] == ["打印"]
 
 
@@ -355,7 +355,7 @@ def test_saving_a_png_of_the_sheet(qtbot: QtBot, tmp_path: Path) -> None:
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
     out = tmp_path / "sheet.png"
-    window.save_png(str(out))
+    window.output.save_png(str(out))
     assert out.read_bytes().startswith(b"\x89PNG")
     assert window.history is not None and [e.kind for e in window.history.search()] == ["图片"]
 
@@ -472,7 +472,7 @@ def test_copy_as_text_for_sharing(qtbot: QtBot) -> None:
 
 def test_invalid_input_greys_every_figure_under_a_stale_marker_on_every_tab(qtbot: QtBot) -> None:
     """The old figures stay, greyed (the red 文件未规定 too), with 已过期 on whichever tab shows."""
-    from yibao.ui.main_window import TAB_RETIREMENT
+    from yibao.ui.pages import TAB_RETIREMENT
 
     window = open_window(qtbot)
     set_case(window)

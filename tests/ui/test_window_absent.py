@@ -13,7 +13,7 @@ from pack_helpers import example
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, import_pack_through_the_menu, open_window, set_case
 
-from yibao.ui.main_window import TAB_POLICY, TAB_VISITS
+from yibao.ui.pages import TAB_POLICY, TAB_VISITS
 
 
 def test_an_absent_layer_from_a_pack_completes_the_year_on_screen(qtbot: QtBot, tmp_path: Path,

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, import_pack_through_the_menu, open_window, set_case, set_cell
 
 from yibao.state.local_figures import load_local_figures
-from yibao.ui.main_window import TAB_COMPARE, MainWindow
+from yibao.ui.main_window import MainWindow
+from yibao.ui.pages import TAB_COMPARE
 from yibao.ui.tabs.visits import FIRST_INPUT
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "example-figures-pack.json"
@@ -72,7 +73,7 @@ def test_comparison_and_chart_are_complete(window: MainWindow, qtbot: QtBot) -> 
 
 def test_the_sheet_cites_the_pack_document(window: MainWindow, tmp_path: Path) -> None:
     out = tmp_path / "sheet.pdf"
-    window._export("PDF", str(out))
+    window.output.export("PDF", str(out))
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
     assert "3,900.00" in flat and "¥18,752.50" in flat and "¥14,247.50" in flat

@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, set_cell
 
 from yibao.rules import Request, Result
-from yibao.ui.main_window import TAB_COMPARE, MainWindow
+from yibao.ui.main_window import MainWindow
+from yibao.ui.pages import TAB_COMPARE
 from yibao.ui.tabs.visits import FIRST_INPUT
 from yibao.ui.tiers import TierVariants
 
@@ -91,7 +92,7 @@ def test_a_burst_of_edits_redraws_the_comparison_once(window: MainWindow, qtbot:
 def test_before_and_after_is_redone_once_typing_pauses(window: MainWindow, qtbot: QtBot,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Two dates' rules over the year take more than a frame: four keys, one comparison, after the pause."""
-    from yibao.ui.main_window import TAB_BEFORE_AFTER
+    from yibao.ui.pages import TAB_BEFORE_AFTER
 
     window.tabs.setCurrentIndex(TAB_BEFORE_AFTER)
     tab = window.before_after_tab

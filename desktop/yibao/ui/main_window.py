@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.state.settings import Settings, save_settings
+from yibao.ui.output import Output
+from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_RETIREMENT, TAB_TITLES, TAB_VISITS
 from yibao.ui.person import PersonPanel
 from yibao.ui.presenter import Presenter
 from yibao.wording import cn_date
@@ -43,10 +45,6 @@ if TYPE_CHECKING:
     from yibao.ui.tabs.visits import VisitsTab
     from yibao.ui.tiers import TierCache
 
-TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT, TAB_POLICY, TAB_BEFORE_AFTER = range(6)
-# The question each tab asks, as the sheet names it: printed from that tab, the sheet holds that question.
-TAB_QUESTIONS = {TAB_CONTRIBUTION: "contribution", TAB_VISITS: "visits", TAB_COMPARE: "visits", TAB_RETIREMENT: "retirement"}
-TAB_TITLES = ("缴费测算", "就医报销", "医院级别对比", "退休缴费年限", "政策依据", "政策前后对比")
 # The Alt+letter of every field and button on the tabs (each label says it too, and a test checks they agree):
 # pressed while another tab shows, it opens the tab (building it if never opened) and goes to the field.
 FIELD_KEYS = {
@@ -138,6 +136,7 @@ class MainWindow(QMainWindow):
         self._splitter, self._left = splitter, left
         self.setCentralWidget(splitter)
         self.statusBar()  # there from the start: a message never pushes the window's content up or off the screen
+        self.output = Output(self)
         self._build_menus()
 
         self.presenter.computed.connect(self._render)
@@ -167,14 +166,14 @@ class MainWindow(QMainWindow):
 
         file_menu = bar.addMenu("文件(&F)")
         action(file_menu, "新建测算(&N)", self.new_case, "New", tool=True)
-        action(file_menu, "保存到历史记录(&S)", self.save_case, "Save", tool=True)
+        action(file_menu, "保存到历史记录(&S)", self.output.save_case, "Save", tool=True)
         action(file_menu, "历史记录(&H)…", self.open_history, "Ctrl+H", tool=True)
         file_menu.addSeparator()
-        action(file_menu, "打印(&P)…", self.print_sheet, "Print", tool=True)
-        action(file_menu, "打印预览(&V)…", self.preview_sheet, "Ctrl+Shift+P", tool=True)
-        action(file_menu, "另存为 PDF(&D)…", self.save_pdf, "Ctrl+Shift+S", tool=True)
-        action(file_menu, "另存为图片 PNG(&G)…", self.save_png)
-        action(file_menu, "复制文字结果(&C)", self.copy_text, "Ctrl+Shift+C", tool=True)
+        action(file_menu, "打印(&P)…", self.output.print_sheet, "Print", tool=True)
+        action(file_menu, "打印预览(&V)…", self.output.preview_sheet, "Ctrl+Shift+P", tool=True)
+        action(file_menu, "另存为 PDF(&D)…", self.output.save_pdf, "Ctrl+Shift+S", tool=True)
+        action(file_menu, "另存为图片 PNG(&G)…", self.output.save_png)
+        action(file_menu, "复制文字结果(&C)", self.output.copy_text, "Ctrl+Shift+C", tool=True)
         file_menu.addSeparator()
         action(file_menu, "退出(&X)", self.close, "Quit")
         settings_menu = bar.addMenu("设置(&T)")
@@ -685,33 +684,6 @@ class MainWindow(QMainWindow):
 
         return ask_discard(self)
 
-    def _ready(self) -> bool:
-        if self.request is None or self.result is None or self.input_error():
-            notify(self, "information", "无法输出", self.input_error() or "还没有可输出的测算结果。")
-            return False
-        return True
-
-    def remember(self, kind: str) -> bool:
-        """Record the current case in the history (保存, 打印, PDF …); say so if it cannot be saved."""
-        if self.history is None or self.request is None or self.result is None:
-            return False
-        from yibao.state.history import HistoryUnavailable
-        from yibao.ui.dialogs.history import case_summary
-
-        try:
-            self.history.add(city=self.result.city, city_name=self.result.city_name, on=self.result.on, kind=kind,
-                             summary=case_summary(self.request, self.result),
-                             request_json=self.request.model_dump_json())
-        except HistoryUnavailable as exc:
-            notify(self, "warning", "历史记录", str(exc))
-            return False
-        self.presenter.dirty = False
-        return True
-
-    def save_case(self) -> None:
-        if self._ready() and self.remember("保存"):
-            self.statusBar().showMessage("已保存到历史记录", 4000)
-
     def open_history(self) -> None:
         if self.session is None or self.history is None:
             return
@@ -727,96 +699,6 @@ class MainWindow(QMainWindow):
                 return
             self.load_request(request)
             self.statusBar().showMessage(f"已打开 {dialog.chosen.saved_at:%Y-%m-%d %H:%M} 的测算", 4000)
-
-    def sheet_header(self) -> Any:
-        from yibao.sheet import SheetHeader
-
-        return SheetHeader(self.settings.hall_name, self.settings.counter_no)
-
-    def comparison_to_print(self) -> Any:
-        """Printed from the 政策前后对比 tab, the sheet adds its before-and-after section."""
-        if self.tabs.currentIndex() == TAB_BEFORE_AFTER and self.before_after_tab is not None:
-            return self.before_after_tab.comparison
-        return None
-
-    def sheet_case(self, *, ask: bool = False) -> tuple[Request, Result] | None:
-        """The case as the sheet prints it: the question on screen (the tab and what it needs) by default;
-        with ``ask``, the clerk may tick other questions to add. None when the clerk cancels."""
-        from yibao.ui.dialogs.sections import asked, choose_sections, limited
-
-        assert self.request is not None and self.result is not None and self.session is not None
-        available = asked(self.request)
-        on_screen = TAB_QUESTIONS.get(self.tabs.currentIndex())
-        chosen = [on_screen] if on_screen in available else available
-        if ask and len(available) > 1:
-            picked = choose_sections(self, available, chosen)
-            if picked is None:
-                return None
-            chosen = picked
-        if chosen == available:
-            return self.request, self.result
-        request = limited(self.request, chosen)
-        return request, self.session.compute(request)
-
-    def print_sheet(self) -> None:
-        if self._ready() and (case := self.sheet_case(ask=True)) is not None:
-            from yibao.sheet import print_dialog
-
-            if print_dialog(self, *case, self.sheet_header(), self.comparison_to_print()):
-                self.remember("打印")
-
-    def preview_sheet(self) -> None:
-        if self._ready() and (case := self.sheet_case(ask=True)) is not None:
-            from yibao.sheet import preview_dialog
-
-            preview_dialog(self, *case, self.sheet_header(), self.comparison_to_print())
-
-    def save_pdf(self, path: str | bool | None = None) -> None:
-        self._export("PDF", path)
-
-    def save_png(self, path: str | bool | None = None) -> None:
-        self._export("图片", path)
-
-    def _export(self, kind: Literal["PDF", "图片"], path: str | bool | None) -> None:
-        """The sheet to a file the clerk names (or ``path``), recorded in the history as ``kind``."""
-        if not self._ready():
-            return
-        from yibao import sheet
-
-        assert self.request is not None and self.result is not None
-        write, suffix, title, pattern = {
-            "PDF": (sheet.write_pdf, "pdf", "另存为 PDF", "PDF 文件 (*.pdf)"),
-            "图片": (sheet.save_png, "png", "另存为图片", "PNG 图片 (*.png)"),
-        }[kind]
-        asked_for_file = not isinstance(path, str) or not path  # a menu action passes its "checked" flag
-        case = self.sheet_case(ask=asked_for_file)
-        if case is None:
-            return
-        if asked_for_file:
-            from yibao.ui.dialogs.files import ask_save_path
-
-            path = ask_save_path(self, title, sheet_file_name(self.result, suffix), pattern)
-            if not path:
-                return
-        try:
-            write(str(path), *case, self.sheet_header(), self.comparison_to_print())
-        except OSError as exc:
-            notify(self, "warning", "无法保存", str(exc))  # names the file and the cause; the old file is kept
-            return
-        self.remember(kind)
-        self.statusBar().showMessage(f"已保存 {path}", 6000)
-
-    def copy_text(self) -> None:
-        if self._ready():
-            from PySide6.QtGui import QGuiApplication
-
-            from yibao.sheet import plain_text
-
-            case = self.sheet_case()
-            assert case is not None
-            text = plain_text(*case, self.sheet_header(), self.comparison_to_print())
-            QGuiApplication.clipboard().setText(text)
-            self.statusBar().showMessage("测算结果已复制为文字，可粘贴到微信或短信", 4000)
 
     # ------------------------------------------------------------ dialogs
 
@@ -865,7 +747,7 @@ class MainWindow(QMainWindow):
 
         city = self.presenter.values["city"]
         run_dialog(FundDialog(city, self.session.city_name(city), self.presenter.rules_date, self.session.compute, self,
-                              self.sheet_header()))
+                              self.output.sheet_header()))
 
     def show_help(self) -> None:
         from yibao.ui.dialogs.help import show_help
@@ -938,11 +820,6 @@ def _log() -> Any:
     import logging  # not before the first paint: importing logging costs start-up time
 
     return logging.getLogger(__name__)
-
-
-def sheet_file_name(result: Result, suffix: str) -> str:
-    """The sheet's file named after the case: 测算单-烟台市-2025-06-01.pdf (the date whose rules apply)."""
-    return f"测算单-{result.city_name}-{result.on:%Y-%m-%d}.{suffix}"
 
 
 def run_dialog(dialog: Any) -> int:

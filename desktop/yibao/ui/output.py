@@ -1,0 +1,161 @@
+"""The case out of the window: saved to the history, printed, previewed, written as PDF or PNG, copied as text.
+
+The sheet holds the question of the tab on screen (printed from 政策前后对比, its comparison too); print,
+preview and a file the clerk names first let the clerk tick other questions to add. Each way out but the
+preview and the copy is recorded in the history as what was done with the case (保存, 打印, PDF, 图片).
+Nothing here is imported before the first paint wants it: the sheet and printing load on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_QUESTIONS
+
+if TYPE_CHECKING:
+    from yibao.rules import Request, Result
+    from yibao.ui.main_window import MainWindow
+
+
+class Output:
+    """What the File menu does with the case on screen, for ``window``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def ready(self) -> bool:
+        """There are figures for what is typed now; if not, the clerk is told why nothing is output."""
+        presenter = self.window.presenter
+        if presenter.request is None or presenter.result is None or presenter.problem is not None:
+            reason = presenter.problem.message if presenter.problem is not None else "还没有可输出的测算结果。"
+            self._notify("information", "无法输出", reason)
+            return False
+        return True
+
+    def remember(self, kind: str) -> bool:
+        """Record the current case in the history (保存, 打印, PDF …); say so if it cannot be saved."""
+        presenter = self.window.presenter
+        history = self.window.history
+        if history is None or presenter.request is None or presenter.result is None:
+            return False
+        from yibao.state.history import HistoryUnavailable
+        from yibao.ui.dialogs.history import case_summary
+
+        request, result = presenter.request, presenter.result
+        try:
+            history.add(city=result.city, city_name=result.city_name, on=result.on, kind=kind,
+                        summary=case_summary(request, result), request_json=request.model_dump_json())
+        except HistoryUnavailable as exc:
+            self._notify("warning", "历史记录", str(exc))
+            return False
+        presenter.dirty = False
+        return True
+
+    def save_case(self) -> None:
+        if self.ready() and self.remember("保存"):
+            self.window.statusBar().showMessage("已保存到历史记录", 4000)
+
+    def sheet_header(self) -> Any:
+        from yibao.sheet import SheetHeader
+
+        settings = self.window.settings
+        return SheetHeader(settings.hall_name, settings.counter_no)
+
+    def comparison_to_print(self) -> Any:
+        """Printed from the 政策前后对比 tab, the sheet adds its before-and-after section."""
+        window = self.window
+        if window.tabs.currentIndex() == TAB_BEFORE_AFTER and window.before_after_tab is not None:
+            return window.before_after_tab.comparison
+        return None
+
+    def sheet_case(self, *, ask: bool = False) -> tuple[Request, Result] | None:
+        """The case as the sheet prints it: the question on screen (the tab and what it needs) by default;
+        with ``ask``, the clerk may tick other questions to add. None when the clerk cancels."""
+        from yibao.ui.dialogs.sections import asked, choose_sections, limited
+
+        window = self.window
+        request, result = window.presenter.request, window.presenter.result
+        assert request is not None and result is not None and window.session is not None
+        available = asked(request)
+        on_screen = TAB_QUESTIONS.get(window.tabs.currentIndex())
+        chosen = [on_screen] if on_screen in available else available
+        if ask and len(available) > 1:
+            picked = choose_sections(window, available, chosen)
+            if picked is None:
+                return None
+            chosen = picked
+        if chosen == available:
+            return request, result
+        limited_request = limited(request, chosen)
+        return limited_request, window.session.compute(limited_request)
+
+    def print_sheet(self) -> None:
+        if self.ready() and (case := self.sheet_case(ask=True)) is not None:
+            from yibao.sheet import print_dialog
+
+            if print_dialog(self.window, *case, self.sheet_header(), self.comparison_to_print()):
+                self.remember("打印")
+
+    def preview_sheet(self) -> None:
+        if self.ready() and (case := self.sheet_case(ask=True)) is not None:
+            from yibao.sheet import preview_dialog
+
+            preview_dialog(self.window, *case, self.sheet_header(), self.comparison_to_print())
+
+    def save_pdf(self, path: str | bool | None = None) -> None:
+        self.export("PDF", path)
+
+    def save_png(self, path: str | bool | None = None) -> None:
+        self.export("图片", path)
+
+    def export(self, kind: Literal["PDF", "图片"], path: str | bool | None) -> None:
+        """The sheet to a file the clerk names (or ``path``), recorded in the history as ``kind``."""
+        if not self.ready():
+            return
+        from yibao import sheet
+
+        result = self.window.presenter.result
+        assert result is not None
+        write, suffix, title, pattern = {
+            "PDF": (sheet.write_pdf, "pdf", "另存为 PDF", "PDF 文件 (*.pdf)"),
+            "图片": (sheet.save_png, "png", "另存为图片", "PNG 图片 (*.png)"),
+        }[kind]
+        asked_for_file = not isinstance(path, str) or not path  # a menu action passes its "checked" flag
+        case = self.sheet_case(ask=asked_for_file)
+        if case is None:
+            return
+        if asked_for_file:
+            from yibao.ui.dialogs.files import ask_save_path
+
+            path = ask_save_path(self.window, title, sheet_file_name(result, suffix), pattern)
+            if not path:
+                return
+        try:
+            write(str(path), *case, self.sheet_header(), self.comparison_to_print())
+        except OSError as exc:
+            self._notify("warning", "无法保存", str(exc))  # names the file and the cause; the old file is kept
+            return
+        self.remember(kind)
+        self.window.statusBar().showMessage(f"已保存 {path}", 6000)
+
+    def copy_text(self) -> None:
+        if self.ready():
+            from PySide6.QtGui import QGuiApplication
+
+            from yibao.sheet import plain_text
+
+            case = self.sheet_case()
+            assert case is not None
+            text = plain_text(*case, self.sheet_header(), self.comparison_to_print())
+            QGuiApplication.clipboard().setText(text)
+            self.window.statusBar().showMessage("测算结果已复制为文字，可粘贴到微信或短信", 4000)
+
+    def _notify(self, kind: Literal["information", "warning"], title: str, text: str) -> None:
+        from yibao.ui.dialogs.messages import notify
+
+        notify(self.window, kind, title, text)
+
+
+def sheet_file_name(result: Result, suffix: str) -> str:
+    """The sheet's file named after the case: 测算单-烟台市-2025-06-01.pdf (the date whose rules apply)."""
+    return f"测算单-{result.city_name}-{result.on:%Y-%m-%d}.{suffix}"
