@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into
 
 from yibao.state.settings import Settings
-from yibao.ui.main_window import TAB_CONTRIBUTION, TAB_TITLES, MainWindow
+from yibao.ui.main_window import MainWindow
+from yibao.ui.pages import TAB_CONTRIBUTION, TAB_TITLES
 from yibao.ui.qt_setup import apply_font
 
 

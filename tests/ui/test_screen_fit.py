@@ -29,7 +29,7 @@ def test_window_and_status_bar_within_a_1024_by_768_screen(qtbot: QtBot, monkeyp
         window.show()
         window.start_core()
         window.contribution_tab.base.setText("6000")
-        window.save_case()  # 已保存到历史记录 in the status bar
+        window.output.save_case()  # 已保存到历史记录 in the status bar
         qtbot.wait(20)
         assert window.statusBar().currentMessage() == "已保存到历史记录"
         assert screen_problems(window, SMALL_SCREEN) == []

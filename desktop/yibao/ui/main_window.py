@@ -25,7 +25,16 @@ from PySide6.QtWidgets import (
 
 from yibao.state.settings import Settings, save_settings
 from yibao.ui.output import Output
-from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_RETIREMENT, TAB_TITLES, TAB_VISITS
+from yibao.ui.pages import (
+    TAB_BEFORE_AFTER,
+    TAB_COMPARE,
+    TAB_CONTRIBUTION,
+    TAB_POLICY,
+    TAB_QUESTIONS,
+    TAB_RETIREMENT,
+    TAB_TITLES,
+    TAB_VISITS,
+)
 from yibao.ui.person import PersonPanel
 from yibao.ui.presenter import Presenter
 from yibao.wording import cn_date
@@ -136,7 +145,7 @@ class MainWindow(QMainWindow):
         self._splitter, self._left = splitter, left
         self.setCentralWidget(splitter)
         self.statusBar()  # there from the start: a message never pushes the window's content up or off the screen
-        self.output = Output(self)
+        self.output = Output(self, self)
         self._build_menus()
 
         self.presenter.computed.connect(self._render)
@@ -717,6 +726,14 @@ class MainWindow(QMainWindow):
             from yibao.ui.qt_setup import apply_font
 
             apply_font(self.settings)
+
+    def sheet_question(self) -> str | None:
+        return TAB_QUESTIONS.get(self.tabs.currentIndex())
+
+    def printed_comparison(self) -> Any:
+        if self.tabs.currentIndex() == TAB_BEFORE_AFTER and self.before_after_tab is not None:
+            return self.before_after_tab.comparison
+        return None
 
     def person_cities(self) -> list[tuple[str, str]]:
         box = self.person.city

@@ -8,24 +8,41 @@ Nothing here is imported before the first paint wants it: the sheet and printing
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
-
-from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_QUESTIONS
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
     from yibao.rules import Request, Result
-    from yibao.ui.main_window import MainWindow
+    from yibao.session import Session
+    from yibao.state.settings import Settings
+    from yibao.ui.presenter import Presenter
+
+
+class CaseOnScreen(Protocol):
+    """What the output reads of the window: the case, the hall's settings, and what the tab on screen asks."""
+
+    presenter: Presenter
+    settings: Settings
+    session: Session | None
+
+    def sheet_question(self) -> str | None:
+        """The sheet's question of the tab on screen (None: the tab asks none of its own)."""
+
+    def printed_comparison(self) -> Any:
+        """The before-and-after comparison the sheet adds, when printed from that tab."""
 
 
 class Output:
-    """What the File menu does with the case on screen, for ``window``."""
+    """What the File menu does with the case on screen; ``window`` is the dialogs' parent and shows the status."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, case: CaseOnScreen) -> None:
         self.window = window
+        self.case = case
 
     def ready(self) -> bool:
         """There are figures for what is typed now; if not, the clerk is told why nothing is output."""
-        presenter = self.window.presenter
+        presenter = self.case.presenter
         if presenter.request is None or presenter.result is None or presenter.problem is not None:
             reason = presenter.problem.message if presenter.problem is not None else "还没有可输出的测算结果。"
             self._notify("information", "无法输出", reason)
@@ -34,8 +51,8 @@ class Output:
 
     def remember(self, kind: str) -> bool:
         """Record the current case in the history (保存, 打印, PDF …); say so if it cannot be saved."""
-        presenter = self.window.presenter
-        history = self.window.history
+        presenter = self.case.presenter
+        history = self.case.session.history if self.case.session is not None else None
         if history is None or presenter.request is None or presenter.result is None:
             return False
         from yibao.state.history import HistoryUnavailable
@@ -58,49 +75,41 @@ class Output:
     def sheet_header(self) -> Any:
         from yibao.sheet import SheetHeader
 
-        settings = self.window.settings
+        settings = self.case.settings
         return SheetHeader(settings.hall_name, settings.counter_no)
-
-    def comparison_to_print(self) -> Any:
-        """Printed from the 政策前后对比 tab, the sheet adds its before-and-after section."""
-        window = self.window
-        if window.tabs.currentIndex() == TAB_BEFORE_AFTER and window.before_after_tab is not None:
-            return window.before_after_tab.comparison
-        return None
 
     def sheet_case(self, *, ask: bool = False) -> tuple[Request, Result] | None:
         """The case as the sheet prints it: the question on screen (the tab and what it needs) by default;
         with ``ask``, the clerk may tick other questions to add. None when the clerk cancels."""
         from yibao.ui.dialogs.sections import asked, choose_sections, limited
 
-        window = self.window
-        request, result = window.presenter.request, window.presenter.result
-        assert request is not None and result is not None and window.session is not None
+        request, result, session = self.case.presenter.request, self.case.presenter.result, self.case.session
+        assert request is not None and result is not None and session is not None
         available = asked(request)
-        on_screen = TAB_QUESTIONS.get(window.tabs.currentIndex())
+        on_screen = self.case.sheet_question()
         chosen = [on_screen] if on_screen in available else available
         if ask and len(available) > 1:
-            picked = choose_sections(window, available, chosen)
+            picked = choose_sections(self.window, available, chosen)
             if picked is None:
                 return None
             chosen = picked
         if chosen == available:
             return request, result
         limited_request = limited(request, chosen)
-        return limited_request, window.session.compute(limited_request)
+        return limited_request, session.compute(limited_request)
 
     def print_sheet(self) -> None:
         if self.ready() and (case := self.sheet_case(ask=True)) is not None:
             from yibao.sheet import print_dialog
 
-            if print_dialog(self.window, *case, self.sheet_header(), self.comparison_to_print()):
+            if print_dialog(self.window, *case, self.sheet_header(), self.case.printed_comparison()):
                 self.remember("打印")
 
     def preview_sheet(self) -> None:
         if self.ready() and (case := self.sheet_case(ask=True)) is not None:
             from yibao.sheet import preview_dialog
 
-            preview_dialog(self.window, *case, self.sheet_header(), self.comparison_to_print())
+            preview_dialog(self.window, *case, self.sheet_header(), self.case.printed_comparison())
 
     def save_pdf(self, path: str | bool | None = None) -> None:
         self.export("PDF", path)
@@ -114,7 +123,7 @@ class Output:
             return
         from yibao import sheet
 
-        result = self.window.presenter.result
+        result = self.case.presenter.result
         assert result is not None
         write, suffix, title, pattern = {
             "PDF": (sheet.write_pdf, "pdf", "另存为 PDF", "PDF 文件 (*.pdf)"),
@@ -131,7 +140,7 @@ class Output:
             if not path:
                 return
         try:
-            write(str(path), *case, self.sheet_header(), self.comparison_to_print())
+            write(str(path), *case, self.sheet_header(), self.case.printed_comparison())
         except OSError as exc:
             self._notify("warning", "无法保存", str(exc))  # names the file and the cause; the old file is kept
             return
@@ -146,7 +155,7 @@ class Output:
 
             case = self.sheet_case()
             assert case is not None
-            text = plain_text(*case, self.sheet_header(), self.comparison_to_print())
+            text = plain_text(*case, self.sheet_header(), self.case.printed_comparison())
             QGuiApplication.clipboard().setText(text)
             self.window.statusBar().showMessage("测算结果已复制为文字，可粘贴到微信或短信", 4000)
 
