@@ -52,6 +52,8 @@ def test_bad_input_names_the_field_and_makes_the_figures_stale() -> None:
 def test_a_bad_visit_cell_is_named_by_row_and_column() -> None:
     p, _seen = presenter()
     p.add_visit("outpatient")
+    assert p.problem is None  # not yet left: not an error
+    p.leave_visit(0)
     assert p.problem == Problem("visits[0].in_scope", "第1条就诊·政策范围内：必须填写")
     p.set_visit(0, in_scope="2000", out_of_scope="-5")
     assert p.problem is not None and p.problem.field == "visits[0].out_of_scope"

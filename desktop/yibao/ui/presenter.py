@@ -77,6 +77,9 @@ class Presenter:
     def __init__(self, city: str, on: date) -> None:
         self.values: dict[str, Any] = {"city": city, "on": on, **DEFAULTS}  # year_to_date.*: blank until typed
         self.visits: list[VisitRow] = []
+        # The visit just added, the last row, until the clerk leaves it: left blank so far, it is not yet an error
+        # (必须填写 and the whole year greyed before anything was typed); it is not computed either.
+        self.new_visit: int | None = None
         self.compute: Compute | None = None
         self.request: Request | None = None
         self.result: Result | None = None
@@ -102,9 +105,16 @@ class Presenter:
 
     def add_visit(self, kind: str) -> int:
         self.visits.append(VisitRow(kind=kind))
+        self.new_visit = len(self.visits) - 1
         self.dirty = True
         self.recompute()
         return len(self.visits) - 1
+
+    def leave_visit(self, row: int) -> None:
+        """The clerk left visit ``row`` (another row, another field): a new visit left blank is now an error."""
+        if row == self.new_visit:
+            self.new_visit = None
+            self.recompute()
 
     def set_visit(self, row: int, **changes: Any) -> None:
         updated = replace(self.visits[row], **changes)
@@ -116,6 +126,7 @@ class Presenter:
 
     def remove_visit(self, row: int) -> None:
         del self.visits[row]
+        self.new_visit = None
         self.dirty = True
         self.recompute()
 
@@ -124,6 +135,7 @@ class Presenter:
         if not (0 <= row < len(self.visits) and 0 <= target < len(self.visits)):
             return False
         self.visits[row], self.visits[target] = self.visits[target], self.visits[row]
+        self.new_visit = None  # moved: no longer the last row, and left
         self.dirty = True
         self.recompute()
         return True
@@ -150,6 +162,7 @@ class Presenter:
         with self.batch():
             self.values = values
             self.visits = visits
+            self.new_visit = None
             self.loaded.emit()
             self.recompute()
         self.dirty = False
@@ -199,8 +212,11 @@ class Presenter:
                             lambda: parse_month(month_text))
         data["enrolment"] = {"first_contribution_month": month,
                              "first_enrolment": bool(v["enrolment.first_enrolment"]) if self.flexible else True}
-        if self.visits:
-            data["visits"] = [self._visit_data(row, visit) for row, visit in enumerate(self.visits)]
+        visits = self.visits
+        if self.new_visit is not None and not normalise(self.visits[self.new_visit].in_scope):
+            visits = self.visits[:self.new_visit]  # not yet left, nothing typed: not computed, not an error
+        if visits:
+            data["visits"] = [self._visit_data(row, visit) for row, visit in enumerate(visits)]
             if v["year_to_date.given"]:
                 from yibao.rules.models import YearToDate
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QP
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QShortcutEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -329,6 +330,9 @@ class VisitsTab(QWidget):
         self.up.clicked.connect(lambda: self.move_selected(-1))
         self.down.clicked.connect(lambda: self.move_selected(1))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.ytd_box.toggled.connect(lambda on: presenter.set("year_to_date.given", on))
         self.load()
 
@@ -479,8 +483,18 @@ class VisitsTab(QWidget):
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         """Another visit chosen: its lines here, and the comparison follows (a new column alone changes nothing)."""
         row = current.row() if current.isValid() else -1
+        if previous.isValid() and previous.row() != row:
+            self.presenter.leave_visit(previous.row())
         self._show_detail(row)
         self.selection_changed.emit(row)
+
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The focus gone to another field (not a cell's editor): the clerk has left the visit being typed."""
+        if new is not None and new is not self.table and not self.table.isAncestorOf(new):
+            row = self.selected_index()
+            if row >= 0:
+                self.presenter.leave_visit(row)
 
 
 def _cell_of(field: str | None) -> tuple[int, int] | None:
