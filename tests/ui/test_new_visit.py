@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into, type_into_cell
 
-from yibao.ui.main_window import TAB_VISITS
+from yibao.ui.pages import TAB_VISITS
 from yibao.ui.tabs.visits import FIRST_INPUT
 
 
