@@ -9,7 +9,8 @@ line must name; ``readings`` the reading ids the result must list, exactly; ``no
 it must say it does not compute; ``coverage_items`` checks the coverage summary by item and
 ``coverage_absent`` the items that must not be listed; ``error`` is the field a calculation error must name,
 ``invalid`` the field the request's validation must name; ``documents`` the ids of the documents the result
-cites, in order; ``lines_absent`` line keys a section must not have.
+cites, in order; ``lines_absent`` line keys a section must not have; ``local`` figures a bureau would give (as a
+pack writes them) for the case's city from the case's date, where the documents leave them open.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from yibao.rules import InputError, Request, calculate
+from yibao.rules import InputError, LocalFigure, Request, bundled_policy, calculate
 from yibao.rules.errors import from_validation_error
+from yibao.rules.policy import convert_value
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.json"))
 
@@ -33,6 +35,12 @@ def _load() -> list[Any]:
         for case in json.loads(path.read_text(encoding="utf-8")):
             params.append(pytest.param(case, id=f"{path.stem}: {case['name']}"))
     return params
+
+
+def _local(case: dict[str, Any], request: Request) -> list[LocalFigure]:
+    catalogue = bundled_policy().catalogue
+    return [LocalFigure(name, request.city, request.on, None, None if raw is None else convert_value(raw, catalogue[name]))
+            for name, raw in case.get("local", {}).items()]
 
 
 def _at(data: Any, path: str) -> Any:
@@ -54,7 +62,7 @@ def test_case(case: dict[str, Any]) -> None:
             calculate(request)
         assert caught.value.field == case["error"]
         return
-    result = json.loads(calculate(request).model_dump_json())
+    result = json.loads(calculate(request, local=_local(case, request)).model_dump_json())
     for path, expected in case.get("expect", {}).items():
         assert _at(result, path) == expected, path
     reported = {m["parameter"] for m in result["missing"]}
@@ -104,14 +112,13 @@ def test_every_document_has_cases() -> None:
 def test_every_reading_is_relied_on_by_some_case() -> None:
     """Each reading in readings.json is named by a figure in at least one hand-worked case, and a result lists
     exactly the readings its lines and coverage items name."""
-    from yibao.rules import bundled_policy
-
     used: set[str] = set()
     for param in _load():
         case = param.values[0]
         if "invalid" in case or "error" in case:
             continue
-        result = calculate(Request.model_validate(case["request"]))
+        request = Request.model_validate(case["request"])
+        result = calculate(request, local=_local(case, request))
         named = {r for section in (result.contribution, result.retirement, result.fund, *(result.visits or ()))
                  if section is not None for line in section.lines for r in line.readings}
         named |= {r for item in (result.coverage.items if result.coverage else ()) for r in item.readings}

@@ -110,8 +110,9 @@ def test_weifang_without_the_outpatient_layer_the_person_pays_what_the_fund_does
 
 
 def test_yantai_without_the_inpatient_layer_pays_nothing_above_the_fund(policy: Policy) -> None:
-    """The third stay: the fund pays 2852.50 and reaches its 60000 (worked in tests/state/test_packs.py); the 16830.56
-    above it would be the 大额补助's; without the layer it pays 0.00 and the person 20000 + 1000 − 2852.50 = 18147.50.
+    """The third stay: the fund pays 2852.50 and reaches its 60000 (worked in tests/state/test_packs.py); the burden
+    left after the fund would be the 大额补助's (109号 二(三)3); without the layer it pays 0.00 on every stay and the
+    person 32000 − 23360 = 8640, 40000 − 33787.50 = 6212.50, 20000 + 1000 − 2852.50 = 18147.50.
     The layer's deductible and limit are not needed then: a pack without them completes the year as well."""
     for keep in (True, False):
         figures = parse_pack(policy, yantai_pack(keep_layer_figures=keep)).figures
@@ -121,10 +122,10 @@ def test_yantai_without_the_inpatient_layer_pays_nothing_above_the_fund(policy: 
             (Decimal("23360.00"), Decimal(0), Decimal("8640.00")), (Decimal("33787.50"), Decimal(0), Decimal("6212.50")),
             (Decimal("2852.50"), Decimal(0), Decimal("18147.50"))]
         supplement = next(line for line in result.visits[2].lines if line.key == "supplement")
-        assert supplement.formula == "超过统筹基金限额的费用 16,830.56：本市此时不设住院大额补助支付（不设此项），不支付"
+        assert supplement.formula == "本市此时不设住院大额补助支付（不设此项），不支付"
         assert supplement.local
         first = next(line for line in result.visits[0].lines if line.key == "supplement")
-        assert first.formula == "未超过统筹基金年度限额，大额补助不支付"
+        assert first.formula == "本市此时不设住院大额补助支付（不设此项），不支付"
 
 
 def test_without_the_local_figure_the_layer_stays_unknown(policy: Policy) -> None:
@@ -158,7 +159,7 @@ def test_null_for_a_parameter_not_marked_is_refused_naming_record_and_field(poli
         parse_pack(policy, data)
     assert str(caught.value) == (
         "数据包有误：第4条（潍坊市·普通门诊统筹年度最高支付限额，2024年1月1日起）数值：“普通门诊统筹年度最高支付限额”须填写数值，"
-        "不能写为本市不设此项（可写为不设此项的只有：普通门诊超统筹限额部分大额补助年度最高支付额、住院超统筹基金年度限额部分大额补助支付比例）")
+        "不能写为本市不设此项（可写为不设此项的只有：普通门诊超统筹限额部分大额补助年度最高支付额、住院大额补助支付比例（按个人负担分段））")
     assert caught.value.field == "figures[3].value"
 
 

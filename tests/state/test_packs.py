@@ -49,19 +49,22 @@ def test_the_example_says_it_is_made_up() -> None:
 
 def test_calc_with_the_pack_completes_a_yantai_inpatient_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Three stays, the fund's 60000 crossed in the third (worked by hand in tests/rules/test_inpatient_layer.py):
-    fund 23360 / 33787.50 / 2852.50, 大额 (16830.56 − 1000) × 90% = 14247.50, person 8640 / 6212.50 / 3900."""
+    fund 23360 / 33787.50 / 2852.50; the 大额 (109号 二(三)3) takes the in-scope burden left after the fund and the
+    先行自付: (30000 − 23360 − 1000) × 90% = 5076, (40000 − 33787.50) × 90% = 5591.25,
+    (20000 − 2852.50 + 1000) × 90% = 16332.75; person 3564 / 621.25 / 1814.75."""
     request = tmp_path / "year.json"
     request.write_text(json.dumps(YANTAI_YEAR), encoding="utf-8")
     code, out, err = cli(capsys, "calc", str(request), "--figures", str(EXAMPLE))
     assert code == 0, err
     result = json.loads(out)
-    assert parts(result) == [("800.00", "23360.00", "0.00", "8640.00"), ("250.00", "33787.50", "0.00", "6212.50"),
-                             ("0.00", "2852.50", "14247.50", "3900.00")]
+    assert parts(result) == [("800.00", "23360.00", "5076.00", "3564.00"), ("250.00", "33787.50", "5591.25", "621.25"),
+                             ("0.00", "2852.50", "16332.75", "1814.75")]
     totals = result["year_totals"]
-    assert (totals["fund_pays"], totals["supplement_pays"], totals["person_pays"]) == ("60000.00", "14247.50", "18752.50")
+    assert (totals["fund_pays"], totals["supplement_pays"], totals["person_pays"]) == ("60000.00", "27000.00", "6000.00")
     assert result["missing"] == []
     supplement = next(line for line in result["visits"][2]["lines"] if line["key"] == "supplement")
-    assert {(s["document"], s["clause"], s["local"]) for s in supplement["sources"]} == {("示例医保发〔2024〕1号", "三", True)}
+    assert {(s["document"], s["clause"], s["local"]) for s in supplement["sources"]} == {
+        ("示例医保发〔2024〕1号", "三", True), ("烟政字〔2023〕109号", "二(三)3", False)}  # 先行自付 counted: 二(三)3
     deductible = next(line for line in result["visits"][0]["lines"] if line["key"] == "deductible")
     assert [(s["document"], s["local"]) for s in deductible["sources"]] == [("烟政字〔2023〕109号", False)]
     assert not local_figures_path().exists()  # --figures is for this run only
@@ -101,7 +104,7 @@ def test_check_says_what_is_still_missing(tmp_path: Path, capsys: pytest.Capture
     pack = tmp_path / "part.json"
     pack.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     _, out, _ = cli(capsys, "figures", "check", str(pack))
-    assert "  住院：仍缺 住院超统筹基金年度限额部分大额补助支付比例" in out.splitlines()
+    assert "  住院：仍缺 住院大额补助支付比例（按个人负担分段）" in out.splitlines()
 
 
 def _damaged(change: Any) -> dict[str, Any]:
@@ -125,7 +128,7 @@ DAMAGED = {
                          "（有：inpatient、outpatient）"),
     "no-clause": (lambda d: d["figures"][0].pop("clause"), "第1条（烟台市·住院统筹基金支付比例，2024-01-01起）条款：必须填写"),
     "bad-rate": (lambda d: d["figures"][3].update(value="90%"),
-                 "第4条（烟台市·住院超统筹基金年度限额部分大额补助支付比例，2024年1月1日起）数值：“90%”不符合要求："
+                 "第4条（烟台市·住院大额补助支付比例（按个人负担分段），2024年1月1日起）数值：“0”一栏：“90%”不符合要求："
                  "比例应写成 0 到 1 之间的小数，如 0.85 表示 85%（不带 %）"),
     "missing-cell": (lambda d: d["figures"][0]["value"]["2"].pop("retired"),
                      "第1条（烟台市·住院统筹基金支付比例，2024年1月1日起）数值：“2”一栏：缺少“retired”一栏"
@@ -141,7 +144,7 @@ DAMAGED = {
                                      "第10条（潍坊市·普通门诊统筹基金年度最高支付限额，2024年1月1日起）数值：普通门诊统筹基金年度最高支付限额"
                                      "大于同期的普通门诊统筹年度最高支付限额（在职）"),
     "end-before-start": (lambda d: d["figures"][2].update(end="2023-12-31"),
-                         "第3条（烟台市·住院超统筹基金年度限额部分大额补助起付标准（年度），2024年1月1日起）结束日期："
+                         "第3条（烟台市·住院大额补助起付标准（年度），2024年1月1日起）结束日期："
                          "结束日期（2023年12月31日）早于开始日期（2024年1月1日）"),
 }
 
@@ -268,7 +271,7 @@ def test_sheet_with_the_pack_cites_its_document(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
-    assert "¥18,752.50" in flat and "【本地录入】" in flat
+    assert "¥6,000.00" in flat and "【本地录入】" in flat
     assert "示例医保发〔2024〕1号《（示例，虚构）烟台市职工住院待遇标准的通知》" in flat
     assert not local_figures_path().exists()
 

@@ -40,13 +40,14 @@ def year_file(tmp_path: Path) -> Path:
 def test_109号_二三3_calc_after_figures_import_gives_the_windows_figures(
     year_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The pack's shares: stay 1 (三级) (30000 − 800) × 80% = 23360, the person 32000 − 23360 = 8640; stay 2 6212.50;
-    stay 3 past the fund's 60000, 大额 pays 14247.50, the person 3900."""
+    """The pack's shares: stay 1 (三级) (30000 − 800) × 80% = 23360, the 大额 (109号 二(三)3) (30000 − 23360 − 1000)
+    × 90% = 5076, the person 32000 − 23360 − 5076 = 3564; stay 2 621.25; stay 3 past the fund's 60000, the person
+    1814.75."""
     assert cli(capsys, "figures", "import", str(EXAMPLE))[0] == 0
     code, out, err = cli(capsys, "calc", str(year_file))
     assert (code, err) == (0, "")
     result = json.loads(out)
-    assert persons(result) == ["8640.00", "6212.50", "3900.00"]
+    assert persons(result) == ["3564.00", "621.25", "1814.75"]
     assert result["local_figures"] == {"origin": "saved", "available": 11, "used": True}
     assert "示例医保发〔2024〕1号" in local_sources(result) and LEFT_OUT_NOTE not in result["notes"]
 
@@ -82,7 +83,7 @@ def test_a_pack_for_one_run_is_named_in_the_notes_and_the_saved_figures_stay_out
     code, out, _ = cli(capsys, "calc", str(year_file), "--figures", str(EXAMPLE))
     assert code == 0
     result = json.loads(out)
-    assert persons(result) == ["8640.00", "6212.50", "3900.00"]
+    assert persons(result) == ["3564.00", "621.25", "1814.75"]
     assert result["local_figures"] == {"origin": "pack", "available": 11, "used": True}
     assert ("本次计算的本地录入参数取自数据包“示例医疗保障局（演示用，非真实单位，数字均为虚构）”"
             "（example-figures-pack.json），未使用本机保存的本地录入参数") in result["notes"]

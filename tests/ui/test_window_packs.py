@@ -42,21 +42,21 @@ def test_the_import_is_saved_and_the_year_comes_out_whole(window: MainWindow, qt
     saved, _ = load_local_figures(window.session.policy)
     assert len(saved) == 11 and saved == window.session.local
     tab = window.visits_tab
-    qtbot.waitUntil(lambda: tab.totals.value("个人负担") == "¥18,752.50")
+    qtbot.waitUntil(lambda: tab.totals.value("个人负担") == "¥6,000.00")
     assert tab.totals.value("统筹基金支付") == "¥60,000.00"
-    assert tab.totals.value("大额医疗费用补助支付") == "¥14,247.50"
+    assert tab.totals.value("大额医疗费用补助支付") == "¥27,000.00"
     tab.select(2, 0)
     rows = {row[0]: row for row in tab.lines.row_texts()}
-    assert rows["大额医疗费用补助支付"][1].startswith("14,247.50") and "本地录入" in rows["大额医疗费用补助支付"][1]
+    assert rows["大额医疗费用补助支付"][1].startswith("16,332.75") and "本地录入" in rows["大额医疗费用补助支付"][1]
     assert f"{DOCUMENT} 三" in rows["大额医疗费用补助支付"][3] and "本地录入" in rows["大额医疗费用补助支付"][3]
-    assert rows["个人负担"][1].startswith("3,900.00")
+    assert rows["个人负担"][1].startswith("1,814.75")
     assert "烟政字〔2023〕109号 二(三)2" in rows["起付标准"][3] and "本地录入" not in rows["起付标准"][3]
 
 
 def test_comparison_and_chart_are_complete(window: MainWindow, qtbot: QtBot) -> None:
-    """The third stay at each tier, the fund's 2852.50 left: 一级 as above; 二级 85%: past the limit
-    20000 − 2852.50 ÷ 85% = 16644.12, 大额 (16644.12 − 1000) × 90% = 14079.71, person 4067.79; 三级 80%:
-    20000 − 3565.63 = 16434.37, 大额 13890.93, person 4256.57."""
+    """The third stay at each tier, the fund's 2852.50 left whatever its share: the 大额 (109号 二(三)3) takes the
+    burden left after the fund and the 先行自付, (20000 − 2852.50 + 1000) × 90% = 16332.75 at every tier (its
+    deductible met by the first stay), the person 21000 − 2852.50 − 16332.75 = 1814.75."""
     window.visits_tab.select(2, 0)
     window.tabs.setCurrentIndex(TAB_COMPARE)
     qtbot.waitUntil(lambda: window.compare is not None)
@@ -64,10 +64,10 @@ def test_comparison_and_chart_are_complete(window: MainWindow, qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: comparison.figures()[0] == ["21,000.00"] * 3)
     figures = comparison.figures()
     assert figures[2] == ["2,852.50"] * 3
-    assert figures[3] == ["14,247.50", "14,079.71", "13,890.93"]
-    assert figures[4] == ["3,900.00", "4,067.79", "4,256.57"]
+    assert figures[3] == ["16,332.75"] * 3
+    assert figures[4] == ["1,814.75"] * 3
     assert chart.curves is not None
-    assert [c.current for c in chart.curves.curves] == [Decimal("3900.00"), Decimal("4067.79"), Decimal("4256.57")]
+    assert [c.current for c in chart.curves.curves] == [Decimal("1814.75")] * 3
     assert all(c.points for c in chart.curves.curves)
 
 
@@ -76,6 +76,6 @@ def test_the_sheet_cites_the_pack_document(window: MainWindow, tmp_path: Path) -
     window.output.export("PDF", str(out))
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
-    assert "3,900.00" in flat and "¥18,752.50" in flat and "¥14,247.50" in flat
+    assert "1,814.75" in flat and "¥6,000.00" in flat and "¥27,000.00" in flat
     assert f"{DOCUMENT}三（本" in flat  # the source cell wraps: 示例医保发〔2024〕1号 三（本 / 地录入）
     assert flat.count("【本地录入】") >= 7  # share and fund of each of the three stays, 大额 where it pays

@@ -23,7 +23,7 @@ from yibao.rules.engine import bundled_policy, calculate
 from yibao.rules.errors import InputError
 from yibao.rules.inventory import changes_between, figure_text, key_label
 from yibao.rules.models import ReadingRef, Request, Result, SourceRef
-from yibao.rules.policy import KEY_SEPARATOR, LocalFigure, ParameterSpec, Policy, Resolved, Snapshot
+from yibao.rules.policy import KEY_SEPARATOR, LOWEST_KEY, LocalFigure, ParameterSpec, Policy, Resolved, Snapshot
 from yibao.rules.trace import source_of, threshold_value
 from yibao.wording import (
     ABSENT_MARK,
@@ -479,7 +479,7 @@ def _figure_at(spec: Any, found: Resolved | None, key: str | None) -> Decimal | 
     if isinstance(value, dict):
         if key is None:
             return "；".join(f"{key_label(spec, k, list(value))} {figure_text(spec, v)}" for k, v in value.items())
-        chosen = threshold_value(value, key) if spec.by in ("age_from", "stay_from") else value.get(key)
+        chosen = threshold_value(value, key) if spec.by in LOWEST_KEY else value.get(key)
         return NOT_STATED if chosen is None else figure_text(spec, chosen)
     if isinstance(value, bool):
         return "是" if value else "否"

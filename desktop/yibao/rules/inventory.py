@@ -90,6 +90,10 @@ def _dimension_label(dim: str, key: str, keys: Sequence[str]) -> str:
         if upper is None:
             return f"{key}周岁及以上" if key != "0" else "各年龄"
         return f"{upper}周岁以下" if key == "0" else f"{key}至{upper - 1}周岁"
+    if dim == "burden_from":  # the burden past the 大额 deductible, in yuan
+        if upper is None:
+            return "不分段" if key == "0" else f"{key}元以上"
+        return f"{upper}元以下" if key == "0" else f"{key}至{upper}元"
     if upper is None:
         return f"第{key}次及以上"
     return f"第{key}次" if upper == int(key) + 1 else f"第{key}至{upper - 1}次"

@@ -27,7 +27,7 @@ from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 from yibao.wording import cn_date
 
 Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple", "text"]
-Dimension = Literal["tier", "sex", "status", "age_from", "stay_from"]
+Dimension = Literal["tier", "sex", "status", "age_from", "stay_from", "burden_from"]
 # not_offered: the city has no such option or layer (e.g. no 大额补助 outpatient layer), stated by a document.
 Status = Literal["in_force", "not_offered", "not_stated"]
 NOT_OFFERED: Status = "not_offered"
@@ -42,7 +42,7 @@ FIXED_KEYS: dict[str, tuple[str, ...]] = {
     "status": tuple(STATUS_NAMES),
 }
 # Threshold dimensions: keys are whole numbers; the lowest must cover everyone.
-LOWEST_KEY = {"age_from": "0", "stay_from": "1"}
+LOWEST_KEY = {"age_from": "0", "stay_from": "1", "burden_from": "0"}
 
 LOCAL_DOCUMENT = "local"
 MANIFEST = "manifest.json"  # the bundled files and the keys each must hold (build_scripts/policy_manifest.py)

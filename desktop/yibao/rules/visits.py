@@ -5,10 +5,13 @@ at any tier (a visit at tier T still owes what is left of tier T's deductible);
 the fund pays its share up to its yearly limit, and past that the 大额补助 goes
 on paying the same share up to its own limit. Inpatient: a deductible by the
 stay's number in the year; the fund pays its share (by tier and in-service or
-retired) up to its yearly limit; the in-scope costs past that limit go to the
-大额补助 layer, which has its own yearly deductible, share and limit. A layer a
-city does not have (status not_offered) pays nothing. A figure the documents do
-not give leaves that payment, and everything that depends on it, unknown (None).
+retired) up to its yearly limit. The 大额补助 layer (109号 二(三)3, 184号 三(三))
+then takes the in-scope personal burden left after the fund (within and above the
+fund's limit) and, where the city's rules say so, the 个人先行自付 costs: past its
+own yearly deductible it pays a share by segment of the year's burden, up to its
+yearly limit. A layer a city does not have (status not_offered) pays nothing. A
+figure the documents do not give leaves that payment, and everything that depends
+on it, unknown (None): the person's share is then an upper bound, said in words.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ class YearState:
     ip_fund: Decimal | None
     ip_supplement_counted: Decimal | None
     ip_supplement: Decimal | None
+    ip_supplement_above: Decimal = ZERO  # the year's burden past the 大额 deductible, for its segments
 
     @classmethod
     def start(cls, ytd: YearToDate) -> YearState:
@@ -69,7 +73,11 @@ class YearState:
 def settle_year(trace: Trace, person: Person, visits: list[Visit], ytd: YearToDate) -> list[VisitResult]:
     state = YearState.start(ytd)
     outpatient = _outpatient_rules(trace, person) if any(v.kind == "outpatient" for v in visits) else None
-    inpatient = _inpatient_rules(trace, person) if any(v.kind == "inpatient" for v in visits) else None
+    stays = [v for v in visits if v.kind == "inpatient"]
+    inpatient = _inpatient_rules(trace, person, any(v.self_pay_first for v in stays)) if stays else None
+    layer = inpatient.supplement if inpatient is not None else None
+    if layer is not None and layer.exists and state.ip_supplement is not None:
+        state.ip_supplement_above = layer.burden_paid_for(state.ip_supplement)
     results = []
     for visit in visits:
         if visit.kind == "outpatient":
@@ -130,13 +138,43 @@ class InpatientRules:
 
 @dataclass(frozen=True)
 class SupplementLayer:
-    """The 大额补助's inpatient layer above the fund's yearly limit; ``exists`` False: the city has none."""
+    """The 大额补助's inpatient layer; ``exists`` False: the city has none.
+
+    ``shares``: by segment of the year's burden past the deductible, keyed by where each segment starts ("0", …).
+    ``self_pay_first``: whether it also takes the 个人先行自付 costs (None: not asked, no stay has any).
+    """
 
     exists: bool
     deductible: Decimal
-    share: Decimal
+    shares: dict[str, Decimal]
     limit: Decimal
+    self_pay_first: bool | None
     sources: tuple[Resolved, ...]
+
+    def segments(self) -> list[tuple[Decimal, Decimal | None, Decimal]]:
+        """(from, to, share) for each segment, the last one open."""
+        starts = sorted(self.shares, key=Decimal)
+        ends: list[Decimal | None] = [Decimal(k) for k in starts[1:]]
+        return [(Decimal(k), end, self.shares[k]) for k, end in zip(starts, [*ends, None], strict=True)]
+
+    def pays_on(self, start: Decimal, amount: Decimal) -> list[tuple[Decimal, Decimal]]:
+        """The (amount, share) of each segment that the burden from ``start`` to ``start + amount`` falls in."""
+        parts = []
+        for low, high, share in self.segments():
+            part = min(start + amount, high if high is not None else start + amount) - max(start, low)
+            if part > 0:
+                parts.append((part, share))
+        return parts
+
+    def burden_paid_for(self, paid: Decimal) -> Decimal:
+        """The burden past the deductible that the amount already paid this year stands for (the year so far)."""
+        for low, high, share in self.segments():
+            if high is None:
+                return low + (paid / share if share else ZERO)
+            if share and paid <= (high - low) * share:
+                return low + paid / share
+            paid -= (high - low) * share
+        raise AssertionError("the last segment is open")
 
 
 def _outpatient_rules(trace: Trace, person: Person) -> OutpatientRules:
@@ -164,27 +202,30 @@ def _absent(found: Resolved | None) -> bool:
     return found is not None and found.entry.status == NOT_OFFERED
 
 
-def _inpatient_rules(trace: Trace, person: Person) -> InpatientRules:
+def _inpatient_rules(trace: Trace, person: Person, self_pay_first: bool) -> InpatientRules:
     status = "retired" if person.retired else "in_service"
     deductible, deductible_src = trace.table("inpatient.deductible")
     factor, factor_src = trace.table("inpatient.deductible_factor")
     share, share_src = trace.table("inpatient.share", status=status)
     fund_limit, fund_limit_src = trace.number("inpatient.fund_yearly_limit")
     return InpatientRules(deductible, deductible_src, factor, factor_src, share, STATUS_NAMES[status], share_src,
-                          fund_limit, fund_limit_src, _supplement_layer(trace))
+                          fund_limit, fund_limit_src, _supplement_layer(trace, self_pay_first))
 
 
-def _supplement_layer(trace: Trace) -> SupplementLayer | None:
-    share, share_src = trace.number("inpatient.supplement_share")
+def _supplement_layer(trace: Trace, self_pay_first: bool) -> SupplementLayer | None:
+    """The layer's figures; the 先行自付 rule is read only when a stay has such costs."""
+    shares, share_src = trace.table("inpatient.supplement_share")
     if _absent(share_src):
         assert share_src is not None
-        return SupplementLayer(False, ZERO, ZERO, ZERO, (share_src,))
+        return SupplementLayer(False, ZERO, {}, ZERO, None, (share_src,))
     deductible, deductible_src = trace.number("inpatient.supplement_deductible")
     limit, limit_src = trace.number("inpatient.supplement_yearly_limit")
-    if share is None or deductible is None or limit is None:
+    counts = trace.read("inpatient.supplement_counts_self_pay_first") if self_pay_first else None
+    if shares is None or deductible is None or limit is None or (self_pay_first and counts is None):
         return None
     assert share_src is not None and deductible_src is not None and limit_src is not None
-    return SupplementLayer(True, deductible, share, limit, (deductible_src, share_src, limit_src))
+    rules = tuple(f for f in (deductible_src, share_src, limit_src, counts) if f is not None)
+    return SupplementLayer(True, deductible, shares, limit, None if counts is None else counts.value is True, rules)
 
 
 def _bill_line(visit: Visit, bill: Decimal) -> Line:
@@ -197,8 +238,13 @@ def _bill_line(visit: Visit, bill: Decimal) -> Line:
 
 
 def _person_line(visit: Visit, bill: Decimal, fund: Decimal | None, supplement: Decimal | None) -> tuple[Decimal | None, Line]:
-    if fund is None or supplement is None:
-        return None, line("person", "个人负担", None, "统筹基金或大额补助的支付无法确定，无法计算")
+    if fund is None:
+        return None, line("person", "个人负担", None, "统筹基金的支付无法确定，无法计算")
+    if supplement is None:
+        bound = bill - fund
+        return None, line("person", "个人负担", None,
+                          f"大额补助的支付未确定，个人负担不是最终金额：至多 {money(bill)} − 统筹 {money(fund)} = "
+                          f"{money(bound)}，再减去大额补助支付")
     person = bill - fund - supplement
     formula = f"{money(bill)} − 统筹 {money(fund)} − 大额 {money(supplement)} = {money(person)}"
     if visit.out_of_scope or visit.self_pay_first:
@@ -309,7 +355,7 @@ def _inpatient(rules: InpatientRules, visit: Visit, state: YearState) -> VisitRe
         lines.append(line("fund", "统筹基金支付", None,
                           "住院支付比例和年度限额不在所收录的文件中，无法计算；可在“本地录入参数”中录入本市标准",
                           rules.share_src, rules.fund_limit_src))
-    supplement, supplement_line = _inpatient_supplement(rules.supplement, above, state)
+    supplement, supplement_line = _inpatient_supplement(rules.supplement, visit, fund, above, state)
     lines.append(supplement_line)
     person_pays, person_line = _person_line(visit, bill, fund, supplement)
     lines.append(person_line)
@@ -317,33 +363,41 @@ def _inpatient(rules: InpatientRules, visit: Visit, state: YearState) -> VisitRe
                        supplement_pays=supplement, person_pays=person_pays, lines=lines)
 
 
-def _inpatient_supplement(layer: SupplementLayer | None, above: Decimal | None, state: YearState) -> tuple[Decimal | None, Line]:
-    """What the 大额补助 pays of the in-scope costs above the fund's yearly limit (``above``)."""
+def _inpatient_supplement(
+    layer: SupplementLayer | None, visit: Visit, fund: Decimal | None, above: Decimal | None, state: YearState
+) -> tuple[Decimal | None, Line]:
+    """What the 大额补助 pays of this stay: of the in-scope burden left after the fund (``above``: the part past the
+    fund's yearly limit) and, where the rules say so, of the 先行自付 costs; past its deductible, by segment."""
     label = "大额医疗费用补助支付"
     counted, paid = state.ip_supplement_counted, state.ip_supplement
-    if layer is None or above is None or counted is None or paid is None:
+    if layer is None or fund is None or above is None or counted is None or paid is None:
         state.ip_supplement_counted = state.ip_supplement = None
-        why = "大额补助住院支付办法（起付标准、支付比例、年度限额）未规定" if layer is None else "统筹基金支付无法确定"
+        why = ("大额补助住院支付办法（起付标准、分段支付比例、年度限额）未规定" if layer is None
+               else "统筹基金支付无法确定")
         return None, line("supplement", label, None, f"{why}，无法计算；可在“本地录入参数”中录入本市标准",
                           readings=(SUPPLEMENT_ABOVE_LIMIT,) if layer is None else ())
-    if not layer.exists and above > 0:
-        return ZERO, line("supplement", label, ZERO,
-                          f"超过统筹基金限额的费用 {money(above)}：本市此时不设住院大额补助支付（{ABSENT_MARK}），不支付",
-                          *layer.sources)
     if not layer.exists:
-        return ZERO, line("supplement", label, ZERO, "未超过统筹基金年度限额，大额补助不支付", *layer.sources)
-    if above == 0:
-        return ZERO, line("supplement", label, ZERO, "未超过统筹基金年度限额，大额补助不支付", *layer.sources,
-                          readings=(SUPPLEMENT_ABOVE_LIMIT,))
+        return ZERO, line("supplement", label, ZERO,
+                          f"本市此时不设住院大额补助支付（{ABSENT_MARK}），不支付", *layer.sources)
+    burden = visit.in_scope - fund
+    base = burden + (visit.self_pay_first if layer.self_pay_first else ZERO)
+    words = f"基本医保报销后政策范围内个人负担 {money(visit.in_scope)} − 统筹 {money(fund)} = {money(burden)}"
+    if above:
+        words += f"（含超过统筹基金限额的 {money(above)}）"
+    if visit.self_pay_first:
+        kept = "计入" if layer.self_pay_first else "不计入"
+        words += f"，个人先行自付 {money(visit.self_pay_first)} {kept}"
     owed = max(ZERO, layer.deductible - counted)
-    to_deductible = min(above, owed)
-    covered = to_fen((above - to_deductible) * layer.share)
+    to_deductible = min(base, owed)
+    parts = layer.pays_on(state.ip_supplement_above, base - to_deductible)
+    covered = to_fen(sum((amount * share for amount, share in parts), ZERO))
     supplement = min(covered, max(ZERO, layer.limit - paid))
     state.ip_supplement_counted = counted + to_deductible
+    state.ip_supplement_above += base - to_deductible
     state.ip_supplement = paid + supplement
-    formula = (f"超过统筹基金限额的费用 {money(above)}，大额补助年度起付标准 {money(layer.deductible)} "
-               f"本年已计 {money(counted)}、本次计入 {money(to_deductible)}；"
-               f"({money(above)} − {money(to_deductible)}) × {percent(layer.share)} = {money(covered)}")
+    shares = " + ".join(f"{money(amount)} × {percent(share)}" for amount, share in parts) or money(ZERO)
+    formula = (f"{words}；计入 {money(base)}，大额补助年度起付标准 {money(layer.deductible)} 本年已计 {money(counted)}、"
+               f"本次计入 {money(to_deductible)}；按分段比例 {shares} = {money(covered)}")
     if supplement < covered:
         formula += f"，大额补助年度限额 {money(layer.limit)} 已付 {money(paid)}，本次支付 {money(supplement)}"
     return supplement, line("supplement", label, supplement, formula, *layer.sources, readings=(SUPPLEMENT_ABOVE_LIMIT,))

@@ -52,6 +52,7 @@ _DIMENSION_KEYS = {
     "status": "人员状态 in_service、retired",
     "age_from": "起始年龄（整数，须含 0）",
     "stay_from": "起始住院次数（整数，须含 1）",
+    "burden_from": "分段起点（本年个人负担超过起付标准的金额，整数元，须含 0）",
 }
 
 log = logging.getLogger(__name__)
@@ -294,6 +295,8 @@ def _convert(raw: object, spec: ParameterSpec) -> Value:
         if flag is None:
             raise LocalFigureError("value", "应为“是”或“否”")
         return flag
+    if isinstance(raw, str) and len(spec.dims) == 1 and spec.dims[0] in LOWEST_KEY:
+        raw = {LOWEST_KEY[spec.dims[0]]: raw}  # one band for everyone: a 大额 share saved before it had segments
     if not spec.dims:
         if not isinstance(raw, str):
             raise LocalFigureError("value", "应为一个数字")

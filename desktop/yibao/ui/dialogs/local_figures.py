@@ -58,7 +58,8 @@ HINTS = {
 ABSENT_TEXT = "本市不设此项"
 ABSENT_TIP = "本市文件未设此项（如不设大额补助门诊支付）：计算时此项不支付。仅限计算器能按“不设”计算的参数。"
 # Thresholds offered for a split by age or stay: the bands the documents use elsewhere; the lowest is required.
-THRESHOLD_KEYS = {"age_from": ("0", "70"), "stay_from": ("1", "2", "3")}
+# The 大额 layer's segments differ from city to city: one share here, several through a figures pack.
+THRESHOLD_KEYS = {"age_from": ("0", "70"), "stay_from": ("1", "2", "3"), "burden_from": ("0",)}
 
 
 def basis_text(figure: LocalFigure) -> str:
