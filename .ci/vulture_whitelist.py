@@ -39,3 +39,6 @@ qapp
 discard_without_asking
 src  # tests/state/test_paths_atomic.py: a failing os.replace takes (src, dst)
 dst
+
+# The menus name the window's methods they call (ui/actions.py, MENUS).
+_.show_about

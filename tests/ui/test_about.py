@@ -30,7 +30,7 @@ def test_about_box_names_the_version_and_the_newest_policy_figure(qtbot: QtBot, 
 def test_help_names_every_tab_and_the_keys_that_reach_them() -> None:
     """F1 is where a new clerk learns the window: each tab, Ctrl+digit, and every field's Alt+letter as labelled."""
     from yibao.resources import resource_path
-    from yibao.ui.main_window import FIELD_KEYS
+    from yibao.ui.actions import FIELD_KEYS
     from yibao.ui.pages import TAB_TITLES
 
     text = resource_path("help", "zh_CN.html").read_text(encoding="utf-8")

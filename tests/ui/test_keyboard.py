@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from window_helpers import open_window, set_case, type_into, type_text
 
-from yibao.ui.main_window import FIELD_KEYS, MainWindow
+from yibao.ui.actions import FIELD_KEYS
+from yibao.ui.main_window import MainWindow
 from yibao.ui.pages import TAB_CONTRIBUTION, TAB_RETIREMENT, TAB_TITLES, TAB_VISITS
 from yibao.ui.tabs.visits import FIRST_INPUT
 

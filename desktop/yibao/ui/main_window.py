@@ -11,7 +11,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.state.settings import Settings, save_settings
+from yibao.ui.actions import Actions
 from yibao.ui.output import Output
 from yibao.ui.pages import (
     TAB_BEFORE_AFTER,
@@ -54,16 +54,6 @@ if TYPE_CHECKING:
     from yibao.ui.tabs.visits import VisitsTab
     from yibao.ui.tiers import TierCache
 
-# The Alt+letter of every field and button on the tabs (each label says it too, and a test checks they agree):
-# pressed while another tab shows, it opens the tab (building it if never opened) and goes to the field.
-FIELD_KEYS = {
-    "B": (TAB_CONTRIBUTION, "base"), "G": (TAB_CONTRIBUTION, "option"), "Y": (TAB_CONTRIBUTION, "first_month"),
-    "O": (TAB_VISITS, "add_outpatient"), "I": (TAB_VISITS, "add_inpatient"), "K": (TAB_VISITS, "remove"),
-    "U": (TAB_VISITS, "up"), "W": (TAB_VISITS, "down"),
-    "P": (TAB_RETIREMENT, "paid"), "V": (TAB_RETIREMENT, "deemed"), "L": (TAB_RETIREMENT, "last_base"),
-    "J": (TAB_RETIREMENT, "pension"), "N": (TAB_RETIREMENT, "minimum_base"),
-    "Q": (TAB_BEFORE_AFTER, "first_date"), "Z": (TAB_BEFORE_AFTER, "second_date"),
-}
 DEFAULT_SIZE = (1200, 800)
 # Room left on the screen for the window manager's title bar and borders, not known before the window is shown:
 # at 1024×768 a window as tall as the screen put its status bar (已保存, PDF 已保存) below the screen's edge.
@@ -90,7 +80,6 @@ class MainWindow(QMainWindow):
         self._stale_marks: list[QLabel] = []  # one 已过期 marker per tab, made when first needed
         self._policy_context: tuple[object, ...] | None = None
         self._notes_html = ""
-        self._shortcuts: list[tuple[QAction, str]] = []  # a StandardKey name ("Save") or a sequence ("Ctrl+H")
         self.setWindowTitle("山东职工医保测算")
 
         codes = [code for code, _ in cities]
@@ -146,7 +135,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.statusBar()  # there from the start: a message never pushes the window's content up or off the screen
         self.output = Output(self, self)
-        self._build_menus()
+        self.commands = Actions(self, self.tabs, self.tab)
 
         self.presenter.computed.connect(self._render)
         self.presenter.failed.connect(self._show_problem)
@@ -156,46 +145,6 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # ------------------------------------------------------------ set-up
-
-    def _build_menus(self) -> None:
-        """Menus and toolbar now; their shortcuts after the first paint (``set_shortcuts``)."""
-        bar = self.menuBar()
-        toolbar = self.addToolBar("常用")
-        toolbar.setObjectName("toolbar")
-
-        def action(menu: Any, text: str, slot: Any, shortcut: Any = None, tool: bool = False) -> QAction:
-            act = QAction(text, self)
-            if shortcut is not None:
-                self._shortcuts.append((act, shortcut))
-            act.triggered.connect(slot)
-            menu.addAction(act)
-            if tool:
-                toolbar.addAction(act)
-            return act
-
-        file_menu = bar.addMenu("文件(&F)")
-        action(file_menu, "新建测算(&N)", self.new_case, "New", tool=True)
-        action(file_menu, "保存到历史记录(&S)", self.output.save_case, "Save", tool=True)
-        action(file_menu, "历史记录(&H)…", self.open_history, "Ctrl+H", tool=True)
-        file_menu.addSeparator()
-        action(file_menu, "打印(&P)…", self.output.print_sheet, "Print", tool=True)
-        action(file_menu, "打印预览(&V)…", self.output.preview_sheet, "Ctrl+Shift+P", tool=True)
-        action(file_menu, "另存为 PDF(&D)…", self.output.save_pdf, "Ctrl+Shift+S", tool=True)
-        action(file_menu, "另存为图片 PNG(&G)…", self.output.save_png)
-        action(file_menu, "复制文字结果(&C)", self.output.copy_text, "Ctrl+Shift+C", tool=True)
-        file_menu.addSeparator()
-        action(file_menu, "退出(&X)", self.close, "Quit")
-        settings_menu = bar.addMenu("设置(&T)")
-        action(settings_menu, "设置(&S)…", self.open_settings)
-        local_menu = settings_menu.addMenu("本地录入参数(&L)")
-        action(local_menu, "查看和编辑(&E)…", self.open_local_figures)
-        action(local_menu, "导入数据包(&I)…", lambda: self.open_local_figures("import"))
-        action(local_menu, "导出数据包(&O)…", lambda: self.open_local_figures("export"))
-        fund_menu = bar.addMenu("基金管理(&M)")
-        action(fund_menu, "省级统筹调剂金测算(&A)…", self.open_fund)
-        help_menu = bar.addMenu("帮助(&H)")
-        action(help_menu, "使用说明(&H)", self.show_help, "HelpContents")
-        action(help_menu, "关于(&A)", self.show_about)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [*self.person.widgets(), self.tabs, *self.contribution_tab.input_widgets()]
@@ -226,58 +175,6 @@ class MainWindow(QMainWindow):
         if (left, top) != (frame.left(), frame.top()):
             self.move(left, top)
 
-    def set_shortcuts(self) -> None:
-        """Key sequences load Qt's key enums (~80 ms), so they are set once the window is on screen."""
-        from PySide6.QtGui import QKeySequence
-
-        for act, shortcut in self._shortcuts:
-            standard = getattr(QKeySequence.StandardKey, shortcut, None)
-            act.setShortcut(QKeySequence(standard) if standard is not None else QKeySequence(shortcut))
-        self._shortcuts = []
-        self._set_tab_keys()
-
-    def _set_tab_keys(self) -> None:
-        """Ctrl+1…Ctrl+6 and Ctrl+PgUp/PgDn switch tabs; Alt+letter of a field on another tab opens it there."""
-        from PySide6.QtGui import QKeySequence, QShortcut
-
-        def step(by: int) -> None:
-            self.tabs.setCurrentIndex((self.tabs.currentIndex() + by) % self.tabs.count())
-
-        for index in range(self.tabs.count()):
-            QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self).activated.connect(
-                lambda index=index: self.tabs.setCurrentIndex(index))
-        QShortcut(QKeySequence("Ctrl+PgDown"), self).activated.connect(lambda: step(1))
-        QShortcut(QKeySequence("Ctrl+PgUp"), self).activated.connect(lambda: step(-1))
-        self._field_keys: dict[str, QShortcut] = {}
-        for letter, (index, name) in FIELD_KEYS.items():
-            shortcut = QShortcut(QKeySequence(f"Alt+{letter}"), self)
-            shortcut.activated.connect(lambda index=index, name=name: self.go_to_field(index, name))
-            self._field_keys[letter] = shortcut
-        self._enable_field_keys(self.tabs.currentIndex())
-        self.tabs.currentChanged.connect(self._enable_field_keys)
-
-    def _enable_field_keys(self, current: int) -> None:
-        """On the tab that shows, its labels' own Alt+letters act (two shortcuts for one key would cancel out)."""
-        for letter, shortcut in self._field_keys.items():
-            shortcut.setEnabled(FIELD_KEYS[letter][0] != current)
-
-    def go_to_field(self, index: int, name: str) -> None:
-        """Open tab ``index`` and do what its Alt+letter does there: a button is pressed, a field takes the focus."""
-        from PySide6.QtWidgets import QAbstractButton, QLineEdit
-
-        self.tabs.setCurrentIndex(index)
-        tabs: dict[int, Any] = {TAB_CONTRIBUTION: lambda: self.contribution_tab, TAB_VISITS: lambda: self.visits_tab,
-                                TAB_RETIREMENT: lambda: self.retirement_tab,
-                                TAB_BEFORE_AFTER: lambda: self.before_after_tab}
-        tab = tabs[index]()
-        widget = getattr(tab, name, None) if tab is not None else None
-        if isinstance(widget, QAbstractButton):
-            widget.click()  # at once, as on its own tab (PromptButton): what is typed next goes where it leads
-        elif isinstance(widget, QWidget):
-            widget.setFocus()
-            if isinstance(widget, QLineEdit):
-                widget.selectAll()
-
     def _build_headlines(self) -> None:
         from yibao.ui.headline_box import HeadlineBox
 
@@ -295,7 +192,7 @@ class MainWindow(QMainWindow):
         from yibao.session import Session
 
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text: never rich text
-        self.set_shortcuts()
+        self.commands.set_keys()
         self._build_headlines()
         _remove_stale_temps()
         try:
@@ -420,6 +317,12 @@ class MainWindow(QMainWindow):
             self._retirement_tab = RetirementTab(self.presenter)
             self._mount(TAB_RETIREMENT, self._retirement_tab)
         return self._retirement_tab
+
+    def tab(self, index: int) -> object | None:
+        """The tab at ``index`` (an input tab built if it never was; None for a view not yet shown)."""
+        tabs: dict[int, Any] = {TAB_CONTRIBUTION: lambda: self.contribution_tab, TAB_VISITS: lambda: self.visits_tab,
+                                TAB_RETIREMENT: lambda: self.retirement_tab, TAB_BEFORE_AFTER: lambda: self.before_after_tab}
+        return tabs[index]() if index in tabs else None
 
     def _mount(self, index: int, tab: ContributionTab | VisitsTab | RetirementTab) -> None:
         """Put a newly built input tab on its page and show the current figures in it (greyed if stale)."""
