@@ -63,7 +63,6 @@ ERROR_STYLE = "color: #a00000; font-weight: bold;"
 BASE_HINT = "请输入月缴费基数（退休人员无需缴费）"
 STALE_TEXT = "已过期：输入有误（见上方红字），下面灰色的数字是上一次的结果，不是当前输入的答案；改正后自动重算。"
 STALE_STYLE = "background: #fff3c4; color: #7a4b00; font-weight: bold; padding: 4px; border: 1px solid #d9a400;"
-STALE_GREY = "#8a8a8a"
 BEFORE_AFTER_PAUSE_MS = 250  # 政策前后对比 is redone once typing pauses this long
 VISITS_HINT = "点“添加门诊”或“添加住院”录入本年的就诊费用"
 RETIREMENT_HINT = "填写实际缴费月数后显示是否达到退休享受待遇的最低缴费年限"
@@ -516,15 +515,12 @@ class MainWindow(QMainWindow):
 
         Nobody then reads them as the answer to what is typed now; they come back the moment it computes.
         """
-        from PySide6.QtGui import QColor
-        from PySide6.QtWidgets import QGraphicsColorizeEffect
+        from yibao.ui.stale import StaleEffect
 
         for widget in self._figure_widgets():
             widget.setEnabled(not stale)
             if stale:
-                effect = QGraphicsColorizeEffect(widget)
-                effect.setColor(QColor(STALE_GREY))
-                widget.setGraphicsEffect(effect)
+                widget.setGraphicsEffect(StaleEffect(widget))
             else:
                 widget.setGraphicsEffect(None)  # type: ignore[arg-type]  # Qt takes None: no effect
         if not self._stale_marks and stale:

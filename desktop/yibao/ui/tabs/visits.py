@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QShortcutEvent
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPen, QShortcutEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -59,6 +60,8 @@ FIRST_INPUT, FIRST_RESULT = 2, 2 + len(INPUT_COLUMNS)
 RESULT_BRUSH = QBrush(QColor("#f3f6fa"))
 INVALID_BRUSH = QBrush(QColor("#ffe4e4"))
 STALE_COLOUR = QColor("#9a9a9a")
+STALE_HIGHLIGHT = QColor("#e2e2e2")  # the selected row while its figures are stale
+INVALID_FRAME = QColor("#c00000")  # as the fields' red frame (fields.INVALID_STYLE)
 CHOICES: dict[int, tuple[tuple[Any, str], ...]] = {KIND_COLUMN: tuple(KIND_NAMES.items()),
                                                     TIER_COLUMN: tuple(TIER_NAMES.items())}
 
@@ -212,7 +215,31 @@ def _shown_back(typed: str) -> str:
         return typed
 
 
-class ChoiceDelegate(QStyledItemDelegate):
+class MarkingDelegate(QStyledItemDelegate):
+    """The selected row shows the marks too: stale figures grey on a grey highlight (they were drawn bright), the
+    cell in error framed in red on its own colour (the highlight hid it)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        invalid = index.data(Qt.ItemDataRole.BackgroundRole) == INVALID_BRUSH
+        if option.state & QStyle.StateFlag.State_Selected:
+            option = QStyleOptionViewItem(option)
+            palette = option.palette
+            foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+            if invalid:
+                palette.setColor(QPalette.ColorRole.Highlight, INVALID_BRUSH.color())
+                palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
+            elif foreground == STALE_COLOUR:
+                palette.setColor(QPalette.ColorRole.Highlight, STALE_HIGHLIGHT)
+                palette.setColor(QPalette.ColorRole.HighlightedText, STALE_COLOUR)
+        super().paint(painter, option, index)
+        if invalid:
+            painter.save()
+            painter.setPen(QPen(INVALID_FRAME, 2))
+            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+            painter.restore()
+
+
+class ChoiceDelegate(MarkingDelegate):
     """Kind and tier chosen from a combo box that exists only while the cell is edited."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
@@ -259,6 +286,7 @@ class VisitsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.setWordWrap(True)
+        self.table.setItemDelegate(MarkingDelegate(self.table))
         self._choices = ChoiceDelegate(self.table)
         for column in (KIND_COLUMN, TIER_COLUMN):
             self.table.setItemDelegateForColumn(column, self._choices)
