@@ -95,3 +95,48 @@ def test_a_loaded_case_fills_every_field_and_is_not_dirty() -> None:
     assert not p.dirty
     assert p.request is not None
     assert p.request.model_dump(exclude={"enrolment"}) == request.model_dump(exclude={"enrolment"})
+
+
+def test_an_edited_case_is_unsaved_until_saved() -> None:
+    p, _seen = presenter()
+    assert not p.unsaved
+    p.set("contribution.monthly_base", "6000")
+    assert p.unsaved
+    p.saved()
+    assert not p.unsaved
+    p.set("person.age", 41)
+    assert p.unsaved
+
+
+def test_109号_the_chosen_visit_is_settled_at_each_tier_and_kept() -> None:
+    """Tier 3 of the first visit is the case's own figure: (2000 − 600) × 60% = 840; the choice follows the table."""
+    p, _seen = presenter()
+    p.add_visit("outpatient")
+    p.set_visit(0, in_scope="2000")
+    p.add_visit("outpatient")
+    p.set_visit(1, in_scope="1000")
+    variants, curves = p.tier_variants()
+    assert variants is not None and curves is not None and variants.visit_index == 0
+    assert variants.settled[3].fund_pays == 840
+    assert p.tier_variants()[0] is variants  # kept while the visit and the year before it stay
+    p.choose_visit(1)
+    second, _curves = p.tier_variants()
+    assert p.result is not None and p.result.visits is not None
+    assert second is not None and second.visit_index == 1
+    assert second.settled[3].fund_pays == p.result.visits[1].fund_pays
+    p.load(None, "yantai", date(2024, 6, 1))
+    assert p.chosen_visit == -1 and p.tier_variants() == (None, None)
+
+
+def test_109号_the_comparison_is_kept_for_the_sheet() -> None:
+    """6000 × 8% = 480 a month for the employer under 烟政字〔2023〕109号 (from 2024-01-01)."""
+    from yibao.session import Session
+
+    p, _seen = presenter()
+    p.start(Session.open())
+    p.set("contribution.monthly_base", "6000")
+    comparison = p.compare(date(2023, 12, 31), date(2024, 6, 1))
+    assert p.comparison is comparison
+    assert comparison.after.contribution is not None and comparison.after.contribution.employer_monthly == 480
+    p.forget_comparison()
+    assert p.comparison is None

@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from yibao.ui.tabs.contribution import ContributionTab
     from yibao.ui.tabs.retirement import RetirementTab
     from yibao.ui.tabs.visits import VisitsTab
-    from yibao.ui.tiers import TierCache
 
 DEFAULT_SIZE = (1200, 800)
 # Room left on the screen for the window manager's title bar and borders, not known before the window is shown:
@@ -74,7 +73,6 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, cities: list[tuple[str, str]]) -> None:
         super().__init__()
         self.settings = settings
-        self.session: Session | None = None
         self._marked: list[QWidget] = []
         self._stale_marks: list[QLabel] = []  # one 已过期 marker per tab, made when first needed
         self._policy_context: tuple[object, ...] | None = None
@@ -95,7 +93,6 @@ class MainWindow(QMainWindow):
         self.compare: Any = None  # (TierComparison, ShareChart) once first shown
         self.policy_tab: Any = None
         self.before_after_tab: Any = None
-        self._tiers: TierCache | None = None
         self._extra_pending = False
         self._extra_from_edit = False
         self._before_after_timer: Any = None
@@ -195,21 +192,24 @@ class MainWindow(QMainWindow):
         self._build_headlines()
         _remove_stale_temps()
         try:
-            self.session = Session.open(settings=self.settings)
+            session = Session.open(settings=self.settings)
         except PolicyError as exc:
             _log().error("policy data damaged: %s", exc)
             self.presenter.cannot_compute(f"政策数据文件损坏，无法计算：{exc}。请重新安装本软件。")
             notify(self, "critical", "政策数据损坏", f"{exc}\n\n请重新安装本软件；已保存的设置和历史记录不受影响。")
             return
-        self.session.open_history()
-        self.presenter.compute = self.session.compute
+        session.open_history()
+        self.presenter.start(session)
         self._tab_shown(self.tabs.currentIndex())
-        self.presenter.recompute()
-        messages = folder_problems() + self.session.messages  # the first cause, said once
+        messages = folder_problems() + session.messages  # the first cause, said once
         if messages:
             notify(self, "warning", "用户数据", "\n\n".join(messages))
 
     # ------------------------------------------------------------ compute
+
+    @property
+    def session(self) -> Session | None:
+        return self.presenter.session
 
     @property
     def history(self) -> History | None:
@@ -304,9 +304,13 @@ class MainWindow(QMainWindow):
             from yibao.ui.tabs.visits import VisitsTab
 
             self._visits_tab = VisitsTab(self.presenter)
-            self._visits_tab.selection_changed.connect(lambda _row: self._refresh_extra_tabs())
+            self._visits_tab.selection_changed.connect(self._visit_chosen)
             self._mount(TAB_VISITS, self._visits_tab)
         return self._visits_tab
+
+    def _visit_chosen(self, row: int) -> None:
+        self.presenter.choose_visit(row)
+        self._refresh_extra_tabs()
 
     @property
     def retirement_tab(self) -> RetirementTab:
@@ -366,7 +370,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.currentIndex()
         if index == TAB_COMPARE:
             self._ensure_compare()
-            self._show_tiers(self.request, self.result)
+            self._show_tiers()
         elif index == TAB_POLICY:
             self._ensure_policy_tab()
             context = (self.request.city, self.request.on, tuple(self.session.local))
@@ -377,9 +381,9 @@ class MainWindow(QMainWindow):
             if self.before_after_tab is None:
                 from yibao.ui.tabs.before_after import BeforeAfterTab
 
-                self.before_after_tab = BeforeAfterTab()
+                self.before_after_tab = BeforeAfterTab(self.presenter)
                 self._replace_page(self.pages[TAB_BEFORE_AFTER], self.before_after_tab)
-            if self._extra_from_edit and self.before_after_tab.comparison is not None:
+            if self._extra_from_edit and self.presenter.comparison is not None:
                 self._before_after_later()
             else:
                 self.before_after_tab.set_case(self.session.policy, self.request, self.session.local)
@@ -400,22 +404,14 @@ class MainWindow(QMainWindow):
         if self.session is not None and self.request is not None and self.before_after_tab is not None:
             self.before_after_tab.set_case(self.session.policy, self.request, self.session.local)
 
-    def _show_tiers(self, request: Request, result: Result) -> None:
+    def _show_tiers(self) -> None:
         """The chosen visit at each tier, settled once for both the table and the chart."""
         from yibao.rules import InputError
         from yibao.ui.tabs.compare import NO_VISIT_HINT, headline
-        from yibao.ui.tiers import TierCache
 
-        assert self.session is not None
         comparison, chart = self.compare
-        if self._tiers is None:
-            self._tiers = TierCache(self.session.compute)
-        row = self._visits_tab.selected_index() if self._visits_tab is not None else 0
-        if row < 0 and request.visits:
-            row = 0
         try:
-            variants = self._tiers.variants(request, result, row)
-            curves = None if variants is None else self._tiers.curves(variants)
+            variants, curves = self.presenter.tier_variants()
         except InputError as exc:
             comparison.show_problem(exc.shown(), error=True)
             self.headlines[TAB_COMPARE].show_headline(None, exc.shown())
@@ -423,7 +419,7 @@ class MainWindow(QMainWindow):
             return
         comparison.show_variants(variants)
         self.headlines[TAB_COMPARE].show_headline(headline(comparison.visits), NO_VISIT_HINT)
-        chart.show_curves(row, curves)
+        chart.show_curves(-1 if variants is None else variants.visit_index, curves)
 
     def _ensure_compare(self) -> None:
         if self.compare is not None:
@@ -586,7 +582,7 @@ class MainWindow(QMainWindow):
 
     def _may_discard(self) -> bool:
         """Before a new case or closing: an edited case not yet saved is kept unless the clerk says otherwise."""
-        if not self.presenter.dirty or self.presenter.request is None:
+        if not self.presenter.unsaved:
             return True
         from yibao.ui.dialogs.messages import ask_discard
 
@@ -631,7 +627,7 @@ class MainWindow(QMainWindow):
 
     def printed_comparison(self) -> Any:
         if self.tabs.currentIndex() == TAB_BEFORE_AFTER and self.before_after_tab is not None:
-            return self.before_after_tab.comparison
+            return self.presenter.comparison
         return None
 
     def person_cities(self) -> list[tuple[str, str]]:
@@ -653,8 +649,7 @@ class MainWindow(QMainWindow):
         if run_dialog(dialog):
             self.session.local = dialog.figures()  # saved by the dialog's 确定, with what others saved meanwhile
             self._policy_context = None
-            self._tiers = None  # the same visit may now settle differently
-            self.recompute()
+            self.presenter.figures_changed()
 
     def open_fund(self) -> None:
         if self.session is None:

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
     from yibao.rules import Request, Result
-    from yibao.session import Session
     from yibao.state.settings import Settings
     from yibao.ui.presenter import Presenter
 
@@ -24,7 +23,6 @@ class CaseOnScreen(Protocol):
 
     presenter: Presenter
     settings: Settings
-    session: Session | None
 
     def sheet_question(self) -> str | None:
         """The sheet's question of the tab on screen (None: the tab asks none of its own)."""
@@ -52,7 +50,7 @@ class Output:
     def remember(self, kind: str) -> bool:
         """Record the current case in the history (保存, 打印, PDF …); say so if it cannot be saved."""
         presenter = self.case.presenter
-        history = self.case.session.history if self.case.session is not None else None
+        history = self.case.presenter.session.history if self.case.presenter.session is not None else None
         if history is None or presenter.request is None or presenter.result is None:
             return False
         from yibao.state.history import HistoryUnavailable
@@ -65,7 +63,7 @@ class Output:
         except HistoryUnavailable as exc:
             self._notify("warning", "历史记录", str(exc))
             return False
-        presenter.dirty = False
+        presenter.saved()
         return True
 
     def save_case(self) -> None:
@@ -83,7 +81,8 @@ class Output:
         with ``ask``, the clerk may tick other questions to add. None when the clerk cancels."""
         from yibao.ui.dialogs.sections import asked, choose_sections, limited
 
-        request, result, session = self.case.presenter.request, self.case.presenter.result, self.case.session
+        presenter = self.case.presenter
+        request, result, session = presenter.request, presenter.result, presenter.session
         assert request is not None and result is not None and session is not None
         available = asked(request)
         on_screen = self.case.sheet_question()

@@ -1,8 +1,11 @@
 """The window's state without Qt: the case as typed in, the request, result, problem and staleness out.
 
 The widgets write every edit here (``set``, the visit methods) and draw what the signals carry; nothing is
-read back from a widget. Qt is not imported, so the state can be tested without a display; pydantic and
-the rules core are imported only when the first figure is computed (the window paints before that).
+read back from a widget. The presenter also holds what the views derive from the case: whether it was saved
+since the last edit, the visit chosen for the tier comparison (settled at each tier once, in a cache), and
+the 政策前后对比 comparison the sheet prints. Qt is not imported, so the state can be tested without a
+display; pydantic and the rules core are imported only when the first figure is computed (the window's
+session is made after its first paint).
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from yibao.rules import Request, Result
+    from yibao.rules.compare import Comparison
+    from yibao.session import Session
+    from yibao.ui.tiers import Curves, TierCache, TierVariants
 
 Compute = Callable[["Request"], "Result"]
 
@@ -80,18 +86,33 @@ class Presenter:
         # The visit just added, the last row, until the clerk leaves it: left blank so far, it is not yet an error
         # (必须填写 and the whole year greyed before anything was typed); it is not computed either.
         self.new_visit: int | None = None
+        self.session: Session | None = None
         self.compute: Compute | None = None
         self.request: Request | None = None
         self.result: Result | None = None
         self.problem: Problem | None = None
         self.stale = False
         self.dirty = False  # edited since the last save to the history (Ctrl+N and closing ask first)
+        self.chosen_visit = -1  # the visits table's row the tier comparison settles (-1: none chosen, the first)
+        self.comparison: Comparison | None = None  # 政策前后对比, while its tab shows it; printed from there
+        self._tiers: TierCache | None = None
         self.computed = Signal()  # (result)
         self.failed = Signal()  # (problem)
         self.stale_changed = Signal()  # (bool)
         self.loaded = Signal()  # the whole case replaced: the view writes every field again
         self._batch = 0
         self._pending = False
+
+    def start(self, session: Session) -> None:
+        """Compute through ``session`` from now on, and compute the case."""
+        self.session = session
+        self.compute = session.compute
+        self.recompute()
+
+    def figures_changed(self) -> None:
+        """The session's local figures changed: the same case, the same visit may settle differently."""
+        self._tiers = None
+        self.recompute()
 
     # ------------------------------------------------------------ input
 
@@ -162,10 +183,23 @@ class Presenter:
         with self.batch():
             self.values = values
             self.visits = visits
+            self.chosen_visit = -1
             self.new_visit = None
             self.loaded.emit()
             self.recompute()
         self.dirty = False
+
+    def choose_visit(self, row: int) -> None:
+        self.chosen_visit = row
+
+    def saved(self) -> None:
+        """The case as it stands was recorded in the history."""
+        self.dirty = False
+
+    @property
+    def unsaved(self) -> bool:
+        """Edited since the last save, with figures worth keeping (a new case or closing asks first)."""
+        return self.dirty and self.request is not None
 
     # ------------------------------------------------------------ output
 
@@ -279,6 +313,33 @@ class Presenter:
         self.request, self.result, self.problem = request, result, None
         self._set_stale(False)
         self.computed.emit(result)
+
+    def tier_variants(self) -> tuple[TierVariants | None, Curves | None]:
+        """The chosen visit (else the first) settled at each tier, and its share curves; (None, None) without
+        visits. Kept while the visit and the year before it stay as they are. InputError passes up."""
+        from yibao.ui.tiers import TierCache
+
+        assert self.request is not None and self.result is not None
+        if self._tiers is None:
+            self._tiers = TierCache(lambda request: self._compute(request))
+        row = 0 if self.chosen_visit < 0 and self.request.visits else self.chosen_visit
+        variants = self._tiers.variants(self.request, self.result, row)
+        return variants, None if variants is None else self._tiers.curves(variants)
+
+    def compare(self, first: date, second: date) -> Comparison:
+        """The case under the rules in force on ``first`` and on ``second``, kept for the sheet. InputError passes up."""
+        assert self.session is not None and self.request is not None
+        self.comparison = None
+        self.comparison = self.session.compare(self.request.model_copy(update={"on": second}), first)
+        return self.comparison
+
+    def forget_comparison(self) -> None:
+        """The two dates cannot be compared (the same day, an input the rules refuse)."""
+        self.comparison = None
+
+    def _compute(self, request: Request) -> Result:
+        assert self.compute is not None
+        return self.compute(request)
 
     def cannot_compute(self, message: str) -> None:
         """Nothing can be computed at all (the policy data is damaged): said like any other problem."""

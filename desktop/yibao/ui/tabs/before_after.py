@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.rules import InputError, LocalFigure, Policy, Request
-from yibao.rules.compare import SECTION_NAMES, Comparison, compare, reading_text
+from yibao.rules.compare import SECTION_NAMES, Comparison, reading_text
 from yibao.rules.inventory import last_change
 from yibao.state.settings import DEFAULT_POINT_SIZE
 from yibao.ui.lines import ColumnFitter
+from yibao.ui.presenter import Presenter
 from yibao.ui.tabs.policy import PolicyTab, date_edit, pydate, qdate
 from yibao.wording import NOT_STATED
 
@@ -43,16 +44,17 @@ def figure_columns(first: date, second: date) -> tuple[str, ...]:
 
 
 class BeforeAfterTab(QWidget):
-    """Recomputed when the case or one of the two dates changes, only while the tab is shown."""
+    """Recomputed when the case or one of the two dates changes, only while the tab is shown; the presenter
+    compares and keeps the comparison (the sheet printed from this tab adds it)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.presenter = presenter
         self._policy: Policy | None = None
         self._request: Request | None = None
         self._local: tuple[LocalFigure, ...] = ()
         self._on: date | None = None
         self._city = ""
-        self.comparison: Comparison | None = None
 
         self.first_date = date_edit(self)
         self.second_date = date_edit(self)
@@ -138,20 +140,19 @@ class BeforeAfterTab(QWidget):
             self._show_problem(SAME_DAY)
             return
         try:
-            self.comparison = compare(self._request.model_copy(update={"on": second}), first, self._policy,
-                                      self._local)
+            comparison = self.presenter.compare(first, second)
         except InputError as exc:
             self._show_problem(f"无法比较：{exc.problem}")
             return
-        self.headline.setText(self.comparison.headline)
+        self.headline.setText(comparison.headline)
         self.headline.setStyleSheet("")
-        self.readings.setText("\n".join(f"依据的解读：{reading_text(r)}" for r in self.comparison.readings))
-        self.readings.setVisible(bool(self.comparison.readings))
-        self._show_figures(self.comparison)
-        self._show_changes(self.comparison)
+        self.readings.setText("\n".join(f"依据的解读：{reading_text(r)}" for r in comparison.readings))
+        self.readings.setVisible(bool(comparison.readings))
+        self._show_figures(comparison)
+        self._show_changes(comparison)
 
     def _show_problem(self, text: str) -> None:
-        self.comparison = None
+        self.presenter.forget_comparison()
         self.headline.setText(text)
         self.headline.setStyleSheet(f"color: {MISSING_COLOUR.name()};")
         self.readings.setVisible(False)
