@@ -53,7 +53,7 @@ def test_stale_words_on_before_and_after_turn_grey_not_black(qtbot: QtBot) -> No
     type_into(qtbot, window.contribution_tab.base, "6000")
     window.tabs.setCurrentIndex(TAB_BEFORE_AFTER)
     tab = window.before_after_tab
-    qtbot.waitUntil(lambda: tab.comparison is not None)
+    qtbot.waitUntil(lambda: window.presenter.comparison is not None)
     assert "文件未规定" in str(tab.figure_rows())
     type_into(qtbot, window.contribution_tab.base, "60o0")
     assert window.presenter.stale
