@@ -45,7 +45,7 @@ def test_section_holds_the_headline_the_rows_and_the_changes() -> None:
     assert changes.title == CHANGES_TITLE
     assert [r.label for r in changes.rows][:2] == ["普通门诊统筹起付标准（年度）", "普通门诊统筹在职职工支付比例"]
     assert readings.title == READINGS_TITLE
-    assert any("调整前的标准按2023年1月1日至12月31日施行计算" in r.formula for r in readings.rows)
+    assert any("本计算器只用于2023年1月1日至12月31日" in r.formula for r in readings.rows)
 
 
 def test_without_a_comparison_the_sheet_is_as_before() -> None:

@@ -37,7 +37,7 @@ def test_109号_二三1_three_outpatient_visits_2023_against_2024(qtbot: QtBot) 
     assert tab.headline.text().startswith(
         "按2024年1月1日起的规定，这一年的门诊您少付 ¥305.00；原因：起付标准（三级）由800元降至600元，"
         "在职职工支付比例（三级）由55%升至60%。")
-    assert "调整前的标准按2023年1月1日至12月31日施行计算" in tab.readings.text()  # the reading the 2023 column rests on
+    assert "本计算器只用于2023年1月1日至12月31日" in tab.readings.text()  # the reading the 2023 column rests on
     rows = tab.figure_rows()
     assert rows["个人负担"][:3] == ("¥2,465.00", "¥2,160.00", "−¥305.00")
     assert rows["个人负担"][3] == "烟政字〔2023〕109号 二(三)1"

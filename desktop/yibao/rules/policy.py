@@ -391,7 +391,7 @@ class Snapshot:
         ):
             note = (
                 f"省规定允许各市过渡至{cn_date(entry.phase_in_until)}；"
-                f"文件未规定{self.city.name}的过渡安排，按省规定计算"
+                f"所收录的文件中没有{self.city.name}此时的此项规定，按省规定计算"
             )
         return Resolved(parameter, spec, entry, region, self._document(entry), note)
 
