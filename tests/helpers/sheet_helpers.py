@@ -62,6 +62,13 @@ def pdftotext(pdf: Path, first: int | None = None, last: int | None = None, layo
     return subprocess.run([*args, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
 
 
+def pdf_to_png(pdf: Path, dpi: int) -> list[Path]:
+    """Each page of the PDF as a PNG beside it (poppler's pdftoppm), as a scanner or a photo would see the paper."""
+    prefix = pdf.with_suffix("")
+    subprocess.run([_tool("pdftoppm"), "-png", "-r", str(dpi), str(pdf), str(prefix)], check=True)
+    return sorted(pdf.parent.glob(f"{prefix.name}-*.png"))
+
+
 def pdffonts(pdf: Path) -> list[dict[str, str]]:
     """Rows of pdffonts: name, type, emb, uni."""
     out = subprocess.run([_tool("pdffonts"), str(pdf)], check=True, capture_output=True, text=True).stdout.splitlines()

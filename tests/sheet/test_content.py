@@ -34,7 +34,8 @@ def test_plain_text_has_the_hand_worked_figures_and_clauses(usual: tuple[Request
     assert "6,000.00 × 2% = 120.00" in text
     # 二(三)1: tier 3 outpatient, deductible 600, in-service share 60%: (2000 − 600) × 60% = 840
     assert "(2,000.00 − 600.00) × 60% = 840.00" in text
-    assert "依据：烟政字〔2023〕109号 二(三)1" in text
+    assert "依据：109号 二(三)1" in text  # the number in short, spelled out once in the list of documents:
+    assert "  109号：烟政字〔2023〕109号《烟台市落实职工基本医疗保险省级统筹工作的实施方案》（烟台市人民政府）" in text
     assert "人民币捌佰肆拾元整" in text  # fund, year total
     assert "人民币壹仟贰佰陆拾元整" in text  # the person's share: 2100 − 840
     assert "人民币肆佰捌拾元整" in text

@@ -33,7 +33,7 @@ def test_pdf_text_has_the_hand_worked_figures(usual_pdf: Path) -> None:
     assert "(2,000.00−600.00)×60%=840.00" in flat  # 二(三)1
     assert "¥1,260.00" in flat and "人民币壹仟贰佰陆拾元整" in flat
     assert "人民币捌佰肆拾元整" in flat
-    assert "烟政字〔2023〕109号二(三)1" in flat
+    assert "109号二(三)1" in flat and "109号：烟政字〔2023〕109号《" in flat
     assert "烟政字〔2023〕109号《烟台市落实职工基本医疗保险省级统筹工作的实施方案》" in flat
     assert DISCLAIMER in flat
     assert "经办人（签字）" in flat and "经办机构（盖章）" in flat

@@ -12,6 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from yibao.casecode import encode_case
 from yibao.headline import Headline, headlines
 from yibao.rules.models import (
     EMPLOYMENT_NAMES,
@@ -50,6 +51,10 @@ DISCLAIMER = "测算结果仅供参考，以医保经办机构实际结算为准
 LOCAL = LOCAL_MARK
 MISSING_TITLE = f"{NOT_STATED}的数字（未予计算，不作估计）"
 LOCAL_NOTE = "标注“本地录入”的数字由经办机构工作人员录入（或从医疗保障部门的参数数据包导入），不是所收录政策文件中的数字。"
+SCAN_TITLE = "扫码调取"
+SCAN_HOW = "在本程序中按 Ctrl+L，用扫码枪扫描此码，即可重新打开本次测算，不必重新录入"
+SCAN_TOO_LONG = "本次测算内容较多，二维码无法容纳；调取码见本测算单的复制文本"
+CODE_HOW = "在本程序中按 Ctrl+L，粘贴此码，即可重新打开本次测算"
 BLANK_HALL = "________________"
 BLANK_COUNTER = "______"
 
@@ -77,6 +82,7 @@ class DocumentRef:
     number: str
     title: str
     issuer: str
+    short: str = ""  # how the sheet cites it (109号), when shorter than the number
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,7 @@ class SheetContent:
     missing: tuple[tuple[str, str], ...]  # (label, reason)
     notes: tuple[str, ...]
     documents: tuple[DocumentRef, ...]
+    case_code: str  # the request as a case code (yibao.casecode), printed as a QR code and in the text copy
     headlines: tuple[Headline, ...] = ()  # the answer first: the same sentences as at the top of the window's tabs
     disclaimer: str = DISCLAIMER
 
@@ -157,7 +164,10 @@ def build_content(
     notes += result.notes
     if any_local:
         notes.append(LOCAL_NOTE)
-    numbered = tuple(replace(s, title=f"{_CN_ORDINALS[i]}、{s.title}") for i, s in enumerate(sections))
+    documents = _documents_of(result, comparison)
+    short = _short_numbers(documents)
+    numbered = tuple(replace(s, title=f"{_CN_ORDINALS[i]}、{s.title}", tables=_cited_short(s.tables, short))
+                     for i, s in enumerate(sections))
     return SheetContent(
         title=TITLE,
         header=header,
@@ -166,9 +176,10 @@ def build_content(
         inputs=tuple(_inputs(request, result)),
         sections=numbered,
         missing=tuple((m.label, m.reason) for m in result.missing),
-        notes=tuple(notes),
-        documents=_documents_of(result, comparison),
+        notes=tuple(_short_cite(note, short) for note in notes),
+        documents=tuple(replace(d, short=short.get(d.number, "")) for d in documents),
         headlines=tuple(headlines(result, request.person)),
+        case_code=encode_case(request, header.printed_at.date()),
     )
 
 
@@ -320,3 +331,21 @@ def _documents_of(result: Result, comparison: Comparison | None) -> tuple[Docume
     """The documents the result cites (the result carries them, as computed), in the order first cited."""
     results = [result] if comparison is None else [result, comparison.before, comparison.after]
     return tuple(dict.fromkeys(DocumentRef(d.number, d.title, d.issuer) for r in results for d in r.documents))
+
+
+def _short_numbers(documents: Iterable[DocumentRef]) -> dict[str, str]:
+    """How the 依据 column cites each document: its number after the year (烟政字〔2023〕109号 → 109号), which the
+    list of documents spells out; in full where two documents of the sheet would share it, or it has no year."""
+    tails = {d.number: d.number.rpartition("〕")[2] for d in documents if "〕" in d.number}
+    shared = {tail for tail in tails.values() if list(tails.values()).count(tail) > 1}
+    return {number: tail for number, tail in tails.items() if tail and tail not in shared}
+
+
+def _short_cite(text: str, short: dict[str, str]) -> str:
+    for number, tail in short.items():
+        text = text.replace(number, tail)
+    return text
+
+
+def _cited_short(tables: tuple[Table, ...], short: dict[str, str]) -> tuple[Table, ...]:
+    return tuple(replace(t, rows=tuple(replace(r, source=_short_cite(r.source, short)) for r in t.rows)) for t in tables)

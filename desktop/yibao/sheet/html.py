@@ -6,11 +6,22 @@ are painted on every page by ``render.py``, not written here.
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from html import escape
 
 from yibao.headline import Headline
-from yibao.sheet.content import LOCAL, MISSING_TITLE, DocumentRef, SheetContent
+from yibao.sheet.content import (
+    LOCAL,
+    MISSING_TITLE,
+    SCAN_HOW,
+    SCAN_TITLE,
+    SCAN_TOO_LONG,
+    DocumentRef,
+    SheetContent,
+)
 from yibao.sheet.parts import Row, Section, Table
+from yibao.sheet.qr import case_qr
 from yibao.wording import YUAN_SIGN
 
 BODY_PT = 8.0
@@ -29,7 +40,15 @@ CAPTION_BG = "#c5d0dc"
 _SPACER = '<p style="font-size:4pt; margin:0px;">&nbsp;</p>'
 # Cell padding, set once as the document's default style sheet (render.py applies it).
 STYLE_SHEET = "td, th { padding-left: 3px; padding-right: 3px; padding-top: 0px; padding-bottom: 2px; }"
-_WIDTHS = ("22%", "11%", "46%", "21%")
+PAGE_WIDTH_PT = 521.6  # A4 less the margins (184 mm), in points
+CELL_PADDING_PT = 5.0  # 3 px a side, as STYLE_SHEET sets
+# The label, figure and clause columns as wide as their longest text (within these bounds, per cent of the page);
+# the arithmetic takes the rest, so that it wraps as little as it can.
+LABEL_PERCENT = (13, 26)
+FIGURE_PERCENT = (9, 14)
+SOURCE_PERCENT = (8, 16)
+QR_SOURCE = "yibao-case-code"  # the QR code's image, added to the document by render.py
+CSS_PX_PER_MM = 96 / 25.4  # an <img>'s width is in CSS pixels: Qt scales them to the paint device
 
 
 def _e(text: str) -> str:
@@ -63,12 +82,30 @@ def _inputs(content: SheetContent) -> str:
     return f"{_TABLE}<thead>{caption}</thead>{''.join(rows)}</table>"
 
 
-def _line_row(row: Row) -> str:
+def _ems(text: str) -> float:
+    """The width of a text in ems of its font: a Chinese character is one, a digit or a Latin letter about half."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.56 for ch in text)
+
+
+def _percent(texts: list[str], points: float, bounds: tuple[int, int]) -> int:
+    needed = max((_ems(text) * points + CELL_PADDING_PT for text in texts), default=0.0)
+    return max(bounds[0], min(bounds[1], math.ceil(100 * needed / PAGE_WIDTH_PT)))
+
+
+def _column_widths(table: Table) -> tuple[str, str, str, str]:
+    """The four columns' widths for this table's rows (each visit's table of a section gets the same)."""
+    lines = [row for row in table.rows if row.kind == "line"]
+    label = _percent([row.label for row in lines], BODY_PT, LABEL_PERCENT)
+    figure = _percent([row.figure for row in lines], BODY_PT, FIGURE_PERCENT)
+    source = _percent([row.source for row in lines], SMALL_PT, SOURCE_PERCENT)
+    return f"{label}%", f"{figure}%", f"{100 - label - figure - source}%", f"{source}%"
+
+
+def _line_row(row: Row, w: tuple[str, str, str, str]) -> str:
     figure = _e(row.figure)
     if row.local:
         figure += f'<br/><span style="font-size:{SMALL_PT}pt; font-weight:bold;">【{LOCAL}】</span>'
     source = _e(row.source) if row.source else "—"
-    w = _WIDTHS
     return (
         f'<tr><td width="{w[0]}">{_e(row.label)}</td><td width="{w[1]}" align="right">{figure}</td>'
         f'<td width="{w[2]}" style="font-size:{SMALL_PT}pt;">{_e(row.formula)}</td>'
@@ -76,8 +113,8 @@ def _line_row(row: Row) -> str:
     )
 
 
-def headings_row(headings: tuple[str, ...]) -> str:
-    cells = zip(_WIDTHS, headings, strict=True)
+def headings_row(headings: tuple[str, ...], widths: tuple[str, str, str, str]) -> str:
+    cells = zip(widths, headings, strict=True)
     return "<tr>" + "".join(f'<th width="{w}" bgcolor="{HEAD_BG}" align="left">{_e(h)}</th>' for w, h in cells) + "</tr>"
 
 
@@ -87,6 +124,7 @@ def _table(table: Table, caption: str) -> str:
     The first group's head carries the caption and the column headings; every group's head carries
     its own title row, repeated by Qt if a group is ever longer than a page.
     """
+    widths = _column_widths(table)
     groups: list[list[Row]] = [[]]
     for row in table.rows:
         if row.kind == "group" and groups[-1]:
@@ -98,11 +136,11 @@ def _table(table: Table, caption: str) -> str:
         if index == 0:
             if caption:
                 head.append(f'<tr><td colspan="4" bgcolor="{CAPTION_BG}" style="{_CAPTION}">{_e(caption)}</td></tr>')
-            head.append(headings_row(table.headings))
+            head.append(headings_row(table.headings, widths))
         if rows and rows[0].kind == "group":
             head.append(f'<tr><td colspan="4" bgcolor="{GROUP_BG}"><b>{_e(rows[0].label)}</b></td></tr>')
             rows = rows[1:]
-        parts.append(f"{_TABLE}<thead>{''.join(head)}</thead>{''.join(_line_row(row) for row in rows)}</table>")
+        parts.append(f"{_TABLE}<thead>{''.join(head)}</thead>{''.join(_line_row(row, widths) for row in rows)}</table>")
     return "".join(parts)
 
 
@@ -141,7 +179,8 @@ def _list(title: str, items: list[str]) -> str:
 def _document(d: DocumentRef) -> str:
     title = f"《{_e(d.title)}》" if d.title else ""
     issuer = f"（{_e(d.issuer)}）" if d.issuer else ""
-    return f"{_e(d.number)}{title}{issuer}"
+    short = f"<b>{_e(d.short)}</b>：" if d.short else ""
+    return f"{short}{_e(d.number)}{title}{issuer}"
 
 
 def sheet_html(content: SheetContent) -> str:
@@ -152,12 +191,27 @@ def sheet_html(content: SheetContent) -> str:
     parts.append(_list(MISSING_TITLE, missing))
     parts.append(_list("说明", [_e(n) for n in content.notes]))
     parts.append(_list("测算依据文件", [_document(d) for d in content.documents]))
-    parts.append(
-        f'<p align="center" style="font-size:{HEADING_PT}pt; font-weight:bold; margin-top:8px;">{_e(content.disclaimer)}</p>'
-        f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:6px;">'
-        f'<tr><td width="36%">经办人（签字）：________________</td><td width="32%">日期：______年____月____日</td>'
-        f'<td width="32%">经办机构（盖章）：</td></tr>'
-        f'<tr><td colspan="3">&nbsp;</td></tr><tr><td colspan="3">&nbsp;</td></tr></table>'
-    )
+    parts.append(_signature(content))
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _case_qr(code: str) -> str:
+    """The QR code of the case code with what it is for (or why there is none)."""
+    qr = case_qr(code)
+    if qr is None:
+        return f'<td colspan="2" valign="top" style="font-size:{SMALL_PT}pt;">{_e(SCAN_TOO_LONG)}</td>'
+    side = round(qr.side_mm * CSS_PX_PER_MM)
+    return (f'<td width="20%" valign="top" style="font-size:{SMALL_PT}pt;"><b>{SCAN_TITLE}</b><br/>{_e(SCAN_HOW)}</td>'
+            f'<td width="17%" align="right" valign="top"><img src="{QR_SOURCE}" width="{side}" height="{side}"/></td>')
+
+
+def _signature(content: SheetContent) -> str:
+    """The disclaimer, the lines to sign and stamp, and the QR code that reopens the case: one table, kept together."""
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:6px;">'
+        f'<tr><td colspan="4" align="center" style="font-size:{HEADING_PT}pt; font-weight:bold;">'
+        f'{_e(content.disclaimer)}</td></tr>'
+        f'<tr><td width="36%" valign="top"><br/>经办人（签字）：________________<br/><br/>日期：______年____月____日</td>'
+        f'<td width="27%" valign="top"><br/>经办机构（盖章）：</td>{_case_qr(content.case_code)}</tr></table>'
+    )

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -39,8 +39,9 @@ from yibao.fonts import install_fonts
 from yibao.rules import Request, Result
 from yibao.rules.compare import Comparison
 from yibao.sheet.content import SheetContent, SheetHeader, build_content
-from yibao.sheet.html import BODY_PT, HEAD_BG, STYLE_SHEET, sheet_html
+from yibao.sheet.html import BODY_PT, HEAD_BG, QR_SOURCE, STYLE_SHEET, sheet_html
 from yibao.sheet.parts import Table
+from yibao.sheet.qr import case_qr
 from yibao.state.atomic import WriteError, replace_checked
 from yibao.version import APP_TITLE, app_version
 
@@ -98,6 +99,9 @@ class SheetPages:
         self.doc.setDefaultFont(_font(self.family, BODY_PT))
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultStyleSheet(STYLE_SHEET)
+        qr = case_qr(content.case_code)
+        if qr is not None:
+            self.doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(QR_SOURCE), _qr_image(qr.modules))
         self.doc.setHtml(sheet_html(content))
         _tighten_lines(self.doc)
         self.doc.setPageSize(self.body)
@@ -148,6 +152,22 @@ class SheetPages:
         self._text(painter, rect, Qt.AlignmentFlag.AlignLeft, self.content.disclaimer, font)
         self._text(painter, rect, Qt.AlignmentFlag.AlignHCenter, f"{APP_TITLE} {app_version()} 版", font)
         self._text(painter, rect, Qt.AlignmentFlag.AlignRight, f"第 {index + 1} 页，共 {self.count} 页", font)
+
+
+QR_PIXELS_PER_MODULE = 8  # sharp edges however the PDF viewer scales the picture
+
+
+def _qr_image(modules: tuple[tuple[bool, ...], ...]) -> QImage:
+    """The QR code as a black-and-white picture, each module a square of pixels."""
+    size = len(modules)
+    image = QImage(size, size, QImage.Format.Format_Grayscale8)
+    image.fill(QColor("#ffffff"))
+    for y, row in enumerate(modules):
+        for x, dark in enumerate(row):
+            if dark:
+                image.setPixel(x, y, 0)
+    side = size * QR_PIXELS_PER_MODULE
+    return image.scaled(side, side, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation)
 
 
 def _tighten_lines(doc: QTextDocument) -> None:
@@ -210,6 +230,7 @@ def _keep_tables_together(doc: QTextDocument, page_height: float) -> None:
     """
     _plan_breaks(doc, page_height)
     _fix_breaks(doc, page_height)
+    _keep_signature_with_totals(doc, page_height)
 
 
 def _plan_breaks(doc: QTextDocument, page_height: float) -> None:
@@ -272,6 +293,39 @@ def _fix_breaks(doc: QTextDocument, page_height: float) -> None:
         if headings:
             _add_column_headings(table)
         cursor.endEditBlock()
+
+
+def _page_of(layout: Any, table: QTextTable, page_height: float) -> int:
+    return int(layout.frameBoundingRect(table).top() // page_height)
+
+
+def _set_break_before(table: QTextTable, flag: QTextFormat.PageBreakFlag) -> None:
+    cursor = QTextCursor(table.document())
+    cursor.beginEditBlock()
+    table_format = table.format()
+    table_format.setPageBreakPolicy(flag)
+    table.setFormat(table_format)
+    cursor.endEditBlock()
+
+
+def _keep_signature_with_totals(doc: QTextDocument, page_height: float) -> None:
+    """The signature block (the sheet's last table) never opens a page alone: when it falls on a later page than the
+    table before it (the totals), that table starts the new page, and the notes and documents between come along.
+    Left as it is when the totals and all that follows would not fit on one page."""
+    tables = _tables(doc)
+    if len(tables) < 2:
+        return
+    layout = doc.documentLayout()
+    signature, totals = tables[-1], tables[-2]
+    policies = (totals.format().pageBreakPolicy(), signature.format().pageBreakPolicy())
+    if policies[0] != QTextFormat.PageBreakFlag.PageBreak_Auto or (
+            _page_of(layout, signature, page_height) == _page_of(layout, totals, page_height)):
+        return
+    _set_break_before(totals, QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    _set_break_before(signature, QTextFormat.PageBreakFlag.PageBreak_Auto)
+    if _page_of(layout, signature, page_height) != _page_of(layout, totals, page_height):
+        _set_break_before(totals, policies[0])
+        _set_break_before(signature, policies[1])
 
 
 def _page_layout() -> QPageLayout:

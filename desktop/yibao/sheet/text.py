@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from yibao.sheet.content import LOCAL, MISSING_TITLE, SheetContent
+from yibao.sheet.content import CODE_HOW, LOCAL, MISSING_TITLE, SheetContent
 from yibao.sheet.html import HEADLINE_TITLE, headline_text
 
 LABEL_WIDTH = 34  # at least; widened to the longest label (up to MAX_LABEL_WIDTH) so figures line up
@@ -68,6 +68,7 @@ def render_text(content: SheetContent) -> str:
         for d in content.documents:
             title = f"《{d.title}》" if d.title else ""
             issuer = f"（{d.issuer}）" if d.issuer else ""
-            out.append(f"  {d.number}{title}{issuer}")
-    out += ["", content.disclaimer, ""]
+            short = f"{d.short}：" if d.short else ""
+            out.append(f"  {short}{d.number}{title}{issuer}")
+    out += ["", content.disclaimer, "", f"【调取码】（{CODE_HOW}）", content.case_code, ""]
     return "\n".join(out)
