@@ -50,7 +50,7 @@ _WORDS = (
     b'"self_pay_first":"100.00","tier":2},{"in_scope":"1500.00","kind":"outpatient","tier":3},'
     b'{"in_scope":"800.00","kind":"outpatient","tier":1},{"in_scope":"2000.00","kind":"outpatient","tier":2}]}'
 )
-MAX_CODE_LENGTH = 4000  # a QR code on the sheet holds far less; anything longer was not made here
+MAX_CODE_LENGTH = 100_000  # the text copy of a year of 1,000 visits holds about 8,000 characters
 MAX_PAYLOAD_BYTES = 400_000  # a request of 1,000 visits is about 70 kB of JSON
 
 
