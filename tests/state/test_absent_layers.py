@@ -256,7 +256,8 @@ def test_the_sheet_prints_it_marked_local(policy: Policy) -> None:
     result = weifang_result(policy)
     text = plain_text(request, result)
     line = next(line for line in text.splitlines() if "不设大额补助门诊支付" in line)
-    assert "不设此项" in line and "[本地录入]" in line and "示例医保发〔2024〕2号 三（本地录入）" in line
+    assert "不设此项" in line and "[本地录入]" in line and "依据：2号 三（本地录入）" in line
+    assert "  2号：示例医保发〔2024〕2号" in text  # the short number spelled out in the list of documents
     # the second visit's line and the year's total; the first visit reached no limit: its 0.00 is left out as usual
     assert [row.split()[1] for row in text.splitlines() if row.startswith("    大额医疗费用补助支付")] == ["0.00", "0.00"]
     assert "大额补助按统筹基金相同的支付比例继续支付" not in text  # a reading on how the layer pays: no layer, no reading

@@ -466,8 +466,9 @@ def test_copy_as_text_for_sharing(qtbot: QtBot) -> None:
     type_into(qtbot, window.contribution_tab.base, "6000")
     qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     text = QGuiApplication.clipboard().text()
-    assert "480.00" in text and "烟政字〔2023〕109号 二(二)1" in text
+    assert "480.00" in text and "依据：109号 二(二)1" in text and "109号：烟政字〔2023〕109号" in text
     assert "测算结果仅供参考，以医保经办机构实际结算为准" in text
+    assert text.splitlines()[-1].startswith("YB1")  # the case code, to reopen the case
 
 
 def test_invalid_input_greys_every_figure_under_a_stale_marker_on_every_tab(qtbot: QtBot) -> None:

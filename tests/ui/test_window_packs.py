@@ -77,5 +77,6 @@ def test_the_sheet_cites_the_pack_document(window: MainWindow, tmp_path: Path) -
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
     assert "1,814.75" in flat and "¥6,000.00" in flat and "¥27,000.00" in flat
-    assert f"{DOCUMENT}三（本" in flat  # the source cell wraps: 示例医保发〔2024〕1号 三（本 / 地录入）
+    assert "1号三（本地" in flat  # the source cell cites the number in short and wraps: 1号 三（本地 / 录入）
+    assert f"1号：{DOCUMENT}" in flat  # the list of documents spells it out
     assert flat.count("【本地录入】") >= 7  # share and fund of each of the three stays, 大额 where it pays
