@@ -132,7 +132,7 @@ def test_copy_puts_the_plain_text_on_the_clipboard(qtbot: QtBot) -> None:
     qtbot.mouseClick(d.copy_button, Qt.MouseButton.LeftButton)
     text = QGuiApplication.clipboard().text()
     assert text == d.as_text()
-    assert "调剂金分担" in text and "40,000,000.00" in text and "鲁政字〔2023〕184号 三(四)" in text
+    assert "调剂金分担" in text and "40,000,000.00" in text and "184号 三(四)" in text and "184号：鲁政字〔2023〕184号" in text
     assert re.search(r"省定调剂金分担比例\s+50%", text)
 
 
