@@ -173,6 +173,25 @@ def test_age_bands_lowest_only(qtbot: QtBot, policy: Policy) -> None:
     assert (dialog.value_fields["0"].text(), dialog.value_fields["70"].text()) == ("120", "")
 
 
+def test_a_packs_segments_are_kept_through_an_edit(qtbot: QtBot, policy: Policy) -> None:
+    """A 大额 share by segment (109号 二(三)3, from a pack: 60% up to 100000, 70% beyond) keeps both segments when
+    staff change one in the form; a new figure offers the one lowest segment."""
+    segments = LocalFigure("inpatient.supplement_share", "yantai", date(2024, 1, 1), None,
+                           {"0": Decimal("0.6"), "100000": Decimal("0.7")})
+    dialog = LocalFiguresDialog(policy, [segments], "yantai", date(2024, 6, 1))
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    assert field_labels(dialog) == ["100000元以下", "100000元以上"]
+    dialog.value_fields["100000"].clear()
+    qtbot.keyClicks(dialog.value_fields["100000"], "0.75")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.figures()[0].value == {"0": Decimal("0.6"), "100000": Decimal("0.75")}
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    choose_parameter(dialog, "inpatient.supplement_share")
+    assert list(dialog.value_fields) == ["0"]
+
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "example-figures-pack.json"
 
 

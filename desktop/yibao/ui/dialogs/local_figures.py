@@ -90,6 +90,8 @@ class LocalFiguresDialog(QDialog):
         self.value_fields: dict[str, QLineEdit] = {}  # "" for a single figure, else one per key
         self.flag_box: QComboBox | None = None
         self.absent_check: QCheckBox | None = None  # 本市不设此项, for a parameter the catalogue marks may_be_absent
+        # The edited figure's own thresholds (a pack's 大额 segments), offered as fields so that 确定 keeps them.
+        self._edited_bands: tuple[str, tuple[str, ...]] = ("", ())
 
         self.refusal = QLabel(self)  # why 确定 did not save, at the top where it is seen
         self.refusal.setTextFormat(Qt.TextFormat.PlainText)
@@ -248,6 +250,7 @@ class LocalFiguresDialog(QDialog):
         self.delete_button.setEnabled(chosen)
 
     def _add(self) -> None:
+        self._edited_bands = ("", ())
         self.note_edit.clear()
         self.end_check.setChecked(False)
         self._fill_parameters()
@@ -261,6 +264,7 @@ class LocalFiguresDialog(QDialog):
         if index is None:
             return
         figure = self._figures[index]
+        self._edited_bands = (figure.parameter, tuple(figure.value) if isinstance(figure.value, dict) else ())
         self.city_box.setCurrentIndex(self.city_box.findData(figure.region))
         self._fill_parameters(also=figure.parameter)
         self.parameter_box.setCurrentIndex(self.parameter_box.findData(figure.parameter))
@@ -351,6 +355,9 @@ class LocalFiguresDialog(QDialog):
         keys = [""]
         for dim in spec.dims:  # every combination, the first dimension outermost: 一级·在职, 一级·退休, 二级·在职 …
             keys = [KEY_SEPARATOR.join(filter(None, (k, d))) for k in keys for d in FIXED_KEYS.get(dim) or THRESHOLD_KEYS[dim]]
+        parameter, bands = self._edited_bands
+        if len(spec.dims) == 1 and spec.dims[0] in THRESHOLD_KEYS and parameter == self.parameter_box.currentData():
+            keys = sorted({*keys, *bands}, key=int)
         for key in keys:
             field = QLineEdit(self.value_box)
             self.value_fields[key] = field
