@@ -115,7 +115,9 @@ def open_session(args: argparse.Namespace) -> Session:
 
 
 def _calc(args: argparse.Namespace) -> int:
-    request = read_request(args.request)
+    from yibao.visit_files import with_visits
+
+    request = with_visits(read_request(args.request), args.visits)
     session = open_session(args)
     other = compare_on(args.compare_on)
     if other is not None:
@@ -194,7 +196,9 @@ def _regions(_: argparse.Namespace) -> int:
 
 def _sheet(args: argparse.Namespace) -> int:
     """Write the printed sheet as a PDF, headless (an offscreen Qt application when there is no display)."""
-    request = read_request(args.request)
+    from yibao.visit_files import with_visits
+
+    request = with_visits(read_request(args.request), args.visits)
     out = output_path(args.pdf, "(--pdf)")
     session = open_session(args)
     result = session.compute(request)
@@ -233,6 +237,8 @@ def _quiet_qt() -> None:
 
 
 FIGURES_HELP = "本次计算使用这个数据包中的本地录入参数，不用本机保存的（也不改动本机保存的）"
+VISITS_HELP = ("就诊记录表（CSV 或 XLSX：就诊类别、医院等级、政策范围内、政策范围外、先行自付；第一行可写表头），"
+               "加在请求中的就诊记录之后")
 NO_LOCAL_HELP = "不用本机保存的本地录入参数，只按所收录的政策文件计算（默认使用，与窗口相同）"
 
 
@@ -254,6 +260,7 @@ def parser() -> argparse.ArgumentParser:
     calc.add_argument("--compare-on", metavar="YYYY-MM-DD",
                       help="同一请求再按这一日期的规定计算，输出 before/after/changes/difference")
     _local_options(calc)
+    calc.add_argument("--visits", metavar="FILE.csv|xlsx", help=VISITS_HELP)
     calc.set_defaults(run=_calc)
     sub.add_parser("regions", help="列出城市代码").set_defaults(run=_regions)
     sheet = sub.add_parser("sheet", help="读取一个 JSON 请求，输出 A4 测算单 PDF")
@@ -263,6 +270,7 @@ def parser() -> argparse.ArgumentParser:
     sheet.add_argument("--counter", default="", help="窗口号（不填则留空线）")
     sheet.add_argument("--compare-on", metavar="YYYY-MM-DD", help="加印政策前后对比：同一请求再按这一日期的规定计算")
     _local_options(sheet)
+    sheet.add_argument("--visits", metavar="FILE.csv|xlsx", help=VISITS_HELP)
     sheet.set_defaults(run=_sheet)
     figures = sub.add_parser("figures", help="本地录入参数数据包：检查、导入、导出")
     actions = figures.add_subparsers(dest="action", required=True)

@@ -116,6 +116,9 @@ OPTION_NAMES = {"with_account": "建立个人账户", "without_account": "不建
 CODE_NAMES = EMPLOYMENT_NAMES | SEX_NAMES | KIND_NAMES | OPTION_NAMES  # to explain a code in a message
 
 
+MAX_VISITS = 1000  # a year's visits in one request
+
+
 class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -197,7 +200,7 @@ class Request(_Input):
     on: Annotated[date, BeforeValidator(_date)] = Field(default_factory=date.today)
     person: Person | None = None
     contribution: ContributionInput | None = None
-    visits: Annotated[list[Visit], Field(max_length=1000)] | None = None
+    visits: Annotated[list[Visit], Field(max_length=MAX_VISITS)] | None = None
     year_to_date: YearToDate | None = None
     retirement: RetirementInput | None = None
     enrolment: Enrolment | None = None
