@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
 
             self._visits_tab = VisitsTab(self.presenter)
             self._visits_tab.selection_changed.connect(self._visit_chosen)
+            self._visits_tab.visits_added.connect(lambda count: self.statusBar().showMessage(f"已添加{count}条就诊记录", 4000))
             self._mount(TAB_VISITS, self._visits_tab)
         return self._visits_tab
 

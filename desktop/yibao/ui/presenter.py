@@ -18,8 +18,11 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from yibao.rules import Request, Result
     from yibao.rules.compare import Comparison
+    from yibao.rules.models import Visit
     from yibao.session import Session
     from yibao.ui.tiers import Curves, TierCache, TierVariants
 
@@ -137,6 +140,12 @@ class Presenter:
             self.new_visit = None
             self.recompute()
 
+    def add_visits(self, visits: Sequence[Visit]) -> None:
+        """Visits pasted or imported, after the others."""
+        self.visits.extend(map(_row_of, visits))
+        self.dirty = True
+        self.recompute()
+
     def set_visit(self, row: int, **changes: Any) -> None:
         updated = replace(self.visits[row], **changes)
         if updated == self.visits[row]:
@@ -178,8 +187,7 @@ class Presenter:
         visits: list[VisitRow] = []
         if request is not None:
             values.update(_values_of(request))
-            visits = [VisitRow(v.kind, v.tier, _text(v.in_scope), _optional(v.out_of_scope), _optional(v.self_pay_first))
-                      for v in request.visits or []]
+            visits = [_row_of(visit) for visit in request.visits or []]
         with self.batch():
             self.values = values
             self.visits = visits
@@ -398,6 +406,12 @@ def _text(value: object) -> str:
 def _optional(value: object) -> str:
     """An amount that may be left blank: zero shows as blank."""
     return "" if value in (None, 0) else str(value)
+
+
+def _row_of(visit: Visit) -> VisitRow:
+    """A visit as the table shows it typed: 1200.00, and blank for no amount out of scope or paid first."""
+    return VisitRow(visit.kind, visit.tier, _text(visit.in_scope), _optional(visit.out_of_scope),
+                    _optional(visit.self_pay_first))
 
 
 def _values_of(request: Request) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPen, QShortcutEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QFontMetricsF, QKeySequence, QPainter, QPalette, QPen, QShortcutEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -42,7 +42,9 @@ from yibao.ui.summary import SummaryGrid
 from yibao.wording import FIELD_LABELS, NOT_STATED, fen_number, figure_name, money_or_not_stated, percent, yuan
 
 if TYPE_CHECKING:
-    from yibao.rules.models import VisitResult, YearTotals
+    from collections.abc import Sequence
+
+    from yibao.rules.models import Visit, VisitResult, YearTotals
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 INPUT_COLUMNS = tuple((key, FIELD_LABELS[f"visits.{key}"]) for key in ("in_scope", "out_of_scope", "self_pay_first"))
@@ -160,6 +162,14 @@ class VisitsModel(QAbstractTableModel):
             self.endInsertRows()
         return row
 
+    def append(self, visits: Sequence[Visit]) -> None:
+        """Visits pasted or imported, after the others: computed once the view knows the new rows."""
+        first = self.rowCount()
+        with self.presenter.batch():
+            self.beginInsertRows(QModelIndex(), first, first + len(visits) - 1)
+            self.presenter.add_visits(visits)
+            self.endInsertRows()
+
     def remove(self, row: int) -> None:
         with self.presenter.batch():
             self.beginRemoveRows(QModelIndex(), row, row)
@@ -273,6 +283,7 @@ class PromptButton(QPushButton):
 
 class VisitsTab(QWidget):
     selection_changed = Signal(int)
+    visits_added = Signal(int)  # how many were pasted or imported
 
     def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -295,7 +306,13 @@ class VisitsTab(QWidget):
         self.table.viewport().installEventFilter(self)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one line of figures a row
         self._fit_rows()
-        self.table.setToolTip("金额单位：元。双击或直接输入修改；Tab 键移到下一格")
+        self.table.setToolTip("金额单位：元。双击或直接输入修改；Tab 键移到下一格；"
+                              "从电子表格复制几行（就诊类别、医院等级、政策范围内、政策范围外、先行自付）后按 Ctrl+V 添加")
+        self.paste_action = QAction("粘贴就诊记录", self.table)
+        self.paste_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+        self.paste_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # a cell being edited pastes text
+        self.paste_action.triggered.connect(self.paste)
+        self.table.addAction(self.paste_action)
 
         self.add_outpatient = PromptButton("添加门诊(&O)")
         self.add_inpatient = PromptButton("添加住院(&I)")
@@ -435,6 +452,54 @@ class VisitsTab(QWidget):
         self.table.setCurrentIndex(self.model.index(row, FIRST_INPUT))
         self.table.setFocus()
         return row
+
+    def paste(self) -> None:
+        """Rows copied from a spreadsheet appended as visits, all or none; one value alone goes into the current cell."""
+        from PySide6.QtWidgets import QApplication
+
+        from yibao.rules.inputs import InputProblem
+        from yibao.rules.models import MAX_VISITS
+        from yibao.rules.visit_rows import RowProblem, read_kind, read_tier, read_visit_rows, split_rows
+
+        rows = split_rows(QApplication.clipboard().text())
+        filled = [cell for row in rows for cell in row if cell.strip()]
+        current = self.table.currentIndex()
+        if len(filled) == 1 and current.isValid() and current.column() < FIRST_RESULT:
+            readers = {KIND_COLUMN: read_kind, TIER_COLUMN: read_tier}
+            try:
+                value = readers.get(current.column(), str)(filled[0])
+            except InputProblem as exc:
+                self._refuse_paste(f"{HEADERS[current.column()]}：{exc}")
+                return
+            self.model.setData(current, value)
+            return
+        try:
+            read = read_visit_rows(rows, room=MAX_VISITS - self.model.rowCount())
+        except RowProblem as exc:
+            self._refuse_paste(str(exc))
+            return
+        self.add_visits(read.visits)
+
+    def import_file(self) -> None:
+        """导入就诊记录: a CSV or XLSX file's visits, added once the clerk has seen them."""
+        from yibao.ui.visits_import import choose_visits
+
+        visits = choose_visits(self, self.model.rowCount())
+        if visits:
+            self.add_visits(visits)
+
+    def _refuse_paste(self, problem: str) -> None:
+        from yibao.ui.messages import notify
+
+        notify(self, "warning", "粘贴就诊记录", f"无法粘贴，没有添加任何就诊记录。\n{problem}")
+
+    def add_visits(self, visits: Sequence[Visit]) -> None:
+        """Visits pasted or imported, after the others; the first of them chosen."""
+        first = self.model.rowCount()
+        self.model.append(visits)
+        self.table.setCurrentIndex(self.model.index(first, FIRST_INPUT))
+        self.table.setFocus()
+        self.visits_added.emit(len(visits))
 
     def remove_selected(self) -> None:
         row = self.selected_index()
