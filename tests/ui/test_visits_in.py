@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 from visit_rows_helpers import FUND_AND_SUPPLEMENT, PERSON, TASK_ONE_LIST, TASK_ONE_ROWS, tsv
-from window_helpers import add_visit, open_window, set_case
+from window_helpers import add_visit, not_none, open_window, set_case
 
-from yibao.ui import visits_import
+from yibao.ui.dialogs import visits_import
+from yibao.ui.dialogs.visits_import import VisitsPreview
 from yibao.ui.main_window import TAB_VISITS, MainWindow
-from yibao.ui.visits_import import VisitsPreview
-from yibao.ui.visits_tab import FIRST_INPUT, KIND_COLUMN, TIER_COLUMN
+from yibao.ui.tabs.visits import FIRST_INPUT, KIND_COLUMN, TIER_COLUMN
 
 
 def task_one_window(qtbot: QtBot) -> MainWindow:
@@ -125,7 +125,7 @@ def previews(monkeypatch: pytest.MonkeyPatch) -> list[list[list[str]]]:
 
     def look(dialog: VisitsPreview) -> int:
         table = dialog.table
-        shown.append([[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())])
+        shown.append([[not_none(table.item(r, c)).text() for c in range(table.columnCount())] for r in range(table.rowCount())])
         return 1
 
     monkeypatch.setattr(VisitsPreview, "exec", look)
@@ -165,3 +165,21 @@ def test_a_bad_file_is_refused_naming_row_and_column(qtbot: QtBot, tmp_path: Pat
     assert warnings == ["无法导入“visits.csv”，没有添加任何就诊记录。\n第3行第2列（医院等级）：“四级”不是医院等级"
                         "（可写 1、2、3，一级、二级、三级，或三甲、二乙这样的写法）"]
     assert previews == [] and window.presenter.visits == []
+
+
+def test_the_file_menu_imports_and_pastes_visits(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 previews: list[list[list[str]]]) -> None:
+    """文件 › 导入就诊记录 and 粘贴就诊记录 open 就医报销 and do what the table's Ctrl+V does; the menu shows Ctrl+V."""
+    path = csv_file(tmp_path)
+    monkeypatch.setattr(visits_import, "ask_open_path", lambda *_a: str(path))
+    window = open_window(qtbot)
+    set_case(window, retired=True, age=72)
+    menu = window.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
+    actions = {action.text(): action for action in menu.actions()}
+    actions["导入就诊记录(&R)…"].trigger()
+    assert window.tabs.currentIndex() == TAB_VISITS and len(previews) == 1
+    QApplication.clipboard().setText(tsv(TASK_ONE_ROWS))
+    actions["粘贴就诊记录(&E)"].trigger()
+    assert len(window.presenter.visits) == 6
+    assert actions["粘贴就诊记录(&E)"].shortcut().toString() == "Ctrl+V"

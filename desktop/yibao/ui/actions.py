@@ -13,6 +13,7 @@ from functools import partial
 from operator import attrgetter
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -28,6 +29,7 @@ class Item:
     key: str | None = None  # a QKeySequence.StandardKey name ("Save") or a sequence ("Ctrl+H")
     tool: bool = False
     args: tuple[str, ...] = ()
+    key_shown_only: bool = False  # the key is said here but acts in the widget that owns it (the visits table's Ctrl+V)
 
 
 SEPARATOR = None
@@ -37,6 +39,9 @@ MENUS: dict[str, tuple[Item | None, ...]] = {
         Item("新建测算(&N)", "new_case", "New", tool=True),
         Item("保存到历史记录(&S)", "output.save_case", "Save", tool=True),
         Item("历史记录(&H)…", "open_history", "Ctrl+H", tool=True),
+        SEPARATOR,
+        Item("导入就诊记录(&R)…", "import_visits"),
+        Item("粘贴就诊记录(&E)", "paste_visits", "Paste", key_shown_only=True),
         SEPARATOR,
         Item("打印(&P)…", "output.print_sheet", "Print", tool=True),
         Item("打印预览(&V)…", "output.preview_sheet", "Ctrl+Shift+P", tool=True),
@@ -99,6 +104,8 @@ class Actions:
                 action.triggered.connect(partial(slot, *item.args) if item.args else slot)
                 if item.key is not None:
                     self._keys.append((action, item.key))
+                if item.key_shown_only:  # a field's own Ctrl+V still pastes text
+                    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
                 menu.addAction(action)
                 if item.tool:
                     toolbar.addAction(action)

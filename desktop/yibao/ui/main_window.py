@@ -589,6 +589,14 @@ class MainWindow(QMainWindow):
 
         return ask_discard(self)
 
+    def import_visits(self) -> None:
+        self.tabs.setCurrentIndex(TAB_VISITS)
+        self.visits_tab.import_file()
+
+    def paste_visits(self) -> None:
+        self.tabs.setCurrentIndex(TAB_VISITS)
+        self.visits_tab.paste()
+
     def open_history(self) -> None:
         if self.session is None or self.history is None:
             return

@@ -482,14 +482,14 @@ class VisitsTab(QWidget):
 
     def import_file(self) -> None:
         """导入就诊记录: a CSV or XLSX file's visits, added once the clerk has seen them."""
-        from yibao.ui.visits_import import choose_visits
+        from yibao.ui.dialogs.visits_import import choose_visits
 
         visits = choose_visits(self, self.model.rowCount())
         if visits:
             self.add_visits(visits)
 
     def _refuse_paste(self, problem: str) -> None:
-        from yibao.ui.messages import notify
+        from yibao.ui.dialogs.messages import notify
 
         notify(self, "warning", "粘贴就诊记录", f"无法粘贴，没有添加任何就诊记录。\n{problem}")
 
