@@ -25,15 +25,15 @@ COLUMNS = ("kind", "tier", "in_scope", "out_of_scope", "self_pay_first")
 REQUIRED = COLUMNS[:3]
 OPTIONAL_AMOUNTS = COLUMNS[3:]  # blank is 0
 # Headers as hospitals' settlement lists and the 医保 app's export write them, besides the window's own labels.
-HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "kind": ("就诊类别", "就诊类型", "类别", "类型", "医疗类别", "门诊住院", "门诊/住院", "kind"),
-    "tier": ("医院等级", "医院级别", "等级", "级别", "医疗机构等级", "医疗机构级别", "机构等级", "机构级别", "tier"),
-    "in_scope": ("政策范围内", "政策范围内费用", "政策内费用", "范围内费用", "范围内", "in_scope"),
-    "out_of_scope": ("政策范围外", "政策范围外费用", "政策外费用", "范围外费用", "范围外", "全自费", "自费",
-                     "out_of_scope"),
-    "self_pay_first": ("先行自付", "先行自付费用", "个人先行自付", "乙类先行自付", "self_pay_first"),
+OTHER_HEADERS: dict[str, tuple[str, ...]] = {
+    "kind": ("就诊类型", "类别", "类型", "医疗类别", "门诊住院", "门诊/住院", "kind"),
+    "tier": ("医院级别", "等级", "级别", "医疗机构等级", "医疗机构级别", "机构等级", "机构级别", "tier"),
+    "in_scope": ("政策范围内费用", "政策内费用", "范围内费用", "范围内", "in_scope"),
+    "out_of_scope": ("政策范围外费用", "政策外费用", "范围外费用", "范围外", "全自费", "自费", "out_of_scope"),
+    "self_pay_first": ("先行自付费用", "个人先行自付", "乙类先行自付", "self_pay_first"),
 }
-_HEADERS = {word: column for column, words in HEADER_WORDS.items() for word in words}
+_HEADERS = {word: column for column, words in OTHER_HEADERS.items()
+            for word in (FIELD_LABELS[f"visits.{column}"], *words)}
 _UNIT = re.compile(r"[(（]元[)）]$|元$")
 KIND_WORDS = {"门诊": "outpatient", "普通门诊": "outpatient", "门诊统筹": "outpatient", "普通门诊统筹": "outpatient",
               "outpatient": "outpatient", "住院": "inpatient", "inpatient": "inpatient"}
