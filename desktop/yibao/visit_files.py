@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from yibao.rules.models import MAX_VISITS
 from yibao.rules.visit_rows import RowProblem, VisitRows, read_visit_rows, split_rows
+from yibao.wording import describe_os_error
 
 if TYPE_CHECKING:
     from yibao.rules import Request
@@ -37,7 +38,7 @@ def _rows(path: Path) -> list[list[str]]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise RowProblem(f"无法读取 {path.name}（{_why(exc)}）") from None
+        raise RowProblem(f"无法读取 {path.name}（{describe_os_error(exc)}）") from None
     if size > MAX_BYTES:
         raise RowProblem(f"{path.name} 太大（{size // 1_000_000} MB），不是就诊记录表")
     return _csv_rows(path) if suffix == ".csv" else _xlsx_rows(path)
@@ -47,7 +48,7 @@ def _csv_rows(path: Path) -> list[list[str]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise RowProblem(f"无法读取 {path.name}（{_why(exc)}）") from None
+        raise RowProblem(f"无法读取 {path.name}（{describe_os_error(exc)}）") from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -70,7 +71,7 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except OSError as exc:
-        raise RowProblem(f"无法读取 {path.name}（{_why(exc)}）") from None
+        raise RowProblem(f"无法读取 {path.name}（{describe_os_error(exc)}）") from None
     except (BadZipFile, InvalidFileException, KeyError, ValueError):
         raise RowProblem(f"{path.name} 不是有效的 XLSX 文件（已损坏，或是改了扩展名的其他文件）") from None
     try:
@@ -95,13 +96,6 @@ def cell_text(value: object) -> str:
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         return value.date().isoformat()
     return str(value)
-
-
-def _why(exc: OSError) -> str:
-    from yibao.state.atomic import describe_os_error
-
-    return describe_os_error(exc)
-
 
 
 def with_visits(request: Request, source: str | None) -> Request:

@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
             self._visits_tab = VisitsTab(self.presenter)
             self._visits_tab.selection_changed.connect(self._visit_chosen)
             self._visits_tab.visits_added.connect(lambda count: self.statusBar().showMessage(f"已添加{count}条就诊记录", 4000))
+            self._visits_tab.paste_refused.connect(lambda text: notify(self, "warning", "粘贴就诊记录", text))
             self._mount(TAB_VISITS, self._visits_tab)
         return self._visits_tab
 
@@ -590,8 +591,13 @@ class MainWindow(QMainWindow):
         return ask_discard(self)
 
     def import_visits(self) -> None:
+        """导入就诊记录: a CSV or XLSX file's visits, added once the clerk has seen them."""
+        from yibao.ui.dialogs.visits_import import choose_visits
+
         self.tabs.setCurrentIndex(TAB_VISITS)
-        self.visits_tab.import_file()
+        visits = choose_visits(self, self.visits_tab.model.rowCount())
+        if visits:
+            self.visits_tab.add_visits(visits)
 
     def paste_visits(self) -> None:
         self.tabs.setCurrentIndex(TAB_VISITS)

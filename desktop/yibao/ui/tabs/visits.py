@@ -284,6 +284,7 @@ class PromptButton(QPushButton):
 class VisitsTab(QWidget):
     selection_changed = Signal(int)
     visits_added = Signal(int)  # how many were pasted or imported
+    paste_refused = Signal(str)  # why nothing was pasted (the window says it in a message box)
 
     def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -480,18 +481,8 @@ class VisitsTab(QWidget):
             return
         self.add_visits(read.visits)
 
-    def import_file(self) -> None:
-        """导入就诊记录: a CSV or XLSX file's visits, added once the clerk has seen them."""
-        from yibao.ui.dialogs.visits_import import choose_visits
-
-        visits = choose_visits(self, self.model.rowCount())
-        if visits:
-            self.add_visits(visits)
-
     def _refuse_paste(self, problem: str) -> None:
-        from yibao.ui.dialogs.messages import notify
-
-        notify(self, "warning", "粘贴就诊记录", f"无法粘贴，没有添加任何就诊记录。\n{problem}")
+        self.paste_refused.emit(f"无法粘贴，没有添加任何就诊记录。\n{problem}")
 
     def add_visits(self, visits: Sequence[Visit]) -> None:
         """Visits pasted or imported, after the others; the first of them chosen."""
