@@ -47,7 +47,7 @@ def test_a_keystroke_elsewhere_settles_the_year_once(window: MainWindow, qtbot: 
     qtbot.wait(5)
     calls = spy(window, monkeypatch)
     window.tabs.setCurrentIndex(TAB_COMPARE)
-    window._refresh_extra_now()  # the cache filled with the spying compute
+    window.refresh.view_now()  # the cache filled with the spying compute
     calls.clear()
     window.contribution_tab.base.setText("6001")
     qtbot.wait(5)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtWidgets import (
@@ -26,17 +26,20 @@ from yibao.state.settings import Settings, save_settings
 from yibao.ui.actions import Actions
 from yibao.ui.output import Output
 from yibao.ui.pages import (
+    BASE_HINT,
+    RETIREMENT_HINT,
     TAB_BEFORE_AFTER,
     TAB_COMPARE,
     TAB_CONTRIBUTION,
     TAB_POLICY,
-    TAB_QUESTIONS,
     TAB_RETIREMENT,
     TAB_TITLES,
     TAB_VISITS,
+    VISITS_HINT,
 )
 from yibao.ui.person import PersonPanel
 from yibao.ui.presenter import Presenter
+from yibao.ui.refresh import VIEWS, Refresh
 from yibao.wording import cn_date
 
 if TYPE_CHECKING:
@@ -49,8 +52,10 @@ if TYPE_CHECKING:
     from yibao.ui.dialogs.messages import Kind
     from yibao.ui.headline_box import HeadlineBox
     from yibao.ui.presenter import Problem
+    from yibao.ui.tabs import Tab
     from yibao.ui.tabs.contribution import ContributionTab
     from yibao.ui.tabs.retirement import RetirementTab
+    from yibao.ui.tabs.tiers import TiersTab
     from yibao.ui.tabs.visits import VisitsTab
 
 DEFAULT_SIZE = (1200, 800)
@@ -59,12 +64,8 @@ DEFAULT_SIZE = (1200, 800)
 FRAME_ALLOWANCE = (16, 40)
 LOADING_TEXT = "正在载入政策数据……"
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
-BASE_HINT = "请输入月缴费基数（退休人员无需缴费）"
 STALE_TEXT = "已过期：输入有误（见上方红字），下面灰色的数字是上一次的结果，不是当前输入的答案；改正后自动重算。"
 STALE_STYLE = "background: #fff3c4; color: #7a4b00; font-weight: bold; padding: 4px; border: 1px solid #d9a400;"
-BEFORE_AFTER_PAUSE_MS = 250  # 政策前后对比 is redone once typing pauses this long
-VISITS_HINT = "点“添加门诊”或“添加住院”录入本年的就诊费用"
-RETIREMENT_HINT = "填写实际缴费月数后显示是否达到退休享受待遇的最低缴费年限"
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +76,6 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._marked: list[QWidget] = []
         self._stale_marks: list[QLabel] = []  # one 已过期 marker per tab, made when first needed
-        self._policy_context: tuple[object, ...] | None = None
         self._notes_html = ""
         self.setWindowTitle("山东职工医保测算")
 
@@ -87,15 +87,7 @@ class MainWindow(QMainWindow):
         self.person.bind(self.presenter)
         # Tabs are built when first shown (or needed), the first one just after the window's first paint:
         # until the rules core is loaded there is nothing to show in them.
-        self._contribution_tab: ContributionTab | None = None
-        self._visits_tab: VisitsTab | None = None
-        self._retirement_tab: RetirementTab | None = None
-        self.compare: Any = None  # (TierComparison, ShareChart) once first shown
-        self.policy_tab: Any = None
-        self.before_after_tab: Any = None
-        self._extra_pending = False
-        self._extra_from_edit = False
-        self._before_after_timer: Any = None
+        self.built: dict[int, Tab] = {}
         self.pages = [QWidget() for _ in TAB_TITLES]
         self.tabs = QTabWidget()
         # The answer first: each question's tab opens with its headline, above what the tab itself holds
@@ -132,6 +124,7 @@ class MainWindow(QMainWindow):
         self.statusBar()  # there from the start: a message never pushes the window's content up or off the screen
         self.output = Output(self, self)
         self.commands = Actions(self, self.tabs, self.tab)
+        self.refresh = Refresh(self, self.presenter, self.tabs, self.built, self.tab)
 
         self.presenter.computed.connect(self._render)
         self.presenter.failed.connect(self._show_problem)
@@ -231,15 +224,10 @@ class MainWindow(QMainWindow):
         self._clear_marks()
         self.message.setText(f"{result.city_name} · 按 {cn_date(result.on)} 施行的政策计算")
         self.message.setStyleSheet("")
-        self.contribution_tab.set_flexible(self.presenter.flexible)
+        _ = self.contribution_tab  # the first question's tab is always there
         self._render_headlines(result)
-        self.contribution_tab.show_result(result.contribution, result.coverage, BASE_HINT)
-        if self._visits_tab is not None:
-            self._visits_tab.show_result(result.visits, result.year_totals)
-        if self._retirement_tab is not None:
-            self._retirement_tab.show_result(result.retirement)
+        self.refresh.computed()
         self._render_notes(result)
-        self._refresh_extra_tabs()
         self.computed.emit()
 
     def _render_headlines(self, result: Result) -> None:
@@ -288,186 +276,79 @@ class MainWindow(QMainWindow):
             self._notes_html = html
             self.notes.setHtml(html)
 
+    def tab(self, index: int) -> Tab:
+        """The tab at ``index``, built and put on its page the first time it is needed."""
+        if index not in self.built:
+            from yibao.ui.tabs import make_tab
+
+            tab = make_tab(index, self.presenter, self.headlines)
+            self.built[index] = tab
+            if index == TAB_VISITS:
+                visits = cast("VisitsTab", tab)
+                visits.selection_changed.connect(self._visit_chosen)
+                visits.visits_added.connect(lambda count: self.statusBar().showMessage(f"已添加{count}条就诊记录", 4000))
+                visits.paste_refused.connect(lambda text: notify(self, "warning", "粘贴就诊记录", text))
+            self._mount(index, tab)
+        return self.built[index]
+
     @property
     def contribution_tab(self) -> ContributionTab:
-        if self._contribution_tab is None:
-            from yibao.ui.tabs.contribution import ContributionTab
-
-            self._contribution_tab = ContributionTab(self.presenter)
-            self._mount(TAB_CONTRIBUTION, self._contribution_tab)
-            self._set_tab_order()
-        return self._contribution_tab
+        return cast("ContributionTab", self.tab(TAB_CONTRIBUTION))
 
     @property
     def visits_tab(self) -> VisitsTab:
-        if self._visits_tab is None:
-            from yibao.ui.tabs.visits import VisitsTab
-
-            self._visits_tab = VisitsTab(self.presenter)
-            self._visits_tab.selection_changed.connect(self._visit_chosen)
-            self._visits_tab.visits_added.connect(lambda count: self.statusBar().showMessage(f"已添加{count}条就诊记录", 4000))
-            self._visits_tab.paste_refused.connect(lambda text: notify(self, "warning", "粘贴就诊记录", text))
-            self._mount(TAB_VISITS, self._visits_tab)
-        return self._visits_tab
-
-    def _visit_chosen(self, row: int) -> None:
-        self.presenter.choose_visit(row)
-        self._refresh_extra_tabs()
+        return cast("VisitsTab", self.tab(TAB_VISITS))
 
     @property
     def retirement_tab(self) -> RetirementTab:
-        if self._retirement_tab is None:
-            from yibao.ui.tabs.retirement import RetirementTab
+        return cast("RetirementTab", self.tab(TAB_RETIREMENT))
 
-            self._retirement_tab = RetirementTab(self.presenter)
-            self._mount(TAB_RETIREMENT, self._retirement_tab)
-        return self._retirement_tab
+    @property
+    def compare(self) -> Any:
+        """The tier comparison table and chart, once the 医院级别对比 tab is built."""
+        tab = cast("TiersTab | None", self.built.get(TAB_COMPARE))
+        return None if tab is None else (tab.table, tab.chart)
 
-    def tab(self, index: int) -> object | None:
-        """The tab at ``index`` (an input tab built if it never was; None for a view not yet shown)."""
-        tabs: dict[int, Any] = {TAB_CONTRIBUTION: lambda: self.contribution_tab, TAB_VISITS: lambda: self.visits_tab,
-                                TAB_RETIREMENT: lambda: self.retirement_tab, TAB_BEFORE_AFTER: lambda: self.before_after_tab}
-        return tabs[index]() if index in tabs else None
+    @property
+    def policy_tab(self) -> Any:
+        return self.built.get(TAB_POLICY)
 
-    def _mount(self, index: int, tab: ContributionTab | VisitsTab | RetirementTab) -> None:
-        """Put a newly built input tab on its page and show the current figures in it (greyed if stale)."""
-        self._replace_page(self.pages[index], tab)
-        if self.result is not None:
-            self._render(self.result)
+    @property
+    def before_after_tab(self) -> Any:
+        return self.built.get(TAB_BEFORE_AFTER)
+
+    def _visit_chosen(self, row: int) -> None:
+        self.presenter.choose_visit(row)
+        self.refresh.later()
+
+    def _mount(self, index: int, tab: Tab) -> None:
+        """Put a newly built tab on its page (in a scroll area: in 大字模式 a tab taller than the window scrolls,
+        nothing is squeezed); an input tab shows the current figures at once (greyed if stale)."""
+        from PySide6.QtWidgets import QFrame
+
+        layout = self.pages[index].layout()
+        assert isinstance(layout, QVBoxLayout) and isinstance(tab, QWidget)
+        if isinstance(tab, QScrollArea):
+            layout.addWidget(tab)
+        else:
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(tab)
+            layout.addWidget(scroll, 1)
+        if index == TAB_CONTRIBUTION:
+            self._set_tab_order()
+        if self.result is not None and index not in VIEWS:
+            tab.show_result(self.result, self.presenter.stale)
         if self.presenter.problem is not None:
             self._show_problem(self.presenter.problem)
-            self._set_stale(True)
 
     def _tab_shown(self, index: int) -> None:
         if self.session is None:
             return  # before the first paint: start_core builds the tab on show
-        if index == TAB_CONTRIBUTION:
-            _ = self.contribution_tab
-        elif index == TAB_VISITS:
-            _ = self.visits_tab
-        elif index == TAB_RETIREMENT:
-            _ = self.retirement_tab
-        self._refresh_extra_now()
-        if self.presenter.stale:
-            self._set_stale(True)  # a view built just now is greyed like the others
-
-    def _refresh_extra_tabs(self) -> None:
-        """Refresh the comparison, chart or policy view once the events queued now are handled.
-
-        A burst of edits (a held key, keys typed faster than they are drawn) then redraws these views once.
-        """
-        if self._extra_pending:
-            return
-        from PySide6.QtCore import QTimer
-
-        self._extra_pending = True
-        QTimer.singleShot(0, lambda: self._refresh_extra_now(from_edit=True))
-
-    def _refresh_extra_now(self, *, from_edit: bool = False) -> None:
-        """The comparison, chart and policy view are built and refreshed only while visible."""
-        self._extra_pending = False
-        self._extra_from_edit = from_edit
-        if self.session is None or self.request is None or self.result is None:
-            return
-        index = self.tabs.currentIndex()
-        if index == TAB_COMPARE:
-            self._ensure_compare()
-            self._show_tiers()
-        elif index == TAB_POLICY:
-            self._ensure_policy_tab()
-            context = (self.request.city, self.request.on, tuple(self.session.local))
-            if context != self._policy_context:
-                self._policy_context = context
-                self.policy_tab.set_context(self.session.policy, self.request.city, self.request.on, self.session.local)
-        elif index == TAB_BEFORE_AFTER:
-            if self.before_after_tab is None:
-                from yibao.ui.tabs.before_after import BeforeAfterTab
-
-                self.before_after_tab = BeforeAfterTab(self.presenter)
-                self._replace_page(self.pages[TAB_BEFORE_AFTER], self.before_after_tab)
-            if self._extra_from_edit and self.presenter.comparison is not None:
-                self._before_after_later()
-            else:
-                self.before_after_tab.set_case(self.session.policy, self.request, self.session.local)
-
-    def _before_after_later(self) -> None:
-        """Two dates' rules over a whole year of visits take more than a frame (~0.2 s for 20 visits): while the
-        clerk types, that comparison is redone once typing pauses, not at every key."""
-        from PySide6.QtCore import QTimer
-
-        if self._before_after_timer is None:
-            self._before_after_timer = QTimer(self)
-            self._before_after_timer.setSingleShot(True)
-            self._before_after_timer.setInterval(BEFORE_AFTER_PAUSE_MS)
-            self._before_after_timer.timeout.connect(self._before_after_now)
-        self._before_after_timer.start()
-
-    def _before_after_now(self) -> None:
-        if self.session is not None and self.request is not None and self.before_after_tab is not None:
-            self.before_after_tab.set_case(self.session.policy, self.request, self.session.local)
-
-    def _show_tiers(self) -> None:
-        """The chosen visit at each tier, settled once for both the table and the chart."""
-        from yibao.rules import InputError
-        from yibao.ui.tabs.compare import NO_VISIT_HINT, headline
-
-        comparison, chart = self.compare
-        try:
-            variants, curves = self.presenter.tier_variants()
-        except InputError as exc:
-            comparison.show_problem(exc.shown(), error=True)
-            self.headlines[TAB_COMPARE].show_headline(None, exc.shown())
-            chart.show_problem(exc.shown(), error=True)
-            return
-        comparison.show_variants(variants)
-        self.headlines[TAB_COMPARE].show_headline(headline(comparison.visits), NO_VISIT_HINT)
-        chart.show_curves(-1 if variants is None else variants.visit_index, curves)
-
-    def _ensure_compare(self) -> None:
-        if self.compare is not None:
-            return
-
-        from yibao.ui.tabs.chart import ShareChart
-        from yibao.ui.tabs.compare import TierComparison
-
-        comparison, chart = TierComparison(), ShareChart()
-        # One column, no splitter: a splitter ignores how tall wrapped sentences need to be and lets the table
-        # and the chart be drawn over them; the page scrolls instead (the chart has a tall minimum).
-        column = QWidget()
-        column_layout = QVBoxLayout(column)
-        column_layout.setContentsMargins(0, 0, 0, 0)
-        column_layout.addWidget(comparison)
-        column_layout.addWidget(chart, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(column)
-        self._replace_page(self.pages[TAB_COMPARE], scroll)
-        self.compare = (comparison, chart)
-
-    def _ensure_policy_tab(self) -> None:
-        if self.policy_tab is not None:
-            return
-        from yibao.ui.tabs.policy import PolicyTab
-
-        self.policy_tab = PolicyTab()
-        self._replace_page(self.pages[TAB_POLICY], self.policy_tab)
-
-    @staticmethod
-    def _replace_page(page: QWidget, content: QWidget) -> None:
-        """The tab's content in a scroll area: in 大字模式 a tab taller than the window scrolls, nothing is squeezed."""
-        from PySide6.QtWidgets import QFrame
-
-        layout = page.layout()
-        assert isinstance(layout, QVBoxLayout)
-        if isinstance(content, QScrollArea):
-            layout.addWidget(content)
-            return
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        layout.addWidget(scroll, 1)
+        if index not in VIEWS:
+            self.tab(index)
+        self.refresh.view_now()
 
     # ------------------------------------------------------------ errors
 
@@ -501,8 +382,8 @@ class MainWindow(QMainWindow):
 
             mark_invalid(widget, problem.message)
             self._marked.append(widget)
-        if self._visits_tab is not None:
-            self._visits_tab.set_stale(True, problem.field)
+        if TAB_VISITS in self.built:
+            self.visits_tab.set_stale(True, problem.field)
 
     def _show_error(self, text: str) -> None:
         self.message.setText(text)
@@ -513,14 +394,9 @@ class MainWindow(QMainWindow):
 
         Nobody then reads them as the answer to what is typed now; they come back the moment it computes.
         """
-        from yibao.ui.stale import StaleEffect
+        from yibao.ui.tabs import show_stale
 
-        for widget in self._figure_widgets():
-            widget.setEnabled(not stale)
-            if stale:
-                widget.setGraphicsEffect(StaleEffect(widget))
-            else:
-                widget.setGraphicsEffect(None)  # type: ignore[arg-type]  # Qt takes None: no effect
+        show_stale([self.notes, *self.headlines.values()], stale)
         if not self._stale_marks and stale:
             for page in self.pages:
                 mark = QLabel(STALE_TEXT)
@@ -533,19 +409,9 @@ class MainWindow(QMainWindow):
                 self._stale_marks.append(mark)
         for mark in self._stale_marks:
             mark.setVisible(stale)
-        if self._visits_tab is not None and not stale:
-            self._visits_tab.set_stale(False, None)
-
-    def _figure_widgets(self) -> list[QWidget]:
-        """Every widget that shows figures computed from the input (not the input itself)."""
-        widgets: list[QWidget] = [self.notes, *self.headlines.values()]
-        for tab in (self._contribution_tab, self._visits_tab, self._retirement_tab):
-            widgets += tab.result_widgets() if tab is not None else []
-        if self.compare is not None:
-            widgets += list(self.compare)
-        if self.before_after_tab is not None:
-            widgets.append(self.before_after_tab)
-        return widgets
+        self.refresh.stale_changed()
+        if TAB_VISITS in self.built and not stale:
+            self.visits_tab.set_stale(False, None)
 
     def _clear_marks(self) -> None:
         from yibao.ui.fields import mark_invalid
@@ -567,13 +433,17 @@ class MainWindow(QMainWindow):
 
     def _load_fields(self) -> None:
         """The presenter's case replaced: every field shows it again (tabs needed for it are built)."""
+        from yibao.ui.tabs import InputTab
+
         values = self.presenter.values
         self.person.load(values)
-        self.contribution_tab.load()
-        if self.presenter.visits or self._visits_tab is not None:
-            self.visits_tab.load()
-        if values["retirement.paid_months"] or self._retirement_tab is not None:
-            self.retirement_tab.load()
+        needed = {TAB_CONTRIBUTION: True, TAB_VISITS: bool(self.presenter.visits),
+                  TAB_RETIREMENT: bool(values["retirement.paid_months"])}
+        for index in (index for index, wanted in needed.items() if wanted):
+            self.tab(index)
+        for tab in list(self.built.values()):
+            if tab.request_part():  # a tab with fields of the case
+                cast(InputTab, tab).load()
 
     def new_case(self) -> None:
         if not self._may_discard():
@@ -638,12 +508,11 @@ class MainWindow(QMainWindow):
             apply_font(self.settings)
 
     def sheet_question(self) -> str | None:
-        return TAB_QUESTIONS.get(self.tabs.currentIndex())
+        tab = self.built.get(self.tabs.currentIndex())
+        return tab.question if tab is not None else None
 
     def printed_comparison(self) -> Any:
-        if self.tabs.currentIndex() == TAB_BEFORE_AFTER and self.before_after_tab is not None:
-            return self.presenter.comparison
-        return None
+        return self.presenter.comparison if self.tabs.currentIndex() == TAB_BEFORE_AFTER else None
 
     def person_cities(self) -> list[tuple[str, str]]:
         box = self.person.city
@@ -663,7 +532,6 @@ class MainWindow(QMainWindow):
             dialog.export_pack()
         if run_dialog(dialog):
             self.session.local = dialog.figures()  # saved by the dialog's 确定, with what others saved meanwhile
-            self._policy_context = None
             self.presenter.figures_changed()
 
     def open_fund(self) -> None:

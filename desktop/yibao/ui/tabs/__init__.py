@@ -1,1 +1,76 @@
-"""The window's tabs, each built the first time it is shown."""
+"""The window's tabs, each built the first time it is shown; every one is a ``Tab``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from yibao.ui.pages import TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_RETIREMENT, TAB_VISITS
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from yibao.rules import Result
+    from yibao.ui.headline_box import HeadlineBox
+    from yibao.ui.presenter import Presenter
+
+
+class Tab(Protocol):
+    """What the window asks of every tab: draw a result, say which part of the request its fields fill, and
+    which question of the sheet is printed from it."""
+
+    @property
+    def question(self) -> str | None:
+        """The sheet's section printed from this tab (dialogs/sections.py); None: every one the case asks."""
+
+    def show_result(self, result: Result, stale: bool) -> None:
+        """Draw ``result``; ``stale``: the input cannot be computed now, so these are the last figures, greyed."""
+
+    def request_part(self) -> tuple[str, ...]:
+        """The request's sections this tab's fields fill (a view of the result fills none)."""
+
+
+class InputTab(Tab, Protocol):
+    """A tab with fields of the case (its ``request_part`` is not empty)."""
+
+    def load(self) -> None:
+        """Every field from the presenter (a case loaded or a new one), without echoing the edits back."""
+
+
+def show_stale(widgets: Sequence[QWidget], stale: bool) -> None:
+    """While the input is invalid the last figures stay, greyed (red ones too): nobody then reads them as the
+    answer to what is typed now; they come back the moment it computes."""
+    from yibao.ui.stale import StaleEffect
+
+    for widget in widgets:
+        if stale == (widget.graphicsEffect() is not None):
+            continue
+        widget.setEnabled(not stale)
+        widget.setGraphicsEffect(StaleEffect(widget) if stale else None)  # type: ignore[arg-type]  # None: no effect
+
+
+def make_tab(index: int, presenter: Presenter, headlines: dict[int, HeadlineBox]) -> Tab:
+    """The tab at ``index`` of the window (ui/pages.py), over ``presenter``; its module is loaded now."""
+    if index == TAB_CONTRIBUTION:
+        from yibao.ui.tabs.contribution import ContributionTab
+
+        return ContributionTab(presenter)
+    if index == TAB_VISITS:
+        from yibao.ui.tabs.visits import VisitsTab
+
+        return VisitsTab(presenter)
+    if index == TAB_COMPARE:
+        from yibao.ui.tabs.tiers import TiersTab
+
+        return TiersTab(presenter, headlines[TAB_COMPARE])
+    if index == TAB_RETIREMENT:
+        from yibao.ui.tabs.retirement import RetirementTab
+
+        return RetirementTab(presenter)
+    if index == TAB_POLICY:
+        from yibao.ui.tabs.policy import PolicyTab
+
+        return PolicyTab(presenter)
+    from yibao.ui.tabs.before_after import BeforeAfterTab
+
+    return BeforeAfterTab(presenter)

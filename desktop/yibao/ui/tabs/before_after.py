@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yibao.rules import InputError, LocalFigure, Policy, Request
+from yibao.rules import InputError, LocalFigure, Policy, Request, Result
 from yibao.rules.compare import SECTION_NAMES, Comparison, reading_text
 from yibao.rules.inventory import last_change
 from yibao.state.settings import DEFAULT_POINT_SIZE
 from yibao.ui.lines import ColumnFitter
 from yibao.ui.presenter import Presenter
+from yibao.ui.tabs import show_stale
 from yibao.ui.tabs.policy import PolicyTab, date_edit, pydate, qdate
 from yibao.wording import NOT_STATED
 
@@ -46,6 +47,8 @@ def figure_columns(first: date, second: date) -> tuple[str, ...]:
 class BeforeAfterTab(QWidget):
     """Recomputed when the case or one of the two dates changes, only while the tab is shown; the presenter
     compares and keeps the comparison (the sheet printed from this tab adds it)."""
+
+    question = None
 
     def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +118,16 @@ class BeforeAfterTab(QWidget):
         layout.addWidget(self.readings)
 
     # ------------------------------------------------------------ input
+
+    def request_part(self) -> tuple[str, ...]:
+        return ()
+
+    def show_result(self, result: Result, stale: bool) -> None:
+        """The case the presenter computed last (``result`` is its figures), compared on the two dates."""
+        session, request = self.presenter.session, self.presenter.request
+        if session is not None and request is not None:
+            self.set_case(session.policy, request, session.local)
+        show_stale([self], stale)
 
     def set_case(self, policy: Policy, request: Request, local: Sequence[LocalFigure]) -> None:
         """The case as the window computed it; a new date or city moves both dates to their defaults."""

@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
 from yibao.rules.models import OPTION_NAMES
 from yibao.ui.fields import AmountEdit
 from yibao.ui.lines import ColumnFitter, LinesTable
+from yibao.ui.pages import BASE_HINT
 from yibao.ui.person import combo, select
 from yibao.ui.summary import SummaryGrid
+from yibao.ui.tabs import show_stale
 from yibao.wording import NOT_STATED, cn_date, figure_name, label, marked, yuan
 
 if TYPE_CHECKING:
+    from yibao.rules import Result
     from yibao.rules.models import ContributionResult, CoverageResult
     from yibao.ui.presenter import Presenter
 
@@ -37,6 +40,8 @@ COVERED_TEXT = {True: "享受", False: "不享受", None: "见说明"}  # None: 
 
 
 class ContributionTab(QWidget):
+    question = "contribution"
+
     def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.presenter = presenter
@@ -138,9 +143,17 @@ class ContributionTab(QWidget):
         if not flexible:
             self.option.setEnabled(False)
 
-    def show_result(self, result: ContributionResult | None, coverage: CoverageResult | None, hint: str) -> None:
+    def request_part(self) -> tuple[str, ...]:
+        return ("contribution", "enrolment")
+
+    def show_result(self, result: Result, stale: bool) -> None:
+        self.set_flexible(self.presenter.flexible)
+        self._show(result.contribution, result.coverage)
+        show_stale(self.result_widgets(), stale)
+
+    def _show(self, result: ContributionResult | None, coverage: CoverageResult | None) -> None:
         if result is None:
-            self.summary.set_rows([("提示", hint)])
+            self.summary.set_rows([("提示", BASE_HINT)])
             self.lines.show_lines([])
         else:
             supplementary = result.supplementary_yearly

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -26,6 +27,10 @@ from yibao.rules import LocalFigure, Policy
 from yibao.rules.inventory import LOCAL, ParameterRow, changes_between, last_change, parameters_in_force
 from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter
 from yibao.wording import NOT_STATED
+
+if TYPE_CHECKING:
+    from yibao.rules import Result
+    from yibao.ui.presenter import Presenter
 
 COLUMNS = ("项目", "数值", "状态", "依据文件", "条款", "施行日期", "截止日期", "说明")
 CHANGE_COLUMNS = ("项目", "之前", "之后", "之前依据", "之后依据")
@@ -69,8 +74,12 @@ def date_edit(parent: QWidget, day: date | None = None) -> QDateEdit:
 class PolicyTab(QWidget):
     """Read-only: recomputed only when the context or one of the two dates changes."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    question = None
+
+    def __init__(self, presenter: Presenter | None = None, parent: QWidget | None = None) -> None:
+        """With the window's ``presenter`` it follows the case (``show_result``); alone, ``set_context`` drives it."""
         super().__init__(parent)
+        self.presenter = presenter
         self._policy: Policy | None = None
         self._city = ""
         self._on: date | None = None
@@ -142,6 +151,19 @@ class PolicyTab(QWidget):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         ColumnFitter(table)
+
+    def request_part(self) -> tuple[str, ...]:
+        return ()
+
+    def show_result(self, result: Result, stale: bool) -> None:
+        """The parameters in force for the case's city and date, with the session's local figures (not greyed
+        when stale: they are the documents', not figures computed from the input)."""
+        session = self.presenter.session if self.presenter is not None else None
+        if session is None:
+            return
+        if session.policy is not self._policy or (result.city, result.on, tuple(session.local)) != (
+                self._city, self._on, self._local):
+            self.set_context(session.policy, result.city, result.on, session.local)
 
     def set_context(self, policy: Policy, city: str, on: date, local: Sequence[LocalFigure]) -> None:
         self._policy, self._city, self._local = policy, city, tuple(local)

@@ -8,10 +8,13 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 
 from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
+from yibao.ui.pages import RETIREMENT_HINT
 from yibao.ui.summary import SummaryGrid
+from yibao.ui.tabs import show_stale
 from yibao.wording import NOT_STATED, figure_name, label, months, yuan
 
 if TYPE_CHECKING:
+    from yibao.rules import Result
     from yibao.rules.models import RetirementResult
     from yibao.ui.presenter import Presenter
 
@@ -23,6 +26,8 @@ def months_text(count: int | None) -> str:
 
 
 class RetirementTab(QWidget):
+    question = "retirement"
+
     def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.presenter = presenter
@@ -74,9 +79,16 @@ class RetirementTab(QWidget):
         self.never_enrolled.setChecked(bool(self.presenter.values["retirement.never_enrolled"]))
         self.never_enrolled.blockSignals(blocked)
 
-    def show_result(self, result: RetirementResult | None) -> None:
+    def request_part(self) -> tuple[str, ...]:
+        return ("retirement",)
+
+    def show_result(self, result: Result, stale: bool) -> None:
+        self._show(result.retirement)
+        show_stale(self.result_widgets(), stale)
+
+    def _show(self, result: RetirementResult | None) -> None:
         if result is None:
-            self.summary.set_rows([("提示", "填写实际缴费月数后显示是否达到退休享受待遇的最低缴费年限")])
+            self.summary.set_rows([("提示", RETIREMENT_HINT)])
             self.lines.show_lines([])
             return
         self.summary.set_rows([

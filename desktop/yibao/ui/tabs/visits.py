@@ -37,13 +37,16 @@ from yibao.rules.inputs import InputProblem, parse_amount
 from yibao.rules.models import KIND_NAMES, TIER_NAMES, YearToDate
 from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
+from yibao.ui.pages import VISITS_HINT
 from yibao.ui.presenter import YTD_COUNTS, Presenter
 from yibao.ui.summary import SummaryGrid
+from yibao.ui.tabs import show_stale
 from yibao.wording import FIELD_LABELS, NOT_STATED, fen_number, figure_name, money_or_not_stated, percent, yuan
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from yibao.rules import Result
     from yibao.rules.models import Visit, VisitResult, YearTotals
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -282,6 +285,7 @@ class PromptButton(QPushButton):
 
 
 class VisitsTab(QWidget):
+    question = "visits"
     selection_changed = Signal(int)
     visits_added = Signal(int)  # how many were pasted or imported
     paste_refused = Signal(str)  # why nothing was pasted (the window says it in a message box)
@@ -534,11 +538,18 @@ class VisitsTab(QWidget):
     def result_widgets(self) -> list[QWidget]:
         return [self.totals, self.lines]
 
-    def show_result(self, visits: list[VisitResult] | None, totals: YearTotals | None) -> None:
+    def request_part(self) -> tuple[str, ...]:
+        return ("visits", "year_to_date")
+
+    def show_result(self, result: Result, stale: bool) -> None:
+        self._show(result.visits, result.year_totals)
+        show_stale(self.result_widgets(), stale)
+
+    def _show(self, visits: list[VisitResult] | None, totals: YearTotals | None) -> None:
         self.model.show_results(visits or [])
         self._fit_columns()  # a six-figure bill widens its column
         if totals is None:
-            self.totals.set_rows([("提示", "点“添加门诊”或“添加住院”录入本年的就诊费用")])
+            self.totals.set_rows([("提示", VISITS_HINT)])
         else:
             rate = totals.reimbursement_rate
             self.totals.set_rows([
