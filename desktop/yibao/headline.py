@@ -60,7 +60,10 @@ def contribution_headline(result: ContributionResult, person: Person) -> Headlin
 
 
 def _retiree_contribution(result: ContributionResult) -> str:
-    if result.employer_monthly is None or result.individual_monthly is None:
+    employer = next(line for line in result.lines if line.key == "employer")
+    if (result.employer_monthly is None or result.individual_monthly is None) and employer.sources:
+        paid = f"退休人员：{employer.formula}"  # the law is there: the minimum years decide, as the line says
+    elif result.employer_monthly is None or result.individual_monthly is None:
         paid = f"退休人员是否缴纳基本医疗保险费{NOT_STATED}"
     else:
         paid = "退休人员不缴纳基本医疗保险费"

@@ -25,6 +25,19 @@ def test_109号_二二2_a_retiree_pays_nothing_and_is_credited_by_age() -> None:
         "退休人员不缴纳基本医疗保险费，每月由统筹基金划入个人账户 ¥125.00")
 
 
+def test_社会保险法第二十七条_a_retirees_premium_unknown_says_why() -> None:
+    """Yantai 2025, 300 months entered: the city's minimum is not given (109号 二(二)4 from 2026); Jining 2026, 180
+    months of 360 (184号 三(二)): the person may pay up to the minimum. Neither says the documents are silent on
+    whether retirees pay (第二十七条 says it)."""
+    for on, city, paid, words in (("2025-06-01", "yantai", 300, "本市此时的最低缴费年限文件未规定，无法判断是否已达到"),
+                                  ("2026-03-01", "jining", 180, "未达到最低缴费年限（尚缺180个月（15年））：可缴费至规定年限")):
+        request, result = _calc({"city": city, "on": on, "person": {**PERSON, "retired": True, "age": 62},
+                                 "contribution": {}, "retirement": {"paid_months": paid}})
+        assert result.contribution is not None and request.person is not None
+        text = contribution_headline(result.contribution, request.person).text
+        assert text.startswith(f"退休人员：{words}") and "是否缴纳基本医疗保险费文件未规定" not in text, text
+
+
 def test_济宁_flexible_worker_says_what_is_not_in_the_documents() -> None:
     """Jining 2025, flexible, base 4000 at 9%: 360 a month; the account share is not in the documents (济宁 三(二)1)."""
     request, result = _calc({"city": "jining", "on": "2025-06-01", "person": {**PERSON, "employment": "flexible"},
