@@ -115,8 +115,9 @@ def test_a_dialog_opened_and_closed_leaves_nothing_behind(qtbot: QtBot, times: i
         dialog.reject()
 
     for _ in range(times):
-        for open_dialog in (window.show_help, window.open_settings, window.open_local_figures, window.open_fund,
-                            window.open_history, window.output.preview_sheet):
+        dialogs = window.dialogs
+        for open_dialog in (dialogs.show_help, dialogs.open_settings, dialogs.open_local_figures, dialogs.open_fund,
+                            dialogs.open_history, window.output.preview_sheet):
             QTimer.singleShot(50, close_it)
             open_dialog()
     qtbot.waitUntil(lambda: not window.findChildren(QDialog))

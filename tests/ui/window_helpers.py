@@ -110,4 +110,4 @@ def import_pack_through_the_menu(window: MainWindow, monkeypatch: MonkeyPatch, p
 
     monkeypatch.setattr(local_figures, "ask_open_path", lambda *_a, **_k: str(pack))
     monkeypatch.setattr(local_figures.LocalFiguresDialog, "exec", lambda dialog: dialog.accept() or dialog.result())
-    window.open_local_figures("import")
+    window.dialogs.open_local_figures("import")

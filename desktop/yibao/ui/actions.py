@@ -8,10 +8,9 @@ enums, ~80 ms, which the first paint does not wait for).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -20,8 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_CONTRIBUTION, TAB_RETIREMENT, TAB_VISITS
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A menu entry: its text, the window's method it calls (given ``args``), its key, and whether the toolbar has it."""
 
     text: str
@@ -38,7 +36,7 @@ MENUS: dict[str, tuple[Item | None, ...]] = {
     "文件(&F)": (
         Item("新建测算(&N)", "new_case", "New", tool=True),
         Item("保存到历史记录(&S)", "output.save_case", "Save", tool=True),
-        Item("历史记录(&H)…", "open_history", "Ctrl+H", tool=True),
+        Item("历史记录(&H)…", "dialogs.open_history", "Ctrl+H", tool=True),
         SEPARATOR,
         Item("导入就诊记录(&R)…", "import_visits"),
         Item("粘贴就诊记录(&E)", "paste_visits", "Paste", key_shown_only=True),
@@ -51,16 +49,16 @@ MENUS: dict[str, tuple[Item | None, ...]] = {
         SEPARATOR,
         Item("退出(&X)", "close", "Quit"),
     ),
-    "设置(&T)": (Item("设置(&S)…", "open_settings"),),
+    "设置(&T)": (Item("设置(&S)…", "dialogs.open_settings"),),
     "设置(&T)/本地录入参数(&L)": (
-        Item("查看和编辑(&E)…", "open_local_figures"),
-        Item("导入数据包(&I)…", "open_local_figures", args=("import",)),
-        Item("导出数据包(&O)…", "open_local_figures", args=("export",)),
+        Item("查看和编辑(&E)…", "dialogs.open_local_figures"),
+        Item("导入数据包(&I)…", "dialogs.open_local_figures", args=("import",)),
+        Item("导出数据包(&O)…", "dialogs.open_local_figures", args=("export",)),
     ),
-    "基金管理(&M)": (Item("省级统筹调剂金测算(&A)…", "open_fund"),),
+    "基金管理(&M)": (Item("省级统筹调剂金测算(&A)…", "dialogs.open_fund"),),
     "帮助(&H)": (
-        Item("使用说明(&H)", "show_help", "HelpContents"),
-        Item("关于(&A)", "show_about"),
+        Item("使用说明(&H)", "dialogs.show_help", "HelpContents"),
+        Item("关于(&A)", "dialogs.show_about"),
     ),
 }
 # The Alt+letter of every field and button on the tabs (each label says it too, and a test checks they agree):

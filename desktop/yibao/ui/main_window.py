@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from yibao.state.settings import Settings, save_settings
 from yibao.ui.actions import Actions
+from yibao.ui.menu_dialogs import MenuDialogs
 from yibao.ui.output import Output
 from yibao.ui.pages import (
     BASE_HINT,
@@ -102,7 +103,6 @@ class MainWindow(QMainWindow):
         self.notes = QTextBrowser()
         self.notes.setMaximumHeight(110)
         self.notes.setOpenLinks(False)
-        self.notes.anchorClicked.connect(lambda _url: self.open_local_figures())
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.statusBar()  # there from the start: a message never pushes the window's content up or off the screen
         self.output = Output(self, self)
+        self.dialogs = MenuDialogs(self, self.presenter, settings, cities, self.output)
+        self.notes.anchorClicked.connect(lambda _url: self.dialogs.open_local_figures())
         self.commands = Actions(self, self.tabs, self.tab)
         self.refresh = Refresh(self, self.presenter, self.tabs, self.built, self.tab)
 
@@ -473,88 +475,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(TAB_VISITS)
         self.visits_tab.paste()
 
-    def open_history(self) -> None:
-        if self.session is None or self.history is None:
-            return
-        from yibao.rules import InputError
-        from yibao.ui.dialogs.history import HistoryDialog
-
-        dialog = HistoryDialog(self.history, self)
-        if run_dialog(dialog) and dialog.chosen is not None:
-            try:
-                request = self.session.reopen(dialog.chosen)
-            except InputError as exc:
-                notify(self, "warning", "历史记录", f"这条记录无法重新打开（{exc}）")
-                return
-            self.load_request(request)
-            self.statusBar().showMessage(f"已打开 {dialog.chosen.saved_at:%Y-%m-%d %H:%M} 的测算", 4000)
-
-    # ------------------------------------------------------------ dialogs
-
-    def open_settings(self) -> None:
-        from yibao.ui.dialogs.settings import SettingsDialog
-
-        dialog = SettingsDialog(self.settings, self.person_cities(), self)
-        if run_dialog(dialog):
-            dialog.apply_to(self.settings)
-            try:
-                save_settings(self.settings)
-            except OSError as exc:
-                from yibao.wording import describe_os_error
-
-                notify(self, "warning", "无法保存", f"设置未能保存（{describe_os_error(exc)}），本次运行中仍然有效")
-            from yibao.ui.qt_setup import apply_font
-
-            apply_font(self.settings)
-
     def sheet_question(self) -> str | None:
         tab = self.built.get(self.tabs.currentIndex())
         return tab.question if tab is not None else None
 
     def printed_comparison(self) -> Any:
         return self.presenter.comparison if self.tabs.currentIndex() == TAB_BEFORE_AFTER else None
-
-    def person_cities(self) -> list[tuple[str, str]]:
-        box = self.person.city
-        return [(str(box.itemData(i)), box.itemText(i)) for i in range(box.count())]
-
-    def open_local_figures(self, start: Literal["import", "export"] | None = None) -> None:
-        """The 本地录入参数 dialog; ``start`` opens it with a pack import or export (saved, as edits are, by 确定)."""
-        if self.session is None:
-            return
-        from yibao.ui.dialogs.local_figures import LocalFiguresDialog
-
-        dialog = LocalFiguresDialog(self.session.policy, self.session.local, self.presenter.values["city"],
-                                    self.presenter.rules_date, self)
-        if start == "import":
-            dialog.import_pack()
-        elif start == "export":
-            dialog.export_pack()
-        if run_dialog(dialog):
-            self.session.local = dialog.figures()  # saved by the dialog's 确定, with what others saved meanwhile
-            self.presenter.figures_changed()
-
-    def open_fund(self) -> None:
-        if self.session is None:
-            return
-        from yibao.ui.dialogs.fund import FundDialog
-
-        city = self.presenter.values["city"]
-        run_dialog(FundDialog(city, self.session.city_name(city), self.presenter.rules_date, self.session.compute, self,
-                              self.output.sheet_header()))
-
-    def show_help(self) -> None:
-        from yibao.ui.dialogs.help import show_help
-
-        show_help(self)
-
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from yibao.version import APP_TITLE, app_version, figures_text
-
-        QMessageBox.about(self, "关于", f"{APP_TITLE} {app_version()}\n{figures_text()}\n\n"
-                          "依据山东省及烟台、济南、济宁的医保政策文件逐项测算。\n测算结果仅供参考，以医保经办机构实际结算为准。")
 
     def showEvent(self, event: QShowEvent) -> None:
         """The person panel as narrow as its fields allow (the lists still show full names): the tabs get the room."""
