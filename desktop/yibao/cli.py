@@ -149,7 +149,7 @@ def _figures_import(args: argparse.Namespace) -> int:
         with locked(local_figures_path()):  # read, merge and write with no other program in between
             kept, message = load_local_figures(policy)
             if message:
-                print(message, file=sys.stderr)
+                print(_one_line(message), file=sys.stderr)
             merged, same = merge(policy, kept, pack.figures)
             added = len(merged) - len(kept)
             if added:
@@ -174,7 +174,7 @@ def _figures_export(args: argparse.Namespace) -> int:
         raise InputError("--city", f"没有“{args.city}”这个城市代码（yibao regions 列出全部）")
     figures, message = load_local_figures(policy)
     if message:
-        print(message, file=sys.stderr)
+        print(_one_line(message), file=sys.stderr)
     chosen = [f for f in figures if args.city is None or f.region == args.city]
     if not chosen:
         raise InputError("--city" if args.city else "(本地录入)", "没有可导出的本地录入参数")
@@ -220,10 +220,11 @@ def _sheet(args: argparse.Namespace) -> int:
 
 
 def _one_line(message: str) -> str:
-    """An error is one line: a newline or other control character typed into a value is shown escaped (\\n)."""
+    """An error is one line: a newline or other control character typed into a value is shown escaped (\\n), and so
+    is a lone surrogate (a file name that is not UTF-8), which no terminal could print."""
     import unicodedata
 
-    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in message)
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") else ch for ch in message)
 
 
 def _quiet_qt() -> None:

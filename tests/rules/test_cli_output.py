@@ -40,3 +40,17 @@ def test_a_full_disk_is_an_error(unbuffered: str, tmp_path: Path) -> None:
         done = subprocess.run([sys.executable, "-m", "yibao", "calc", str(request)], stdout=full,
                               stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": unbuffered}, timeout=60)
     assert (done.returncode, done.stderr.decode("utf-8")) == (1, "无法写出结果（磁盘已满）\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file names as bytes, as on Linux and macOS")
+@pytest.mark.parametrize(("args", "message"), [
+    ([b"calc", b"/nowhere/\xff.json"], "输入有误：(文件)：无法读取请求文件 /nowhere/\\udcff.json（文件或文件夹不存在）"),
+    ([b"figures", b"check", b"/nowhere/\xff.json"], "数据包有误：无法读取 /nowhere/\\udcff.json（文件或文件夹不存在）"),
+    ([b"calc", b"-", b"--compare-on", b"2024-\xff"],
+     "输入有误：--compare-on：“2024-\\udcff”不是有效日期（格式 YYYY-MM-DD，例如 2024-06-01）"),
+], ids=["request-path", "pack-path", "compare-on"])
+def test_words_that_are_not_utf8_get_one_line(args: list[bytes], message: str) -> None:
+    """Issue 22.8: a file name or option that is not UTF-8 (Python reads it as lone surrogates) is named, escaped."""
+    done = subprocess.run([sys.executable.encode(), b"-m", b"yibao", *args], input=json.dumps(YEAR).encode(),
+                          capture_output=True, timeout=60)
+    assert (done.returncode, done.stderr.decode("utf-8")) == (2, message + "\n")

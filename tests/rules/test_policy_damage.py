@@ -55,7 +55,21 @@ DAMAGE: dict[str, tuple[str, Callable[[Path], None]]] = {
     "an unknown key": ("yantai.json", lambda p: _rewrite(
         p / "regions" / "yantai.json", lambda t: json.dumps({**json.loads(t), "colour": "red"}))),
     "a deleted manifest": ("manifest.json", lambda p: (p / "manifest.json").unlink()),
+    # issue 22.4, 22.7, 22.11: an amount no bill can be, a key given twice (the last would win silently), a rate of -0
+    "a 31-digit amount": ("yantai.json", lambda p: _set_value(p, "supplementary.individual_yearly", "1" + "0" * 30)),
+    "a key given twice": ("yantai.json", lambda p: _rewrite(
+        p / "regions" / "yantai.json",
+        lambda t: t.replace('"parameters": {', '"parameters": {"supplementary.individual_yearly": [], ', 1))),
+    "a rate of -0": ("yantai.json", lambda p: _set_value(p, "contribution.individual_rate", "-0")),
 }
+
+
+def _set_value(policy: Path, parameter: str, value: str) -> None:
+    """Yantai's first entry of ``parameter`` given ``value``."""
+    path = policy / "regions" / "yantai.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["parameters"][parameter][0]["value"] = value
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 @pytest.mark.parametrize("case", list(DAMAGE))

@@ -40,7 +40,7 @@ def test_broken_json_names_file_and_position(policy_copy: Path) -> None:
     (policy_copy / "regions" / "yantai.json").write_text('{"code": "yantai",', encoding="utf-8")
     with pytest.raises(PolicyError) as caught:
         load_policy(policy_copy)
-    assert caught.value.file == "yantai.json" and "行" in caught.value.key
+    assert caught.value.file == "yantai.json" and "第1行第19列" in str(caught.value)
 
 
 CORRUPTIONS: list[tuple[str, str, Callable[[Any], None], str]] = [

@@ -121,7 +121,7 @@ DAMAGED = {
     "empty-issuer": (lambda d: d.update(issuer=""), "发布单位：不能为空"),
     "no-documents": (lambda d: d.update(documents=[]), "文件列表：不能为空"),
     "bad-document-date": (lambda d: d["documents"][1].update(issued="2024-02-30"),
-                          "第2个文件印发日期：不是有效日期（格式 YYYY-MM-DD）"),
+                          "第2个文件印发日期：“2024-02-30”不是有效日期（没有这一天）"),
     "duplicate-document": (lambda d: d["documents"][1].update(id="inpatient"), "第2个文件：编号“inpatient”重复"),
     "unknown-document": (lambda d: d["figures"][1].update(document="d9"),
                          "第2条（烟台市·住院统筹基金年度最高支付限额，2024年1月1日起）依据文件：文件列表中没有编号“d9”"

@@ -39,6 +39,7 @@ _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 # How people write a date by hand: 2024/3/15, 2024.3.15, 20240315, 2024年3月15日 (a request file keeps YYYY-MM-DD).
 _TYPED_DATE = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})|(\d{4})()(\d{2})(\d{2})"
                          r"|(\d{4})\s*年\s*()(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", re.ASCII)
+_FILE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _SHARE = re.compile(r"\d+(?:\.\d*)?|\.\d+", re.ASCII)
 HUNDRED = Decimal(100)
 
@@ -130,6 +131,15 @@ def parse_date(text: str) -> date:
         return date(year, month, day)
     except ValueError:
         raise InputProblem(f"“{cleaned}”不是有效日期（没有这一天）") from None
+
+
+def parse_file_date(value: object) -> date:
+    """A date as a file writes it (a pack, the local figures): exactly ``YYYY-MM-DD``, years 1900–2100. Not a number
+    (a Unix timestamp), not ``20240101`` nor a time of day."""
+    if not isinstance(value, str) or not _FILE_DATE.fullmatch(value):
+        shown = f"“{value}”" if isinstance(value, str) else f"{value!r}"
+        raise InputProblem(f"{shown[:60]}不是有效日期（应写成带引号的 YYYY-MM-DD，如 \"2024-06-01\"）")
+    return parse_date(value)
 
 
 def parse_typed_date(text: str) -> date:

@@ -10,7 +10,6 @@ whichever is earlier. Files are validated completely before anything is used.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -22,9 +21,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from yibao.resources import resource_path
-from yibao.rules.inputs import MAX_MONTHS
+from yibao.rules.inputs import MAX_AMOUNT, MAX_MONTHS
+from yibao.rules.json_text import JsonProblem, loads
 from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
-from yibao.wording import cn_date
+from yibao.wording import cn_date, money
 
 Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple", "text"]
 Dimension = Literal["tier", "sex", "status", "age_from", "stay_from", "burden_from"]
@@ -523,8 +523,10 @@ def _decimal(text: object, spec: ParameterSpec) -> Decimal:
         number = Decimal(text)
     except InvalidOperation:
         raise ValueError(f"“{text}”不是数字") from None
-    if not number.is_finite() or number < 0:
+    if not number.is_finite() or number.is_signed():  # "-0" too: it would print -0.00
         raise ValueError(f"“{text}”不是非负数")
+    if number > MAX_AMOUNT:  # the bound of every amount, typed or in a file: beyond it Decimal's 28 digits overflow
+        raise ValueError(f"“{text}”大于 {money(MAX_AMOUNT)}，请检查是否多写了位数")
     if spec.unit == "rate" and number > 1:
         raise ValueError(f"比例 {text} 大于 1")
     if spec.unit == "months" and (number != number.to_integral_value() or number > MAX_MONTHS):
@@ -534,7 +536,7 @@ def _decimal(text: object, spec: ParameterSpec) -> Decimal:
 
 def _read_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise PolicyError(path.name, "(文件)", "缺少这个文件，请重新安装本软件") from None
     except UnicodeDecodeError:
@@ -543,12 +545,8 @@ def _read_json(path: Path) -> Any:
         from yibao.wording import describe_os_error
 
         raise PolicyError(path.name, "(文件)", f"无法读取（{describe_os_error(exc)}）") from None
-    except json.JSONDecodeError as exc:
-        raise PolicyError(path.name, f"第{exc.lineno}行第{exc.colno}列", "不是有效的 JSON") from None
-    except RecursionError:
-        raise PolicyError(path.name, "(文件)", "嵌套层数过多，不是政策数据") from None
-    except ValueError:  # an integer longer than Python reads (4,300 digits)
-        raise PolicyError(path.name, "(文件)", "含有过长的数字，不是政策数据") from None
+    except JsonProblem as exc:  # not JSON, a key given twice, a number over 4,300 digits, nesting too deep
+        raise PolicyError(path.name, exc.where or "(文件)", exc.problem) from None
 
 
 def _check_manifest(folder: Path) -> None:

@@ -8,7 +8,6 @@ history 0.1.0 wrote), so no step is needed yet: the first change to a field's me
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -17,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from yibao.rules.errors import InputError, from_validation_error
+from yibao.rules.json_text import JsonProblem, loads
 from yibao.rules.models import Request
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
@@ -27,32 +27,18 @@ STEPS: tuple[tuple[str, Step], ...] = ()
 def request_from_text(text: str, written_by: str | None = None) -> Request:
     """The request in ``text`` (JSON), written by the app version ``written_by`` (None: today's form).
 
-    A byte-order mark (Windows Notepad) is skipped. Refused before validation: a key given twice, nesting deeper
-    than Python can read, NaN and Infinity. Numbers are read exactly (Decimal) and a whole number too long for
-    ``int`` stays a Decimal, so the field's own check says it is too large.
+    Read as json_text reads every file (a BOM skipped; a key given twice, NaN, a lone surrogate refused). Numbers are
+    read exactly (Decimal) and a whole number too long for ``int`` stays a Decimal, so the field's own check says it
+    is too large.
     """
-
-    def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        data: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in data:
-                raise InputError(key, "这个字段出现了两次，只能写一次")
-            data[key] = value
-        return data
-
-    def no_constant(name: str) -> Any:
-        raise InputError("(请求)", f"{name} 不是数字，JSON 中只能写有限的数字")
 
     def whole(digits: str) -> int | Decimal:
         return int(digits) if len(digits) <= 40 else Decimal(digits)
 
     try:
-        data: Any = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=unique_keys, parse_float=Decimal,
-                               parse_int=whole, parse_constant=no_constant)
-    except json.JSONDecodeError as exc:
-        raise InputError("(请求)", f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）") from None
-    except RecursionError:
-        raise InputError("(请求)", "嵌套层数太多，不是一个测算请求") from None
+        data: Any = loads(text, parse_float=Decimal, parse_int=whole)
+    except JsonProblem as exc:
+        raise InputError(exc.where or "(请求)", exc.problem) from None
     if not isinstance(data, dict):
         raise InputError("(请求)", "请求必须是一个 JSON 对象")
     if written_by is not None:

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from yibao.rules import InputError, LocalFigure, Policy
+from yibao.rules.inputs import InputProblem, parse_file_date
+from yibao.rules.json_text import loads
 from yibao.rules.policy import (
     FIXED_KEYS,
     KEY_SEPARATOR,
@@ -197,10 +199,10 @@ def load_local_figures(policy: Policy) -> tuple[list[LocalFigure], str | None]:
     """The saved figures and a Chinese message if the file was damaged (set aside) or records were skipped."""
     path = local_figures_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, NotADirectoryError):  # none saved yet (or no folder to hold one)
         return [], None
-    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested too deep
+    except ValueError:  # not UTF-8, not JSON (json_text.loads: a key twice, nested too deep…)
         return [], set_aside_reported(path, "本地录入数据文件", "现从空白开始")
     except OSError as exc:
         log.warning("cannot read %s: %s", path, exc)
@@ -284,9 +286,9 @@ def _split_further(raw: dict[str, Any], dims: tuple[str, ...]) -> dict[str, Any]
 
 def _date(text: object, field: str) -> date:
     try:
-        return date.fromisoformat(str(text))
-    except ValueError:
-        raise LocalFigureError(field, f"“{text}”不是有效日期（格式 YYYY-MM-DD）") from None
+        return parse_file_date(text)
+    except InputProblem as exc:
+        raise LocalFigureError(field, str(exc)) from None
 
 
 def _convert(raw: object, spec: ParameterSpec) -> Value:

@@ -15,13 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.errors import from_validation_error
+from yibao.rules.inputs import InputProblem, parse_file_date
 from yibao.rules.inventory import NOT_OFFERED, key_label
+from yibao.rules.json_text import JsonProblem, loads
 from yibao.rules.policy import FigureSource, written_value
 from yibao.state.atomic import replace_checked
 from yibao.state.local_figures import make_local_figure, overlaps, period_text
@@ -59,19 +61,36 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _file_date(value: object) -> date:
+    try:
+        return parse_file_date(value)
+    except InputProblem as exc:
+        raise ValueError(str(exc)) from None
+
+
+FileDate = Annotated[date, BeforeValidator(_file_date)]
+
+
+def _version_number(value: object) -> object:
+    """The version is a whole number: ``true`` (which Python counts as 1) and ``"1"`` are refused."""
+    if type(value) is not int:
+        raise ValueError(f"应为整数 {VERSION}（不带引号），不是 {json.dumps(value, ensure_ascii=False)[:40]}")
+    return value
+
+
 class PackDocument(_Strict):
     id: str = Field(min_length=1)
     number: str
     title: str = Field(min_length=1)
-    issued: date | None
+    issued: FileDate | None
     issuer: str | None = None  # only where it is not the pack's: an export of figures from several bureaus
 
 
 class PackFigure(_Strict):
     parameter: str
     region: str
-    start: date
-    end: date | None = None
+    start: FileDate
+    end: FileDate | None = None
     value: Any
     document: str
     clause: str
@@ -80,9 +99,9 @@ class PackFigure(_Strict):
 
 class PackFile(_Strict):
     format: Literal["yibao-figures"]
-    version: Literal[1]
+    version: Annotated[Literal[1], BeforeValidator(_version_number)]
     issuer: str = Field(min_length=1)
-    prepared: date
+    prepared: FileDate
     documents: list[PackDocument] = Field(min_length=1)
     figures: list[PackFigure]
 
@@ -98,15 +117,14 @@ class Pack:
 def read_pack(policy: Policy, path: Path) -> Pack:
     """Read and check a pack; raise PackError (an InputError) naming the record and field of the first problem."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise PackError("(文件)", f"无法读取 {path}（{describe_os_error(exc)}）") from None
     except UnicodeDecodeError:
         raise PackError("(文件)", f"{path.name} 不是 UTF-8 编码的文本，不是数据包") from None
-    except json.JSONDecodeError as exc:
-        raise PackError("(文件)", f"{path.name} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）") from None
-    except RecursionError:
-        raise PackError("(文件)", f"{path.name} 嵌套过深，不是数据包") from None
+    except JsonProblem as exc:
+        where = f"“{exc.where}”：" if exc.where else ""
+        raise PackError(exc.where or "(文件)", f"{path.name} {where}{exc.problem}") from None
     return parse_pack(policy, data)
 
 
