@@ -1,10 +1,11 @@
-"""Write resources/policy/manifest.json: every bundled policy file and the keys it must hold.
+"""Write resources/policy/manifest.json: every bundled policy file and its SHA-256.
 
-The loader treats a listed file that is missing, or lacks a listed key, as damage (exit 3), so a file emptied to
-``"parameters": {}`` or deleted is never silently replaced by the province's figures. Keys are a lower bound: adding
-a parameter needs no new manifest; removing or renaming one does (run this script).
+The loader treats a listed file that is missing or changed, and a file not listed (a stray region file would be a
+17th city), as damage (exit 3). So after ANY edit to the policy data run:
 
     python build_scripts/policy_manifest.py
+
+(tests/rules/test_policy_damage.py::test_the_bundled_data_matches_its_manifest fails until you do, and says so).
 """
 
 from __future__ import annotations
@@ -12,30 +13,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from yibao.rules.policy import MANIFEST, policy_digest
+
 POLICY = Path(__file__).resolve().parent.parent / "resources" / "policy"
 
 
-def expected_keys(relative: str, data: dict[str, object]) -> list[str]:
-    """Region files: their parameters; the other files: their top-level keys."""
-    if relative.startswith("regions/"):
-        parameters = data.get("parameters")
-        assert isinstance(parameters, dict)
-        return sorted(parameters)
-    return sorted(data)
-
-
-def build() -> dict[str, object]:
-    files = {}
-    for path in sorted(POLICY.rglob("*.json")):
-        relative = path.relative_to(POLICY).as_posix()
-        if relative == "manifest.json":
-            continue
-        files[relative] = expected_keys(relative, json.loads(path.read_text(encoding="utf-8")))
-    about = "每个随软件发布的政策文件及其必须包含的键；缺少文件或键即视为损坏。由 build_scripts/policy_manifest.py 生成。"
+def build(folder: Path = POLICY) -> dict[str, object]:
+    files = {path.relative_to(folder).as_posix(): policy_digest(path.read_bytes())
+             for path in sorted(folder.rglob("*.json")) if path.name != MANIFEST}
+    about = ("每个随软件发布的政策文件及其 SHA-256 校验值；缺少、改动的文件和清单外的文件都视为损坏。"
+             "改动政策数据后运行 python build_scripts/policy_manifest.py 重新生成。")
     return {"about": about, "files": files}
 
 
+def write(folder: Path = POLICY) -> Path:
+    target = folder / MANIFEST
+    target.write_text(json.dumps(build(folder), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return target
+
+
 if __name__ == "__main__":
-    target = POLICY / "manifest.json"
-    target.write_text(json.dumps(build(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {target}")
+    print(f"wrote {write()}")

@@ -40,7 +40,7 @@ def _rewrite(path: Path, change: Callable[[str], str]) -> None:
 
 
 DEEP = "[" * 100_000 + "]" * 100_000
-DAMAGE: dict[str, tuple[str, Callable[[Path], None]]] = {
+DAMAGE: dict[str, tuple[str, Callable[[Path], object]]] = {
     "deep nesting in documents.json": ("documents.json", lambda p: _rewrite(
         p / "documents.json", lambda t: t.replace("{", '{"deep": ' + DEEP + ", ", 1))),
     "deep nesting in a region file": ("yantai.json", lambda p: _rewrite(
@@ -61,6 +61,12 @@ DAMAGE: dict[str, tuple[str, Callable[[Path], None]]] = {
         p / "regions" / "yantai.json",
         lambda t: t.replace('"parameters": {', '"parameters": {"supplementary.individual_yearly": [], ', 1))),
     "a rate of -0": ("yantai.json", lambda p: _set_value(p, "contribution.individual_rate", "-0")),
+    # issue 22.11: damage that still loads: a figure changed, a stray region file, the manifest emptied
+    "a figure changed": ("yantai.json", lambda p: _set_value(p, "contribution.individual_rate", "0.03")),
+    "a stray region file": ("qingdao.json", lambda p: (p / "regions" / "qingdao.json").write_text(
+        (p / "regions" / "yantai.json").read_text(encoding="utf-8").replace('"yantai"', '"qingdao"', 1),
+        encoding="utf-8")),
+    "the manifest emptied": ("manifest.json", lambda p: _rewrite(p / "manifest.json", lambda _: '{"files": {}}')),
 }
 
 
@@ -85,6 +91,12 @@ def test_damaged_policy_data_exits_3_naming_the_file(case: str, damaged: Path) -
 
 
 def test_the_bundled_data_matches_its_manifest() -> None:
+    """After ANY edit to resources/policy, regenerate the manifest: python build_scripts/policy_manifest.py"""
+    from build_scripts_loader import script
+
     from yibao.rules import load_policy
 
+    recorded = json.loads((yibao.resources.resource_path("policy") / "manifest.json").read_text(encoding="utf-8"))
+    assert recorded == script("policy_manifest").build(), (
+        "resources/policy changed since its manifest was written: run  python build_scripts/policy_manifest.py")
     assert len(load_policy().cities()) == 16

@@ -163,7 +163,7 @@ class RetirementInput(_Input):
     paid_months: Months
     deemed_months: Months = 0
     last_monthly_base: Amount | None = None
-    never_enrolled: bool = False  # retired without ever joining the scheme (Jining's special make-up bases)
+    never_enrolled: Flag = False  # retired without ever joining the scheme (Jining's special make-up bases)
     last_month_pension: Amount | None = None
     minimum_base: Amount | None = None  # the year's minimum contribution base (当年最低缴费基数)
 

@@ -10,6 +10,7 @@ whichever is earlier. Files are validated completely before anything is used.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -45,7 +46,7 @@ FIXED_KEYS: dict[str, tuple[str, ...]] = {
 LOWEST_KEY = {"age_from": "0", "stay_from": "1", "burden_from": "0"}
 
 LOCAL_DOCUMENT = "local"
-MANIFEST = "manifest.json"  # the bundled files and the keys each must hold (build_scripts/policy_manifest.py)
+MANIFEST = "manifest.json"  # every bundled file and its SHA-256 (python build_scripts/policy_manifest.py)
 
 
 class PolicyError(Exception):
@@ -549,21 +550,40 @@ def _read_json(path: Path) -> Any:
         raise PolicyError(path.name, exc.where or "(文件)", exc.problem) from None
 
 
-def _check_manifest(folder: Path) -> None:
-    """Every file the manifest lists exists and holds its keys: a deleted or emptied file is damage, never a city
-    silently computed with the province's figures."""
+def policy_digest(content: bytes) -> str:
+    """A policy file's SHA-256 as the manifest records it; line ends do not count (a Windows checkout writes CRLF)."""
+    return hashlib.sha256(content.replace(b"\r\n", b"\n")).hexdigest()
+
+
+def _read_manifest(folder: Path) -> dict[str, str]:
+    """The manifest's files and their SHA-256, each file there: a deleted file is named before anything is loaded."""
     manifest = _read_json(folder / MANIFEST)
     files = manifest.get("files") if isinstance(manifest, dict) else None
-    if not isinstance(files, dict):
-        raise PolicyError(MANIFEST, "files", "应为 JSON 对象")
-    for relative, keys in files.items():
-        data = _read_json(folder / relative)
-        held = data.get("parameters") if relative.startswith("regions/") and isinstance(data, dict) else data
-        missing = [k for k in keys if not isinstance(held, dict) or k not in held]
-        if missing:
-            where = "parameters." if relative.startswith("regions/") else ""
-            problem = f"缺少（共缺 {len(missing)} 项，见 {MANIFEST}），文件已被改动或损坏"
-            raise PolicyError(Path(relative).name, f"{where}{missing[0]}", problem)
+    if not isinstance(files, dict) or not files or not all(isinstance(d, str) for d in files.values()):
+        raise PolicyError(MANIFEST, "files", "应列出全部政策文件及其校验值，清单已被改动或损坏，请重新安装本软件")
+    for relative in files:
+        if not (folder / relative).is_file():
+            raise PolicyError(Path(relative).name, "(文件)", "缺少这个文件，请重新安装本软件")
+    return files
+
+
+def _check_contents(folder: Path, listed: Mapping[str, str]) -> None:
+    """Every policy file is listed and unchanged: a file edited after the build, or a stray file (a 17th city), is
+    damage, never silently loaded. Checked after loading, so that a file that does not load says what is wrong in it."""
+    present = {p.relative_to(folder).as_posix() for p in folder.rglob("*.json")} - {MANIFEST}
+    for stray in sorted(present - set(listed)):
+        raise PolicyError(Path(stray).name, "(文件)", f"不在 {MANIFEST} 的清单中，不是随本软件发布的政策文件；"
+                                                      "请删除这个文件或重新安装本软件")
+    for relative, digest in listed.items():
+        try:
+            content = (folder / relative).read_bytes()
+        except OSError as exc:
+            from yibao.state.atomic import describe_os_error
+
+            raise PolicyError(Path(relative).name, "(文件)", f"无法读取（{describe_os_error(exc)}）") from None
+        if policy_digest(content) != digest:
+            raise PolicyError(Path(relative).name, "(文件)",
+                              f"内容与 {MANIFEST} 记录的校验值不符，文件已被改动或损坏，请重新安装本软件")
 
 
 def _first_error(exc: ValidationError) -> tuple[str, str]:
@@ -623,7 +643,7 @@ def _build_region(
 def load_policy(folder: Path | None = None) -> Policy:
     """Load and validate every policy file; raise PolicyError on the first problem found."""
     folder = folder or resource_path("policy")
-    _check_manifest(folder)
+    listed = _read_manifest(folder)
     docs_raw = _read_json(folder / "documents.json")
     documents = {
         code: _validated(Document, d, f"documents.json:{code}")
@@ -659,6 +679,7 @@ def load_policy(folder: Path | None = None) -> Policy:
     readings_path = folder / "readings.json"
     if readings_path.exists():
         _load_readings(policy, _validated(ReadingsFile, _read_json(readings_path), "readings.json"))
+    _check_contents(folder, listed)
     return policy
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from yibao.rules.errors import InputError
 from yibao.rules.models import (
     STATUS_NAMES,
     TIER_NAMES,
@@ -75,6 +76,7 @@ def settle_year(trace: Trace, person: Person, visits: list[Visit], ytd: YearToDa
     outpatient = _outpatient_rules(trace, person) if any(v.kind == "outpatient" for v in visits) else None
     stays = [v for v in visits if v.kind == "inpatient"]
     inpatient = _inpatient_rules(trace, person, any(v.self_pay_first for v in stays)) if stays else None
+    _check_year_to_date(ytd, outpatient, inpatient)
     layer = inpatient.supplement if inpatient is not None else None
     if layer is not None and layer.exists and state.ip_supplement is not None:
         state.ip_supplement_above = layer.burden_paid_for(state.ip_supplement)
@@ -89,6 +91,29 @@ def settle_year(trace: Trace, person: Person, visits: list[Visit], ytd: YearToDa
         settled.year_after = state.totals()
         results.append(settled)
     return results
+
+
+def _check_year_to_date(ytd: YearToDate, outpatient: OutpatientRules | None, inpatient: InpatientRules | None) -> None:
+    """What was already paid this year cannot exceed the year's limit: such a figure is a typing slip, and settling
+    on it would give year totals above the yearly maximum. InputError naming the field."""
+    checks: list[tuple[str, Decimal, Decimal | None, Resolved | None]] = []
+    if outpatient is not None:
+        checks += [("outpatient_fund_paid", ytd.outpatient_fund_paid, outpatient.fund_limit, outpatient.fund_limit_src),
+                   ("outpatient_supplement_paid", ytd.outpatient_supplement_paid, outpatient.supplement_limit,
+                    outpatient.supplement_limit_src),
+                   ("outpatient_supplement_paid", ytd.outpatient_fund_paid + ytd.outpatient_supplement_paid,
+                    outpatient.yearly_max, outpatient.yearly_max_src)]
+    if inpatient is not None:
+        checks.append(("inpatient_fund_paid", ytd.inpatient_fund_paid, inpatient.fund_limit, inpatient.fund_limit_src))
+        layer = inpatient.supplement
+        if layer is not None and layer.exists:
+            limit_src = next(s for s in layer.sources if s.parameter == "inpatient.supplement_yearly_limit")
+            checks.append(("inpatient_supplement_paid", ytd.inpatient_supplement_paid, layer.limit, limit_src))
+    for field, paid, limit, source in checks:
+        if limit is not None and source is not None and source.entry.status != NOT_OFFERED and paid > limit:
+            what = "统筹基金和大额补助已支付合计" if source.parameter == "outpatient.yearly_max" else "已支付"
+            raise InputError(f"year_to_date.{field}", f"{what} {money(paid)} 元，超过{source.spec.label} "
+                                                      f"{money(limit)} 元，本年不可能已支付这么多，请核对")
 
 
 def year_totals(results: list[VisitResult]) -> YearTotals:

@@ -55,11 +55,10 @@ def unexpected_error_hook(window: MainWindow | None) -> Callable[[type[BaseExcep
         if os.environ.get("YIBAO_SMOKE"):
             traceback.print_exception(kind, exc, tb)
             os._exit(1)
-        from PySide6.QtWidgets import QMessageBox
+        from yibao.ui.dialogs.messages import notify
 
-        QMessageBox.critical(window, "意外错误",
-                             f"发生了一个意外错误，已记录在日志中：\n{log_path}\n\n{kind.__name__}: {exc}\n\n"
-                             "已保存的设置和历史记录不受影响。")
+        notify(window, "critical", "意外错误", f"发生了一个意外错误，已记录在日志中：\n{log_path}\n\n{kind.__name__}: {exc}\n\n"
+                                           "已保存的设置和历史记录不受影响。")
 
     return hook
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from yibao.ui.dialogs.common import give_mnemonics, open_size, scrolling
 from yibao.ui.dialogs.files import ask_save_path
 from yibao.ui.fields import plain_tooltip
 from yibao.ui.lines import LinesTable
+from yibao.ui.dialogs.messages import notify
 from yibao.wording import FIELD_LABELS, NOT_STATED, cn_date, yuan
 
 NOTE = ("省定分担比例由省每年确定，请按当年省医疗保障行政部门公布的比例填写；本软件不内置该比例。"
@@ -223,7 +223,7 @@ class FundDialog(QDialog):
             try:
                 write_pdf(path, self._request, self._result, self._header)
             except OSError as exc:
-                QMessageBox.warning(self, "无法保存", str(exc))  # names the file and the cause
+                notify(self, "warning", "无法保存", str(exc))  # names the file and the cause
 
     def _mark(self, edit: QLineEdit, problem: str | None) -> None:
         edit.setStyleSheet(INVALID_STYLE if problem else "")

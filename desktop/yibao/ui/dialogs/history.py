@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from yibao.rules.models import EMPLOYMENT_NAMES, SEX_NAMES
 from yibao.state.history import HistoryUnavailable
 from yibao.ui.dialogs.common import name_buttons, open_size
+from yibao.ui.dialogs.messages import notify
 from yibao.wording import label, money
 
 if TYPE_CHECKING:
@@ -172,5 +173,5 @@ class HistoryDialog(QDialog):
             try:
                 self.history.delete(entry.id)
             except HistoryUnavailable as exc:
-                QMessageBox.warning(self, "删除记录", str(exc))
+                notify(self, "warning", "删除记录", str(exc))
             self.search()

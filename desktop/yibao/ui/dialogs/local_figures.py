@@ -35,6 +35,7 @@ from yibao.state.local_figures import make_local_figure, save_edits
 from yibao.state.packs import default_issuer, merge, read_pack, write_pack
 from yibao.ui.dialogs.common import give_mnemonics, name_buttons, open_size, scrolling
 from yibao.ui.dialogs.files import ask_open_path, ask_save_path
+from yibao.ui.fields import plain_tooltip
 from yibao.ui.tabs.policy import date_edit, pydate, qdate
 from yibao.wording import FIELD_LABELS, describe_os_error
 
@@ -236,7 +237,7 @@ class LocalFiguresDialog(QDialog):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == BASIS_COLUMN and figure.source is not None:  # the document's title and issuer in full
-                    item.setToolTip(pack_document_text(figure.source))
+                    item.setToolTip(plain_tooltip(pack_document_text(figure.source)))  # a pack's words, as written
                 self.table.setItem(r, c, item)
         self._selection_changed()
 

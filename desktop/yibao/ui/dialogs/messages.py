@@ -6,16 +6,26 @@ import os
 import sys
 from typing import Literal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 Kind = Literal["information", "warning", "critical"]
 
 
+_ICONS = {"information": QMessageBox.Icon.Information, "warning": QMessageBox.Icon.Warning,
+          "critical": QMessageBox.Icon.Critical}
+
+
 def notify(parent: QWidget | None, kind: Kind, title: str, text: str) -> None:
+    """A message box showing ``text`` as plain text: it may repeat a file name, a record or a pack's words, which Qt
+    would otherwise render as rich text (links, images)."""
     if os.environ.get("YIBAO_SMOKE"):
         print(f"yibao-{kind} {title}: {text}", file=sys.stderr, flush=True)
         return
-    getattr(QMessageBox, kind)(parent, title, text)
+    box = QMessageBox(_ICONS[kind], title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+    box.deleteLater()
 
 
 def ask_discard(parent: QWidget | None) -> bool:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from yibao.rules import LocalFigure, Policy
 from yibao.rules.inventory import LOCAL, ParameterRow, changes_between, last_change, parameters_in_force
+from yibao.ui.fields import plain_tooltip
 from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter
 from yibao.wording import NOT_STATED
 
@@ -208,9 +209,9 @@ class PolicyTab(QWidget):
                     elif row.status == LOCAL:
                         self._style(item, LOCAL_COLOUR)
                     if c == 0:
-                        item.setToolTip(row.parameter)
+                        item.setToolTip(plain_tooltip(row.parameter))
                     elif c == 3:
-                        item.setToolTip(row.document)
+                        item.setToolTip(plain_tooltip(row.document))  # a pack's title and clause, as written
                     table.setItem(r, c, item)
                 r += 1
         self._apply_filter(self.filter_edit.text())
