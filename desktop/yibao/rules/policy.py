@@ -25,7 +25,7 @@ from yibao.resources import resource_path
 from yibao.rules.inputs import MAX_AMOUNT, MAX_MONTHS
 from yibao.rules.json_text import JsonProblem, loads
 from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
-from yibao.wording import cn_date, money
+from yibao.wording import cn_date, describe_os_error, money
 
 Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple", "text"]
 Dimension = Literal["tier", "sex", "status", "age_from", "stay_from", "burden_from"]
@@ -543,8 +543,6 @@ def _read_json(path: Path) -> Any:
     except UnicodeDecodeError:
         raise PolicyError(path.name, "(文件)", "不是 UTF-8 编码的文本") from None
     except OSError as exc:
-        from yibao.wording import describe_os_error
-
         raise PolicyError(path.name, "(文件)", f"无法读取（{describe_os_error(exc)}）") from None
     except JsonProblem as exc:  # not JSON, a key given twice, a number over 4,300 digits, nesting too deep
         raise PolicyError(path.name, exc.where or "(文件)", exc.problem) from None
@@ -578,8 +576,6 @@ def _check_contents(folder: Path, listed: Mapping[str, str]) -> None:
         try:
             content = (folder / relative).read_bytes()
         except OSError as exc:
-            from yibao.state.atomic import describe_os_error
-
             raise PolicyError(Path(relative).name, "(文件)", f"无法读取（{describe_os_error(exc)}）") from None
         if policy_digest(content) != digest:
             raise PolicyError(Path(relative).name, "(文件)",

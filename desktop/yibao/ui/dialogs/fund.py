@@ -29,9 +29,9 @@ from yibao.rules.models import FUND_MAXIMUM, FundInput, FundResult
 from yibao.sheet import SheetHeader, plain_text, preview_dialog, write_pdf
 from yibao.ui.dialogs.common import give_mnemonics, open_size, scrolling
 from yibao.ui.dialogs.files import ask_save_path
+from yibao.ui.dialogs.messages import notify
 from yibao.ui.fields import plain_tooltip
 from yibao.ui.lines import LinesTable
-from yibao.ui.dialogs.messages import notify
 from yibao.wording import FIELD_LABELS, NOT_STATED, cn_date, yuan
 
 NOTE = ("省定分担比例由省每年确定，请按当年省医疗保障行政部门公布的比例填写；本软件不内置该比例。"
