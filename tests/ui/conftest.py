@@ -31,6 +31,11 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         shown.append(text)
         return QMessageBox.StandardButton.Ok
 
+    def record_box(box: QMessageBox) -> int:  # notify's plain-text box
+        shown.append(box.text())
+        return QMessageBox.StandardButton.Ok.value
+
     for name in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, name, record)
+    monkeypatch.setattr(QMessageBox, "exec", record_box)
     return shown

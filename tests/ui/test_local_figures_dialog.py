@@ -203,7 +203,7 @@ def test_import_shows_issuer_document_and_clause(dialog: LocalFiguresDialog, pol
     assert limit[2:6] == ["60000元", "2024-01-01", "",
                           "示例医保发〔2024〕1号 二（示例医疗保障局（演示用，非真实单位，数字均为虚构））"]
     tip = not_none(dialog.table.item(rows.index(limit), 5)).toolTip()
-    assert tip.startswith("示例医保发〔2024〕1号《（示例，虚构）烟台市职工住院待遇标准的通知》")
+    assert "示例医保发〔2024〕1号《（示例，虚构）烟台市职工住院待遇标准的通知》（示例医疗保障局" in tip  # plain text
     assert dialog.info.text() == "已导入“示例医疗保障局（演示用，非真实单位，数字均为虚构）”的11条参数。按“确定”保存。"
     row = next(r for r in parameters_in_force(policy, "yantai", date(2024, 6, 1), dialog.figures())
                if r.parameter == "inpatient.fund_yearly_limit")
