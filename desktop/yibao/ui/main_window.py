@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from yibao.state.settings import Settings, save_settings
 from yibao.ui.actions import Actions
 from yibao.ui.menu_dialogs import MenuDialogs
+from yibao.ui.notes import Notes
 from yibao.ui.output import Output
 from yibao.ui.pages import (
     BASE_HINT,
@@ -40,6 +40,7 @@ from yibao.ui.pages import (
 )
 from yibao.ui.person import PersonPanel
 from yibao.ui.presenter import Presenter
+from yibao.ui.problems import Problems
 from yibao.ui.refresh import VIEWS, Refresh
 from yibao.wording import cn_date
 
@@ -64,9 +65,6 @@ DEFAULT_SIZE = (1200, 800)
 # at 1024×768 a window as tall as the screen put its status bar (已保存, PDF 已保存) below the screen's edge.
 FRAME_ALLOWANCE = (16, 40)
 LOADING_TEXT = "正在载入政策数据……"
-ERROR_STYLE = "color: #a00000; font-weight: bold;"
-STALE_TEXT = "已过期：输入有误（见上方红字），下面灰色的数字是上一次的结果，不是当前输入的答案；改正后自动重算。"
-STALE_STYLE = "background: #fff3c4; color: #7a4b00; font-weight: bold; padding: 4px; border: 1px solid #d9a400;"
 
 
 class MainWindow(QMainWindow):
@@ -75,9 +73,6 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, cities: list[tuple[str, str]]) -> None:
         super().__init__()
         self.settings = settings
-        self._marked: list[QWidget] = []
-        self._stale_marks: list[QLabel] = []  # one 已过期 marker per tab, made when first needed
-        self._notes_html = ""
         self.setWindowTitle("山东职工医保测算")
 
         codes = [code for code, _ in cities]
@@ -100,9 +95,8 @@ class MainWindow(QMainWindow):
 
         self.message = QLabel(LOADING_TEXT)
         self.message.setWordWrap(True)
-        self.notes = QTextBrowser()
-        self.notes.setMaximumHeight(110)
-        self.notes.setOpenLinks(False)
+        self.notes = Notes()
+        self.problems = Problems(self.message, self.pages, self._widget_for)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -223,13 +217,11 @@ class MainWindow(QMainWindow):
         self.presenter.recompute()
 
     def _render(self, result: Result) -> None:
-        self._clear_marks()
-        self.message.setText(f"{result.city_name} · 按 {cn_date(result.on)} 施行的政策计算")
-        self.message.setStyleSheet("")
+        self.problems.show_answer(f"{result.city_name} · 按 {cn_date(result.on)} 施行的政策计算")
         _ = self.contribution_tab  # the first question's tab is always there
         self._render_headlines(result)
         self.refresh.computed()
-        self._render_notes(result)
+        self.notes.show_result(result)
         self.computed.emit()
 
     def _render_headlines(self, result: Result) -> None:
@@ -247,36 +239,6 @@ class MainWindow(QMainWindow):
         retirement = result.retirement
         self.headlines[TAB_RETIREMENT].show_headline(
             retirement_headline(retirement, result.needs_input) if retirement is not None else None, RETIREMENT_HINT)
-
-    def _render_notes(self, result: Result) -> None:
-        from html import escape  # not before the first paint (html.entities is a large table)
-
-        parts = []
-        if result.missing:
-            items = "".join(f"<li>{escape(m.label)}：{escape(m.reason)}</li>" for m in result.missing)
-            parts.append(f"<b style='color:#a00000'>文件未规定的参数</b>（相关金额显示为“文件未规定”；"
-                         f"本市有规定的，可在<a href='local'>本地录入参数</a>中填写）：<ul>{items}</ul>")
-        if result.needs_input:
-            items = "".join(f"<li>{escape(n.label)}：{escape(n.reason)}</li>" for n in result.needs_input)
-            parts.append(f"<b>还需填写</b>：<ul>{items}</ul>")
-        if result.readings:
-            items = "".join(
-                f"<li>［{escape(r.document)} {escape(r.clause)}］{escape(r.reading)}"
-                f"<br><span style='color:#555'>另一种理解：{escape(r.alternative)}</span></li>"
-                for r in result.readings
-            )
-            parts.append(f"<b>解读</b>（标有“解读”的数字依据以下对文件的理解）：<ul>{items}</ul>")
-        if result.not_computed:
-            items = "".join(f"<li>［{escape(n.document)} {escape(n.clause)}］{escape(n.text)}</li>"
-                            for n in result.not_computed)
-            parts.append(f"<b>未计算的规定</b>：<ul>{items}</ul>")
-        if result.notes:
-            parts.append("<b>说明</b>：<ul>" + "".join(f"<li>{escape(n)}</li>" for n in result.notes) + "</ul>")
-        parts.append("<span style='color:#555'>测算结果仅供参考，以医保经办机构实际结算为准。</span>")
-        html = "".join(parts)
-        if html != self._notes_html:
-            self._notes_html = html
-            self.notes.setHtml(html)
 
     def tab(self, index: int) -> Tab:
         """The tab at ``index``, built and put on its page the first time it is needed."""
@@ -375,21 +337,10 @@ class MainWindow(QMainWindow):
 
     def _show_problem(self, problem: Problem) -> None:
         """The input cannot be computed: the message above the tabs, the field marked, the old figures stale."""
-        self._clear_marks()
-        self._show_error(problem.message)
+        self.problems.show_problem(problem.field, problem.message)
         self.contribution_tab.set_flexible(self.presenter.flexible)
-        widget = self._widget_for(problem.field)
-        if widget is not None and not problem.field.startswith("visits"):
-            from yibao.ui.fields import mark_invalid
-
-            mark_invalid(widget, problem.message)
-            self._marked.append(widget)
         if TAB_VISITS in self.built:
             self.visits_tab.set_stale(True, problem.field)
-
-    def _show_error(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(ERROR_STYLE)
 
     def _set_stale(self, stale: bool) -> None:
         """While the input is invalid the last figures stay, greyed (red ones too) under a 已过期 marker on every tab.
@@ -399,28 +350,10 @@ class MainWindow(QMainWindow):
         from yibao.ui.tabs import show_stale
 
         show_stale([self.notes, *self.headlines.values()], stale)
-        if not self._stale_marks and stale:
-            for page in self.pages:
-                mark = QLabel(STALE_TEXT)
-                mark.setObjectName("stale")
-                mark.setWordWrap(True)
-                mark.setStyleSheet(STALE_STYLE)
-                layout = page.layout()
-                assert isinstance(layout, QVBoxLayout)
-                layout.insertWidget(0, mark)
-                self._stale_marks.append(mark)
-        for mark in self._stale_marks:
-            mark.setVisible(stale)
+        self.problems.set_stale(stale)
         self.refresh.stale_changed()
         if TAB_VISITS in self.built and not stale:
             self.visits_tab.set_stale(False, None)
-
-    def _clear_marks(self) -> None:
-        from yibao.ui.fields import mark_invalid
-
-        for widget in self._marked:
-            mark_invalid(widget, None)
-        self._marked = []
 
     def input_error(self) -> str | None:
         """The message shown for bad input, or None when the last edit computed."""

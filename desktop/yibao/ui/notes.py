@@ -1,0 +1,49 @@
+"""The notes below the tabs: what the documents leave unstated, what is still to fill in, the readings the figures
+rest on, the rules not computed, and the result's notes (the link opens 本地录入参数)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QTextBrowser
+
+if TYPE_CHECKING:
+    from yibao.rules import Result
+
+
+class Notes(QTextBrowser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMaximumHeight(110)
+        self.setOpenLinks(False)
+        self._html = ""
+
+    def show_result(self, result: Result) -> None:
+        from html import escape  # not before the first paint (html.entities is a large table)
+
+        parts = []
+        if result.missing:
+            items = "".join(f"<li>{escape(m.label)}：{escape(m.reason)}</li>" for m in result.missing)
+            parts.append(f"<b style='color:#a00000'>文件未规定的参数</b>（相关金额显示为“文件未规定”；"
+                         f"本市有规定的，可在<a href='local'>本地录入参数</a>中填写）：<ul>{items}</ul>")
+        if result.needs_input:
+            items = "".join(f"<li>{escape(n.label)}：{escape(n.reason)}</li>" for n in result.needs_input)
+            parts.append(f"<b>还需填写</b>：<ul>{items}</ul>")
+        if result.readings:
+            items = "".join(
+                f"<li>［{escape(r.document)} {escape(r.clause)}］{escape(r.reading)}"
+                f"<br><span style='color:#555'>另一种理解：{escape(r.alternative)}</span></li>"
+                for r in result.readings
+            )
+            parts.append(f"<b>解读</b>（标有“解读”的数字依据以下对文件的理解）：<ul>{items}</ul>")
+        if result.not_computed:
+            items = "".join(f"<li>［{escape(n.document)} {escape(n.clause)}］{escape(n.text)}</li>"
+                            for n in result.not_computed)
+            parts.append(f"<b>未计算的规定</b>：<ul>{items}</ul>")
+        if result.notes:
+            parts.append("<b>说明</b>：<ul>" + "".join(f"<li>{escape(n)}</li>" for n in result.notes) + "</ul>")
+        parts.append("<span style='color:#555'>测算结果仅供参考，以医保经办机构实际结算为准。</span>")
+        html = "".join(parts)
+        if html != self._html:
+            self._html = html
+            self.setHtml(html)
