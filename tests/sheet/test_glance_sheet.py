@@ -44,8 +44,15 @@ CONTRIBUTION_AND_TWO_VISITS = {
     "visits": [{"kind": "outpatient", "tier": 3, "in_scope": "1500", "out_of_scope": "200"},
                {"kind": "outpatient", "tier": 1, "in_scope": "800"}]}
 
+# Issue 24: a Yantai employee of 40, five outpatient visits of 1,500.00 at tiers 1, 2, 3, 1, 2; the year crosses the
+# fund's limit, so the sheet names two readings (one deductible counter; the 大额补助 past the limit). It ran onto a
+# second page holding only the signature.
+TWO_READINGS = {"city": "yantai", "on": "2024-06-01", "person": PERSON,
+                "visits": [{"kind": "outpatient", "tier": tier, "in_scope": "1500"} for tier in (1, 2, 3, 1, 2)]}
+
 # The usual questions, each one A4 page on paper and as a picture.
 ONE_PAGE_CASES = [
+    pytest.param(TWO_READINGS, id="issue 24 five visits naming two readings"),
     pytest.param(CONTRIBUTION, id="a contribution question"),
     pytest.param(FIVE_VISITS, id="a year of five visits"),
     pytest.param(RETIREMENT, id="a retirement check"),

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtGui import QImage
 from sheet_helpers import pdf_pages, pdftotext, year_of_visits
 
 from yibao.rules import Request, calculate
-from yibao.sheet import SheetHeader, write_pdf
+from yibao.sheet import SheetHeader, plain_text, save_png, write_pdf
+from yibao.sheet.content import SCAN_TITLE
 
 HEADER = SheetHeader("烟台市芝罘区医保服务大厅", "3")
 
@@ -18,10 +22,72 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.mark.parametrize("count", [6, 15, 17, 23, 26])
+def _outpatient(tier: int, amount: str, **more: str) -> dict[str, Any]:
+    return {"kind": "outpatient", "tier": tier, "in_scope": amount, **more}
+
+
+# Five-visit Yantai years (109号 二(三)1, and the 2023 rules before it): small bills, the issue's bills that cross the
+# fund's limit, bills that cross the 大额补助's too, and bills with 先行自付 and 政策范围外 parts; in service and retired;
+# under the 2023, 2024 and 2026 rules.
+FIVE_VISIT_YEARS = {
+    "small": [_outpatient(tier, "300") for tier in (1, 2, 3, 1, 2)],
+    "small with 先行自付": [_outpatient(tier, "300", self_pay_first="50") for tier in (1, 2, 3, 1, 2)],
+    "issue 24": [_outpatient(tier, "1500") for tier in (1, 2, 3, 1, 2)],
+    "large": [_outpatient(3, "5000") for _ in range(5)],
+    "with 先行自付": [_outpatient(tier, "1500", out_of_scope="50", self_pay_first="100") for tier in (1, 2, 3, 1, 2)],
+}
+PEOPLE = [{"employment": "enterprise", "retired": False, "sex": "male", "age": 40},
+          {"employment": "enterprise", "retired": True, "sex": "male", "age": 65}]
+
+
+def _longest_year_per_combination_of_readings() -> dict[tuple[str, ...], Request]:
+    """For each combination of readings these years name, the year whose sheet says the most."""
+    longest: dict[tuple[str, ...], tuple[int, Request]] = {}
+    for on, person, visits in itertools.product(["2023-06-01", "2024-06-01", "2026-03-01"], PEOPLE,
+                                                FIVE_VISIT_YEARS.values()):
+        request = Request.model_validate({"city": "yantai", "on": on, "person": person, "visits": visits})
+        result = calculate(request)
+        readings = tuple(sorted(r.id for r in result.readings))
+        size = len(plain_text(request, result))
+        if readings not in longest or size > longest[readings][0]:
+            longest[readings] = (size, request)
+    return {readings: request for readings, (_, request) in longest.items()}
+
+
+COMBINATIONS = _longest_year_per_combination_of_readings()
+ISSUE_24 = ("outpatient-deductible-one-counter", "outpatient-supplement-same-share")
+
+
+def test_the_years_name_every_reading_of_a_yantai_outpatient_year_in_every_combination() -> None:
+    """The combinations a five-visit outpatient year can name: the one deductible counter always; with it the
+    大额补助 paying past the fund's limit (2024 on) or the 2023 rules, and 先行自付 paid by the person, or not."""
+    one_counter, same_share, by_person, pre_2024 = ("outpatient-deductible-one-counter",
+                                                    "outpatient-supplement-same-share", "self-pay-first-by-person",
+                                                    "yantai-pre-2024-outpatient")
+    known = {(one_counter,), (one_counter, by_person), ISSUE_24, (one_counter, same_share, by_person),
+             (one_counter, pre_2024), (one_counter, by_person, pre_2024)}
+    assert known <= set(COMBINATIONS), sorted(COMBINATIONS)
+
+
+@pytest.mark.parametrize("readings", sorted(COMBINATIONS), ids=lambda readings: " + ".join(readings) or "no reading")
+def test_a_five_visit_year_is_one_page_with_its_qr_code_whatever_readings_it_names(
+        qapp: object, tmp_path: Path, readings: tuple[str, ...]) -> None:
+    request = COMBINATIONS[readings]
+    result = calculate(request)
+    pdf, png = tmp_path / "sheet.pdf", tmp_path / "sheet.png"
+    write_pdf(pdf, request, result, HEADER)
+    text = _flat(pdftotext(pdf))
+    assert pdf_pages(pdf) == 1 and "第1页，共1页" in text
+    assert SCAN_TITLE in text and "经办人（签字）" in text
+    assert text.count("解读（") == len(readings)  # each reading's full text once
+    save_png(png, request, result, HEADER)
+    assert QImage(str(png)).height() == 1754  # one A4 page at 150 dpi
+
+
+@pytest.mark.parametrize("count", [8, 9, 19, 22])
 def test_the_signature_never_opens_a_page_alone_the_totals_come_with_it(qapp: object, tmp_path: Path,
                                                                           count: int) -> None:
-    """Years of 6, 15, 17, 23 and 26 visits ran just over a page: the signature block alone on the last page (or
+    """Years of 8, 9, 19 and 22 visits run just over a page: the signature block stood alone on the last page (or
     with only the notes). Now the year's totals open that page, and the notes and documents follow them."""
     request = Request.model_validate(year_of_visits(count))
     pdf = tmp_path / "sheet.pdf"

@@ -25,7 +25,6 @@ from yibao.rules.models import (
     Result,
     SourceRef,
     Supplementary,
-    Visit,
 )
 from yibao.sheet.capitals import amount_in_capitals
 from yibao.sheet.parts import Row, Section, Table, Total
@@ -175,7 +174,7 @@ def build_content(
         rules_date=cn_date(result.on),
         inputs=tuple(_inputs(request, result)),
         sections=numbered,
-        missing=tuple((m.label, m.reason) for m in result.missing),
+        missing=_missing(result),
         notes=tuple(_short_cite(note, short) for note in notes),
         documents=tuple(replace(d, short=short.get(d.number, "")) for d in documents),
         headlines=tuple(headlines(result, request.person)),
@@ -186,15 +185,13 @@ def build_content(
 _CN_ORDINALS = "一二三四五六七八九十"
 
 
-def _applies_to_visit(line: Line, visit: Visit | None) -> bool:
+def _applies_to_visit(line: Line) -> bool:
     """Left out: a 大额补助 line that pays nothing because the fund's yearly limit is not reached (kept when the
-    city has no such layer: it says why the person pays what is above the limit), and the bill's sum when the bill
-    is only its in-scope part (the visit's title row already says it)."""
+    city has no such layer: it says why the person pays what is above the limit), and the bill's sum (the visit's
+    title row says it)."""
     if line.key == "supplement":
         return not (line.amount is not None and line.amount == 0 and ABSENT_MARK not in line.formula)
-    if line.key == "bill" and visit is not None:
-        return bool(visit.out_of_scope or visit.self_pay_first)
-    return True
+    return line.key != "bill"
 
 
 def _applies(item: str, month_given: bool, result: Result) -> bool:
@@ -242,6 +239,7 @@ def _total(label: str, amount: Decimal | None) -> Total:
 def _visits_section(request: Request, result: Result) -> Section:
     assert result.visits is not None
     rows: list[Row] = []
+    printed: set[Row] = set()  # a rate the same as one above (a tier's 支付比例 again) is printed once
     entered = request.visits or []
     for number, visit in enumerate(result.visits, start=1):
         title = f"第{number}次　{KIND_NAMES[visit.kind]}·{TIER_NAMES.get(visit.tier, str(visit.tier))}医疗机构"
@@ -252,10 +250,17 @@ def _visits_section(request: Request, result: Result) -> Section:
                 parts.append(f"政策范围外 {money(v.out_of_scope)}")
             if v.self_pay_first:
                 parts.append(f"先行自付 {money(v.self_pay_first)}")
+            bill = next((line for line in visit.lines if line.key == "bill"), None)
+            if len(parts) > 1 and bill is not None and bill.figure is not None:
+                parts.append(f"{bill.label} {bill.figure}")
             title += "　" + "　".join(parts)
         rows.append(Row(title, "", kind="group"))
-        given = entered[number - 1] if number <= len(entered) else None
-        rows.extend(_row(line) for line in visit.lines if _applies_to_visit(line, given))
+        for line in filter(_applies_to_visit, visit.lines):
+            row = _row(line)
+            if row not in printed:
+                rows.append(row)
+            if line.unit == "rate":
+                printed.add(row)
     totals: list[Total] = []
     t = result.year_totals
     if t is not None:
@@ -349,3 +354,11 @@ def _short_cite(text: str, short: dict[str, str]) -> str:
 
 def _cited_short(tables: tuple[Table, ...], short: dict[str, str]) -> tuple[Table, ...]:
     return tuple(replace(t, rows=tuple(replace(r, source=_short_cite(r.source, short)) for r in t.rows)) for t in tables)
+
+
+def _missing(result: Result) -> tuple[tuple[str, str], ...]:
+    """The figures the documents do not give; those missing for one reason are named together before it."""
+    by_reason: dict[str, list[str]] = {}
+    for m in result.missing:
+        by_reason.setdefault(m.reason, []).append(m.label)
+    return tuple(("、".join(labels), reason) for reason, labels in by_reason.items())

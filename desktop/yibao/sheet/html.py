@@ -46,7 +46,8 @@ CELL_PADDING_PT = 5.0  # 3 px a side, as STYLE_SHEET sets
 # the arithmetic takes the rest, so that it wraps as little as it can.
 LABEL_PERCENT = (13, 26)
 FIGURE_PERCENT = (9, 14)
-SOURCE_PERCENT = (8, 16)
+SOURCE_PERCENT = (8, 11)  # a long citation (本地录入（烟台市）；109号 二(三)2) wraps rather than narrow every formula
+INPUT_KEY_PERCENT = (11, 18)
 QR_SOURCE = "yibao-case-code"  # the QR code's image, added to the document by render.py
 CSS_PX_PER_MM = 96 / 25.4  # an <img>'s width is in CSS pixels: Qt scales them to the paint device
 
@@ -73,10 +74,13 @@ def _headlines(content: SheetContent) -> str:
 def _inputs(content: SheetContent) -> str:
     cells = list(content.inputs)
     cells += [("", "")] * (-len(cells) % INPUTS_PER_ROW)
+    key = _percent([k for k, _ in cells], BODY_PT, INPUT_KEY_PERCENT)  # the names on one line where they can be
+    value = 100 // INPUTS_PER_ROW - key
     rows = []
     for i in range(0, len(cells), INPUTS_PER_ROW):
         pairs = cells[i : i + INPUTS_PER_ROW]
-        tds = "".join(f'<td width="11%" bgcolor="{GROUP_BG}">{_e(k)}</td><td width="22%">{_e(v)}</td>' for k, v in pairs)
+        tds = "".join(f'<td width="{key}%" bgcolor="{GROUP_BG}">{_e(k)}</td><td width="{value}%">{_e(v)}</td>'
+                      for k, v in pairs)
         rows.append(f"<tr>{tds}</tr>")
     caption = f'<tr><td colspan="{2 * INPUTS_PER_ROW}" bgcolor="{CAPTION_BG}" style="{_CAPTION}">测算条件</td></tr>'
     return f"{_TABLE}<thead>{caption}</thead>{''.join(rows)}</table>"
@@ -96,7 +100,8 @@ def _column_widths(table: Table) -> tuple[str, str, str, str]:
     """The four columns' widths for this table's rows (each visit's table of a section gets the same)."""
     lines = [row for row in table.rows if row.kind == "line"]
     label = _percent([row.label for row in lines], BODY_PT, LABEL_PERCENT)
-    figure = _percent([row.figure for row in lines], BODY_PT, FIGURE_PERCENT)
+    figure = max(_percent([row.figure for row in lines], BODY_PT, FIGURE_PERCENT),
+                 _percent([f"【{LOCAL}】" for row in lines if row.local], SMALL_PT, FIGURE_PERCENT))
     source = _percent([row.source for row in lines], SMALL_PT, SOURCE_PERCENT)
     return f"{label}%", f"{figure}%", f"{100 - label - figure - source}%", f"{source}%"
 
@@ -172,8 +177,9 @@ def _list(title: str, items: list[str]) -> str:
     if not items:
         return ""
     lis = "".join(f"<li>{item}</li>" for item in items)
-    heading = f'<p style="{_CAPTION} margin-top:6px; margin-bottom:0px;">{_e(title)}</p>'
-    return f'{heading}<ol style="margin-top:2px; margin-bottom:0px; margin-left:0px; -qt-list-indent:1;">{lis}</ol>'
+    heading = f'<p style="{_CAPTION} margin-top:3px; margin-bottom:0px;">{_e(title)}</p>'
+    return (f'{heading}<ol style="font-size:{SMALL_PT}pt; margin-top:1px; margin-bottom:0px; margin-left:0px;'
+            f' -qt-list-indent:1;">{lis}</ol>')
 
 
 def _document(d: DocumentRef) -> str:
@@ -209,9 +215,8 @@ def _case_qr(code: str) -> str:
 def _signature(content: SheetContent) -> str:
     """The disclaimer, the lines to sign and stamp, and the QR code that reopens the case: one table, kept together."""
     return (
-        f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:6px;">'
-        f'<tr><td colspan="4" align="center" style="font-size:{HEADING_PT}pt; font-weight:bold;">'
-        f'{_e(content.disclaimer)}</td></tr>'
-        f'<tr><td width="36%" valign="top"><br/>经办人（签字）：________________<br/><br/>日期：______年____月____日</td>'
-        f'<td width="27%" valign="top"><br/>经办机构（盖章）：</td>{_case_qr(content.case_code)}</tr></table>'
+        f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:4px;"><tr><td width="63%" valign="top">'
+        f'<p align="center" style="font-size:{HEADING_PT}pt; font-weight:bold;">{_e(content.disclaimer)}</p>'
+        f'<p style="margin-top:6px;">经办人（签字）：________________　　日期：______年____月____日</p>'
+        f'<p style="margin-top:6px;">经办机构（盖章）：</p></td>{_case_qr(content.case_code)}</tr></table>'
     )

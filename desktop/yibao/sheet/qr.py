@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import segno
 
-MODULE_MM = 0.4  # each module's side for a short code (a handheld 2D scanner reads 0.25 mm)
+MODULE_MM = 0.35  # each module's side for a short code (a handheld 2D scanner reads 0.25 mm)
 MAX_SIDE_MM = 30.0
 MIN_MODULE_MM = 0.3
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks

@@ -243,6 +243,11 @@ def _plan_breaks(doc: QTextDocument, page_height: float) -> None:
         rect = layout.frameBoundingRect(table)
         top = rect.top() + shift
         first_page, last_page = int(top // page_height), int((top + rect.height() - 1) // page_height)
+        if first_page != last_page and _first_row_overflows(layout, table, top, page_height):
+            shift += (first_page + 1) * page_height - top
+            first_page += 1
+            top = first_page * page_height
+            last_page = int((top + rect.height() - 1) // page_height)
         pushed = first_page != last_page and rect.height() <= page_height * KEEP_TOGETHER_FRACTION
         if pushed:
             shift += last_page * page_height - top
@@ -265,6 +270,14 @@ def _plan_breaks(doc: QTextDocument, page_height: float) -> None:
     doc.setPageSize(size)
 
 
+def _first_row_overflows(layout: Any, table: QTextTable, top: float, page_height: float) -> bool:
+    """Whether not even the table's first line fits on the page it starts on: Qt then carries the table to the next
+    page by itself, and a break before the table as well would leave a page blank."""
+    room = (top // page_height + 1) * page_height - top
+    first_line = layout.blockBoundingRect(table.cellAt(0, 0).firstCursorPosition().block()).height()
+    return bool(room < first_line)
+
+
 def _title_row_height(layout: Any, table: QTextTable) -> float:
     """The height the column headings add: a one-line row, as tall as the visit's title row."""
     first = layout.blockBoundingRect(table.cellAt(0, 0).firstCursorPosition().block())
@@ -278,7 +291,8 @@ def _fix_breaks(doc: QTextDocument, page_height: float) -> None:
     for table in _tables(doc):
         rect = layout.frameBoundingRect(table)
         first_page, last_page = int(rect.top() // page_height), int((rect.bottom() - 1) // page_height)
-        pushed = first_page != last_page and rect.height() <= page_height * KEEP_TOGETHER_FRACTION
+        pushed = (first_page != last_page and rect.height() <= page_height * KEEP_TOGETHER_FRACTION
+                  and not _first_row_overflows(layout, table, rect.top(), page_height))
         opens_page = pushed or rect.top() - first_page * page_height < 0.02 * page_height
         page = last_page if pushed else first_page
         headings = page > 0 and opens_page and _is_group_only_head(table)
