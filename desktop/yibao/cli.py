@@ -28,17 +28,32 @@ class OutputError(Exception):
     """The result could not be written (a full disk, a closed pipe); the message is Chinese, one line."""
 
 
+MAX_REQUEST_BYTES = 10 * 1024 * 1024  # far above any request (a year of visits is some kilobytes); /dev/zero ends
+
+
 def read_request(source: str) -> Request:
-    """Parse one JSON request from a file path or ``-``; raise InputError in Chinese on any problem."""
+    """Parse one JSON request from a file path or ``-``; raise InputError in Chinese on any problem (a closed stdin,
+    a file larger than MAX_REQUEST_BYTES, text that is not UTF-8)."""
     from yibao.rules import InputError
     from yibao.wording import describe_os_error
 
+    what = "标准输入" if source == "-" else f"请求文件 {source}"
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError("(文件)", f"请求文件 {source} 不是 UTF-8 编码的文本") from None
+        if source == "-":
+            if sys.stdin is None:  # started with stdin closed (<&-)
+                raise InputError("(文件)", "没有标准输入（已被关闭），请给出请求文件路径或用管道传入请求")
+            data = sys.stdin.buffer.read(MAX_REQUEST_BYTES + 1)
+        else:
+            with open(source, "rb") as file:
+                data = file.read(MAX_REQUEST_BYTES + 1)
     except OSError as exc:
-        raise InputError("(文件)", f"无法读取请求文件 {source}（{describe_os_error(exc)}）") from None
+        raise InputError("(文件)", f"无法读取{what}（{describe_os_error(exc)}）") from None
+    if len(data) > MAX_REQUEST_BYTES:
+        raise InputError("(文件)", f"{what} 超过 {MAX_REQUEST_BYTES // (1024 * 1024)} MB，不是一个测算请求")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("(文件)", f"{what} 不是 UTF-8 编码的文本") from None
     from yibao.rules.requests import request_from_text
 
     return request_from_text(text)
@@ -250,8 +265,39 @@ def _local_options(command: argparse.ArgumentParser) -> None:
     choice.add_argument("--no-local", action="store_true", help=NO_LOCAL_HELP)
 
 
+# What argparse says (usage, help, its errors), in Chinese: it looks each phrase up through its module's ``_``.
+ARGPARSE_WORDS = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示此帮助并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：输入有误：%(message)s\n",
+    "the following arguments are required: %s": "缺少必须给出的参数：%s",
+    "unrecognized arguments: %s": "不认识的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "没有 %(value)r 这一项（可选：%(choices)s）",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "后面须跟一个值",
+    "expected at most one argument": "后面最多跟一个值",
+    "expected at least one argument": "后面至少跟一个值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+    "invalid %(type)s value: %(value)r": "%(value)r 不是有效的值",
+    "ignored explicit argument %r": "多余的值 %r",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "须给出参数 %s 之一",
+}
+
+
+def _chinese_argparse() -> None:
+    import argparse
+
+    vars(argparse)["_"] = lambda text: ARGPARSE_WORDS.get(text, text)
+    vars(argparse)["ngettext"] = lambda one, many, n: "后面须跟 %s 个值" if "argument" in one else (one if n == 1 else many)
+
+
 def parser() -> argparse.ArgumentParser:
     import argparse
+
+    _chinese_argparse()
 
     top = argparse.ArgumentParser(prog="yibao", description="山东职工基本医疗保险测算")
     top.add_argument("--version", action="store_true", help="显示版本号和内置政策参数的日期")

@@ -12,7 +12,7 @@ from yibao.cli import main
 def calc(text: str) -> tuple[int, str, str]:
     """Run ``yibao calc -`` in-process on ``text``: (exit status, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
-    stdin, sys.stdin = sys.stdin, io.StringIO(text)
+    stdin, sys.stdin = sys.stdin, io.TextIOWrapper(io.BytesIO(text.encode("utf-8", "surrogatepass")), encoding="utf-8")
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(["calc", "-"])

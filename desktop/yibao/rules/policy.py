@@ -21,9 +21,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from yibao.json_text import JsonProblem, loads
 from yibao.resources import resource_path
 from yibao.rules.inputs import MAX_AMOUNT, MAX_MONTHS
-from yibao.rules.json_text import JsonProblem, loads
 from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 from yibao.wording import cn_date, describe_os_error, money
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from yibao.json_text import JsonProblem, loads
 from yibao.rules.errors import InputError, from_validation_error
-from yibao.rules.json_text import JsonProblem, loads
 from yibao.rules.models import Request
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]

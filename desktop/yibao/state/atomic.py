@@ -7,6 +7,7 @@ import errno
 import logging
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -21,8 +22,9 @@ log = logging.getLogger(__name__)
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text to a temp file in the same folder, fsync it, then ``os.replace`` it over ``path``.
 
-    If anything fails the old file is left as it was and the temp file is removed.
+    If anything fails the old file is left as it was and the temp file is removed. A read-only file is not replaced.
     """
+    refuse_read_only(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -54,6 +56,7 @@ def replace_checked(path: Path, write: Callable[[Path], object], complete: Calla
         raise WriteError(errno.EEXIST, f"无法写入 {path}（这不是一个普通文件，是一个符号链接，不会被替换）")
     if path.is_dir() or (path.exists() and not path.is_file()):  # a folder, /dev/null, a FIFO: never replaced
         raise WriteError(errno.EISDIR, f"无法写入 {path}（这不是一个普通文件）")
+    refuse_read_only(path)
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
@@ -116,8 +119,25 @@ def set_aside(path: Path, companions: Sequence[str] = ()) -> Path:
     return target
 
 
+def refuse_read_only(path: Path) -> None:
+    """A file the user made read-only is never replaced: ``os.replace`` would, the folder being writable."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # not there yet: nothing to keep
+        return
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        raise WriteError(errno.EACCES, f"无法写入 {path}（文件是只读的，未被替换）")
+
+
 def copy_aside(path: Path) -> Path:
-    """Keep a copy of a partly damaged file under the set-aside name, before the app rewrites it without the bad part."""
+    """Keep a copy of a partly damaged file under the set-aside name, before the app rewrites it without the bad part.
+
+    One copy per damage: a copy already kept with the same content is returned (each run reads the file again)."""
+    content = path.read_bytes()
+    for kept in sorted(path.parent.glob(f"{path.stem}.damaged-*{path.suffix}")):
+        with contextlib.suppress(OSError):
+            if kept.stat().st_size == len(content) and kept.read_bytes() == content:
+                return kept
     target = _aside_name(path)
     shutil.copy2(path, target)
     return target

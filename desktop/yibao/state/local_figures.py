@@ -16,9 +16,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from yibao.json_text import loads
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.inputs import InputProblem, parse_file_date
-from yibao.rules.json_text import loads
 from yibao.rules.policy import (
     FIXED_KEYS,
     KEY_SEPARATOR,

@@ -19,11 +19,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from yibao.json_text import JsonProblem, loads
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.errors import from_validation_error
 from yibao.rules.inputs import InputProblem, parse_file_date
 from yibao.rules.inventory import NOT_OFFERED, key_label
-from yibao.rules.json_text import JsonProblem, loads
 from yibao.rules.policy import FigureSource, written_value
 from yibao.state.atomic import replace_checked
 from yibao.state.local_figures import make_local_figure, overlaps, period_text

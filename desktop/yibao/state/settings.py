@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from yibao.json_text import loads
 from yibao.state.paths import config_dir
 
 FILE_NAME = "settings.json"
@@ -73,10 +74,10 @@ def load_settings() -> tuple[Settings, str | None]:
     """The saved settings, or defaults; the message (Chinese) says what was wrong with the file, if anything."""
     path = settings_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads(path.read_text(encoding="utf-8"))  # a BOM (Notepad) is skipped, a key given twice refused
     except (FileNotFoundError, NotADirectoryError):  # none saved yet (or no folder to hold one)
         return Settings(), None
-    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested too deep
+    except ValueError:  # not UTF-8, not JSON, a key twice, nested too deep
         return Settings(), _set_aside(path)
     except OSError as exc:
         _log().warning("cannot read %s: %s", path, exc)

@@ -1,0 +1,55 @@
+"""Issue 22.14: the command line's smaller edges. A closed stdin and an endless input (/dev/zero) end in one Chinese
+line; argparse's usage, help and errors are in Chinese, never English."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from yibao.cli import MAX_REQUEST_BYTES, main
+
+
+def yibao(*args: str) -> tuple[int, str]:
+    done = subprocess.run([sys.executable, "-m", "yibao", *args], capture_output=True, timeout=60)
+    return done.returncode, done.stderr.decode("utf-8")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes the child's stdin before it starts")
+def test_a_closed_stdin_is_one_line() -> None:
+    """``yibao calc - <&-``: Python starts with no sys.stdin at all."""
+    done = subprocess.run([sys.executable, "-m", "yibao", "calc", "-"], preexec_fn=lambda: os.close(0),
+                          capture_output=True, timeout=60)
+    assert (done.returncode, done.stderr.decode("utf-8")) == (
+        2, "输入有误：(文件)：没有标准输入（已被关闭），请给出请求文件路径或用管道传入请求\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_an_endless_input_is_refused_once_it_passes_the_bound() -> None:
+    assert yibao("calc", "/dev/zero") == (2, f"输入有误：(文件)：请求文件 /dev/zero 超过 {MAX_REQUEST_BYTES // 2**20} MB，"
+                                              "不是一个测算请求\n")
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["calc"], "yibao calc：输入有误：缺少必须给出的参数：request"),
+    (["frob"], "yibao：输入有误：参数 command：没有 'frob' 这一项（可选：'calc', 'regions', 'sheet', 'figures'）"),
+    (["regions", "--bogus"], "yibao：输入有误：不认识的参数：--bogus"),
+    (["calc", "-", "--compare-on"], "yibao calc：输入有误：参数 --compare-on：后面须跟一个值"),
+], ids=["missing", "unknown-command", "unknown-option", "no-value"])
+def test_argparse_says_it_in_chinese(args: list[str], said: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and err.startswith("用法：yibao") and err.endswith(said + "\n")
+    assert not re.search(r"\b(usage|error|required|invalid|unrecognized|expected)\b", err)
+
+
+def test_help_is_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["figures", "-h"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：yibao figures") and "位置参数" in out and "显示此帮助并退出" in out
+    assert not re.search(r"\b(usage|positional|options|show this help)\b", out)
