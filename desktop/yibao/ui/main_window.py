@@ -27,8 +27,6 @@ from yibao.ui.menu_dialogs import MenuDialogs
 from yibao.ui.notes import Notes
 from yibao.ui.output import Output
 from yibao.ui.pages import (
-    BASE_HINT,
-    RETIREMENT_HINT,
     TAB_BEFORE_AFTER,
     TAB_COMPARE,
     TAB_CONTRIBUTION,
@@ -36,7 +34,6 @@ from yibao.ui.pages import (
     TAB_RETIREMENT,
     TAB_TITLES,
     TAB_VISITS,
-    VISITS_HINT,
 )
 from yibao.ui.person import PersonPanel
 from yibao.ui.presenter import Presenter
@@ -219,26 +216,9 @@ class MainWindow(QMainWindow):
     def _render(self, result: Result) -> None:
         self.problems.show_answer(f"{result.city_name} · 按 {cn_date(result.on)} 施行的政策计算")
         _ = self.contribution_tab  # the first question's tab is always there
-        self._render_headlines(result)
         self.refresh.computed()
         self.notes.show_result(result)
         self.computed.emit()
-
-    def _render_headlines(self, result: Result) -> None:
-        from yibao.headline import contribution_headline, retirement_headline, visits_headline
-
-        person = self.request.person if self.request is not None else None
-        contribution = result.contribution
-        self.headlines[TAB_CONTRIBUTION].show_headline(
-            contribution_headline(contribution, person) if contribution is not None and person is not None else None,
-            BASE_HINT)
-        totals = result.year_totals
-        self.headlines[TAB_VISITS].show_headline(
-            visits_headline(totals, result.visits or [], result.missing, result.needs_input) if totals is not None else None,
-            VISITS_HINT)
-        retirement = result.retirement
-        self.headlines[TAB_RETIREMENT].show_headline(
-            retirement_headline(retirement, result.needs_input) if retirement is not None else None, RETIREMENT_HINT)
 
     def tab(self, index: int) -> Tab:
         """The tab at ``index``, built and put on its page the first time it is needed."""

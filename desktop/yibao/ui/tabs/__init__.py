@@ -54,11 +54,11 @@ def make_tab(index: int, presenter: Presenter, headlines: dict[int, HeadlineBox]
     if index == TAB_CONTRIBUTION:
         from yibao.ui.tabs.contribution import ContributionTab
 
-        return ContributionTab(presenter)
+        return ContributionTab(presenter, headlines[TAB_CONTRIBUTION])
     if index == TAB_VISITS:
         from yibao.ui.tabs.visits import VisitsTab
 
-        return VisitsTab(presenter)
+        return VisitsTab(presenter, headlines[TAB_VISITS])
     if index == TAB_COMPARE:
         from yibao.ui.tabs.tiers import TiersTab
 
@@ -66,7 +66,7 @@ def make_tab(index: int, presenter: Presenter, headlines: dict[int, HeadlineBox]
     if index == TAB_RETIREMENT:
         from yibao.ui.tabs.retirement import RetirementTab
 
-        return RetirementTab(presenter)
+        return RetirementTab(presenter, headlines[TAB_RETIREMENT])
     if index == TAB_POLICY:
         from yibao.ui.tabs.policy import PolicyTab
 

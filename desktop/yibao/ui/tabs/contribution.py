@@ -33,6 +33,7 @@ from yibao.wording import NOT_STATED, cn_date, figure_name, label, marked, yuan
 if TYPE_CHECKING:
     from yibao.rules import Result
     from yibao.rules.models import ContributionResult, CoverageResult
+    from yibao.ui.headline_box import HeadlineBox
     from yibao.ui.presenter import Presenter
 
 OPTIONS = tuple(OPTION_NAMES.items())
@@ -42,8 +43,9 @@ COVERED_TEXT = {True: "享受", False: "不享受", None: "见说明"}  # None: 
 class ContributionTab(QWidget):
     question = "contribution"
 
-    def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
+    def __init__(self, presenter: Presenter, headline: HeadlineBox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.headline = headline  # above the tab, on its page: the answer first
         self.presenter = presenter
         self.base = AmountEdit(label("contribution.monthly_base"), "例如 6000")
         self.base.setProperty("help", "在职和灵活就业人员的月缴费基数（元）；退休人员不缴费，可不填")
@@ -147,7 +149,14 @@ class ContributionTab(QWidget):
         return ("contribution", "enrolment")
 
     def show_result(self, result: Result, stale: bool) -> None:
+        from yibao.headline import contribution_headline
+
         self.set_flexible(self.presenter.flexible)
+        request, contribution = self.presenter.request, result.contribution
+        person = request.person if request is not None else None
+        self.headline.show_headline(
+            contribution_headline(contribution, person) if contribution is not None and person is not None else None,
+            BASE_HINT)
         self._show(result.contribution, result.coverage)
         show_stale(self.result_widgets(), stale)
 

@@ -16,6 +16,7 @@ from yibao.wording import NOT_STATED, figure_name, label, months, yuan
 if TYPE_CHECKING:
     from yibao.rules import Result
     from yibao.rules.models import RetirementResult
+    from yibao.ui.headline_box import HeadlineBox
     from yibao.ui.presenter import Presenter
 
 ELIGIBLE_TEXT = {True: "已满足", False: "未满足", None: NOT_STATED}
@@ -28,8 +29,9 @@ def months_text(count: int | None) -> str:
 class RetirementTab(QWidget):
     question = "retirement"
 
-    def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
+    def __init__(self, presenter: Presenter, headline: HeadlineBox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.headline = headline  # above the tab, on its page: the answer first
         self.presenter = presenter
         self.paid = CountEdit(label("retirement.paid_months"), maximum=1200, unit="个月")
         self.paid.setPlaceholderText("例如 280")
@@ -83,7 +85,12 @@ class RetirementTab(QWidget):
         return ("retirement",)
 
     def show_result(self, result: Result, stale: bool) -> None:
-        self._show(result.retirement)
+        from yibao.headline import retirement_headline
+
+        retirement = result.retirement
+        self.headline.show_headline(
+            retirement_headline(retirement, result.needs_input) if retirement is not None else None, RETIREMENT_HINT)
+        self._show(retirement)
         show_stale(self.result_widgets(), stale)
 
     def _show(self, result: RetirementResult | None) -> None:

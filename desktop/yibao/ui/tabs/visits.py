@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
     from yibao.rules import Result
     from yibao.rules.models import Visit, VisitResult, YearTotals
+    from yibao.ui.headline_box import HeadlineBox
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 INPUT_COLUMNS = tuple((key, FIELD_LABELS[f"visits.{key}"]) for key in ("in_scope", "out_of_scope", "self_pay_first"))
@@ -290,8 +291,9 @@ class VisitsTab(QWidget):
     visits_added = Signal(int)  # how many were pasted or imported
     paste_refused = Signal(str)  # why nothing was pasted (the window says it in a message box)
 
-    def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
+    def __init__(self, presenter: Presenter, headline: HeadlineBox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.headline = headline  # above the tab, on its page: the answer first
         self.presenter = presenter
         self.model = VisitsModel(presenter, self)
         self.table = QTableView()
@@ -542,7 +544,13 @@ class VisitsTab(QWidget):
         return ("visits", "year_to_date")
 
     def show_result(self, result: Result, stale: bool) -> None:
-        self._show(result.visits, result.year_totals)
+        from yibao.headline import visits_headline
+
+        totals = result.year_totals
+        self.headline.show_headline(
+            visits_headline(totals, result.visits or [], result.missing, result.needs_input) if totals is not None else None,
+            VISITS_HINT)
+        self._show(result.visits, totals)
         show_stale(self.result_widgets(), stale)
 
     def _show(self, visits: list[VisitResult] | None, totals: YearTotals | None) -> None:
