@@ -26,15 +26,21 @@ def _outpatient(tier: int, amount: str, **more: str) -> dict[str, Any]:
     return {"kind": "outpatient", "tier": tier, "in_scope": amount, **more}
 
 
-# Five-visit Yantai years (109号 二(三)1, and the 2023 rules before it): small bills, the issue's bills that cross the
-# fund's limit, bills that cross the 大额补助's too, and bills with 先行自付 and 政策范围外 parts; in service and retired;
-# under the 2023, 2024 and 2026 rules.
+def _stay(tier: int, amount: str, **more: str) -> dict[str, Any]:
+    return {"kind": "inpatient", "tier": tier, "in_scope": amount, **more}
+
+
+# Five-visit Yantai years (109号 二(三)1 and 二(三)3, and the 2023 rules before them): small bills, the issue's bills
+# that cross the fund's limit, bills that cross the 大额补助's too, bills with 先行自付 and 政策范围外 parts, a hospital
+# stay after four visits, five stays; in service and retired; under the 2023, 2024 and 2026 rules (no local figures).
 FIVE_VISIT_YEARS = {
     "small": [_outpatient(tier, "300") for tier in (1, 2, 3, 1, 2)],
     "small with 先行自付": [_outpatient(tier, "300", self_pay_first="50") for tier in (1, 2, 3, 1, 2)],
     "issue 24": [_outpatient(tier, "1500") for tier in (1, 2, 3, 1, 2)],
     "large": [_outpatient(3, "5000") for _ in range(5)],
     "with 先行自付": [_outpatient(tier, "1500", out_of_scope="50", self_pay_first="100") for tier in (1, 2, 3, 1, 2)],
+    "a stay": [*(_outpatient(tier, "1500") for tier in (1, 2, 3, 1)), _stay(2, "10000", self_pay_first="500")],
+    "five stays": [_stay(tier, "30000", out_of_scope="1000", self_pay_first="500") for tier in (1, 2, 3, 1, 2)],
 }
 PEOPLE = [{"employment": "enterprise", "retired": False, "sex": "male", "age": 40},
           {"employment": "enterprise", "retired": True, "sex": "male", "age": 65}]
@@ -58,14 +64,16 @@ COMBINATIONS = _longest_year_per_combination_of_readings()
 ISSUE_24 = ("outpatient-deductible-one-counter", "outpatient-supplement-same-share")
 
 
-def test_the_years_name_every_reading_of_a_yantai_outpatient_year_in_every_combination() -> None:
-    """The combinations a five-visit outpatient year can name: the one deductible counter always; with it the
-    大额补助 paying past the fund's limit (2024 on) or the 2023 rules, and 先行自付 paid by the person, or not."""
-    one_counter, same_share, by_person, pre_2024 = ("outpatient-deductible-one-counter",
-                                                    "outpatient-supplement-same-share", "self-pay-first-by-person",
-                                                    "yantai-pre-2024-outpatient")
+def test_the_years_name_every_reading_of_a_five_visit_yantai_year_in_these_combinations() -> None:
+    """The combinations these years name: an outpatient visit's one deductible counter; with it the 大额补助 paying
+    past the fund's limit (2024 on) or the 2023 rules, 先行自付 paid by the person or not; a stay's 大额补助 past the
+    fund's limit, alone or with the outpatient readings."""
+    one_counter, same_share, by_person, pre_2024, stay = (
+        "outpatient-deductible-one-counter", "outpatient-supplement-same-share", "self-pay-first-by-person",
+        "yantai-pre-2024-outpatient", "inpatient-supplement-above-limit")
     known = {(one_counter,), (one_counter, by_person), ISSUE_24, (one_counter, same_share, by_person),
-             (one_counter, pre_2024), (one_counter, by_person, pre_2024)}
+             (one_counter, pre_2024), (one_counter, by_person, pre_2024), (stay,), (stay, one_counter),
+             (stay, one_counter, same_share), (stay, one_counter, pre_2024)}
     assert known <= set(COMBINATIONS), sorted(COMBINATIONS)
 
 

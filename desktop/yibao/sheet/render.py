@@ -46,7 +46,7 @@ from yibao.state.atomic import WriteError, replace_checked
 from yibao.version import APP_TITLE, app_version
 
 MARGINS_MM = QMarginsF(13, 8, 13, 8)  # left, top, right, bottom
-LINE_HEIGHT_PERCENT = 76
+LINE_HEIGHT_PERCENT = 74
 FOOTER_MM = 8.0
 TITLE_PT = 15.0
 HEADER_PT = 8.5
