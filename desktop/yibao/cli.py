@@ -147,8 +147,18 @@ def _figures_check(args: argparse.Namespace) -> int:
     from yibao.state.packs import read_pack, summary
 
     policy = bundled_policy()
-    _write_out("\n".join(summary(policy, read_pack(policy, Path(args.pack)))) + "\n")
+    pack = read_pack(policy, Path(args.pack))
+    _write_out("\n".join(summary(policy, pack, _progress_line if len(pack.figures) >= PROGRESS_FROM else None)) + "\n")
     return 0
+
+
+PROGRESS_FROM = 500  # figures: a pack this large takes seconds to check; say how far it is
+
+
+def _progress_line(done: int, total: int) -> None:
+    """``figures check`` on a large pack: a line on stderr at each tenth of the way (the result goes to stdout)."""
+    if done == total or done * 10 // total != (done - 1) * 10 // total:
+        print(f"正在检查：{done}/{total} 个城市时段（{done * 100 // total}%）", file=sys.stderr, flush=True)
 
 
 def _figures_import(args: argparse.Namespace) -> int:

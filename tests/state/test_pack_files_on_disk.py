@@ -82,3 +82,13 @@ def test_import_on_a_full_disk_is_one_line_and_keeps_the_figures(capsys: pytest.
     assert err == (f"本地录入参数未能保存到 {local_figures.local_figures_path()}（磁盘已满），原有的本地录入参数未改动，"
                    "未导入任何数据\n")
     assert local_figures.local_figures_path().read_bytes() == before
+
+
+def test_a_large_pack_shows_its_progress(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 22.13: ``figures check`` on a large pack says how far it is on stderr; the summary stays on stdout."""
+    import yibao.cli
+
+    monkeypatch.setattr(yibao.cli, "PROGRESS_FROM", 1)  # the example's two cities and periods count as large
+    code, out, err = cli(capsys, "figures", "check", str(EXAMPLE))
+    assert code == 0 and out.startswith("数据包：") and "正在检查" not in out
+    assert err == "正在检查：1/2 个城市时段（50%）\n正在检查：2/2 个城市时段（100%）\n"

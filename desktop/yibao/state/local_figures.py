@@ -211,10 +211,14 @@ def load_local_figures(policy: Policy) -> tuple[list[LocalFigure], str | None]:
     if not isinstance(records, list):
         return [], set_aside_reported(path, "本地录入数据文件", "现从空白开始")
     figures: list[LocalFigure] = []
+    same_key: dict[tuple[object, object], list[LocalFigure]] = {}  # only these can overlap: loading stays linear
     skipped: list[str] = []
     for i, record in enumerate(records, start=1):
+        key = (record.get("parameter"), record.get("region")) if isinstance(record, dict) else None
         try:
-            figures.append(_from_record(policy, record, figures))
+            figure = _from_record(policy, record, same_key.get(key, ()) if key else ())
+            figures.append(figure)
+            same_key.setdefault((figure.parameter, figure.region), []).append(figure)
         except InputError as exc:
             skipped.append(f"第{i}条（{_describe(policy, record)}）：{exc.problem}")
     if not skipped:

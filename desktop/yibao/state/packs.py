@@ -11,7 +11,8 @@ Chinese line naming the record and the field.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -141,6 +142,7 @@ def parse_pack(policy: Policy, data: object) -> Pack:
             raise PackError(f"documents[{i - 1}].id", f"第{i}个文件：编号“{document.id}”重复")
         documents[document.id] = document
     figures: list[LocalFigure] = []
+    same_key: dict[tuple[str, str], list[LocalFigure]] = {}  # only these can overlap: the check stays linear
     for i, raw in enumerate(pack.figures, start=1):
         where = f"第{i}条（{_describe(policy, raw.region, raw.parameter, raw.start)}）"
         cited = documents.get(raw.document)
@@ -150,13 +152,16 @@ def parse_pack(policy: Policy, data: object) -> Pack:
         source = None if not cited.number else FigureSource(cited.issuer or pack.issuer, cited.number, cited.title,
                                                              cited.issued, raw.clause.strip())
         try:
-            figures.append(make_local_figure(
+            figure = make_local_figure(
                 policy, parameter=raw.parameter, region=raw.region, start=raw.start, end=raw.end,
-                raw_value=raw.value, note=raw.note, existing=figures, source=source,
-            ))
+                raw_value=raw.value, note=raw.note, existing=same_key.get((raw.parameter, raw.region), ()),
+                source=source,
+            )
         except InputError as exc:
             base = exc.field.split(".")[0]
             raise PackError(f"figures[{i - 1}].{exc.field}", f"{where}{FIGURE_LABELS.get(base, base)}：{exc.problem}") from None
+        figures.append(figure)
+        same_key.setdefault((figure.parameter, figure.region), []).append(figure)
     _check_within(policy, figures)
     return Pack(pack.issuer, pack.prepared, tuple(pack.documents), tuple(figures))
 
@@ -290,9 +295,12 @@ RESULTS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
-def summary(policy: Policy, pack: Pack) -> list[str]:
+def summary(policy: Policy, pack: Pack, progress: Callable[[int, int], None] | None = None) -> list[str]:
     """What ``yibao figures check`` prints: the header, then per city and period the figures and, for each result
-    they feed, whether the pack completes it (sample cases needing every figure of that result leave none unknown)."""
+    they feed, whether the pack completes it (sample cases needing every figure of that result leave none unknown).
+
+    Linear in the pack: each sample case gets only the figures in force for its city on its day (looked up by
+    bisection). ``progress(done, total)`` is told after each city and period."""
     lines = [f"数据包：{pack.issuer}，编制于{cn_date(pack.prepared)}，{len(pack.documents)}个文件，{len(pack.figures)}条参数"]
     for document in pack.documents:
         issued = f"，{cn_date(document.issued)}印发" if document.issued else ""
@@ -300,16 +308,39 @@ def summary(policy: Policy, pack: Pack) -> list[str]:
     groups: dict[tuple[str, date, date | None], list[LocalFigure]] = {}
     for figure in pack.figures:
         groups.setdefault((figure.region, figure.start, figure.end), []).append(figure)
-    for (region, start, end), figures in groups.items():
+    in_force = _InForce(pack.figures)
+    for done, ((region, start, end), figures) in enumerate(groups.items(), start=1):
         period = f"{cn_date(start)}至{cn_date(end)}" if end else f"{cn_date(start)}起"
         labels = "、".join(policy.catalogue[f.parameter].label + (f"（{NOT_OFFERED}）" if f.value is None else "")
                           for f in figures)
         lines.append(f"{policy.regions[region].name} {period}：{labels}（{len(figures)}项）")
-        for name, (prefixes, done) in RESULTS.items():
+        for name, (prefixes, gives) in RESULTS.items():
             if any(f.parameter.split(".")[0] in prefixes for f in figures):
-                still = _still_missing(policy, region, start, name, prefixes, pack.figures)
-                lines.append(f"  {name}：{done}" if not still else f"  {name}：仍缺 {'、'.join(still)}")
+                still = _still_missing(policy, region, start, name, prefixes, in_force.on(region, start))
+                lines.append(f"  {name}：{gives}" if not still else f"  {name}：仍缺 {'、'.join(still)}")
+        if progress is not None:
+            progress(done, len(groups))
     return lines
+
+
+class _InForce:
+    """The figures of each city and parameter sorted by start: at most one is in force on a day (they never overlap)."""
+
+    def __init__(self, figures: Sequence[LocalFigure]) -> None:
+        self._by: dict[str, dict[str, list[LocalFigure]]] = {}
+        for figure in sorted(figures, key=lambda f: f.start):
+            self._by.setdefault(figure.region, {}).setdefault(figure.parameter, []).append(figure)
+        self._starts = {region: {name: [f.start for f in listed] for name, listed in parameters.items()}
+                        for region, parameters in self._by.items()}
+
+    def on(self, region: str, day: date) -> list[LocalFigure]:
+        found = []
+        for name, listed in self._by.get(region, {}).items():
+            i = bisect_right(self._starts[region][name], day) - 1
+            end = listed[i].end if i >= 0 else day
+            if i >= 0 and (end is None or day <= end):
+                found.append(listed[i])
+        return found
 
 
 def _still_missing(
