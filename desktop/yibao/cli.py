@@ -158,7 +158,7 @@ PROGRESS_FROM = 500  # figures: a pack this large takes seconds to check; say ho
 def _progress_line(done: int, total: int) -> None:
     """``figures check`` on a large pack: a line on stderr at each tenth of the way (the result goes to stdout)."""
     if done == total or done * 10 // total != (done - 1) * 10 // total:
-        print(f"正在检查：{done}/{total} 个城市时段（{done * 100 // total}%）", file=sys.stderr, flush=True)
+        print(f"正在检查：{done}/{total} 个城市时段", file=sys.stderr, flush=True)
 
 
 def _figures_import(args: argparse.Namespace) -> int:

@@ -91,4 +91,4 @@ def test_a_large_pack_shows_its_progress(capsys: pytest.CaptureFixture[str], mon
     monkeypatch.setattr(yibao.cli, "PROGRESS_FROM", 1)  # the example's two cities and periods count as large
     code, out, err = cli(capsys, "figures", "check", str(EXAMPLE))
     assert code == 0 and out.startswith("数据包：") and "正在检查" not in out
-    assert err == "正在检查：1/2 个城市时段（50%）\n正在检查：2/2 个城市时段（100%）\n"
+    assert err == "正在检查：1/2 个城市时段\n正在检查：2/2 个城市时段\n"
