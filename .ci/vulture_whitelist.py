@@ -43,3 +43,4 @@ dst
 # The menus name the window's methods they call (ui/actions.py, MENUS).
 _.show_about
 _.paste_visits
+_.scan_case

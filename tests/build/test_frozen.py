@@ -123,6 +123,32 @@ def test_calc_rejects_bad_input_in_chinese(frozen: Path, tmp_path: Path) -> None
     assert "城市" in done.stderr and "yantai" in done.stderr
 
 
+def test_calc_reads_visits_from_an_xlsx_file(frozen: Path, tmp_path: Path) -> None:
+    """Task 1's year (tests/helpers/visit_rows_helpers.py) from a spreadsheet: openpyxl is in the frozen app."""
+    from openpyxl import Workbook
+    from visit_rows_helpers import TASK_ONE, TASK_ONE_LIST
+
+    request, visits = tmp_path / "request.json", tmp_path / "结算清单.xlsx"
+    request.write_text(json.dumps(TASK_ONE), encoding="utf-8")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in TASK_ONE_LIST:
+        sheet.append(row)
+    book.save(visits)
+    done = run_frozen(frozen, tmp_path, "calc", str(request), "--visits", str(visits))
+    assert done.returncode == 0, done.stderr
+    totals = json.loads(done.stdout)["year_totals"]
+    assert (totals["fund_pays"], totals["person_pays"]) == ("3055.00", "2245.00")
+
+
+def test_the_qr_decoder_and_the_jpeg_plugin_are_bundled(frozen: Path) -> None:
+    """扫码调取 from a picture of the sheet: zxing-cpp's extension module and Qt's JPEG reader travel with the app."""
+    bundle = frozen.parent
+    assert list(bundle.rglob("zxingcpp*")), "zxing-cpp is missing"
+    assert [p for p in bundle.rglob("*qjpeg*") if "imageformats" in p.parts], "the JPEG plugin is missing"
+
+
 def test_regions_lists_the_16_cities(frozen: Path, tmp_path: Path) -> None:
     done = run_frozen(frozen, tmp_path, "regions")
     assert done.returncode == 0, done.stderr

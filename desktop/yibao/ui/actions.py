@@ -37,6 +37,7 @@ MENUS: dict[str, tuple[Item | None, ...]] = {
         Item("新建测算(&N)", "new_case", "New", tool=True),
         Item("保存到历史记录(&S)", "output.save_case", "Save", tool=True),
         Item("历史记录(&H)…", "dialogs.open_history", "Ctrl+H", tool=True),
+        Item("扫码调取(&L)…", "dialogs.scan_case", "Ctrl+L"),
         SEPARATOR,
         Item("导入就诊记录(&R)…", "import_visits"),
         Item("粘贴就诊记录(&E)", "paste_visits", "Paste", key_shown_only=True),

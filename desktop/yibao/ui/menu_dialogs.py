@@ -1,4 +1,4 @@
-"""The dialogs the menus open: 历史记录, 设置, 本地录入参数, the fund, help and about. What a dialog changes goes back
+"""The dialogs the menus open: 历史记录, 扫码调取, 设置, 本地录入参数, the fund, help and about. What a dialog changes goes back
 to the presenter (a reopened case, other local figures) or to the settings; each dialog's module loads when opened."""
 
 from __future__ import annotations
@@ -37,6 +37,19 @@ class MenuDialogs:
                 return
             self.presenter.load(request, request.city, request.on)
             self.window.statusBar().showMessage(f"已打开 {dialog.chosen.saved_at:%Y-%m-%d %H:%M} 的测算", 4000)
+
+    def scan_case(self) -> None:
+        """扫码调取 (Ctrl+L): a case code scanned, pasted or read from a picture of the sheet reopens its case (an
+        edited case not yet saved is kept unless the clerk says otherwise)."""
+        from yibao.ui.dialogs.messages import ask_discard
+        from yibao.ui.dialogs.scan import ScanDialog, scan_note
+
+        dialog = ScanDialog(self.window)
+        if not _run(dialog) or dialog.decoded is None or (self.presenter.unsaved and not ask_discard(self.window)):
+            return
+        request = dialog.decoded.request
+        self.presenter.load(request, request.city, request.on)
+        self.window.statusBar().showMessage(scan_note(dialog.decoded))  # stays until the next message
 
     def open_settings(self) -> None:
         from yibao.state.settings import save_settings

@@ -42,7 +42,7 @@ class VisitsPreview(QDialog):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         after = f"添加在已有的{existing}条之后" if existing else "添加到就诊报销表"
-        intro = QLabel(f"“{name}”中有 <b>{len(read.visits)}</b> 条就诊记录，确认无误后点“添加”，{after}：")
+        intro = QLabel(f"“{name}”中有<b>{len(read.visits)}</b>条就诊记录，确认无误后点“添加”，{after}：")
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(len(read.visits), len(COLUMNS))
