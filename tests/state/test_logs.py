@@ -57,3 +57,21 @@ def test_a_new_home_moves_the_handler(tmp_path: Path, monkeypatch: pytest.Monkey
     path = setup_logging()
     assert [Path(h.baseFilename) for h in _ours(clean_root)] == [path.absolute()]
     assert path == tmp_path / "two" / "logs" / "yibao.log"
+
+
+def test_a_full_disk_under_the_log_folder_prints_no_tracebacks(home: Path, clean_root: logging.Logger,
+                                                                capsys: pytest.CaptureFixture[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 22.12: each line the log cannot write used to print "--- Logging error ---" and a traceback on stderr."""
+    import errno
+
+    setup_logging()
+    handler = next(h for h in clean_root.handlers if isinstance(h, RotatingFileHandler))
+
+    def full(_record: logging.LogRecord) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(handler, "shouldRollover", full)
+    logging.getLogger("yibao.test").warning("本地录入数据有误")
+    logging.getLogger("yibao.test").error("第二行")
+    assert capsys.readouterr().err == ""

@@ -55,4 +55,13 @@ def log_exception(exc_type: type[BaseException], exc: BaseException, tb: Traceba
 
 
 class _Handler(RotatingFileHandler):
-    """Ours, so that setup_logging can find it again among the root logger's handlers."""
+    """Ours, so that setup_logging can find it again among the root logger's handlers.
+
+    A full disk (or any OSError) under the log folder drops the line quietly: logging would print a traceback on
+    stderr for every line it cannot write, and the app runs on without its log."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handleError(record)
