@@ -41,7 +41,7 @@ _SPACER = '<p style="font-size:4pt; margin:0px;">&nbsp;</p>'
 # Cell padding, set once as the document's default style sheet (render.py applies it).
 STYLE_SHEET = "td, th { padding-left: 3px; padding-right: 3px; padding-top: 0px; padding-bottom: 2px; }"
 PAGE_WIDTH_PT = 521.6  # A4 less the margins (184 mm), in points
-CELL_PADDING_PT = 5.0  # 3 px a side, as STYLE_SHEET sets
+CELL_PADDING_PT = 8.0  # 3 px a side, as STYLE_SHEET sets, and the rules between the cells
 # The label, figure and clause columns as wide as their longest text (within these bounds, per cent of the page);
 # the arithmetic takes the rest, so that it wraps as little as it can.
 LABEL_PERCENT = (13, 26)
