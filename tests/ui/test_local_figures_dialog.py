@@ -310,8 +310,8 @@ def test_ok_refuses_a_figure_clashing_with_one_imported_meanwhile(qtbot: QtBot, 
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.refusal.text() == (
-        "本对话框打开后，另一个程序（如命令行导入数据包）已保存了2024年1月1日起的同一参数，与您录入的2024年3月1日起"
-        "日期重叠；未保存。请修改或删除您的这一条后再按“确定”")
+        "本对话框打开后，另一个程序（如命令行导入数据包）已保存了烟台市·住院统筹基金年度最高支付限额2024年1月1日起的一条，"
+        "与您录入的2024年3月1日起的日期重叠；未保存。请修改或删除您的这一条后再按“确定”")
     assert not_none(dialog.layout()).indexOf(dialog.refusal) == 0 and not dialog.refusal.isHidden()
     assert local_figures_path().read_bytes() == imported
     # the clerk deletes the clashing figure: 确定 now saves the pack's figures as they are

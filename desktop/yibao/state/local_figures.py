@@ -173,9 +173,10 @@ def save_edits(policy: Policy, opened: Sequence[LocalFigure], edited: Sequence[L
             for figure in (f for f in added if f not in merged):
                 clash = next((kept for kept in merged if overlaps(kept, figure)), None)
                 if clash is not None:
+                    what = f"{policy.regions[figure.region].name}·{policy.catalogue[figure.parameter].label}"
                     raise LocalFigureError("start", f"本对话框打开后，另一个程序（如命令行导入数据包）已保存了"
-                                                    f"{period_text(clash)}的同一参数，与您录入的{period_text(figure)}"
-                                                    "日期重叠；未保存。请修改或删除您的这一条后再按“确定”")
+                                                    f"{what}{period_text(clash)}的一条，与您录入的{period_text(figure)}"
+                                                    "的日期重叠；未保存。请修改或删除您的这一条后再按“确定”")
                 merged.append(figure)
         save_local_figures(merged)
     return merged
