@@ -455,12 +455,6 @@ def _log() -> Any:
     return logging.getLogger(__name__)
 
 
-def run_dialog(dialog: Any) -> int:
-    from yibao.ui.dialogs.common import run_dialog as run
-
-    return run(dialog)
-
-
 def notify(parent: QWidget, kind: Kind, title: str, text: str) -> None:
     from yibao.ui.dialogs.messages import notify as show
 
