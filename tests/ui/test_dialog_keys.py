@@ -10,17 +10,21 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QGroupBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from visit_rows_helpers import TASK_ONE_LIST
 from window_helpers import add_visit, open_window, set_case
 
 from yibao.rules import bundled_policy, calculate
+from yibao.rules.visit_rows import read_visit_rows
 from yibao.state.history import open_history
 from yibao.state.settings import Settings
 from yibao.ui.cities import city_names
 from yibao.ui.dialogs.fund import FundDialog
 from yibao.ui.dialogs.history import HistoryDialog
 from yibao.ui.dialogs.local_figures import LocalFiguresDialog
+from yibao.ui.dialogs.scan import ScanDialog
 from yibao.ui.dialogs.sections import SectionsDialog
 from yibao.ui.dialogs.settings import SettingsDialog
+from yibao.ui.dialogs.visits_import import VisitsPreview
 
 LETTER = re.compile(r"\(&([A-Z])\)")
 
@@ -54,8 +58,10 @@ def dialogs(qtbot: QtBot) -> list[tuple[QDialog, QWidget]]:
     fund = FundDialog("yantai", "烟台市", date(2024, 6, 1), calculate)
     first_amount = next(iter(fund.edits.values()))
     sections = SectionsDialog(["contribution", "visits"], ["visits"])
+    scan = ScanDialog()
+    preview = VisitsPreview("结算清单.xlsx", read_visit_rows(TASK_ONE_LIST), 2)
     made = [(settings, settings.city), (hist, hist.text), (local, local.table), (fund, first_amount),
-            (sections, sections.boxes["contribution"])]
+            (sections, sections.boxes["contribution"]), (scan, scan.code), (preview, preview.add_button)]
     for dialog, _first in made:
         qtbot.addWidget(dialog)
     return made
