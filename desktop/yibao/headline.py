@@ -157,19 +157,20 @@ def _unknown_words(missing: Sequence[Missing], needs_input: Sequence[NeedsInput]
 
 def tiers_headline(by_tier: Mapping[int, VisitResult]) -> Headline:
     """同样的费用在一级及以下医疗机构个人少付 ¥600.00（与三级医疗机构相比）。"""
+    local = LOCAL_WORDS if any(line.local for v in by_tier.values() for line in v.lines) else ""
     known = {tier: v.person_pays for tier, v in by_tier.items() if v.person_pays is not None}
     if len(known) < 2:
         funds = {tier: v.fund_pays for tier, v in by_tier.items() if v.fund_pays is not None}
         if len(funds) >= 2:
             parts = "，".join(f"{TIER_WORDS[t]} {yuan(f)}" for t, f in sorted(funds.items()))
-            return Headline("tiers", f"统筹基金支付：{parts}；个人负担{NOT_STATED}，无法比较个人少付多少。")
+            return Headline("tiers", f"统筹基金支付：{parts}{local}；个人负担{NOT_STATED}，无法比较个人少付多少。")
         return Headline("tiers", f"个人负担{NOT_STATED}，无法比较不同级别医疗机构。")
     cheapest = min(known, key=lambda t: (known[t], t))
     dearest = max(known, key=lambda t: (known[t], -t))
     saving = known[dearest] - known[cheapest]
     if saving == 0:
-        return Headline("tiers", "同样的费用在各级医疗机构个人负担相同。")
-    text = f"同样的费用在{TIER_WORDS[cheapest]}个人少付 {yuan(saving)}（与{TIER_WORDS[dearest]}相比）"
+        return Headline("tiers", f"同样的费用在各级医疗机构个人负担相同{local}。")
+    text = f"同样的费用在{TIER_WORDS[cheapest]}个人少付 {yuan(saving)}（与{TIER_WORDS[dearest]}相比）{local}"
     if len(known) < len(by_tier):
         text += f"；其余级别的个人负担{NOT_STATED}"
     return Headline("tiers", text + "。")

@@ -16,7 +16,7 @@ on it, unknown (None): the person's share is then an upper bound, said in words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from yibao.rules.errors import InputError
@@ -262,7 +262,16 @@ def _bill_line(visit: Visit, bill: Decimal) -> Line:
     return line("bill", "医疗费用合计", bill, " + ".join(parts) + f" = {money(bill)}")
 
 
-def _person_line(visit: Visit, bill: Decimal, fund: Decimal | None, supplement: Decimal | None) -> tuple[Decimal | None, Line]:
+def _person_line(visit: Visit, bill: Decimal, fund: Decimal | None, supplement: Decimal | None,
+                 rests_on: list[Line]) -> tuple[Decimal | None, Line]:
+    """个人负担 = bill − what the funds pay: it rests on the local figures (本地录入) the funds' lines rest on."""
+    person, shown = _person_figure(visit, bill, fund, supplement)
+    local = tuple(dict.fromkeys(s for earlier in rests_on for s in earlier.sources if s.local))
+    return person, replace(shown, sources=(*shown.sources, *local))
+
+
+def _person_figure(visit: Visit, bill: Decimal, fund: Decimal | None,
+                   supplement: Decimal | None) -> tuple[Decimal | None, Line]:
     if fund is None:
         return None, line("person", "个人负担", None, "统筹基金的支付无法确定，无法计算")
     if supplement is None:
@@ -333,7 +342,7 @@ def _outpatient(rules: OutpatientRules, visit: Visit, state: YearState) -> Visit
         lines.append(line("fund", "统筹基金支付", None, "支付比例或年度限额文件未规定，无法计算", rules.share_src,
                           rules.fund_limit_src))
         lines.append(line("supplement", "大额医疗费用补助支付", None, "无法计算", rules.supplement_limit_src))
-    person_pays, person_line = _person_line(visit, bill, fund, supplement)
+    person_pays, person_line = _person_line(visit, bill, fund, supplement, lines)
     lines.append(person_line)
     return VisitResult(kind="outpatient", tier=visit.tier, bill=bill, deductible=deductible, fund_pays=fund,
                        supplement_pays=supplement, person_pays=person_pays, lines=lines)
@@ -382,7 +391,7 @@ def _inpatient(rules: InpatientRules, visit: Visit, state: YearState) -> VisitRe
                           rules.share_src, rules.fund_limit_src))
     supplement, supplement_line = _inpatient_supplement(rules.supplement, visit, fund, above, state)
     lines.append(supplement_line)
-    person_pays, person_line = _person_line(visit, bill, fund, supplement)
+    person_pays, person_line = _person_line(visit, bill, fund, supplement, lines)
     lines.append(person_line)
     return VisitResult(kind="inpatient", tier=visit.tier, bill=bill, deductible=deductible, fund_pays=fund,
                        supplement_pays=supplement, person_pays=person_pays, lines=lines)

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from yibao.headline import Headline, tiers_headline
 from yibao.rules.models import TIER_NAMES, VisitResult
-from yibao.ui.lines import LinesTable
+from yibao.ui.lines import LOCAL_COLOUR, LinesTable
 from yibao.ui.tiers import TIERS, TierVariants
-from yibao.wording import NOT_STATED, money_or_not_stated, percent, rate_of, yuan
+from yibao.wording import LOCAL_MARK, NOT_STATED, money_or_not_stated, percent, rate_of, yuan
 
 ROWS = ("医疗费用合计", "计入起付标准", "统筹基金支付", "大额医疗费用补助支付", "个人负担", "实际报销比例")
 NO_VISIT_HINT = "请先在就医报销中添加一次就诊"
@@ -40,6 +40,16 @@ def row_figures(visit: VisitResult) -> tuple[str, ...]:
     rate_text = "—" if visit.bill == 0 else (NOT_STATED if rate is None else percent(rate))
     return (money_or_not_stated(visit.bill), money_or_not_stated(visit.deductible), money_or_not_stated(visit.fund_pays),
             money_or_not_stated(visit.supplement_pays), money_or_not_stated(visit.person_pays), rate_text)
+
+
+# The lines each row's figure rests on (实际报销比例: the two funds' payments over the bill)
+ROW_LINES = (("bill",), ("deductible",), ("fund",), ("supplement",), ("person",), ("fund", "supplement"))
+
+
+def row_local(visit: VisitResult) -> tuple[bool, ...]:
+    """Which of ``row_figures`` rest on a figure entered locally or from a pack (本地录入)."""
+    local = {line.key for line in visit.lines if line.local}
+    return tuple(bool(local.intersection(keys)) for keys in ROW_LINES)
 
 
 def headline(visits: dict[int, VisitResult]) -> Headline | None:
@@ -110,14 +120,20 @@ class TierComparison(QWidget):
             font.setBold(chosen)
             header.setFont(font)
             self.table.setHorizontalHeaderItem(column, header)
-            for row, text in enumerate(row_figures(self.visits[tier])):
+            visit = self.visits[tier]
+            for row, (text, local) in enumerate(zip(row_figures(visit), row_local(visit), strict=True)):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setFont(font)
                 if chosen:
                     item.setBackground(CHOSEN_BACKGROUND)
                 if text == NOT_STATED:
                     item.setForeground(QBrush(QColor("#a00000")))
+                elif local:  # as in the lines below: 本地录入 in brown italics, said on hover
+                    item.setForeground(QBrush(LOCAL_COLOUR))
+                    item.setToolTip(f"按本地录入参数计算（{LOCAL_MARK}）")
+                item_font = QFont(font)
+                item_font.setItalic(local and text != NOT_STATED)
+                item.setFont(item_font)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(ROWS)))

@@ -13,7 +13,18 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFontMetricsF, QKeySequence, QPainter, QPalette, QPen, QShortcutEvent
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QShortcutEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,12 +47,12 @@ from PySide6.QtWidgets import (
 from yibao.rules.inputs import InputProblem, parse_amount
 from yibao.rules.models import KIND_NAMES, TIER_NAMES, YearToDate
 from yibao.ui.fields import AmountEdit, CountEdit
-from yibao.ui.lines import LinesTable
+from yibao.ui.lines import LOCAL_COLOUR, LinesTable
 from yibao.ui.pages import VISITS_HINT
 from yibao.ui.presenter import YTD_COUNTS, Presenter
 from yibao.ui.summary import SummaryGrid
 from yibao.ui.tabs import show_stale
-from yibao.wording import FIELD_LABELS, NOT_STATED, fen_number, figure_name, money_or_not_stated, percent, yuan
+from yibao.wording import FIELD_LABELS, LOCAL_MARK, NOT_STATED, fen_number, figure_name, money_or_not_stated, percent, yuan
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -60,6 +71,7 @@ HEADER_PAD = 8  # a header keeps 4 px each side
 FIGURE_RUN = re.compile(r"[0-9.,]+")  # the figures of a cell; its words (文件未规定) wrap instead
 SHOWN_ROWS = 4  # the table is never shorter than this many visits: the tab scrolls instead
 RESULT_FIELDS = ("deductible", "fund_pays", "supplement_pays", "person_pays")
+RESULT_LINES = ("deductible", "fund", "supplement", "person")  # the line that explains each result column
 HEADERS = (FIELD_LABELS["visits.kind"], FIELD_LABELS["visits.tier"], *(label for _, label in INPUT_COLUMNS), *RESULT_COLUMNS)
 KIND_COLUMN, TIER_COLUMN = 0, 1
 FIRST_INPUT, FIRST_RESULT = 2, 2 + len(INPUT_COLUMNS)
@@ -128,7 +140,23 @@ class VisitsModel(QAbstractTableModel):
             return STALE_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole and column >= FIRST_RESULT and self.stale:
             return "已过期：输入有误，这些数字是上一次的结果"
+        if column >= FIRST_RESULT and self._rests_on_local(row, column):  # 本地录入, as in the lines below
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return LOCAL_COLOUR
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"按本地录入参数计算（{LOCAL_MARK}）"
         return None
+
+    def _rests_on_local(self, row: int, column: int) -> bool:
+        """A figure (not 文件未规定) whose line rests on a local figure."""
+        if row >= len(self.results) or getattr(self.results[row], RESULT_FIELDS[column - FIRST_RESULT]) is None:
+            return False
+        key = RESULT_LINES[column - FIRST_RESULT]
+        return any(line.local for line in self.results[row].lines if line.key == key)
 
     def shown(self, row: int, column: int) -> str:
         """What an amount cell shows (typed amounts as accepted, settled figures), without going through Qt."""
