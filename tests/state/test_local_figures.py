@@ -219,7 +219,8 @@ def test_a_loaded_figure_is_used_and_marked_local(home: Path, policy: Policy) ->
     assert not any(line.local for line in without.visits[0].lines)
     assert without.visits[0].fund_pays is None
     assert with_local.visits[0].fund_pays == Decimal("7360.00")  # (10000 − 800) × 80%
-    assert [line.key for line in with_local.visits[0].lines if line.local] == ["share", "fund"]
+    # 个人负担 rests on the fund's payment, so on the local share too (issue 21.4)
+    assert [line.key for line in with_local.visits[0].lines if line.local] == ["share", "fund", "person"]
 
 
 def test_a_month_count_too_large_for_a_date_is_refused_not_raised() -> None:
