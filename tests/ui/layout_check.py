@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QComboBox,
+    QGraphicsView,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -59,6 +60,8 @@ def problems(top: QWidget) -> list[str]:
             found.append(f"{name} too low: {widget.height()} < {widget.minimumSizeHint().height()} px")
         elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
             found += _header_problems(widget, name)
+        if isinstance(widget, QGraphicsView) and hasattr(widget, "chart"):
+            found += _chart_problems(widget)
         if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisible():
             found.append(f"{name}: its content is cut off to the right (a horizontal scroll bar)")
         if isinstance(widget, QTableView):
@@ -163,3 +166,27 @@ def font_sizes(top: QWidget) -> dict[str, float]:
         if _visible(widget, top) and isinstance(widget, (QLabel, QAbstractButton, QLineEdit, QComboBox, QTableView)):
             sizes[f"{type(widget).__name__} {_label(widget)} {id(widget)}"] = widget.font().pointSizeF()
     return sizes
+
+
+def _chart_problems(view: QGraphicsView) -> list[str]:
+    """QtCharts elides an axis title or label that does not fit (个人负…, … for every figure): each title within
+    its side of the plot, the widest label times the ticks within the horizontal side, a label a line high per tick."""
+    from PySide6.QtCharts import QChartView, QValueAxis
+
+    assert isinstance(view, QChartView)
+    chart = view.chart()
+    plot = chart.plotArea()
+    found = []
+    for axis in chart.axes():
+        horizontal = axis.orientation() == Qt.Orientation.Horizontal
+        side = plot.width() if horizontal else plot.height()
+        title = QFontMetricsF(axis.titleFont()).horizontalAdvance(axis.titleText())
+        if title > side:
+            found.append(f"chart axis title 「{axis.titleText()}」 elided: {side:.0f} < {title:.0f} px")
+        if isinstance(axis, QValueAxis):
+            labels = QFontMetricsF(axis.labelsFont())
+            widest = labels.horizontalAdvance(axis.labelFormat() % axis.max())
+            needed = (widest if horizontal else labels.height()) * axis.tickCount()
+            if needed > side + (widest if horizontal else labels.height()):
+                found.append(f"chart axis labels elided: {axis.tickCount()} in {side:.0f} px, each {widest:.0f} px")
+    return found

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from layout_check import problems
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsView
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into
 
@@ -85,3 +85,18 @@ def test_large_print_puts_the_person_labels_above_their_fields(qtbot: QtBot) -> 
     finally:
         apply_font(Settings())
     qtbot.waitUntil(lambda: form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows)
+
+
+def test_large_print_chart_whole_on_a_1024_by_768_screen(large_print: MainWindow, qtbot: QtBot) -> None:
+    """The chart's axis titles and labels follow the font and are never elided (个人负…), on the smaller screen too."""
+    from yibao.ui.main_window import FRAME_ALLOWANCE
+    from yibao.ui.pages import TAB_COMPARE
+
+    window = large_print
+    window.resize(1024 - FRAME_ALLOWANCE[0], 768 - FRAME_ALLOWANCE[1])
+    window.tabs.setCurrentIndex(TAB_COMPARE)
+    qtbot.wait(50)
+    chart = next(view for view in window.findChildren(QGraphicsView) if view.isVisible())
+    found = [problem for problem in problems(window) if problem.startswith("chart")]
+    assert found == [], "\n".join(found)
+    assert chart.height() >= 16 * chart.fontMetrics().lineSpacing() - 1

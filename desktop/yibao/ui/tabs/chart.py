@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 TIER_COLOURS = {1: QColor("#2e7d32"), 2: QColor("#1565c0"), 3: QColor("#c62828")}
 ERROR_STYLE = "color: #c00000;"
 LABEL_SCALE = 0.9  # axis labels a little smaller than the window's text; titles and legend as large
+MIN_HEIGHT = 280
+HEIGHT_IN_LINES = 16  # legend, two axis titles, labels, and a plot taller than 个人负担（元） is long
 
 
 class ShareChart(QWidget):
@@ -61,6 +63,13 @@ class ShareChart(QWidget):
         for axis in chart.axes():
             axis.setTitleFont(QFont(family, round(size)))
             axis.setLabelsFont(QFont(family, round(size * LABEL_SCALE)))
+        if self._view is not None:
+            self._view.setMinimumHeight(self._least_height())
+
+    def _least_height(self) -> int:
+        """Tall enough at the current font for the vertical axis title, the labels and the legend: QtCharts elides
+        what does not fit (in 大字模式 a 280 px chart showed 个人负… and … for every label)."""
+        return max(MIN_HEIGHT, round(HEIGHT_IN_LINES * self.fontMetrics().lineSpacing()))
 
     def show_curves(self, visit_index: int, curves: Curves | None) -> None:
         """The curves of the chosen visit (``tiers.share_curves``); None: no visit chosen. Unchanged curves are not redrawn."""
@@ -109,10 +118,9 @@ class ShareChart(QWidget):
                 axis.setTitleText(title)
                 axis.setLabelFormat("%.0f")
                 chart.addAxis(axis, alignment)
-            self._set_fonts(chart)
             self._view = QChartView(chart)
             self._view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._view.setMinimumHeight(280)
+            self._set_fonts(chart)
             self._layout.insertWidget(1, self._view, 1)
         return self._view
 
