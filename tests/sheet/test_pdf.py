@@ -248,3 +248,31 @@ def test_pdf_text_gives_back_every_digit_after_latin_letters_and_in_wrapped_cell
     assert "min(2,000.00,600.00)=600.00" in flat  # 烟政字〔2023〕109号 二(三)1: the tier-3 deductible, 600
     assert "HallA12" in flat and "窗口号：C3" in flat and "B座2楼" in flat
     assert "¥1,260.00" in flat  # the totals figure after the Latin-1 ¥ sign
+
+
+def test_preview_opens_readable_with_print_first(
+    qapp: object, usual: tuple[Request, Result], header: SheetHeader
+) -> None:
+    """Issue 21.14: the page fit to the dialog's width (it opened whole, at ~38%), the dialog within the screen, and
+    打印 the toolbar's first button (last, it fell into the overflow menu at 1024×768)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+    from PySide6.QtWidgets import QApplication, QToolBar
+
+    seen: list[tuple[object, str, bool]] = []
+
+    def look() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QPrintPreviewDialog):
+                preview, toolbar = widget.findChild(QPrintPreviewWidget), widget.findChild(QToolBar)
+                assert preview is not None and toolbar is not None
+                within = widget.screen().availableGeometry().contains(widget.frameGeometry())
+                seen.append((preview.zoomMode(), toolbar.actions()[0].text(), within))
+                widget.reject()
+
+    QTimer.singleShot(200, look)
+    preview_dialog(None, *usual, header)
+    assert len(seen) == 1
+    zoom, first, within = seen[0]
+    assert zoom == QPrintPreviewWidget.ZoomMode.FitToWidth and within
+    assert first in ("打印", "Print")  # Qt's own text: Chinese once the window has installed Qt's translation

@@ -54,6 +54,7 @@ FOOTER_PT = 7.5
 PDF_DPI = 600
 PNG_DPI = 150
 PNG_GAP_MM = 4.0
+PREVIEW_WIDTH = 1000  # px: an A4 page at a readable size, the toolbar whole
 
 
 def ensure_gui_app() -> QGuiApplication:
@@ -491,4 +492,24 @@ def preview_dialog(
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("打印预览：测算单")
     dialog.paintRequested.connect(lambda device: paint_sheet(device, content))
+    _readable(dialog)
     dialog.exec()
+
+
+def _readable(dialog: Any) -> None:
+    """The page as wide as the dialog (Qt opened it whole, at ~38%, too small to read), the dialog as tall as the
+    screen, and 打印 first in the toolbar (last, it fell into the overflow menu at 1024×768)."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QToolBar
+
+    room = dialog.screen().availableGeometry()
+    dialog.resize(min(PREVIEW_WIDTH, room.width() - 40), room.height() - 60)
+    toolbar = dialog.findChild(QToolBar)
+    fit_width = dialog.findChild(QAction, "fitWidthAction")
+    if fit_width is not None:
+        fit_width.trigger()
+    if toolbar is not None:
+        print_action = toolbar.actions()[-1]  # Qt's last: 打印
+        first = toolbar.actions()[0]
+        toolbar.insertAction(first, print_action)
+        toolbar.insertSeparator(first)
