@@ -120,3 +120,20 @@ def test_no_visit_gives_a_hint(widget: TierComparison) -> None:
     assert widget.message.text() == NO_VISIT_HINT
     assert widget.table.isHidden()
     assert widget.message.styleSheet() == ""
+
+
+def test_another_tiers_arithmetic_by_keyboard(widget: TierComparison, qtbot: QtBot) -> None:
+    """Issue 21.15: Tab reaches the table, → and ← choose a tier. A 二级 visit of 2000 (109号 二(三)1): at 三级
+    (2000 − 600) × 60% = 840, at 一级 (2000 − 200) × 80% = 1440."""
+    from PySide6.QtCore import Qt
+
+    show_bill(widget, yantai(outpatient(2, "2000")), 0, calculate)
+    widget.show()
+    assert widget.table.focusPolicy() != Qt.FocusPolicy.NoFocus
+    widget.table.setFocus()
+    qtbot.keyClick(widget.table, Qt.Key.Key_Right)
+    assert {row[0]: row for row in widget.lines.row_texts()}["统筹基金支付"][1] == "840.00"
+    assert "三级" in widget.lines_title.text()
+    qtbot.keyClick(widget.table, Qt.Key.Key_Left)
+    qtbot.keyClick(widget.table, Qt.Key.Key_Left)
+    assert {row[0]: row for row in widget.lines.row_texts()}["统筹基金支付"][1] == "1,440.00"

@@ -58,7 +58,7 @@ def headline(visits: dict[int, VisitResult]) -> Headline | None:
 
 
 class TierComparison(QWidget):
-    """The chosen visit at tiers 1, 2 and 3; clicking a column shows that tier's arithmetic below."""
+    """The chosen visit at tiers 1, 2 and 3; clicking a column (or ← → in the table) shows that tier's arithmetic."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +69,9 @@ class TierComparison(QWidget):
         self.table.setHorizontalHeaderLabels([TIER_NAMES[t] for t in TIERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setAccessibleName("各级医院的个人负担对比")
+        # Tab reaches the table, ← and → choose a tier: its arithmetic shows below, as a click shows it
+        self.table.currentCellChanged.connect(lambda _row, column, _r, _c: self._show_lines_of(column))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.cellClicked.connect(lambda _row, column: self._show_lines_of(column))
@@ -102,6 +104,7 @@ class TierComparison(QWidget):
         self.message.setStyleSheet("")
         self._fill()
         self._show_table(True)
+        self.table.setCurrentCell(max(0, self.table.currentRow()), TIERS.index(self.chosen_tier))
         self._show_lines_of(TIERS.index(self.chosen_tier))
 
     def figures(self) -> list[list[str]]:
@@ -143,7 +146,7 @@ class TierComparison(QWidget):
         if column < 0 or not self.visits:
             return
         tier = TIERS[column]
-        self.lines_title.setText(f"{TIER_NAMES[tier]}医院的计算过程（点击上表各列查看）：")
+        self.lines_title.setText(f"{TIER_NAMES[tier]}医院的计算过程（点击上表各列或用←→键查看）：")
         self.lines.show_lines(self.visits[tier].lines)
 
     def show_problem(self, text: str, *, error: bool) -> None:
