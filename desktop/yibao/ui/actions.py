@@ -12,7 +12,6 @@ from functools import partial
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -82,7 +81,7 @@ class Actions:
 
     def __init__(self, window: QMainWindow, tabs: QTabWidget, tab: Callable[[int], object | None]) -> None:
         self.window, self.tabs, self._tab = window, tabs, tab
-        self._keys: list[tuple[QAction, str]] = []
+        self._keys: list[tuple[QAction, Item]] = []
         self._field_keys: dict[str, Any] = {}  # letter: QShortcut
         self._build_menus()
 
@@ -102,20 +101,22 @@ class Actions:
                 slot = attrgetter(item.slot)(self.window)
                 action.triggered.connect(partial(slot, *item.args) if item.args else slot)
                 if item.key is not None:
-                    self._keys.append((action, item.key))
-                if item.key_shown_only:  # a field's own Ctrl+V still pastes text
-                    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                    self._keys.append((action, item))
                 menu.addAction(action)
                 if item.tool:
                     toolbar.addAction(action)
 
     def set_keys(self) -> None:
         """The menus' keys; Ctrl+1…Ctrl+6 and Ctrl+PgUp/PgDn switch tabs; a field's Alt+letter on another tab."""
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~45 ms: never before the first paint
         from PySide6.QtGui import QKeySequence, QShortcut
 
-        for action, key in self._keys:
-            standard = getattr(QKeySequence.StandardKey, key, None)
-            action.setShortcut(QKeySequence(standard) if standard is not None else QKeySequence(key))
+        for action, item in self._keys:
+            assert item.key is not None
+            standard = getattr(QKeySequence.StandardKey, item.key, None)
+            action.setShortcut(QKeySequence(standard) if standard is not None else QKeySequence(item.key))
+            if item.key_shown_only:  # a field's own Ctrl+V still pastes text
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self._keys = []
         tabs = self.tabs
 
