@@ -100,3 +100,14 @@ def test_the_bundled_data_matches_its_manifest() -> None:
     assert recorded == script("policy_manifest").build(), (
         "resources/policy changed since its manifest was written: run  python build_scripts/policy_manifest.py")
     assert len(load_policy().cities()) == 16
+
+
+@pytest.mark.parametrize("start", [1.5, -1, 1])
+def test_a_date_written_as_a_number_says_what_a_date_is(start: float, damaged: Path) -> None:
+    """Issue 22.14: these said only 取值无效."""
+    path = damaged / "regions" / "yantai.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["parameters"]["contribution.individual_rate"][0]["start"] = start
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, _, err = calc()
+    assert code == 3 and err.endswith("start：不是有效日期（格式 YYYY-MM-DD）\n"), err

@@ -60,6 +60,8 @@ def reason_for(err: dict[str, object]) -> str:
         "bool_parsing": "必须是 true 或 false",
         "bool_type": "必须是 true 或 false",
         "date_from_datetime_parsing": "不是有效日期（格式 YYYY-MM-DD）",
+        "date_from_datetime_inexact": "不是有效日期（格式 YYYY-MM-DD）",
+        "int_parsing_size": "数字太大",
         "date_parsing": "不是有效日期（格式 YYYY-MM-DD）",
         "date_type": "不是有效日期（格式 YYYY-MM-DD）",
         "string_type": "必须是文字",
@@ -82,6 +84,8 @@ def reason_for(err: dict[str, object]) -> str:
         for code, name in CODE_NAMES.items():
             expected = expected.replace(f"'{code}'", f"'{code}'（{name}）")
         return "只能是 " + expected.replace(" or ", " 或 ").replace(", ", "、")
+    if kind == "too_short":
+        return f"至少 {ctx.get('min_length')} 条"
     if kind == "too_long":
         return f"最多 {ctx.get('max_length')} 条"
     if kind == "string_too_long":
