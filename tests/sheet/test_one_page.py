@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from sheet_helpers import pdf_pages, pdftotext, year_of_visits
 
 from yibao.rules import Request, calculate
-from yibao.sheet import SheetHeader, plain_text, save_png, write_pdf
+from yibao.sheet import SheetHeader, build_content, plain_text, save_png, write_pdf
 from yibao.sheet.content import SCAN_TITLE
 
 HEADER = SheetHeader("烟台市芝罘区医保服务大厅", "3")
@@ -105,3 +105,21 @@ def test_the_signature_never_opens_a_page_alone_the_totals_come_with_it(qapp: ob
     assert pages > 1
     assert "经办人（签字）" in last
     assert "2024年度合计（各次之和）" in last and "说明" in last and "测算依据文件" in last
+
+
+def test_every_figure_of_the_issue_24_year_is_in_the_pdfs_text(qapp: object, tmp_path: Path) -> None:
+    """Copy and search give back every digit (the text layer once lost digits after Latin letters): each visit's
+    figures, the year's totals with their capitals. 109号 二(三)1, by hand: deductible 200 + 200 + 200 + 0 + 0 = 600;
+    fund 1040 + 910 + 780 + 770 + 0 = 3500 (the limit); 大额 430 + 1050 = 1480; the person 7500 − 3500 − 1480 = 2520."""
+    request = Request.model_validate({"city": "yantai", "on": "2024-06-01", "person": PEOPLE[0],
+                                      "visits": FIVE_VISIT_YEARS["issue 24"]})
+    result = calculate(request)
+    pdf = tmp_path / "sheet.pdf"
+    write_pdf(pdf, request, result, HEADER)
+    text = _flat(pdftotext(pdf))
+    content = build_content(request, result, HEADER)
+    figures = [row.figure for s in content.sections for t in s.tables for row in t.rows if row.kind == "line"]
+    assert figures and all(_flat(figure) in text for figure in figures), [f for f in figures if _flat(f) not in text]
+    for figure, capitals in (("¥600.00", "人民币陆佰元整"), ("¥3,500.00", "人民币叁仟伍佰元整"),
+                             ("¥1,480.00", "人民币壹仟肆佰捌拾元整"), ("¥2,520.00", "人民币贰仟伍佰贰拾元整")):
+        assert figure + capitals in text
