@@ -1,5 +1,5 @@
-"""Window tests: the question before discarding an edited case is answered "discard" unless a test says otherwise,
-and ``warnings`` records what message boxes would say.
+"""Window tests: the questions before discarding an edited case or deleting a visit are answered yes unless a test
+says otherwise, and ``warnings`` records what message boxes would say.
 
 Tests end by closing their windows; a modal question would block them.
 """
@@ -19,6 +19,7 @@ def discard_without_asking(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
         return True
 
     monkeypatch.setattr("yibao.ui.dialogs.messages.ask_discard", answer)
+    monkeypatch.setattr("yibao.ui.dialogs.messages.ask_remove_visit", lambda _parent, _visit: True)
     return asked
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
@@ -60,17 +61,41 @@ def test_no_widget_per_row_and_no_reset_on_remove_or_move(qtbot: QtBot) -> None:
 
 
 def test_typed_amounts_are_shown_back_normalised(qtbot: QtBot) -> None:
-    """1500元 and full-width １５００ are read as 1500 and shown as 1500.00, the typed columns without separators
-    (tier 3: deductible 600, fund (1500 − 600) × 60% = 540)."""
+    """1500元 and full-width １５００ are read as 1500 and shown as 1,500.00, written as the computed figures beside
+    them are (issue 21.16; tier 3: deductible 600, fund (1500 − 600) × 60% = 540)."""
     window = open_window(qtbot)
     set_case(window)
     window.visits_tab.add_outpatient.click()
     type_into_cell(qtbot, window, 0, FIRST_INPUT, "1500.0")
-    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1500.00"
+    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1,500.00"
     window.visits_tab.model.setData(window.visits_tab.model.index(0, FIRST_INPUT), "1500元")  # as the editor commits it
-    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1500.00"
+    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1,500.00"
     assert visit_row(window, 0)[1] == "540.00"
     window.visits_tab.model.setData(window.visits_tab.model.index(0, FIRST_INPUT), "１５００")
-    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1500.00"
+    assert window.visits_tab.cell_text(0, FIRST_INPUT) == "1,500.00"
     window.visits_tab.model.setData(window.visits_tab.model.index(0, FIRST_INPUT), "abc")
     assert window.visits_tab.cell_text(0, FIRST_INPUT) == "abc"  # what cannot be read stays as typed, and is named
+
+
+def test_delete_asks_first_and_keeps_the_visit_unless_confirmed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 21.16: Alt+K deleted a visit with no question and no undo."""
+    from yibao.ui.dialogs import messages
+
+    window = open_window(qtbot)
+    set_case(window)
+    add_visit(window, "outpatient", 3, "1000")
+    add_visit(window, "inpatient", 2, "48000")
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def answer(_parent: object, visit: str) -> bool:
+        asked.append(visit)
+        return next(answers)
+
+    monkeypatch.setattr(messages, "ask_remove_visit", answer)
+    tab = window.visits_tab
+    tab.select(1)
+    qtbot.keyClick(tab.table, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert asked == ["第2条就诊（住院·二级）"] and tab.model.rowCount() == 2  # 保留
+    tab.remove.click()
+    assert tab.model.rowCount() == 1 and tab.cell_text(0, FIRST_INPUT) == "1,000.00"

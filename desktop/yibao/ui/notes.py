@@ -5,18 +5,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser
 
 if TYPE_CHECKING:
     from yibao.rules import Result
 
 
+SHOWN_LINES = 4  # whole lines of the notes in sight (110 px showed two or three, the last cut); the rest scrolls
+
+
 class Notes(QTextBrowser):
     def __init__(self) -> None:
         super().__init__()
-        self.setMaximumHeight(110)
         self.setOpenLinks(False)
         self._html = ""
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as ``SHOWN_LINES`` whole lines at the current font (大字模式 too)."""
+        margins = 2 * (self.frameWidth() + round(self.document().documentMargin()))
+        self.setFixedHeight(SHOWN_LINES * self.fontMetrics().lineSpacing() + margins)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+        super().changeEvent(event)
 
     def show_result(self, result: Result) -> None:
         from html import escape  # not before the first paint (html.entities is a large table)

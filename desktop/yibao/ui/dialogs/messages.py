@@ -30,15 +30,25 @@ def notify(parent: QWidget | None, kind: Kind, title: str, text: str) -> None:
 
 def ask_discard(parent: QWidget | None) -> bool:
     """An edited case not yet saved: True when the clerk chooses to discard it (Enter keeps it)."""
+    return _ask(parent, "放弃当前测算", "当前测算已修改，尚未保存到历史记录。\n放弃它吗？", "放弃")
+
+
+def ask_remove_visit(parent: QWidget | None, visit: str) -> bool:
+    """删除 (Alt+K) pressed on a visit: True when the clerk confirms (Enter keeps it; a visit's figures are not
+    typed again in a moment)."""
+    return _ask(parent, "删除就诊", f"删除{visit}吗？", "删除")
+
+
+def _ask(parent: QWidget | None, title: str, text: str, act: str) -> bool:
     if os.environ.get("YIBAO_SMOKE"):  # the smoke test's case is its own: quitting must not wait for a click
-        print("yibao-question 放弃当前测算: 放弃", file=sys.stderr, flush=True)
+        print(f"yibao-question {title}: {act}", file=sys.stderr, flush=True)
         return True
-    box = QMessageBox(QMessageBox.Icon.Question, "放弃当前测算", "当前测算已修改，尚未保存到历史记录。\n放弃它吗？",
-                      QMessageBox.StandardButton.NoButton, parent)
-    discard = box.addButton("放弃(&D)", QMessageBox.ButtonRole.DestructiveRole)
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    chosen = box.addButton(f"{act}(&D)", QMessageBox.ButtonRole.DestructiveRole)
     keep = box.addButton("保留(&K)", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
     box.deleteLater()
-    return box.clickedButton() is discard
+    return box.clickedButton() is chosen

@@ -52,7 +52,7 @@ from yibao.ui.pages import VISITS_HINT
 from yibao.ui.presenter import YTD_COUNTS, Presenter
 from yibao.ui.summary import SummaryGrid
 from yibao.ui.tabs import show_stale
-from yibao.wording import FIELD_LABELS, LOCAL_MARK, NOT_STATED, fen_number, figure_name, money_or_not_stated, percent, yuan
+from yibao.wording import FIELD_LABELS, LOCAL_MARK, NOT_STATED, figure_name, money, money_or_not_stated, percent, yuan
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -248,11 +248,10 @@ class VisitsModel(QAbstractTableModel):
 
 @lru_cache(maxsize=4096)  # a redraw asks again for every amount typed; a day of typing stays bounded
 def _shown_back(typed: str) -> str:
-    """An amount as accepted (１５００ or 1500元 → 1500.00): to the fen, without separators so that the typed columns
-    stay narrow enough for nine columns in 大字模式 (the figures beside them carry separators); what cannot be read
-    stays as typed."""
+    """An amount as accepted (１５００ or 1500元 → 1,500.00): written as the figures beside it are (typed 1500.00 beside
+    computed 1,950.00 read as two kinds of number); what cannot be read stays as typed."""
     try:
-        return fen_number(parse_amount(typed))
+        return money(parse_amount(typed))
     except InputProblem:
         return typed
 
@@ -529,6 +528,11 @@ class VisitsTab(QWidget):
     def remove_selected(self) -> None:
         row = self.selected_index()
         if row < 0:
+            return
+        from yibao.ui.dialogs import messages
+
+        visit = self.presenter.visits[row]
+        if not messages.ask_remove_visit(self, f"第{row + 1}条就诊（{KIND_NAMES[visit.kind]}·{TIER_NAMES[visit.tier]}）"):
             return
         self.model.remove(row)
         if self.model.rowCount():
