@@ -33,10 +33,10 @@ from yibao.rules.inventory import LOCAL, key_label, open_parameters, pack_docume
 from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, ParameterSpec, nested_value
 from yibao.state.local_figures import make_local_figure, save_edits
 from yibao.state.packs import default_issuer, merge, read_pack, write_pack
+from yibao.ui.dates import date_edit, pydate, qdate
 from yibao.ui.dialogs.common import give_mnemonics, name_buttons, open_size, scrolling
 from yibao.ui.dialogs.files import ask_open_path, ask_save_path
 from yibao.ui.fields import plain_tooltip
-from yibao.ui.tabs.policy import date_edit, pydate, qdate
 from yibao.wording import FIELD_LABELS, describe_os_error
 
 EXPLANATION = ("仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"

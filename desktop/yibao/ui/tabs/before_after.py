@@ -23,10 +23,11 @@ from yibao.rules import InputError, LocalFigure, Policy, Request, Result
 from yibao.rules.compare import SECTION_NAMES, Comparison, reading_text
 from yibao.rules.inventory import last_change
 from yibao.state.settings import DEFAULT_POINT_SIZE
+from yibao.ui.dates import date_edit, pydate, qdate
 from yibao.ui.lines import ColumnFitter
 from yibao.ui.presenter import Presenter
 from yibao.ui.tabs import show_stale
-from yibao.ui.tabs.policy import PolicyTab, date_edit, pydate, qdate
+from yibao.ui.tabs.policy import PolicyTab
 from yibao.wording import NOT_STATED
 
 CHANGE_COLUMNS = ("规定", "之前", "之后", "依据")

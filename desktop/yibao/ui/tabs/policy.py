@@ -6,11 +6,10 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from yibao.rules import LocalFigure, Policy
 from yibao.rules.inventory import LOCAL, ParameterRow, changes_between, last_change, parameters_in_force
+from yibao.ui.dates import date_edit, pydate, qdate
 from yibao.ui.fields import plain_tooltip
 from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter
 from yibao.wording import NOT_STATED
@@ -38,15 +38,6 @@ CHANGE_COLUMNS = ("项目", "之前", "之后", "之前依据", "之后依据")
 NO_CHANGES = "两个日期之间没有变化"
 GREY = QColor("#707070")
 GROUP_BACKGROUND = QColor("#e6eef7")
-DATE_FORMAT = "yyyy-MM-dd"
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def _cells(row: ParameterRow) -> tuple[str, ...]:
@@ -60,16 +51,6 @@ def _cells(row: ParameterRow) -> tuple[str, ...]:
 def _text(table: QTableWidget, row: int, column: int) -> str:
     item = table.item(row, column)
     return "" if item is None else item.text()
-
-
-def date_edit(parent: QWidget, day: date | None = None) -> QDateEdit:
-    """A date field with a calendar popup, written yyyy-MM-dd."""
-    edit = QDateEdit(parent)
-    if day is not None:
-        edit.setDate(qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    return edit
 
 
 class PolicyTab(QWidget):
