@@ -49,7 +49,7 @@ FIGURE_PERCENT = (9, 14)
 SOURCE_PERCENT = (8, 11)  # a long citation (本地录入（烟台市）；109号 二(三)2) wraps rather than narrow every formula
 INPUT_KEY_PERCENT = (11, 18)
 QR_SOURCE = "yibao-case-code"  # the QR code's image, added to the document by render.py
-CSS_PX_PER_MM = 96 / 25.4  # an <img>'s width is in CSS pixels: Qt scales them to the paint device
+SCREEN_DPI = 96  # an <img>'s size is in pixels of the screen's logical resolution: Qt scales them to the paint device
 
 
 def _e(text: str) -> str:
@@ -189,7 +189,7 @@ def _document(d: DocumentRef) -> str:
     return f"{short}{_e(d.number)}{title}{issuer}"
 
 
-def sheet_html(content: SheetContent) -> str:
+def sheet_html(content: SheetContent, screen_dpi: float = SCREEN_DPI) -> str:
     """The body of the sheet: inputs, result tables, totals, missing figures, notes, documents, disclaimer, signature."""
     parts = [f'<html><body style="font-size:{BODY_PT}pt;">', _headlines(content), _inputs(content)]
     parts += [_section(s) for s in content.sections]
@@ -197,26 +197,26 @@ def sheet_html(content: SheetContent) -> str:
     parts.append(_list(MISSING_TITLE, missing))
     parts.append(_list("说明", [_e(n) for n in content.notes]))
     parts.append(_list("测算依据文件", [_document(d) for d in content.documents]))
-    parts.append(_signature(content))
+    parts.append(_signature(content, screen_dpi))
     parts.append("</body></html>")
     return "".join(parts)
 
 
-def _case_qr(code: str) -> str:
+def _case_qr(code: str, screen_dpi: float) -> str:
     """The QR code of the case code with what it is for (or why there is none)."""
     qr = case_qr(code)
     if qr is None:
         return f'<td colspan="2" valign="top" style="font-size:{SMALL_PT}pt;">{_e(SCAN_TOO_LONG)}</td>'
-    side = round(qr.side_mm * CSS_PX_PER_MM)
+    side = round(qr.side_mm / 25.4 * screen_dpi)
     return (f'<td width="20%" valign="top" style="font-size:{SMALL_PT}pt;"><b>{SCAN_TITLE}</b><br/>{_e(SCAN_HOW)}</td>'
             f'<td width="17%" align="right" valign="top"><img src="{QR_SOURCE}" width="{side}" height="{side}"/></td>')
 
 
-def _signature(content: SheetContent) -> str:
+def _signature(content: SheetContent, screen_dpi: float) -> str:
     """The disclaimer, the lines to sign and stamp, and the QR code that reopens the case: one table, kept together."""
     return (
         f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:4px;"><tr><td width="63%" valign="top">'
         f'<p align="center" style="font-size:{HEADING_PT}pt; font-weight:bold;">{_e(content.disclaimer)}</p>'
         f'<p style="margin-top:6px;">经办人（签字）：________________　　日期：______年____月____日</p>'
-        f'<p style="margin-top:6px;">经办机构（盖章）：</p></td>{_case_qr(content.case_code)}</tr></table>'
+        f'<p style="margin-top:6px;">经办机构（盖章）：</p></td>{_case_qr(content.case_code, screen_dpi)}</tr></table>'
     )

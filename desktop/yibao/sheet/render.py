@@ -103,7 +103,7 @@ class SheetPages:
         qr = case_qr(content.case_code)
         if qr is not None:
             self.doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(QR_SOURCE), _qr_image(qr.modules))
-        self.doc.setHtml(sheet_html(content))
+        self.doc.setHtml(sheet_html(content, _screen_dpi()))
         _tighten_lines(self.doc)
         self.doc.setPageSize(self.body)
         _keep_tables_together(self.doc, self.body.height())
@@ -153,6 +153,15 @@ class SheetPages:
         self._text(painter, rect, Qt.AlignmentFlag.AlignLeft, self.content.disclaimer, font)
         self._text(painter, rect, Qt.AlignmentFlag.AlignHCenter, f"{APP_TITLE} {app_version()} 版", font)
         self._text(painter, rect, Qt.AlignmentFlag.AlignRight, f"第 {index + 1} 页，共 {self.count} 页", font)
+
+
+def _screen_dpi() -> float:
+    """The resolution Qt reads an <img>'s size in (its default dpi: the screen's logical dpi, 96 on most systems and
+    72 on macOS), so that the QR code prints at its size on any of them."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None or QGuiApplication.testAttribute(Qt.ApplicationAttribute.AA_Use96Dpi):
+        return 96.0
+    return float(round(screen.logicalDotsPerInchY()))
 
 
 QR_PIXELS_PER_MODULE = 8  # sharp edges however the PDF viewer scales the picture
