@@ -142,3 +142,23 @@ def test_non_utf8_bytes_written_into_a_page(home: Path) -> None:
     assert sorted(e.summary for e in history.search()) == ["记录0", "记录2"]
     assert history.problem is not None and "1 条" in history.problem
     history.close()
+
+
+def test_a_foreign_sqlite_file_is_not_adopted(home: Path) -> None:
+    """Issue 22.14: another program's SQLite database where the history belongs was adopted (our table added to it).
+    It is set aside untouched and a new history started."""
+    path = history_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+        conn.execute("INSERT INTO contacts VALUES ('张三')")
+    conn.close()
+    history, message = open_history()
+    assert message is not None and "已损坏" in message
+    (aside,) = path.parent.glob("history.damaged-*")
+    with sqlite3.connect(aside) as conn:
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    conn.close()
+    assert tables == ["contacts"]
+    _add(history, "新的")
+    history.close()

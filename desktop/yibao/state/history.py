@@ -116,6 +116,8 @@ class History:
         self._conn.execute("BEGIN IMMEDIATE")  # waits while another instance creates it
         try:
             if self._version() == 0:
+                if self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None:
+                    raise HistoryError("a SQLite database of another program (tables, no schema version)")  # not adopted
                 self._conn.execute(_TABLE)
                 self._conn.execute(_INDEX)
                 self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
