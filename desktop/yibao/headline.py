@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from yibao.vocabulary import TIER_NAMES
 from yibao.wording import NOT_STATED, ZERO, months, percent, yuan
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 Question = Literal["contribution", "visits", "tiers", "retirement"]
 VERDICT_MARKS = {True: "√ 已满足", False: "× 未满足", None: "？ 无法判断"}
-TIER_WORDS = {1: "一级及以下医疗机构", 2: "二级医疗机构", 3: "三级医疗机构"}
+TIER_WORDS = {tier: f"{name}医疗机构" for tier, name in TIER_NAMES.items()}
 _VISIT_PARAMETERS = ("outpatient.", "inpatient.")
 LOCAL_WORDS = "（含按本地录入参数计算的数字）"
 MAX_NAMED = 2  # figures named in a sentence; the notes under the tabs list them all

@@ -15,8 +15,9 @@ from yibao import casecode
 from yibao.casecode import CaseCodeError, decode_case, encode_case
 from yibao.rules import Request, bundled_policy
 from yibao.rules.inputs import MAX_AMOUNT, MAX_MONTHS
-from yibao.rules.models import TIER_NAMES, Person
+from yibao.rules.models import Person
 from yibao.version import app_version
+from yibao.vocabulary import TIER_NAMES
 
 CITIES = sorted(region.code for region in bundled_policy().cities())
 MADE_ON = date(2026, 12, 6)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from yibao.rules import Request
 from yibao.rules.compare import compare
-from yibao.rules.models import TIER_NAMES
+from yibao.vocabulary import TIER_NAMES
 
 amounts = st.decimals(min_value=0, max_value=20000, places=2)
 visit = st.fixed_dictionaries(

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yibao.rules import Request, Result, calculate
-from yibao.rules.models import TIER_NAMES, YearToDate
+from yibao.rules.models import YearToDate
+from yibao.vocabulary import TIER_NAMES
 
 amounts = st.decimals(min_value=0, max_value=20000, places=2)
 visit = st.fixed_dictionaries(

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yibao.rules import Request, bundled_policy, calculate
-from yibao.rules.models import EMPLOYMENT_NAMES
 from yibao.rules.policy import Resolved
+from yibao.vocabulary import EMPLOYMENT_NAMES
 
 POLICY = bundled_policy()
 CITIES = sorted(r.code for r in POLICY.cities())

@@ -12,8 +12,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from yibao.rules import Request, bundled_policy, calculate
-from yibao.rules.models import STATUS_NAMES, TIER_NAMES
 from yibao.state.packs import PackError, parse_pack
+from yibao.vocabulary import STATUS_NAMES, TIER_NAMES
 
 TIERS = [str(t) for t in TIER_NAMES]
 rates = st.decimals(min_value=0, max_value=1, places=2).map(str)

@@ -8,8 +8,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 from window_helpers import open_window, set_case, type_into
 
-from yibao.ui.fields import FieldError, parse_amount, parse_count, parse_month
-
 
 @pytest.mark.parametrize(("typed", "message"), [
     ("0000-01", "首次缴费月份：年份应在 1900 到 2100 之间"),
@@ -53,14 +51,6 @@ def test_typed_markup_is_shown_as_text(qtbot: QtBot) -> None:
     assert window.input_error() == f"月缴费基数：“{typed}”不是数字金额"
     assert window.message.textFormat().name == "PlainText"
     assert "&lt;h1&gt;" in window.contribution_tab.base.toolTip()
-
-
-def test_the_window_parsers_follow_the_one_rule() -> None:
-    assert parse_amount("１５００", "金额") == 1500
-    assert parse_count("３００", "月数", maximum=1200, unit="个月") == 300
-    assert parse_month("2025-3", "月份") == "2025-03"
-    with pytest.raises(FieldError, match="金额：不能为负数"):
-        parse_amount("-0", "金额")
 
 
 def test_a_date_with_no_rules_is_named_in_chinese_without_the_request_path(qtbot: QtBot) -> None:

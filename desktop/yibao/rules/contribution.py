@@ -7,19 +7,10 @@ from decimal import Decimal
 from typing import Literal
 
 from yibao.rules.errors import InputError
-from yibao.rules.models import (
-    EMPLOYMENT_NAMES,
-    OPTION_NAMES,
-    ContributionInput,
-    ContributionResult,
-    FlexibleOption,
-    Line,
-    Person,
-    RetirementResult,
-    Supplementary,
-)
+from yibao.rules.models import ContributionInput, ContributionResult, Line, Person, RetirementResult, Supplementary
 from yibao.rules.options import FLEXIBLE_RATE, chosen_option, flexible_options
 from yibao.rules.trace import Trace, line, threshold_value
+from yibao.vocabulary import EMPLOYMENT_NAMES, OPTION_NAMES, FlexibleOption
 from yibao.wording import NOT_STATED, ZERO, money, months, percent, to_fen
 
 RETIREE_YEARS_ASSUMED = "retiree-years-assumed"  # the reading named where a retiree's years were not checked

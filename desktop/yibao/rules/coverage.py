@@ -5,19 +5,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from yibao.rules.models import (
-    EMPLOYMENT_NAMES,
-    OPTION_NAMES,
-    ContributionInput,
-    CoverageItem,
-    CoverageResult,
-    Enrolment,
-    Person,
-    RetirementResult,
-)
+from yibao.rules.models import ContributionInput, CoverageItem, CoverageResult, Enrolment, Person, RetirementResult
 from yibao.rules.options import chosen_option, flexible_options
 from yibao.rules.policy import Resolved
 from yibao.rules.trace import Trace, source_of
+from yibao.vocabulary import EMPLOYMENT_NAMES, OPTION_NAMES
 from yibao.wording import NOT_STATED, cn_date, cn_month, money, months, percent
 
 # Parameter names written out whole (checked against the catalogue by tests/rules/test_parameter_names.py).

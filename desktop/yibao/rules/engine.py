@@ -9,21 +9,12 @@ from yibao.rules.contribution import contribution
 from yibao.rules.coverage import coverage
 from yibao.rules.errors import InputError
 from yibao.rules.fund import adjustment_fund
-from yibao.rules.models import (
-    EMPLOYMENT_NAMES,
-    DocumentRef,
-    NotComputedRef,
-    Person,
-    ReadingRef,
-    Request,
-    Result,
-    SourceRef,
-    YearToDate,
-)
+from yibao.rules.models import DocumentRef, NotComputedRef, Person, ReadingRef, Request, Result, SourceRef, YearToDate
 from yibao.rules.policy import LocalFigure, Policy, Reading, load_policy
 from yibao.rules.retirement import retirement_check
 from yibao.rules.trace import Trace
 from yibao.rules.visits import settle_year, year_totals
+from yibao.vocabulary import EMPLOYMENT_NAMES
 from yibao.wording import LOCAL_MARK
 
 

@@ -78,7 +78,7 @@ def reason_for(err: dict[str, object]) -> str:
     if kind == "less_than_equal":
         return f"不能大于 {ctx.get('le')}"
     if kind == "literal_error":
-        from yibao.rules.models import CODE_NAMES
+        from yibao.vocabulary import CODE_NAMES
 
         expected = str(ctx.get("expected"))
         for code, name in CODE_NAMES.items():

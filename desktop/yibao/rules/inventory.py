@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 from yibao.rules.policy import KEY_SEPARATOR, FigureSource, LocalFigure, ParameterSpec, Policy, Resolved, Value
 from yibao.rules.trace import source_of
+from yibao.vocabulary import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 from yibao.wording import ABSENT_MARK, NOT_STATED, cn_date, percent, plain
 
 IN_FORCE = "施行中"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
 
@@ -24,6 +24,7 @@ from yibao.rules.inputs import (
     parse_month,
     parse_share,
 )
+from yibao.vocabulary import TIER_NAMES, Employment, FlexibleOption, Sex, Tier, VisitKind
 from yibao.wording import LOCAL_MARK, fen_number, ratio_number
 
 # Strict types (docs/command-line.md, "Bad input"): a number field takes a JSON number, never true/false; an amount or
@@ -92,10 +93,6 @@ def _date(value: object) -> date:
 Amount = Annotated[Decimal, BeforeValidator(_amount(MAX_AMOUNT))]
 Months = Annotated[int, BeforeValidator(_whole(MAX_MONTHS, "个月"))]
 Flag = Annotated[bool, Strict()]
-Employment = Literal["enterprise", "public_institution", "flexible"]
-Sex = Literal["male", "female"]
-FlexibleOption = Literal["with_account", "without_account"]
-Tier = Literal[1, 2, 3]  # hospital tiers, declared here once: 一级及以下, 二级, 三级
 
 def _plain_number(number: Decimal) -> str:
     """A typed value as JSON text, as exact as it was made: money to the fen ("480.00"), rates and months as they
@@ -106,15 +103,6 @@ def _plain_number(number: Decimal) -> str:
 # Shown amounts: rounded half-up to the fen and written as "1234.50".
 Money = Annotated[Decimal, PlainSerializer(fen_number, return_type=str)]
 Ratio = Annotated[Decimal, PlainSerializer(ratio_number, return_type=str)]
-
-EMPLOYMENT_NAMES = {"enterprise": "企业职工", "public_institution": "机关事业单位职工", "flexible": "灵活就业人员"}
-SEX_NAMES = {"male": "男", "female": "女"}
-TIER_NAMES: dict[int, str] = dict(zip(get_args(Tier), ("一级及以下", "二级", "三级"), strict=True))
-STATUS_NAMES = {"in_service": "在职", "retired": "退休"}
-KIND_NAMES = {"outpatient": "普通门诊", "inpatient": "住院"}
-OPTION_NAMES = {"with_account": "建立个人账户", "without_account": "不建立个人账户"}
-CODE_NAMES = EMPLOYMENT_NAMES | SEX_NAMES | KIND_NAMES | OPTION_NAMES  # to explain a code in a message
-
 
 MAX_VISITS = 1000  # a year's visits in one request
 
@@ -136,7 +124,7 @@ class ContributionInput(_Input):
 
 
 class Visit(_Input):
-    kind: Literal["outpatient", "inpatient"]
+    kind: VisitKind
     tier: Annotated[Tier, BeforeValidator(_tier)]
     in_scope: Amount
     out_of_scope: Amount = Decimal("0")
@@ -334,7 +322,7 @@ class RunningTotals(BaseModel):
 
 
 class VisitResult(BaseModel):
-    kind: Literal["outpatient", "inpatient"]
+    kind: VisitKind
     tier: int
     bill: Money
     deductible: Money | None

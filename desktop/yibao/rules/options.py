@@ -5,8 +5,8 @@ One decision, used by the contribution and the coverage summary alike, so the tw
 
 from __future__ import annotations
 
-from yibao.rules.models import FlexibleOption
 from yibao.rules.policy import Resolved, Snapshot
+from yibao.vocabulary import FlexibleOption
 
 # In the order the default is taken: where the city offers both and none is chosen, 不建立个人账户 applies
 # (the province's basic way, 184号 三(二): "按7%缴纳…（不建立个人账户），也可按9%缴纳").

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from yibao.json_text import JsonProblem, loads
 from yibao.resources import resource_path
 from yibao.rules.inputs import MAX_AMOUNT, MAX_MONTHS
-from yibao.rules.models import SEX_NAMES, STATUS_NAMES, TIER_NAMES
+from yibao.vocabulary import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 from yibao.wording import cn_date, describe_os_error, money
 
 Unit = Literal["rate", "yuan", "yuan_per_month", "yuan_per_year", "months", "flag", "multiple", "text"]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yibao.rules.models import SEX_NAMES, Line, Person, RetirementInput, RetirementResult
+from yibao.rules.models import Line, Person, RetirementInput, RetirementResult
 from yibao.rules.policy import Resolved
 from yibao.rules.trace import Trace, line
+from yibao.vocabulary import SEX_NAMES
 from yibao.wording import FIELD_LABELS, money, months, percent, to_fen
 
 

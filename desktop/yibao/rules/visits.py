@@ -20,19 +20,10 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from yibao.rules.errors import InputError
-from yibao.rules.models import (
-    STATUS_NAMES,
-    TIER_NAMES,
-    Line,
-    Person,
-    RunningTotals,
-    Visit,
-    VisitResult,
-    YearToDate,
-    YearTotals,
-)
+from yibao.rules.models import Line, Person, RunningTotals, Visit, VisitResult, YearToDate, YearTotals
 from yibao.rules.policy import NOT_OFFERED, Resolved
 from yibao.rules.trace import Trace, line, threshold_value
+from yibao.vocabulary import STATUS_NAMES, TIER_NAMES
 from yibao.wording import ABSENT_MARK, ZERO, money, percent, plain, rate_of, to_fen
 
 ONE = Decimal(1)  # a payment share is at most 100%

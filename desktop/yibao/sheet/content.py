@@ -14,20 +14,10 @@ from typing import TYPE_CHECKING
 
 from yibao.casecode import encode_case
 from yibao.headline import Headline, headlines
-from yibao.rules.models import (
-    EMPLOYMENT_NAMES,
-    KIND_NAMES,
-    OPTION_NAMES,
-    SEX_NAMES,
-    TIER_NAMES,
-    Line,
-    Request,
-    Result,
-    SourceRef,
-    Supplementary,
-)
+from yibao.rules.models import Line, Request, Result, SourceRef, Supplementary
 from yibao.sheet.capitals import amount_in_capitals
 from yibao.sheet.parts import Row, Section, Table, Total
+from yibao.vocabulary import EMPLOYMENT_NAMES, KIND_NAMES, OPTION_NAMES, SEX_NAMES, TIER_NAMES, status_name
 from yibao.wording import (
     ABSENT_MARK,
     LOCAL_MARK,
@@ -286,7 +276,7 @@ def _inputs(request: Request, result: Result) -> list[tuple[str, str]]:
     if p is not None:
         pairs += [
             (label("person.employment"), EMPLOYMENT_NAMES[p.employment]),
-            (label("person.retired"), "退休" if p.retired else "在职"),
+            (label("person.retired"), status_name(p.retired)),
             (label("person.sex"), SEX_NAMES[p.sex]),
             (label("person.age"), f"{p.age}岁"),
         ]

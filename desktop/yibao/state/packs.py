@@ -347,7 +347,7 @@ def _still_missing(
     policy: Policy, city: str, on: date, result: str, prefixes: tuple[str, ...], figures: Sequence[LocalFigure]
 ) -> list[str]:
     from yibao.rules import Request, calculate
-    from yibao.rules.models import TIER_NAMES
+    from yibao.vocabulary import TIER_NAMES
 
     samples: dict[str, dict[str, Any]] = {
         "普通门诊": {"visits": [{"kind": "outpatient", "tier": t, "in_scope": "1000"} for t in TIER_NAMES]},

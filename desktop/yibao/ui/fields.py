@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import html
-from decimal import Decimal
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from yibao.rules import inputs
-from yibao.rules.inputs import MAX_AMOUNT, InputProblem, normalise
+from yibao.rules.inputs import InputProblem, parse_amount, parse_whole
 from yibao.wording import money
 
 INVALID_STYLE = "background: #ffe4e4; border: 2px solid #c00000;"  # a strong red frame
@@ -26,50 +24,8 @@ def plain_tooltip(text: str) -> str:
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
-class FieldError(Exception):
-    """A typed value that cannot be used: ``label`` names the field for the message."""
-
-    def __init__(self, label: str, problem: str, widget: QWidget | None = None) -> None:
-        self.label = label
-        self.problem = problem
-        self.widget = widget
-        super().__init__(f"{label}：{problem}")
-
-
-def parse_amount(text: str, label: str, *, required: bool = False, maximum: Decimal = MAX_AMOUNT) -> Decimal | None:
-    """'6,000.5' → Decimal('6000.50'); blank → None (or an error when required). The rules: yibao.rules.inputs."""
-    if not normalise(text):
-        if required:
-            raise FieldError(label, "必须填写")
-        return None
-    try:
-        return inputs.parse_amount(text, maximum=maximum)
-    except InputProblem as exc:
-        raise FieldError(label, str(exc)) from None
-
-
-def parse_count(text: str, label: str, *, maximum: int, unit: str) -> int | None:
-    """'３００' → 300; blank → None."""
-    if not normalise(text):
-        return None
-    try:
-        return inputs.parse_whole(text, maximum=maximum, unit=unit)
-    except InputProblem as exc:
-        raise FieldError(label, str(exc)) from None
-
-
-def parse_month(text: str, label: str) -> str | None:
-    """'2025-3' → '2025-03'; blank → None."""
-    if not normalise(text):
-        return None
-    try:
-        return inputs.parse_month(text)
-    except InputProblem as exc:
-        raise FieldError(label, str(exc)) from None
-
-
 class AmountEdit(QLineEdit):
-    """A money field in 元: accepts '6000', '6,000.50'; the window reads it with ``amount()``."""
+    """A money field in 元: accepts '6000', '6,000.50' (the presenter reads the text: yibao.rules.inputs)."""
 
     def __init__(self, label: str, placeholder: str = "0.00", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,19 +37,11 @@ class AmountEdit(QLineEdit):
     def show_normalised(self) -> None:
         """Once accepted, the amount is shown back the way every figure is written: '１５００' or '1500元' → '1,500.00'."""
         try:
-            value = parse_amount(self.text(), self.label)
-        except FieldError:
-            return  # the message names the field; the text stays as typed so it can be corrected
-        if value is not None and self.text() != money(value):
+            value = parse_amount(self.text())
+        except InputProblem:
+            return  # blank, or the message names the field; the text stays as typed so it can be corrected
+        if self.text() != money(value):
             self.setText(money(value))
-
-    def amount(self, *, required: bool = False) -> Decimal | None:
-        try:
-            value = parse_amount(self.text(), self.label, required=required)
-        except FieldError as exc:
-            exc.widget = self
-            raise
-        return value
 
 
 class CountEdit(QLineEdit):
@@ -110,15 +58,8 @@ class CountEdit(QLineEdit):
     def show_normalised(self) -> None:
         """Once accepted, the count is shown back in plain digits: '３００' → '300'."""
         try:
-            value = parse_count(self.text(), self.label, maximum=self.maximum, unit=self.unit)
-        except FieldError:
+            value = parse_whole(self.text(), maximum=self.maximum, unit=self.unit)
+        except InputProblem:
             return
-        if value is not None and self.text() != str(value):
+        if self.text() != str(value):
             self.setText(str(value))
-
-    def count(self) -> int | None:
-        try:
-            return parse_count(self.text(), self.label, maximum=self.maximum, unit=self.unit)
-        except FieldError as exc:
-            exc.widget = self
-            raise

@@ -26,11 +26,12 @@ if TYPE_CHECKING:
     from yibao.ui.presenter import Presenter
 
 from yibao.state.settings import DEFAULT_POINT_SIZE
+from yibao.vocabulary import EMPLOYMENT_NAMES, SEX_NAMES, status_name
 from yibao.wording import label
 
-EMPLOYMENTS = (("enterprise", "企业职工"), ("public_institution", "机关事业单位职工"), ("flexible", "灵活就业人员"))
-STATUSES = ((False, "在职"), (True, "退休"))
-SEXES = (("male", "男"), ("female", "女"))
+EMPLOYMENTS = tuple(EMPLOYMENT_NAMES.items())
+STATUSES = ((False, status_name(False)), (True, status_name(True)))
+SEXES = tuple(SEX_NAMES.items())
 
 
 def combo(items: tuple[tuple[Any, str], ...] | list[tuple[str, str]], name: str) -> QComboBox:

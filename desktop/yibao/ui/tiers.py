@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from yibao.rules import Request, Result
-from yibao.rules.models import TIER_NAMES, Visit, VisitResult, YearToDate
+from yibao.rules.models import Visit, VisitResult, YearToDate
+from yibao.vocabulary import TIER_NAMES
 from yibao.wording import to_fen
 
 TIERS = tuple(TIER_NAMES)

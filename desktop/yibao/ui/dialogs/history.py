@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yibao.rules.models import EMPLOYMENT_NAMES, SEX_NAMES
 from yibao.state.history import HistoryUnavailable
 from yibao.ui.dialogs.common import name_buttons, open_size
 from yibao.ui.dialogs.messages import notify
+from yibao.vocabulary import EMPLOYMENT_NAMES, SEX_NAMES
 from yibao.wording import label, money
 
 if TYPE_CHECKING:

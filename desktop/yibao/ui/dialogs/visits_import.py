@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yibao.rules.models import KIND_NAMES, MAX_VISITS, TIER_NAMES
+from yibao.rules.models import MAX_VISITS
 from yibao.rules.visit_rows import RowProblem
 from yibao.ui.dialogs.common import give_mnemonics, name_buttons, open_size, run_dialog
 from yibao.ui.dialogs.files import ask_open_path
 from yibao.ui.dialogs.messages import notify
 from yibao.visit_files import read_visits_file
+from yibao.vocabulary import KIND_NAMES, TIER_NAMES
 from yibao.wording import FIELD_LABELS, money
 
 if TYPE_CHECKING:

@@ -13,9 +13,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from yibao.fonts import install_fonts
-from yibao.rules.models import TIER_NAMES
 from yibao.ui.tabs.compare import NO_VISIT_HINT
 from yibao.ui.tiers import Curves
+from yibao.vocabulary import TIER_NAMES
 from yibao.wording import yuan
 
 if TYPE_CHECKING:

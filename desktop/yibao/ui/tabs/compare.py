@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.headline import Headline, tiers_headline
-from yibao.rules.models import TIER_NAMES, VisitResult
+from yibao.rules.models import VisitResult
 from yibao.ui.lines import LOCAL_COLOUR, LinesTable
 from yibao.ui.tiers import TIERS, TierVariants
+from yibao.vocabulary import TIER_NAMES
 from yibao.wording import LOCAL_MARK, NOT_STATED, money_or_not_stated, percent, rate_of, yuan
 
 ROWS = ("医疗费用合计", "计入起付标准", "统筹基金支付", "大额医疗费用补助支付", "个人负担", "实际报销比例")

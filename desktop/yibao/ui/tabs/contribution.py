@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yibao.rules.models import OPTION_NAMES
 from yibao.ui.fields import AmountEdit
 from yibao.ui.lines import ColumnFitter, LinesTable
 from yibao.ui.pages import BASE_HINT
 from yibao.ui.person import combo, select
 from yibao.ui.summary import SummaryGrid
 from yibao.ui.tabs import show_stale
+from yibao.vocabulary import OPTION_NAMES
 from yibao.wording import NOT_STATED, cn_date, figure_name, label, marked, yuan
 
 if TYPE_CHECKING:

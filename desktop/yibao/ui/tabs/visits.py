@@ -45,13 +45,14 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.rules.inputs import InputProblem, parse_amount
-from yibao.rules.models import KIND_NAMES, TIER_NAMES, YearToDate
+from yibao.rules.models import YearToDate
 from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LOCAL_COLOUR, LinesTable
 from yibao.ui.pages import VISITS_HINT
 from yibao.ui.presenter import YTD_COUNTS, Presenter
 from yibao.ui.summary import SummaryGrid
 from yibao.ui.tabs import show_stale
+from yibao.vocabulary import KIND_NAMES, TIER_NAMES
 from yibao.wording import FIELD_LABELS, LOCAL_MARK, NOT_STATED, figure_name, money, money_or_not_stated, percent, yuan
 
 if TYPE_CHECKING:
