@@ -15,7 +15,7 @@ from window_helpers import add_visit, not_none, open_window, set_case, type_into
 
 from yibao.state.history import history_path
 from yibao.state.settings import load_settings
-from yibao.ui.pages import TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_VISITS
+from yibao.ui.pages import TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_RETIREMENT, TAB_VISITS
 from yibao.ui.tabs.visits import FIRST_INPUT
 from yibao.version import app_version
 
@@ -473,8 +473,6 @@ def test_copy_as_text_for_sharing(qtbot: QtBot) -> None:
 
 def test_invalid_input_greys_every_figure_under_a_stale_marker_on_every_tab(qtbot: QtBot) -> None:
     """The old figures stay, greyed (the red 文件未规定 too), with 已过期 on whichever tab shows."""
-    from yibao.ui.pages import TAB_RETIREMENT
-
     window = open_window(qtbot)
     set_case(window)
     type_into(qtbot, window.contribution_tab.base, "6000")
@@ -510,3 +508,15 @@ def test_the_window_opens_within_a_small_screen(qtbot: QtBot) -> None:
     room = window.screen().availableGeometry()
     assert room.width() < 1200  # the test's premise
     assert window.width() <= room.width() and window.height() <= room.height()
+
+
+def test_retirement_card_says_cannot_judge_as_the_headline_does(qtbot: QtBot) -> None:
+    """Yantai before 2026: no minimum years in the documents (109号 二(二)4 applies from 2026-01-01), so whether 200
+    months reach it 无法判断, on the card as in the headline (the card said 文件未规定; issue 21.16)."""
+    window = open_window(qtbot)
+    set_case(window, on=date(2025, 6, 1))
+    type_into(qtbot, window.retirement_tab.paid, "200")
+    summary = window.retirement_tab.summary
+    assert summary.value("最低缴费年限") == "文件未规定"
+    assert summary.value("是否达到") == "无法判断"
+    assert "无法判断" in window.headlines[TAB_RETIREMENT].text.text()

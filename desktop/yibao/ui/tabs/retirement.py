@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from yibao.ui.headline_box import HeadlineBox
     from yibao.ui.presenter import Presenter
 
-ELIGIBLE_TEXT = {True: "已满足", False: "未满足", None: NOT_STATED}
+# as the headline says it: with the minimum years 文件未规定, whether they are reached cannot be judged
+ELIGIBLE_TEXT = {True: "已满足", False: "未满足", None: "无法判断"}
 
 
 def months_text(count: int | None) -> str:
