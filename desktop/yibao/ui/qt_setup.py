@@ -6,25 +6,12 @@ Its own module, so that the window and the dialogs apply them without importing 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QApplication
 
 from yibao.fonts import install_fonts
 from yibao.state.settings import DEFAULT_POINT_SIZE, Settings
 
 LARGE_PRINT_SCALE = 1.4
-_INDICATORS = (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
-               QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, QStyle.PixelMetric.PM_ExclusiveIndicatorHeight)
-
-
-class FontSizedIndicators(QProxyStyle):
-    """Tick boxes as large as their text grows (in 大字模式 they stayed 13 px beside 20 px words)."""
-
-    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
-                    widget: QWidget | None = None) -> int:
-        size = super().pixelMetric(metric, option, widget)
-        if metric in _INDICATORS and widget is not None:
-            return max(size, round(size * widget.font().pointSizeF() / DEFAULT_POINT_SIZE))
-        return size
 
 
 def apply_font(settings: Settings) -> None:
@@ -33,9 +20,10 @@ def apply_font(settings: Settings) -> None:
     font = QFont(install_fonts(bold=False))  # the bold weight is loaded after the first paint
     font.setPointSizeF(size)
     QApplication.setFont(font)
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and not isinstance(app.style(), FontSizedIndicators):
-        app.setStyle(FontSizedIndicators())
+    if size > DEFAULT_POINT_SIZE:  # the style's enums would cost start-up time before the first paint
+        from yibao.ui.indicators import grow_indicators
+
+        grow_indicators()
     for widget in QApplication.allWidgets():
         if widget.styleSheet():  # Qt keeps a styled widget's font (a coloured caption stayed at the old size)
             widget.setStyleSheet(widget.styleSheet())
