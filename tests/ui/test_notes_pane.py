@@ -31,19 +31,3 @@ def test_the_notes_show_whole_lines_at_either_size(qtbot: QtBot) -> None:
     finally:
         apply_font(Settings())
 
-
-def test_tick_boxes_grow_with_large_print(qtbot: QtBot) -> None:
-    """Issue 21.16: in 大字模式 the tick boxes stayed 13 px beside 20 px words."""
-    from PySide6.QtWidgets import QCheckBox, QStyle
-
-    apply_font(Settings())
-    box = QCheckBox("本年已发生")
-    qtbot.addWidget(box)
-    metric = QStyle.PixelMetric.PM_IndicatorWidth
-    usual = box.style().pixelMetric(metric, None, box)
-    apply_font(Settings(large_print=True))
-    QApplication.processEvents()  # the new font reaches the box
-    try:
-        assert box.style().pixelMetric(metric, None, box) >= round(usual * 1.4) - 1
-    finally:
-        apply_font(Settings())

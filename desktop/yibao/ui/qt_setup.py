@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from yibao.fonts import install_fonts
-from yibao.state.settings import DEFAULT_POINT_SIZE, Settings
+from yibao.state.settings import Settings
 
 LARGE_PRINT_SCALE = 1.4
 
@@ -20,10 +20,6 @@ def apply_font(settings: Settings) -> None:
     font = QFont(install_fonts(bold=False))  # the bold weight is loaded after the first paint
     font.setPointSizeF(size)
     QApplication.setFont(font)
-    if size > DEFAULT_POINT_SIZE:  # the style's enums would cost start-up time before the first paint
-        from yibao.ui.indicators import grow_indicators
-
-        grow_indicators()
     for widget in QApplication.allWidgets():
         if widget.styleSheet():  # Qt keeps a styled widget's font (a coloured caption stayed at the old size)
             widget.setStyleSheet(widget.styleSheet())
