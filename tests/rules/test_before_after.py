@@ -147,3 +147,20 @@ def test_differences_agree_with_the_figures_shown() -> None:
     for row in comparison.rows:
         assert row.before is not None and row.after is not None and row.difference is not None
         assert Decimal(row.after) - Decimal(row.before) == row.difference
+
+
+def test_the_yantai_retiree_dae_rows_name_only_the_dae_figures() -> None:
+    """109号 二(二)3 and 二(二)1, 2023 against 2024, a retiree aged 65: 大额 36 + 10 + 30 = 76 元 a year starts with
+    the three 大额 figures together (no one alone moves the row), while the retiree account credit of 100 元 a month
+    (二(二)1) starts beside them and moves only its own row, so it is no reason for the 大额 rows."""
+    request = Request.model_validate(
+        {"city": "yantai", "on": "2024-06-01", "contribution": {"monthly_base": "6000"},
+         "person": {"employment": "enterprise", "retired": True, "sex": "male", "age": 65}})
+    rows = {row.figure.key: row for row in compare(request, date(2023, 6, 1)).rows}
+    dae = ["supplementary.individual_yearly", "supplementary.pooled_fund_yearly", "supplementary.surplus_yearly"]
+    assert rows["contribution.supplementary_yearly.total"].after == Decimal("76.00")
+    for part in ("employer", "individual", "from_funds", "total"):
+        assert [r.parameter for r in rows[f"contribution.supplementary_yearly.{part}"].reasons] == dae, part
+    account = rows["contribution.personal_account_monthly"]
+    assert account.after == Decimal("100.00")
+    assert [r.parameter for r in account.reasons] == ["personal_account.retiree_monthly"]

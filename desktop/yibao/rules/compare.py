@@ -4,14 +4,16 @@ The same request is computed on both dates (the visits are the same bills in eac
 year; year-to-date figures apply to both). The differences are taken between the figures as shown
 (to the fen), so they always agree with the two columns beside them. Each difference is traced to
 the parameters that caused it by putting back, one at a time, a changed parameter's earlier value
-into the later calculation: a parameter is a reason when that alone moves the figure. Where one
+into the later calculation: a parameter is a reason when that alone moves the figure. A figure no
+change moves alone is traced to the smallest set found that moves it together, never to a change
+that does not touch it. Where one
 side has no figure in the documents, the comparison says so instead of giving a difference.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -107,7 +109,8 @@ class Change(BaseModel):
 
 @dataclass(frozen=True)
 class Reason:
-    """A changed parameter that alone moves a figure, written for this person (their tier, sex, age)."""
+    """A changed parameter that moves a figure (alone, or with the other reasons named), written for this person
+    (their tier, sex, age)."""
 
     parameter: str
     text: str  # 起付标准（三级）由800元降至600元
@@ -330,7 +333,8 @@ def _traced(
     rows: list[Row], request: Request, first: date, second: date, changed: list[str], policy: Policy,
     local: Sequence[LocalFigure],
 ) -> list[Row]:
-    """Each row with the changed parameters that alone move it (the later calculation with one put back)."""
+    """Each row with the changed parameters that alone move it (the later calculation with one put back), or, where
+    none does alone, the set of them that moves it together."""
     moved: dict[str, list[str]] = {row.figure.key: [] for row in rows}
     for section in dict.fromkeys(row.figure.section for row in rows):
         # Each section is traced on its own: a parameter put back is recomputed only where it is read.
@@ -341,17 +345,10 @@ def _traced(
         alone = _only(request, section).model_copy(update={"on": second})
         reading = _CasePolicy.of(policy)
         calculate(alone, reading, local)
-        for parameter in (p for p in changed if p in reading.read):
-            try:
-                reverted: Result | None = calculate(alone, _CasePolicy.of(policy, first, frozenset({parameter})), local)
-            except InputError:
-                reverted = None  # e.g. an option the earlier rules did not offer: the parameter decides everything
-            for row in here:
-                if _explains(row, None if reverted is None else _value(reverted, row.figure), reverted is None):
-                    moved[row.figure.key].append(parameter)
-        for row in here:  # moved only by changes acting together: all the section's changes are its reasons
-            if not moved[row.figure.key]:
-                moved[row.figure.key] = [p for p in changed if p in reading.read]
+        read = [p for p in changed if p in reading.read]
+        moves = _mover(alone, first, policy, local)
+        for row in here:
+            moved[row.figure.key] = [p for p in read if moves(row, frozenset({p}))] or _together(row, read, moves)
     earlier = policy.snapshot(request.city, first, local)
     later = policy.snapshot(request.city, second, local)
     traced = []
@@ -364,6 +361,40 @@ def _traced(
         traced.append(Row(row.figure, row.before, row.after, row.difference, row.before_text, row.after_text,
                           row.difference_text, reasons, row.waiting))
     return traced
+
+
+def _mover(
+    alone: Request, first: date, policy: Policy, local: Sequence[LocalFigure],
+) -> Callable[[Row, frozenset[str]], bool]:
+    """Whether putting these parameters back together moves a row; each set is calculated once."""
+    results: dict[frozenset[str], Result | None] = {}
+
+    def moves(row: Row, put_back: frozenset[str]) -> bool:
+        if put_back not in results:
+            try:
+                results[put_back] = calculate(alone, _CasePolicy.of(policy, first, put_back), local)
+            except InputError:
+                results[put_back] = None  # e.g. an option the earlier rules did not offer: these decide everything
+        found = results[put_back]
+        return _explains(row, None if found is None else _value(found, row.figure), found is None)
+
+    return moves
+
+
+def _together(row: Row, read: list[str], moves: Callable[[Row, frozenset[str]], bool]) -> list[str]:
+    """The changes that move a row only together: all of them put back, less each one the rest can move it without
+    (so a change that does not touch this row is never named); none if even all together leave it where it is."""
+    together = list(read)
+    if not moves(row, frozenset(together)):
+        return []
+    shrinking = True
+    while shrinking:  # until every one left is needed: without it, the rest no longer move the row
+        shrinking = False
+        for parameter in list(together):
+            rest = [p for p in together if p != parameter]
+            if rest and moves(row, frozenset(rest)):
+                together, shrinking = rest, True
+    return together
 
 
 def _took_effect(policy: Policy, city: str, first: date, second: date, parameters: Sequence[str]) -> date | None:
