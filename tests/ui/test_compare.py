@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 from window_helpers import not_none
 
 from yibao.rules import InputError, Request, Result, calculate
-from yibao.ui.tabs.compare import CHOSEN_BACKGROUND, NO_VISIT_HINT, ROWS, TierComparison, headline
+from yibao.sheet.tiers import ROWS
+from yibao.ui.tabs.compare import CHOSEN_BACKGROUND, NO_VISIT_HINT, TierComparison, headline
 from yibao.ui.tiers import tier_variants
 from yibao.wording import NOT_STATED
 

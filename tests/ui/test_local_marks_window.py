@@ -14,10 +14,10 @@ from yibao.headline import LOCAL_WORDS
 from yibao.rules import LocalFigure, bundled_policy
 from yibao.rules.policy import convert_value
 from yibao.sheet import plain_text
+from yibao.sheet.tiers import ROWS
 from yibao.ui.lines import LOCAL_COLOUR
 from yibao.ui.main_window import MainWindow
 from yibao.ui.pages import TAB_COMPARE
-from yibao.ui.tabs.compare import ROWS
 from yibao.ui.tabs.visits import FIRST_RESULT
 
 SHARES = {t: {"in_service": r, "retired": r} for t, r in (("1", "0.9"), ("2", "0.85"), ("3", "0.8"))}

@@ -16,6 +16,7 @@ from yibao.sheet.text import render_text
 if TYPE_CHECKING:
     from yibao.rules import Request, Result
     from yibao.rules.compare import Comparison
+    from yibao.sheet.tiers import TierSheet
 
 __all__ = [
     "DISCLAIMER",
@@ -31,14 +32,14 @@ __all__ = [
 
 
 def plain_text(
-    request: Request, result: Result, header: SheetHeader | None = None, comparison: Comparison | None = None
+    request: Request, result: Result, header: SheetHeader | None = None, comparison: Comparison | TierSheet | None = None
 ) -> str:
     """The sheet as aligned plain text, with the figures and clauses, for copying and sharing."""
     return render_text(build_content(request, result, header, comparison=comparison))
 
 
 def write_pdf(
-    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | TierSheet | None = None
 ) -> None:
     """Write the sheet as an A4 PDF with the bundled font embedded. Needs a QGuiApplication (offscreen is fine)."""
     from yibao.sheet import render
@@ -47,7 +48,7 @@ def write_pdf(
 
 
 def save_png(
-    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | TierSheet | None = None
 ) -> None:
     """Save the sheet as a PNG image: all pages stacked, at 150 dpi."""
     from yibao.sheet import render
@@ -56,7 +57,7 @@ def save_png(
 
 
 def print_dialog(
-    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | TierSheet | None = None
 ) -> bool:
     """Ask for a printer (QPrintDialog) and print the sheet; False when cancelled. No printer: Qt offers PDF output."""
     from yibao.sheet import render
@@ -65,7 +66,7 @@ def print_dialog(
 
 
 def preview_dialog(
-    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | TierSheet | None = None
 ) -> None:
     """Show the sheet in a QPrintPreviewDialog, painted by the same function as print and PDF."""
     from yibao.sheet import render

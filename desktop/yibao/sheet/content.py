@@ -17,6 +17,7 @@ from yibao.headline import Headline, headlines
 from yibao.rules.models import Line, Request, Result, SourceRef, Supplementary
 from yibao.sheet.capitals import amount_in_capitals
 from yibao.sheet.parts import Row, Section, Table, Total
+from yibao.sheet.tiers import TierSheet, tiers_section
 from yibao.vocabulary import EMPLOYMENT_NAMES, KIND_NAMES, OPTION_NAMES, SEX_NAMES, TIER_NAMES, status_name
 from yibao.wording import (
     ABSENT_MARK,
@@ -105,10 +106,10 @@ def build_content(
     request: Request,
     result: Result,
     header: SheetHeader | None = None,
-    comparison: Comparison | None = None,
+    comparison: Comparison | TierSheet | None = None,
 ) -> SheetContent:
-    """Everything the sheet prints, in order, from the result the window shows (and, on request, the
-    before-and-after comparison of the same case)."""
+    """Everything the sheet prints, in order, from the result the window shows; a comparison the tab on screen
+    made of the same case (政策前后对比, or 医院级别对比's tiers) leads: it is the question asked there."""
     header = header or SheetHeader()
     sections: list[Section] = []
     any_local = False
@@ -140,10 +141,12 @@ def build_content(
     if result.fund is not None:
         f = result.fund
         sections.append(Section("省级统筹调剂金", (Table("", tuple(_row(line) for line in f.lines)),)))
-    if comparison is not None:
+    if isinstance(comparison, TierSheet):
+        sections.insert(0, tiers_section(comparison))
+    elif comparison is not None:
         from yibao.sheet.before_after import before_after_section
 
-        sections.append(before_after_section(comparison))
+        sections.insert(0, before_after_section(comparison))
     for section in sections:
         any_local = any_local or any(row.local for table in section.tables for row in table.rows)
     notes = [f"还需填写：{n.label}（{n.reason}）" for n in result.needs_input]
@@ -322,9 +325,11 @@ def _inputs(request: Request, result: Result) -> list[tuple[str, str]]:
     return pairs
 
 
-def _documents_of(result: Result, comparison: Comparison | None) -> tuple[DocumentRef, ...]:
+def _documents_of(result: Result, comparison: Comparison | TierSheet | None) -> tuple[DocumentRef, ...]:
     """The documents the result cites (the result carries them, as computed), in the order first cited."""
-    results = [result] if comparison is None else [result, comparison.before, comparison.after]
+    results = [result]
+    if comparison is not None and not isinstance(comparison, TierSheet):
+        results += [comparison.before, comparison.after]
     return tuple(dict.fromkeys(DocumentRef(d.number, d.title, d.issuer) for r in results for d in r.documents))
 
 

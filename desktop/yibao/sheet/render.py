@@ -42,6 +42,7 @@ from yibao.sheet.content import SheetContent, SheetHeader, build_content
 from yibao.sheet.html import BODY_PT, HEAD_BG, QR_SOURCE, STYLE_SHEET, sheet_html
 from yibao.sheet.parts import Table
 from yibao.sheet.qr import case_qr
+from yibao.sheet.tiers import TierSheet
 from yibao.state.atomic import WriteError, replace_checked
 from yibao.version import APP_TITLE, app_version
 
@@ -375,7 +376,7 @@ def paint_sheet(device: QPagedPaintDevice, content: SheetContent) -> None:
 
 
 def write_pdf(
-    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | TierSheet | None = None
 ) -> None:
     content = build_content(request, result, header, comparison=comparison)
 
@@ -415,7 +416,7 @@ def _complete_png(path: Path) -> bool:
 
 
 def save_png(
-    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+    path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | TierSheet | None = None
 ) -> None:
     """The sheet's pages stacked in one picture at 150 dpi. The text is laid out at the PDF's resolution and drawn
     smaller, so the picture breaks pages where the paper does (laid out at 150 dpi, fonts round to coarser sizes and
@@ -474,7 +475,7 @@ def _printer() -> Any:
 
 
 def print_dialog(
-    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | TierSheet | None = None
 ) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
 
@@ -492,7 +493,7 @@ def print_dialog(
 
 
 def preview_dialog(
-    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | None = None
+    parent: Any, request: Request, result: Result, header: SheetHeader, comparison: Comparison | TierSheet | None = None
 ) -> None:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 

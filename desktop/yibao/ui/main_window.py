@@ -393,7 +393,10 @@ class MainWindow(QMainWindow):
         return tab.question if tab is not None else None
 
     def printed_comparison(self) -> Any:
-        return self.presenter.comparison if self.tabs.currentIndex() == TAB_BEFORE_AFTER else None
+        index = self.tabs.currentIndex()
+        if index == TAB_BEFORE_AFTER:
+            return self.presenter.comparison
+        return self.presenter.tier_sheet() if index == TAB_COMPARE else None
 
     def showEvent(self, event: QShowEvent) -> None:
         """The person panel as narrow as its fields allow (the lists still show full names): the tabs get the room."""

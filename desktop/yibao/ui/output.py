@@ -1,7 +1,8 @@
 """The case out of the window: saved to the history, printed, previewed, written as PDF or PNG, copied as text.
 
-The sheet holds the question of the tab on screen (printed from 政策前后对比, its comparison too); print,
-preview and a file the clerk names first let the clerk tick other questions to add. Each way out but the
+The sheet holds the question of the tab on screen: printed from 医院级别对比 or 政策前后对比 it opens with that
+tab's comparison (then the visits, or every question the case asks); print, preview and a file the clerk names
+first let the clerk tick other questions to add after it. Each way out but the
 preview and the copy is recorded in the history as what was done with the case (保存, 打印, PDF, 图片).
 Nothing here is imported before the first paint wants it: the sheet and printing load on first use.
 """
@@ -28,7 +29,8 @@ class CaseOnScreen(Protocol):
         """The sheet's question of the tab on screen (None: the tab asks none of its own)."""
 
     def printed_comparison(self) -> Any:
-        """The before-and-after comparison the sheet adds, when printed from that tab."""
+        """The comparison the tab on screen made, which the sheet leads with: 政策前后对比's two dates, or
+        医院级别对比's chosen visit at each tier (``sheet.tiers.TierSheet``); None: the tab makes none."""
 
 
 class Output:
@@ -88,7 +90,7 @@ class Output:
         on_screen = self.case.sheet_question()
         chosen = [on_screen] if on_screen in available else available
         if ask and len(available) > 1:
-            picked = choose_sections(self.window, available, chosen)
+            picked = choose_sections(self.window, available, chosen, self.leading_title())
             if picked is None:
                 return None
             chosen = picked
@@ -96,6 +98,16 @@ class Output:
             return request, result
         limited_request = limited(request, chosen)
         return limited_request, session.compute(limited_request)
+
+    def leading_title(self) -> str | None:
+        """The tab whose comparison opens the sheet whatever else is ticked (None: the sheet opens with the ticked)."""
+        from yibao.sheet.tiers import TierSheet
+        from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_COMPARE, TAB_TITLES
+
+        comparison = self.case.printed_comparison()
+        if comparison is None:
+            return None
+        return TAB_TITLES[TAB_COMPARE if isinstance(comparison, TierSheet) else TAB_BEFORE_AFTER]
 
     def print_sheet(self) -> None:
         if self.ready() and (case := self.sheet_case(ask=True)) is not None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from yibao.rules.compare import Comparison
     from yibao.rules.models import Visit
     from yibao.session import Session
+    from yibao.sheet.tiers import TierSheet
     from yibao.ui.tiers import Curves, TierCache, TierVariants
 
 Compute = Callable[["Request"], "Result"]
@@ -333,6 +334,18 @@ class Presenter:
         row = 0 if self.chosen_visit < 0 and self.request.visits else self.chosen_visit
         variants = self._tiers.variants(self.request, self.result, row)
         return variants, None if variants is None else self._tiers.curves(variants)
+
+    def tier_sheet(self) -> TierSheet | None:
+        """The tier comparison as the sheet prints it (the figures on screen); None without a visit, or when the
+        visit cannot be settled now."""
+        from yibao.rules import InputError
+        from yibao.sheet.tiers import TierSheet
+
+        try:
+            variants, _ = self.tier_variants()
+        except InputError:
+            return None
+        return None if variants is None else TierSheet(variants.visit_index, variants.visit.tier, variants.settled)
 
     def compare(self, first: date, second: date) -> Comparison:
         """The case under the rules in force on ``first`` and on ``second``, kept for the sheet. InputError passes up."""

@@ -1,4 +1,5 @@
-"""What the sheet holds: the question on screen by default; before printing, the clerk may tick others to add."""
+"""What the sheet holds: the question on screen by default; before printing, the clerk may tick others to add
+(after the comparison of 医院级别对比 or 政策前后对比, which opens the sheet when printed from there)."""
 
 from __future__ import annotations
 
@@ -35,11 +36,15 @@ def limited(request: Request, sections: Sequence[str]) -> Request:
 class SectionsDialog(QDialog):
     """Tick the questions the sheet holds; the one on screen comes ticked."""
 
-    def __init__(self, available: Sequence[str], chosen: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(self, available: Sequence[str], chosen: Sequence[str], leading: str | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("测算单内容")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("测算单包含以下内容（默认为当前页面的问题，可勾选加入其他内容）："))
+        if leading is not None:
+            layout.addWidget(QLabel(f"测算单以本页的「{leading}」开头，其后为下列勾选的内容："))
+        else:
+            layout.addWidget(QLabel("测算单包含以下内容（默认为当前页面的问题，可勾选加入其他内容）："))
         self.boxes: dict[str, QCheckBox] = {}
         for name in available:
             box = QCheckBox(SECTIONS[name][0])
@@ -63,7 +68,8 @@ class SectionsDialog(QDialog):
         ok.setEnabled(bool(self.chosen()))
 
 
-def choose_sections(parent: QWidget, available: Sequence[str], chosen: Sequence[str]) -> list[str] | None:
-    """Ask which questions to print; None when cancelled."""
-    dialog = SectionsDialog(available, chosen, parent)
+def choose_sections(parent: QWidget, available: Sequence[str], chosen: Sequence[str],
+                    leading: str | None = None) -> list[str] | None:
+    """Ask which questions to print after the tab's comparison (``leading``, its tab's title); None when cancelled."""
+    dialog = SectionsDialog(available, chosen, leading, parent)
     return dialog.chosen() if run_dialog(dialog) == QDialog.DialogCode.Accepted else None

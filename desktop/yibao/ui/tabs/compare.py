@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -18,39 +16,15 @@ from PySide6.QtWidgets import (
 
 from yibao.headline import Headline, tiers_headline
 from yibao.rules.models import VisitResult
+from yibao.sheet.tiers import ROWS, row_figures, row_local
 from yibao.ui.lines import LOCAL_COLOUR, LinesTable
 from yibao.ui.tiers import TIERS, TierVariants
 from yibao.vocabulary import TIER_NAMES
-from yibao.wording import LOCAL_MARK, NOT_STATED, money_or_not_stated, percent, rate_of, yuan
+from yibao.wording import LOCAL_MARK, NOT_STATED, yuan
 
-ROWS = ("医疗费用合计", "计入起付标准", "统筹基金支付", "大额医疗费用补助支付", "个人负担", "实际报销比例")
 NO_VISIT_HINT = "请先在就医报销中添加一次就诊"
 CHOSEN_BACKGROUND = QColor("#fff3c4")
 ERROR_STYLE = "color: #c00000;"
-
-
-def reimbursement_rate(visit: VisitResult) -> Decimal | None:
-    """(fund + 大额补助) / bill for one visit, as YearTotals defines it for the year."""
-    if visit.fund_pays is None or visit.supplement_pays is None or visit.bill == 0:
-        return None
-    return rate_of(visit.fund_pays + visit.supplement_pays, visit.bill)
-
-
-def row_figures(visit: VisitResult) -> tuple[str, ...]:
-    rate = reimbursement_rate(visit)
-    rate_text = "—" if visit.bill == 0 else (NOT_STATED if rate is None else percent(rate))
-    return (money_or_not_stated(visit.bill), money_or_not_stated(visit.deductible), money_or_not_stated(visit.fund_pays),
-            money_or_not_stated(visit.supplement_pays), money_or_not_stated(visit.person_pays), rate_text)
-
-
-# The lines each row's figure rests on (实际报销比例: the two funds' payments over the bill)
-ROW_LINES = (("bill",), ("deductible",), ("fund",), ("supplement",), ("person",), ("fund", "supplement"))
-
-
-def row_local(visit: VisitResult) -> tuple[bool, ...]:
-    """Which of ``row_figures`` rest on a figure entered locally or from a pack (本地录入)."""
-    local = {line.key for line in visit.lines if line.local}
-    return tuple(bool(local.intersection(keys)) for keys in ROW_LINES)
 
 
 def headline(visits: dict[int, VisitResult]) -> Headline | None:
