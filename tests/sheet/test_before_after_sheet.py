@@ -34,8 +34,8 @@ def _case() -> tuple[Request, Result, Comparison]:
 def test_section_holds_the_headline_the_rows_and_the_changes() -> None:
     request, result, comparison = _case()
     content = build_content(request, result, comparison=comparison)
-    section = content.sections[-1]
-    assert section.title == "二、政策前后对比（2023年6月1日 → 2024年6月1日）"
+    section = content.sections[0]  # the comparison asked for leads the sheet
+    assert section.title == "一、政策前后对比（2023年6月1日 → 2024年6月1日）"
     figures, changes, readings = section.tables
     assert figures.rows[0].kind == "group" and figures.rows[0].label == HEADLINE
     person = next(r for r in figures.rows if r.label == "个人负担")
@@ -57,7 +57,7 @@ def test_without_a_comparison_the_sheet_is_as_before() -> None:
 def test_plain_text_carries_the_same_sentence() -> None:
     request, result, comparison = _case()
     text = plain_text(request, result, comparison=comparison)
-    assert "【二、政策前后对比（2023年6月1日 → 2024年6月1日）】" in text
+    assert "【一、政策前后对比（2023年6月1日 → 2024年6月1日）】" in text
     assert HEADLINE in text
 
 

@@ -47,6 +47,9 @@ def test_109号_二三1_printed_from_医院级别对比_the_tier_comparison_lead
     assert "一级及以下200.00；二级400.00；三级600.00" in text  # 计入起付标准
     assert "一级及以下69.33%；二级51.33%；三级36%" in text
     assert "缴费测算" not in text  # the contributions are another tab's question
+    conclusions = text[text.index("测算结论"):text.index("测算条件")]
+    assert conclusions.startswith("测算结论同样的费用在一级及以下医疗机构个人少付¥500.00")  # the answer first
+    assert "第1页，共1页" in text
 
 
 def test_printed_from_就医报销_the_visits_alone(qtbot: QtBot, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from yibao.casecode import encode_case
-from yibao.headline import Headline, headlines
+from yibao.headline import Headline, headlines, tiers_headline
 from yibao.rules.models import Line, Request, Result, SourceRef, Supplementary
 from yibao.sheet.capitals import amount_in_capitals
 from yibao.sheet.parts import Row, Section, Table, Total
@@ -170,12 +170,17 @@ def build_content(
         missing=_missing(result),
         notes=tuple(_short_cite(note, short) for note in notes),
         documents=tuple(replace(d, short=short.get(d.number, "")) for d in documents),
-        headlines=tuple(headlines(result, request.person)),
+        headlines=tuple(_asked_first(comparison, headlines(result, request.person))),
         case_code=encode_case(request, header.printed_at.date()),
     )
 
 
 _CN_ORDINALS = "一二三四五六七八九十"
+
+
+def _asked_first(comparison: Comparison | TierSheet | None, answers: list[Headline]) -> list[Headline]:
+    """The conclusions, the tier comparison's saving first when the sheet is printed from 医院级别对比."""
+    return [tiers_headline(comparison.settled), *answers] if isinstance(comparison, TierSheet) else answers
 
 
 def _applies_to_visit(line: Line) -> bool:

@@ -61,5 +61,5 @@ def tiers_section(tiers: TierSheet) -> Section:
                         local=any(local[number] for _, _, local in columns)))
     title = (f"医院级别对比（第{tiers.visit_index + 1}次就诊，{KIND_NAMES[chosen.kind]}，医疗费用 {money(chosen.bill)}，"
              f"本次在{TIER_NAMES[tiers.chosen_tier]}医疗机构）")
-    headings = ("项目", f"本次（{TIER_NAMES[tiers.chosen_tier]}）", "各级医疗机构", "依据")
+    headings = ("项目", "本次", "各级医疗机构", "依据")
     return Section(title, (Table("", tuple(rows), headings),))
