@@ -121,7 +121,8 @@ def test_the_clerk_may_tick_other_questions_to_add(qtbot: QtBot, monkeypatch: py
     window.tabs.setCurrentIndex(TAB_CONTRIBUTION)
     offered: list[tuple[list[str], list[str]]] = []
 
-    def tick_all(_parent: object, available: list[str], chosen: list[str]) -> list[str]:
+    def tick_all(_parent: object, available: list[str], chosen: list[str], leading: str | None) -> list[str]:
+        assert leading is None  # no comparison opens a sheet printed from 缴费测算
         offered.append((list(available), list(chosen)))
         return list(available)
 
