@@ -65,3 +65,16 @@ def test_large_print_turned_on_with_contributions_shown_cuts_nothing(qtbot: QtBo
         assert found == [], "\n".join(found)
     finally:
         apply_font(Settings())
+
+
+def test_large_print_turned_on_keeps_the_date_whole(qtbot: QtBot) -> None:
+    """适用日期 keeps room for a whole date at the new size (it showed 024-06-01 in 大字模式 turned on with the window
+    open: the field's width was fitted once, at the usual size)."""
+    window = _with_results(qtbot)
+    try:
+        apply_font(Settings(large_print=True))
+        _settle(qtbot)
+        edit = window.person.on.edit
+        assert edit.width() >= edit.fontMetrics().horizontalAdvance("2024-06-01") + 16
+    finally:
+        apply_font(Settings())

@@ -179,7 +179,7 @@ class DateField(QWidget):
         self.edit.setPlaceholderText("例如 2024-03-15")
         self.edit.setToolTip("按这一天施行的政策计算：缴费按该月，报销按该自然年，年限按该日退休。"
                              "可输入 2024-03-15、2024/3/15、20240315 或 2024年3月15日")
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("2024-06-01") + 16)  # the date whole
+        self._fit_width()
         self.calendar_button = QToolButton()
         self.calendar_button.setText("▾")  # narrow: in 大字模式 the room goes to the tables
         self.calendar_button.setToolTip("从日历选择日期")
@@ -192,6 +192,16 @@ class DateField(QWidget):
         self.setFocusProxy(self.edit)
         self._calendar: Any = None
         self.edit.editingFinished.connect(self._write_back)
+
+    def _fit_width(self) -> None:
+        """The date whole at the field's font (in 大字模式 turned on with the window open, 2024-06-01 showed as
+        024-06-01)."""
+        self.edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("2024-06-01") + 16)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_width()
+        super().changeEvent(event)
 
     def _write_back(self) -> None:
         """Leaving the field: a date typed as 2024年3月15日 is shown as it was read, 2024-03-15 (what cannot be
