@@ -64,3 +64,27 @@ def test_stale_words_on_before_and_after_turn_grey_not_black(qtbot: QtBot) -> No
     inks = _colours(image, 0, 0, image.width(), image.height())
     assert min(min(rgb) for rgb in inks) >= DARKEST - 2
     assert all(max(rgb) - min(rgb) <= 2 for rgb in inks)  # grey, no red left
+
+
+def test_a_bad_amount_typed_as_a_clerk_does_closes_its_editor_and_is_framed(qtbot: QtBot) -> None:
+    """Typed through the cell's editor and Enter: the editor closes and the cell is marked, with the result columns
+    drawn by the marking delegate while stale and by Qt's own once fixed (swapping the delegate of an edited column
+    cut the open editor off from its delegate: it stayed open over the cell and hid the mark)."""
+    from PySide6.QtWidgets import QAbstractItemView
+    from window_helpers import type_into_cell
+
+    window = open_window(qtbot)
+    set_case(window)
+    add_visit(window, "outpatient", 3, "1500")
+    window.tabs.setCurrentIndex(TAB_VISITS)
+    tab = window.visits_tab
+    type_into_cell(qtbot, window, 0, FIRST_INPUT, "abc")
+    assert window.presenter.stale
+    assert tab.table.state() == QAbstractItemView.State.NoState
+    assert tab.model.invalid == (0, FIRST_INPUT)
+    marking = tab.table.itemDelegate()  # the table-wide one, the input columns' too
+    assert tab.table.itemDelegateForColumn(FIRST_RESULT) is marking
+    type_into_cell(qtbot, window, 0, FIRST_INPUT, "1600")
+    assert not window.presenter.stale
+    assert tab.table.state() == QAbstractItemView.State.NoState
+    assert tab.table.itemDelegateForColumn(FIRST_RESULT) is not marking

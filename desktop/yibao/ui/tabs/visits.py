@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QShortcutEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QCheckBox,
@@ -332,10 +333,13 @@ class VisitsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.setWordWrap(True)
-        # Qt's own delegate draws the cells while nothing is marked; the marking one (a Python call a cell) only while
-        # figures are stale: a keystroke repaints ~36 cells, and the Python paint cost ~2.5 ms of it.
+        # The result columns, repainted at every keystroke (~36 cells), are drawn by Qt's own delegate while their
+        # figures are fresh and by the marking one (a Python call a cell, ~2.5 ms a keystroke) only while stale. They
+        # are never edited: swapping the delegate of an edited column would cut an open editor off from its delegate.
         self._plain_delegate = self.table.itemDelegate()
         self._marking_delegate = MarkingDelegate(self.table)
+        self.table.setItemDelegate(self._marking_delegate)
+        self._draw_results_with(self._plain_delegate)
         self._choices = ChoiceDelegate(self.table)
         for column in (KIND_COLUMN, TIER_COLUMN):
             self.table.setItemDelegateForColumn(column, self._choices)
@@ -609,9 +613,12 @@ class VisitsTab(QWidget):
     def set_stale(self, stale: bool, field: str | None) -> None:
         """Greys the figures of the table while the input is invalid and marks the cell the problem names."""
         self.model.set_stale(stale, _cell_of(field) if stale else None)
-        delegate = self._marking_delegate if stale else self._plain_delegate
-        if self.table.itemDelegate() is not delegate:
-            self.table.setItemDelegate(delegate)
+        self._draw_results_with(self._marking_delegate if stale else self._plain_delegate)
+
+    def _draw_results_with(self, delegate: QAbstractItemDelegate) -> None:
+        if self.table.itemDelegateForColumn(FIRST_RESULT) is not delegate:
+            for column in range(FIRST_RESULT, len(HEADERS)):
+                self.table.setItemDelegateForColumn(column, delegate)
 
     def _show_detail(self, row: int) -> None:
         results = self.model.results
