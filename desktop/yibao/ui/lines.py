@@ -38,19 +38,24 @@ def figure_text(line: Line) -> str:
     return marked(line.figure, local=line.local, reading=bool(line.readings))
 
 
+def read_only_table(table: QTableWidget, columns: Sequence[str]) -> None:
+    """A table to read, not edit: whole rows selected, text wrapped, alternate rows shaded, no row numbers."""
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    # Rows follow their wrapped text whenever the columns change width (also when built while hidden).
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
 class LinesTable(QTableWidget):
     """Result lines as a read-only table; the arithmetic and the clause are columns, not tooltips."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(list(COLUMNS))
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setWordWrap(True)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().setVisible(False)
-        # Rows follow their wrapped text whenever the columns change width (also when built while hidden).
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        read_only_table(self, COLUMNS)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)

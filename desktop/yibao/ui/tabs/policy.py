@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +25,7 @@ from yibao.rules import LocalFigure, Policy
 from yibao.rules.inventory import LOCAL, ParameterRow, changes_between, last_change, parameters_in_force
 from yibao.ui.dates import date_edit, pydate, qdate
 from yibao.ui.fields import plain_tooltip
-from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter
+from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter, read_only_table
 from yibao.wording import NOT_STATED
 
 if TYPE_CHECKING:
@@ -119,13 +118,7 @@ class PolicyTab(QWidget):
     @staticmethod
     def _table_setup(table: QTableWidget, columns: Sequence[str], widths: Sequence[int]) -> None:
         """Read-only, wrapped, rows as tall as their text; starting widths the user may drag, the last takes the rest."""
-        table.setHorizontalHeaderLabels(list(columns))
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setWordWrap(True)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        read_only_table(table, columns)
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in enumerate(widths):
