@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from window_helpers import open_window, set_case, type_into, type_text
 
 from yibao.ui.actions import FIELD_KEYS
+from yibao.ui.dialogs.history import HistoryDialog
 from yibao.ui.main_window import MainWindow
 from yibao.ui.pages import TAB_CONTRIBUTION, TAB_RETIREMENT, TAB_TITLES, TAB_VISITS
 from yibao.ui.tabs.visits import FIRST_INPUT
@@ -176,6 +178,38 @@ def test_new_case_asks_before_discarding_an_edited_case(qtbot: QtBot, monkeypatc
     press(qtbot, window, Qt.Key.Key_S, CTRL)  # saved: a new case needs no question
     press(qtbot, window, Qt.Key.Key_N, CTRL)
     assert len(asked) == 2 and window.contribution_tab.base.text() == ""
+
+
+def test_reopening_from_the_history_asks_before_discarding_an_edited_case(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """历史记录 (Ctrl+H, Enter on the highlighted record) asks the question 新建 and 扫码调取 ask: 保留 keeps what is typed."""
+    window = window_at(qtbot)
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    press(qtbot, window, Qt.Key.Key_S, CTRL)
+    type_into(qtbot, window.contribution_tab.base, "5000")  # edited since it was saved
+    answers: list[bool] = []  # what the clerk answers the next question (放弃 True), taken when asked
+
+    def answer(_parent: object) -> bool:
+        return answers.pop(0) if answers else True  # closing the window at the end: discard
+
+    def open_the_record() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, HistoryDialog):
+            QTimer.singleShot(10, open_the_record)  # the dialog is not open yet
+            return
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+
+    monkeypatch.setattr("yibao.ui.dialogs.messages.ask_discard", answer)
+    for keep in (True, False):
+        answers.append(not keep)
+        QTimer.singleShot(0, open_the_record)
+        window.activateWindow()  # again, once the last dialog has closed (offscreen, nothing gives it back)
+        qtbot.waitUntil(window.isActiveWindow)
+        press(qtbot, window, Qt.Key.Key_H, CTRL)
+        assert answers == []  # asked
+        request = window.request
+        assert request is not None and request.contribution is not None
+        assert request.contribution.monthly_base == (Decimal(5000) if keep else Decimal(6000))
 
 
 def type_keys(qtbot: QtBot, keys: str | list[str | Qt.Key]) -> None:

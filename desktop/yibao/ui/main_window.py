@@ -361,19 +361,11 @@ class MainWindow(QMainWindow):
                 cast(InputTab, tab).load()
 
     def new_case(self) -> None:
-        if not self._may_discard():
+        if not self.dialogs.may_discard():
             return
         self.presenter.load(None, self.settings.default_city, date.today())
         self.tabs.setCurrentIndex(TAB_CONTRIBUTION)
         self.person.city.setFocus()
-
-    def _may_discard(self) -> bool:
-        """Before a new case or closing: an edited case not yet saved is kept unless the clerk says otherwise."""
-        if not self.presenter.unsaved:
-            return True
-        from yibao.ui.dialogs.messages import ask_discard
-
-        return ask_discard(self)
 
     def import_visits(self) -> None:
         """导入就诊记录: a CSV or XLSX file's visits, added once the clerk has seen them."""
@@ -419,7 +411,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._fit_person_panel)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._may_discard():
+        if not self.dialogs.may_discard():
             event.ignore()
             return
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")

@@ -21,7 +21,18 @@ class MenuDialogs:
                  output: Output) -> None:
         self.window, self.presenter, self.settings, self.cities, self.output = window, presenter, settings, cities, output
 
+    def may_discard(self) -> bool:
+        """Before another case replaces the one on screen (新建, 历史记录, 扫码调取) or the window closes: an edited case
+        not yet saved is kept unless the clerk says otherwise."""
+        if not self.presenter.unsaved:
+            return True
+        from yibao.ui.dialogs.messages import ask_discard
+
+        return ask_discard(self.window)
+
     def open_history(self) -> None:
+        """历史记录 (Ctrl+H): the chosen entry reopens its case (an edited case not yet saved is kept unless the clerk
+        says otherwise)."""
         session = self.presenter.session
         if session is None or session.history is None:
             return
@@ -35,17 +46,18 @@ class MenuDialogs:
             except InputError as exc:
                 self._notify("warning", "历史记录", f"这条记录无法重新打开（{exc}）")
                 return
+            if not self.may_discard():
+                return
             self.presenter.load(request, request.city, request.on)
             self.window.statusBar().showMessage(f"已打开 {dialog.chosen.saved_at:%Y-%m-%d %H:%M} 的测算", 4000)
 
     def scan_case(self) -> None:
         """扫码调取 (Ctrl+L): a case code scanned, pasted or read from a picture of the sheet reopens its case (an
         edited case not yet saved is kept unless the clerk says otherwise)."""
-        from yibao.ui.dialogs.messages import ask_discard
         from yibao.ui.dialogs.scan import ScanDialog, scan_note
 
         dialog = ScanDialog(self.window)
-        if not _run(dialog) or dialog.decoded is None or (self.presenter.unsaved and not ask_discard(self.window)):
+        if not _run(dialog) or dialog.decoded is None or not self.may_discard():
             return
         request = dialog.decoded.request
         self.presenter.load(request, request.city, request.on)
