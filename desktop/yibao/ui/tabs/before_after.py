@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from yibao.headline import LOCAL_WORDS
 from yibao.rules import InputError, LocalFigure, Policy, Request, Result
 from yibao.rules.compare import SECTION_NAMES, Comparison, reading_text
 from yibao.rules.inventory import last_change
@@ -158,7 +159,7 @@ class BeforeAfterTab(QWidget):
         except InputError as exc:
             self._show_problem(f"无法比较：{exc.problem}")
             return
-        self.headline.setText(comparison.headline)
+        self.headline.setText(_headline(comparison))
         self.headline.setStyleSheet("")
         self.readings.setText("\n".join(f"依据的解读：{reading_text(r)}" for r in comparison.readings))
         self.readings.setVisible(bool(comparison.readings))
@@ -260,6 +261,13 @@ class BeforeAfterTab(QWidget):
     def change_rows(self) -> list[tuple[str, ...]]:
         return [tuple(self.changes.item(r, c).text() for c in range(self.changes.columnCount()))  # type: ignore[union-attr]
                 for r in range(self.changes.rowCount())]
+
+
+def _headline(comparison: Comparison) -> str:
+    """The comparison's sentence, saying as every tab's headline does when the hall's 本地录入 figures entered it."""
+    used = any(side.local_figures is not None and side.local_figures.used
+               for side in (comparison.before, comparison.after))
+    return f"{comparison.headline.removesuffix('。')}{LOCAL_WORDS}。" if used else comparison.headline
 
 
 def _hold_row_heights(table: QTableWidget, hold: bool) -> None:
