@@ -8,6 +8,7 @@ import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cli_helpers import calc as run_calc
@@ -102,12 +103,77 @@ def test_the_bundled_data_matches_its_manifest() -> None:
     assert len(load_policy().cities()) == 16
 
 
-@pytest.mark.parametrize("start", [1.5, -1, 1])
-def test_a_date_written_as_a_number_says_what_a_date_is(start: float, damaged: Path) -> None:
-    """Issue 22.14: these said only 取值无效."""
-    path = damaged / "regions" / "yantai.json"
+def _edit(policy: Path, relative: str, change: Callable[[Any], None]) -> None:
+    """Change one policy file's data in place (the damage a hand edit or a bad merge does)."""
+    path = policy / relative
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["parameters"]["contribution.individual_rate"][0]["start"] = start
+    change(data)
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    code, _, err = calc()
-    assert code == 3 and err.endswith("start：不是有效日期（格式 YYYY-MM-DD）\n"), err
+
+
+def _entry(data: Any, parameter: str) -> dict[str, Any]:
+    entry: dict[str, Any] = data["parameters"][parameter][0]
+    return entry
+
+
+# Every date a policy file holds, where it is and the key the message names. A loose date that loaded was read as a
+# Unix timestamp (0 → 1970-01-01) or as a year no document has (0001, 9999).
+DATE_PLACES: dict[str, tuple[str, str, str, Callable[[Any, object], None]]] = {
+    "a document's issue date": ("documents.json", "documents.json:shandong-2023-184", "issued",
+                                lambda d, v: d["shandong-2023-184"].__setitem__("issued", v)),
+    "a document's expiry": ("documents.json", "documents.json:jinan-2019", "expires",
+                            lambda d, v: d["jinan-2019"].__setitem__("expires", v)),
+    "an entry's start": ("regions/yantai.json", "yantai.json", "parameters.contribution.individual_rate[0].start",
+                         lambda d, v: _entry(d, "contribution.individual_rate").__setitem__("start", v)),
+    "an entry's end": ("regions/yantai.json", "yantai.json", "parameters.contribution.individual_rate[0].end",
+                       lambda d, v: _entry(d, "contribution.individual_rate").__setitem__("end", v)),
+    "a transition's end": ("regions/shandong.json", "shandong.json",
+                           "parameters.contribution.employer_rate.enterprise[0].phase_in_until",
+                           lambda d, v: _entry(d, "contribution.employer_rate.enterprise").__setitem__(
+                               "phase_in_until", v)),
+    "a reading's start": ("readings.json", "readings.json", "readings.jinan-medical-year-2020.scope.start",
+                          lambda d, v: d["readings"]["jinan-medical-year-2020"]["scope"].__setitem__("start", v)),
+}
+LOOSE_DATES: list[object] = [0, 1, -1, 1.5, 86400, 1704067200, "0", "1704067200", "2024-01-01T00:00:00", "2024-01-01T00:00:00Z",
+                             True, 2024.0, "0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31", "2024-1-1",
+                             "20240101", " 2024-01-01"]
+
+
+@pytest.mark.parametrize("place", list(DATE_PLACES))
+@pytest.mark.parametrize("loose", LOOSE_DATES, ids=repr)
+def test_a_policy_date_is_read_as_strictly_as_a_packs(place: str, loose: object, damaged: Path) -> None:
+    """Issue 22.9 for the policy files: a Unix timestamp, ``true``, a time of day or a year outside 1900–2100 loaded
+    (1970-01-01, 0001-01-01); now refused as a pack refuses it, exit 3, naming the file and the key (22.14: 1.5 said
+    only 取值无效)."""
+    relative, file, key, put = DATE_PLACES[place]
+    _edit(damaged, relative, lambda data: put(data, loose))
+    code, out, err = calc()
+    assert code == 3 and out == "", (code, err)
+    assert err.startswith(f"政策文件 {file} 有误：{key}："), err
+    assert "不是有效日期（应写成带引号的 YYYY-MM-DD" in err or "年份应在 1900 到 2100 之间" in err, err
+
+
+STRICT_FLAGS: dict[str, tuple[str, str, str, Callable[[Any, object], None]]] = {
+    "a region's national mark": ("regions/china.json", "china.json", "national",
+                                 lambda d, v: d.__setitem__("national", v)),
+    "a parameter's may_be_absent": ("parameters.json", "parameters.json:outpatient.supplement_yearly_limit",
+                                    "may_be_absent",
+                                    lambda d, v: d["outpatient.supplement_yearly_limit"].__setitem__("may_be_absent", v)),
+    "a reading's transition mark": ("readings.json", "readings.json", "readings.province-min-years-transition.scope."
+                                    "transition", lambda d, v: d["readings"]["province-min-years-transition"]["scope"]
+                                    .__setitem__("transition", v)),
+    "a yes/no figure": ("regions/yantai.json", "yantai.json", "parameters.retirement.counts_deemed[0].value",
+                        lambda d, v: _entry(d, "retirement.counts_deemed").__setitem__("value", v)),
+}
+
+
+@pytest.mark.parametrize("place", list(STRICT_FLAGS))
+@pytest.mark.parametrize("loose", [1, 0, "yes", "true", "t", 1.0], ids=repr)
+def test_a_policy_yes_or_no_is_true_or_false_only(place: str, loose: object, damaged: Path) -> None:
+    """As issue 22.6 for requests: 1, "yes" or "t" loaded as true (a figure of 1 as 是)."""
+    relative, file, key, put = STRICT_FLAGS[place]
+    _edit(damaged, relative, lambda data: put(data, loose))
+    code, out, err = calc()
+    assert code == 3 and out == "", (code, err)
+    assert err.startswith(f"政策文件 {file} 有误：{key}"), err
+    assert "true 或 false" in err, err

@@ -68,7 +68,7 @@ CORRUPTIONS: list[tuple[str, str, Callable[[Any], None], str]] = [
     ("unknown parameter", "regions/yantai.json",
      lambda d: d["parameters"].update({"outpatient.discount": []}), "parameters.outpatient.discount"),
     ("a value with no figure and no reason", "regions/yantai.json",
-     lambda d: d["parameters"]["outpatient.share"][1].update(value=None), "parameters.outpatient.share.1"),
+     lambda d: d["parameters"]["outpatient.share"][1].update(value=None), "parameters.outpatient.share[1]"),
     ("a transition that outlasts the province's deadline", "regions/jining.json",
      lambda d: d["parameters"]["retirement.min_months"][1].update(end="2026-06-30"),
      "parameters.retirement.min_months[1].end"),

@@ -17,13 +17,13 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictBool, ValidationError, model_validator
 
 from yibao.json_text import JsonProblem, loads
 from yibao.resources import resource_path
-from yibao.rules.inputs import MAX_AMOUNT, MAX_MONTHS
+from yibao.rules.inputs import MAX_AMOUNT, MAX_MONTHS, InputProblem, parse_file_date
 from yibao.vocabulary import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 from yibao.wording import cn_date, describe_os_error, money
 
@@ -62,6 +62,18 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _file_date(value: object) -> date:
+    try:
+        return parse_file_date(value)
+    except InputProblem as exc:
+        raise ValueError(str(exc)) from None
+
+
+# A date in a policy file or a pack, read the one way: exactly "YYYY-MM-DD", years 1900–2100 (pydantic's own date
+# would read 0 or "1704067200" as a Unix timestamp, "2024-01-01T00:00:00" as a date, and any year from 1 to 9999).
+FileDate = Annotated[date, BeforeValidator(_file_date)]
+
+
 class Clause(_Strict):
     document: str
     clause: str
@@ -71,8 +83,8 @@ class Document(_Strict):
     number: str
     title: str
     issuer: str
-    issued: date | None
-    expires: date | None = None
+    issued: FileDate | None
+    expires: FileDate | None = None
     file: str
     clauses: dict[str, str]
 
@@ -83,7 +95,7 @@ class ParameterSpec(_Strict):
     by: Dimension | tuple[Dimension, ...] | None = None  # several dimensions: the value nests them in this order
     # The engine computes a city that does not have this layer (status not_offered: it pays nothing), so a local
     # figure or a pack may say 本市不设此项 (value null) for it. Only where the engine reads not_offered correctly.
-    may_be_absent: bool = False
+    may_be_absent: StrictBool = False
 
     @property
     def dims(self) -> tuple[Dimension, ...]:
@@ -101,19 +113,19 @@ class ParameterSpec(_Strict):
 
 
 class PhaseIn(_Strict):
-    until: date
+    until: FileDate
     source: Clause
 
 
 class EntryFile(_Strict):
-    start: date
-    end: date | None = None
-    value: bool | str | dict[str, str] | None
+    start: FileDate
+    end: FileDate | None = None
+    value: Any  # checked against its parameter by convert_value (strictly: 1 is not true, 0.08 not "0.08")
     status: Status = "in_force"
     source: Clause
     note: str | None = None
     phase_in: PhaseIn | None = None
-    phase_in_until: date | None = None
+    phase_in_until: FileDate | None = None
     # 184号 三(二) lets a city phase in an employer rate only where it rises by more than this (written "0.005").
     phase_in_rise_over: Decimal | None = None
 
@@ -132,7 +144,7 @@ class RegionFile(_Strict):
     code: str
     name: str
     pinyin: str | None = None  # the name's syllables, for finding the city by typing (烟台市: "yan tai" → yantai, yt)
-    national: bool = False  # the national law: below the province, above nothing
+    national: StrictBool = False  # the national law: below the province, above nothing
     parent: str | None = None
     note: str | None = None
     parameters: dict[str, list[EntryFile]]
@@ -149,12 +161,12 @@ class ReadingScope(_Strict):
 
     parameters: list[str] | None = None
     cities: list[str] | None = None
-    start: date | None = None
-    end: date | None = None
-    transition: bool = False
-    kept: bool = False
-    province: bool = False
-    retired: bool | None = None
+    start: FileDate | None = None
+    end: FileDate | None = None
+    transition: StrictBool = False
+    kept: StrictBool = False
+    province: StrictBool = False
+    retired: StrictBool | None = None
 
 
 class ReadingFile(_Strict):
@@ -586,7 +598,8 @@ def _first_error(exc: ValidationError) -> tuple[str, str]:
     from yibao.rules.errors import reason_for
 
     err = exc.errors()[0]
-    key = ".".join(str(p) for p in err["loc"]) or "(顶层)"
+    key = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"]
+                  if not str(p).startswith("function-")).lstrip(".") or "(顶层)"
     return key, reason_for(dict(err))
 
 

@@ -23,9 +23,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from yibao.json_text import JsonProblem, loads
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.errors import from_validation_error
-from yibao.rules.inputs import InputProblem, parse_file_date
 from yibao.rules.inventory import NOT_OFFERED, key_label
-from yibao.rules.policy import FigureSource, written_value
+from yibao.rules.policy import FigureSource, FileDate, written_value
 from yibao.state.atomic import replace_checked
 from yibao.state.local_figures import make_local_figure, overlaps, period_text
 from yibao.wording import FIELD_LABELS, cn_date, describe_os_error
@@ -60,16 +59,6 @@ class PackError(InputError):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _file_date(value: object) -> date:
-    try:
-        return parse_file_date(value)
-    except InputProblem as exc:
-        raise ValueError(str(exc)) from None
-
-
-FileDate = Annotated[date, BeforeValidator(_file_date)]
 
 
 def _version_number(value: object) -> object:
