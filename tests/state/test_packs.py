@@ -107,6 +107,52 @@ def test_check_says_what_is_still_missing(tmp_path: Path, capsys: pytest.Capture
     assert "  住院：仍缺 住院大额补助支付比例（按个人负担分段）" in out.splitlines()
 
 
+def _weifang_inpatient(flag: bool | None) -> dict[str, Any]:
+    """The example's inpatient figures for Weifang (whose documents, like the province's, do not say whether the 大额
+    layer takes 个人先行自付 costs), with the deductibles Yantai's documents give; the flag given only if not None."""
+    data = example()
+    data["figures"] = [{**f, "region": "weifang"} for f in data["figures"] if f["region"] == "yantai"]
+    extra: dict[str, object] = {"inpatient.deductible": {"1": "200", "2": "500", "3": "800"},
+                                "inpatient.deductible_factor": {"1": "1", "2": "0.5", "3": "0"}}
+    if flag is not None:
+        extra["inpatient.supplement_counts_self_pay_first"] = flag
+    data["figures"] += [{**data["figures"][0], "parameter": name, "value": value} for name, value in extra.items()]
+    return data
+
+
+@pytest.mark.parametrize(("flag", "said"), [
+    (None, "  住院：可算出统筹基金、大额补助和个人负担；有个人先行自付费用的住院仍缺 住院大额补助保障个人先行自付费用"),
+    (True, "  住院：可算出统筹基金、大额补助和个人负担"),
+    (False, "  住院：可算出统筹基金、大额补助和个人负担"),
+])
+def test_check_names_the_self_pay_first_flag_a_stay_with_such_costs_needs(
+        flag: bool | None, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 19's leftover: a year was called complete for a city without the 先行自付 flag, though a stay with
+    先行自付 there is not computable (109号 二(三)3 states it for Yantai only; 184号 三(三) leaves it open)."""
+    pack = tmp_path / "weifang.json"
+    pack.write_text(json.dumps(_weifang_inpatient(flag), ensure_ascii=False), encoding="utf-8")
+    code, out, err = cli(capsys, "figures", "check", str(pack))
+    assert code == 0, err
+    assert [line for line in out.splitlines() if line.startswith("  住院：")] == [said]
+    request = {**YANTAI_YEAR, "city": "weifang"}  # its third stay has 1,000 of 先行自付
+    year = tmp_path / "year.json"
+    year.write_text(json.dumps(request), encoding="utf-8")
+    code, out, err = cli(capsys, "calc", str(year), "--figures", str(pack))
+    missing = [item["parameter"] for item in json.loads(out)["missing"]]
+    assert missing == ([] if flag is not None else ["inpatient.supplement_counts_self_pay_first"]), err
+
+
+def test_check_names_what_a_stay_with_self_pay_first_needs_besides_the_rest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _weifang_inpatient(None)
+    data["figures"] = [f for f in data["figures"] if f["parameter"] != "inpatient.deductible"]
+    pack = tmp_path / "weifang.json"
+    pack.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _, out, _ = cli(capsys, "figures", "check", str(pack))
+    assert "  住院：仍缺 住院起付标准（第一次住院）；有个人先行自付费用的住院另缺 住院大额补助保障个人先行自付费用" in (
+        out.splitlines())
+
+
 def _damaged(change: Any) -> dict[str, Any]:
     data = copy.deepcopy(example())
     change(data)

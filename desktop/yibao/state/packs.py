@@ -303,10 +303,9 @@ def summary(policy: Policy, pack: Pack, progress: Callable[[int, int], None] | N
         labels = "、".join(policy.catalogue[f.parameter].label + (f"（{NOT_OFFERED}）" if f.value is None else "")
                           for f in figures)
         lines.append(f"{policy.regions[region].name} {period}：{labels}（{len(figures)}项）")
-        for name, (prefixes, gives) in RESULTS.items():
+        for name, (prefixes, _) in RESULTS.items():
             if any(f.parameter.split(".")[0] in prefixes for f in figures):
-                still = _still_missing(policy, region, start, name, prefixes, in_force.on(region, start))
-                lines.append(f"  {name}：{gives}" if not still else f"  {name}：仍缺 {'、'.join(still)}")
+                lines.append(_completes(policy, region, start, name, in_force.on(region, start)))
         if progress is not None:
             progress(done, len(groups))
     return lines
@@ -332,8 +331,26 @@ class _InForce:
         return found
 
 
+# A case a result's sample leaves out that needs a figure more: a stay with 个人先行自付 costs needs the city's word on
+# whether the 大额 layer takes them (109号 二(三)3 says so for Yantai; 184号 三(三) leaves it to each city).
+ALSO_NEEDED = {"住院": "有个人先行自付费用的住院"}
+
+
+def _completes(policy: Policy, city: str, on: date, result: str, figures: Sequence[LocalFigure]) -> str:
+    """One line of ``figures check``: whether the figures complete the result, and what a case needing more lacks."""
+    prefixes, gives = RESULTS[result]
+    still = _still_missing(policy, city, on, result, prefixes, figures)
+    said = f"  {result}：{gives}" if not still else f"  {result}：仍缺 {'、'.join(still)}"
+    case = ALSO_NEEDED.get(result)
+    if case is not None:
+        more = [m for m in _still_missing(policy, city, on, case, prefixes, figures) if m not in still]
+        if more:
+            said += f"；{case}{'另' if still else '仍'}缺 {'、'.join(more)}"
+    return said
+
+
 def _still_missing(
-    policy: Policy, city: str, on: date, result: str, prefixes: tuple[str, ...], figures: Sequence[LocalFigure]
+    policy: Policy, city: str, on: date, sample: str, prefixes: tuple[str, ...], figures: Sequence[LocalFigure]
 ) -> list[str]:
     from yibao.rules import Request, calculate
     from yibao.vocabulary import TIER_NAMES
@@ -341,11 +358,13 @@ def _still_missing(
     samples: dict[str, dict[str, Any]] = {
         "普通门诊": {"visits": [{"kind": "outpatient", "tier": t, "in_scope": "1000"} for t in TIER_NAMES]},
         "住院": {"visits": [{"kind": "inpatient", "tier": t, "in_scope": "1000"} for t in TIER_NAMES]},
+        ALSO_NEEDED["住院"]: {"visits": [{"kind": "inpatient", "tier": t, "in_scope": "1000", "self_pay_first": "100"}
+                                       for t in TIER_NAMES]},
         "缴费测算": {"contribution": {"monthly_base": "6000"}},
         "退休缴费年限": {"retirement": {"paid_months": 300, "last_monthly_base": "6000"}},
         "保障范围与待遇开始时间": {"enrolment": {"first_contribution_month": f"{on:%Y-%m}"}},
     }
-    section = samples[result]
+    section = samples[sample]
     missing: dict[str, str] = {}
     for person in PERSONS:
         try:
