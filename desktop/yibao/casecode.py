@@ -22,7 +22,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import date
 
-from yibao.rules.inputs import normalise
+from yibao.rules.inputs import ascii_digits, normalise
 from yibao.rules.models import Request
 from yibao.rules.requests import request_from_text, version_key
 from yibao.version import app_version
@@ -84,7 +84,7 @@ def decode_case(text: str) -> DecodedCase:
     if not code.startswith(PREFIX) or len(code) <= len(_HEAD):
         raise CaseCodeError("这不是本程序的测算调取码（调取码以 YB 开头）")
     if code[len(PREFIX)] != str(FORMAT):
-        if code[len(PREFIX)].isdigit() and int(code[len(PREFIX)]) > FORMAT:
+        if ascii_digits(code[len(PREFIX)]) and int(code[len(PREFIX)]) > FORMAT:
             raise CaseCodeError(f"这个调取码由更新版本的程序生成，本程序（{app_version()}）无法读取，请升级后再调取")
         raise CaseCodeError("这不是本程序的测算调取码（调取码以 YB1 开头）")
     body = code[len(_HEAD):]

@@ -231,9 +231,30 @@ _OS_PROBLEMS = {
     errno.ENOTDIR: "路径中有一段不是文件夹",
     errno.EPIPE: "输出已被关闭",
     errno.EBUSY: "正被另一个程序（另一个窗口或命令行）修改，请稍后再试",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.ELOOP: "路径中的快捷方式（符号链接）指向自身，形成了循环",
+    errno.EIO: "读写出错（磁盘、U 盘或网络驱动器可能有问题）",
+    errno.EFBIG: "文件太大",
+    errno.ENXIO: "设备不存在或未连接",
+    errno.ENODEV: "设备不存在或未连接",
+    errno.EMFILE: "打开的文件太多，请关闭一些程序后再试",
+    errno.ENFILE: "打开的文件太多，请关闭一些程序后再试",
+    errno.ETXTBSY: "文件正被使用，不能写入",
+    errno.EAGAIN: "暂时无法读写，请稍后再试",
+    errno.EEXIST: "已有同名的文件",
+    errno.ENOTEMPTY: "文件夹不是空的",
+    errno.EXDEV: "不能跨磁盘移动文件",
+    errno.ENOMEM: "内存不足",
+    errno.EINVAL: "文件名或路径无效",
+    errno.ESTALE: "网络驱动器上的文件已失效，请重新连接",
+    errno.ETIMEDOUT: "读写超时（网络驱动器可能已断开）",
 }
 
 
 def describe_os_error(exc: OSError) -> str:
-    """What went wrong with a file, in Chinese: PermissionError → '权限不足'."""
-    return _OS_PROBLEMS.get(exc.errno or 0, f"系统错误 {exc.errno}：{exc.strerror or exc.__class__.__name__}")
+    """What went wrong with a file, in Chinese: PermissionError → '权限不足'. A rare problem is named by its code
+    (系统错误 ECOMM（代码 70）), never by the system's English text."""
+    code = exc.errno
+    if code is None:
+        return "系统错误"
+    return _OS_PROBLEMS.get(code, f"系统错误 {errno.errorcode.get(code, '')}（代码 {code}）".replace(" （", "（"))

@@ -141,7 +141,10 @@ def test_a_code_with_more_added_is_refused() -> None:
      pytest.param("YB1", "这不是本程序的测算调取码（调取码以 YB 开头）", id="the prefix alone"),
      pytest.param("6901234567892", "这不是本程序的测算调取码（调取码以 YB 开头）", id="a product barcode"),
      pytest.param("YB0ABCDEFG", "这不是本程序的测算调取码（调取码以 YB1 开头）", id="format 0"),
-     pytest.param("YB1ABC-DEF", "调取码不完整或已损坏（含有调取码不用的字符），请重新扫描", id="a character no code has")],
+     pytest.param("YB1ABC-DEF", "调取码不完整或已损坏（含有调取码不用的字符），请重新扫描", id="a character no code has"),
+     # issue 22.14: a superscript two after YB gave an English ValueError from int() ("invalid literal")
+     pytest.param("YB²ABCDEFG", "这不是本程序的测算调取码（调取码以 YB1 开头）", id="a superscript format"),
+     pytest.param("YB①ABCDEFG", "这不是本程序的测算调取码（调取码以 YB1 开头）", id="a circled format")],
 )
 def test_what_is_not_a_code_is_refused_in_one_line(text: str, message: str) -> None:
     with pytest.raises(CaseCodeError) as refused:

@@ -280,6 +280,20 @@ def test_unknown_key_with_a_line_break_stays_one_line() -> None:
     assert code == 2 and out == "" and err.count("\n") == 1 and "不认识这个字段" in err
 
 
+@pytest.mark.parametrize("key", ["²", "①", "٣", "߁"])
+@pytest.mark.parametrize("where", ["", "person", "visits.0"])
+def test_an_unknown_key_of_odd_digits_is_named_not_a_traceback(key: str, where: str) -> None:
+    """Issue 22.14, found by the hunt for English messages: a key "²" (which str.isdigit() takes for a digit and int()
+    refuses in English) gave a traceback; "٣" was taken for an index (第4条就诊·就诊记录)."""
+    data: dict[str, Any] = json.loads(json.dumps(GOOD))
+    node: Any = data
+    for part in filter(None, where.split(".")):
+        node = node[int(part)] if part.isdigit() else node[part]
+    node[key] = 1
+    err = refused(json.dumps(data, ensure_ascii=False), f"{key}", "不认识这个字段")
+    assert "第" not in err
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_fuzz_the_request_text_itself(data: st.DataObject) -> None:

@@ -94,6 +94,9 @@ def test_valid_values(policy: Policy, parameter: str, raw: Any, expected: Any) -
         ({"raw_value": "0.9"}, "value", "数值：应按医院等级 1、2、3分列填写"),
         ({"parameter": "inpatient.deductible_factor", "raw_value": {"2": "0.5"}}, "value",
          "数值：缺少“1”一栏（应按起始住院次数（整数，须含 1）分列）"),
+        # issue 22.14: "²" passed str.isdigit() and int() refused it in English
+        ({"parameter": "inpatient.deductible_factor", "raw_value": {"1": "1", "²": "0.5"}}, "value",
+         "数值：不认识“²”一栏（应按起始住院次数（整数，须含 1）分列）"),
         ({"parameter": "contribution.retirees_exempt", "raw_value": "1"}, "value", "数值：应为“是”或“否”"),
         ({"region": "shandong"}, "region", "城市：没有“shandong”这个城市代码"),
         ({"parameter": "outpatient.share", "raw_value": {"1": "0.9", "2": "0.8", "3": "0.7"}}, "start",

@@ -64,6 +64,10 @@ EDGES: dict[str, tuple[Callable[[str], str], str]] = {
                       "第2条（烟台市·住院统筹基金年度最高支付限额，1800-01-01起）开始日期：年份应在 1900 到 2100 之间"),
     "the year 9999": (_figure_field(1, "end", "9999-12-31"),
                       "第2条（烟台市·住院统筹基金年度最高支付限额，2024-01-01起）结束日期：年份应在 1900 到 2100 之间"),
+    # 22.14: a segment key that str.isdigit() takes for a number and int() refuses in English ("invalid literal")
+    "a segment written ²": (_figure_field(3, "value", {"0": "0.9", "²": "0.95"}),
+                            "第4条（烟台市·住院大额补助支付比例（按个人负担分段），2024年1月1日起）数值：不认识“²”一栏"
+                            "（应按分段起点（本年个人负担超过起付标准的金额，整数元，须含 0）分列）"),
     "version true": (_header("version", True), "版本：应为整数 1（不带引号），不是 true"),
     "version \"1\"": (_header("version", "1"), "版本：应为整数 1（不带引号），不是 \"1\""),
 }

@@ -1,6 +1,7 @@
 """Issue 22 (proof): packs with huge numbers, lone surrogates, keys given twice and loose dates, mixed at random.
 ``figures check``, ``figures import`` and ``calc --figures`` each either accept the pack or refuse it in one Chinese
-line (exit 2, 数据包有误：…); never a traceback or decimal.InvalidOperation, and a refused import writes nothing."""
+line (exit 2, 数据包有误：…, no English sentence); never a traceback or decimal.InvalidOperation, and a refused
+import writes nothing."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chinese_messages import english_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pack_helpers import YANTAI_YEAR, cli, example
@@ -34,7 +36,7 @@ def _figure(data: dict[str, Any], index: int) -> dict[str, Any]:
 
 @st.composite
 def mutations(draw: st.DrawFn) -> Mutation:
-    kind = draw(st.sampled_from(["huge", "date", "surrogate", "version", "header-date"]))
+    kind = draw(st.sampled_from(["huge", "date", "surrogate", "version", "header-date", "odd-key"]))
     index = draw(st.integers(0, 50))
     if kind == "huge":
         number = draw(huge)
@@ -45,6 +47,11 @@ def mutations(draw: st.DrawFn) -> Mutation:
     if kind == "surrogate":
         field, text = draw(st.sampled_from(STRING_FIELDS)), draw(surrogate_texts)
         return lambda d: _figure(d, index).update({field: text})
+    if kind == "odd-key":  # 22.14: a key str.isdigit() takes for a number (², ①) gave int()'s English message
+        key, where = draw(st.sampled_from(["²", "①", "٣", "0", "1", "x"])), draw(st.sampled_from(["value", "figure"]))
+        odd = {"0": "0.9", key: "0.95"}
+        return (lambda d: _figure(d, index).update(value=odd)) if where == "value" else (
+            lambda d: _figure(d, index).update({key: "1"}))
     if kind == "version":
         version = draw(st.one_of(st.booleans(), st.integers(-2, 3), st.text(max_size=3), st.none()))
         return lambda d: d.update(version=version)
@@ -82,6 +89,7 @@ def test_a_mangled_pack_is_accepted_or_refused_in_one_line(text: str, tmp_path: 
         assert code in (0, 2), (args, err)
         if code == 2:
             assert out == "" and err.startswith("数据包有误：") and err.count("\n") == 1 and err.endswith("\n"), err
+            assert english_in(err) is None, err
         answers.append((code, err))
     assert len({code for code, _ in answers}) == 1, answers  # the three read a pack the same way
     if answers[-1][0] == 2:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import errno
+import os
 import re
 import subprocess
 import sys
@@ -12,14 +14,17 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from chinese_messages import english_in
 from pydantic import BaseModel
 
 import yibao
+from yibao.cli import main
 from yibao.wording import (
     FIELD_LABELS,
     NOT_STATED,
     cn_date,
     cn_month,
+    describe_os_error,
     fen_number,
     money,
     money_or_not_stated,
@@ -191,3 +196,17 @@ def test_months_and_dates() -> None:
     assert months(280) == "280个月（23年4个月）"
     assert cn_date(date(2026, 1, 1)) == "2026年1月1日"
     assert cn_month(date(2025, 3, 1)) == "2025年3月"
+
+
+@pytest.mark.parametrize("code", sorted(errno.errorcode), ids=lambda code: errno.errorcode[code])
+def test_every_file_problem_is_said_in_chinese(code: int) -> None:
+    """Issue 22.14: an errno without a Chinese line gave the system's English (“系统错误 36：File name too long”), as
+    did the short write on a closed pipe (“short write”)."""
+    said = describe_os_error(OSError(code, os.strerror(code)))
+    assert re.search("[\u4e00-\u9fff]", said) and english_in(said) is None, said
+
+
+def test_a_file_name_too_long_is_one_chinese_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["calc", str(tmp_path / ("长" * 200 + ".json"))])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and "文件名或路径太长" in err and english_in(err) is None, err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from yibao.rules.inputs import ascii_digits
 from yibao.wording import FIELD_LABELS
 
 
@@ -32,7 +33,7 @@ def field_label(path: str) -> str:
     plain_parts: list[str] = []
     index = None
     for part in path.replace("]", "").replace("[", ".").split("."):
-        if part.isdigit():
+        if ascii_digits(part):
             index = int(part)
         elif part:
             plain_parts.append(part)

@@ -88,6 +88,11 @@ def check_amount(value: Decimal, *, maximum: Decimal = MAX_AMOUNT) -> Decimal:
     return to_fen(value)
 
 
+def ascii_digits(text: str) -> bool:
+    """Only 0–9, at least one: ``str.isdigit()`` also takes ² and ① (which ``int()`` refuses, in English) and ٣."""
+    return _WHOLE.fullmatch(text) is not None
+
+
 def parse_whole(text: str, *, maximum: int, unit: str, minimum: int = 0) -> int:
     """'３００' → 300; a count of months, stays or years of age."""
     cleaned = _cleaned(text, "整数")

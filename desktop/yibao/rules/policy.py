@@ -23,7 +23,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictBool, Validat
 
 from yibao.json_text import JsonProblem, loads
 from yibao.resources import resource_path
-from yibao.rules.inputs import MAX_AMOUNT, MAX_MONTHS, InputProblem, parse_file_date
+from yibao.rules.inputs import MAX_AMOUNT, MAX_MONTHS, InputProblem, ascii_digits, parse_file_date
 from yibao.vocabulary import SEX_NAMES, STATUS_NAMES, TIER_NAMES
 from yibao.wording import cn_date, describe_os_error, money
 
@@ -480,7 +480,7 @@ def _flatten(raw: object, spec: ParameterSpec, dims: tuple[Dimension, ...], path
     if expected is not None and set(raw) != set(expected):
         raise ValueError(f"{where}分列的键应为 {list(expected)}")
     if expected is None:
-        if not all(isinstance(k, str) and k.isdigit() for k in raw) or LOWEST_KEY[dim] not in raw:
+        if not all(isinstance(k, str) and ascii_digits(k) for k in raw) or LOWEST_KEY[dim] not in raw:
             raise ValueError(f"{where}分列的键应为整数，且须含 {LOWEST_KEY[dim]}")
         expected = tuple(sorted(raw, key=int))
     for key in expected:

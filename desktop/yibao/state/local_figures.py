@@ -18,7 +18,7 @@ from typing import Any
 
 from yibao.json_text import loads
 from yibao.rules import InputError, LocalFigure, Policy
-from yibao.rules.inputs import InputProblem, parse_file_date
+from yibao.rules.inputs import InputProblem, ascii_digits, parse_file_date
 from yibao.rules.policy import (
     FIXED_KEYS,
     KEY_SEPARATOR,
@@ -341,7 +341,7 @@ def _cleaned_table(raw: object, spec: ParameterSpec, dims: tuple[str, ...], path
 def _check_keys(raw: Mapping[str, object], by: str, field: str = "value", prefix: str = "") -> None:
     expected = FIXED_KEYS.get(by)
     if expected is None:
-        bad = [k for k in raw if not k.isdigit()]
+        bad = [k for k in raw if not ascii_digits(k)]
         missing = [] if LOWEST_KEY[by] in raw else [LOWEST_KEY[by]]
     else:
         bad = sorted(set(raw) - set(expected))
