@@ -40,7 +40,7 @@ discard_without_asking
 src  # tests/state/test_paths_atomic.py: a failing os.replace takes (src, dst)
 dst
 
-# The menus name the window's methods they call (ui/actions.py, MENUS).
+# The menus name the window's or a tab's methods they call (ui/actions.py, MENUS).
 _.show_about
-_.paste_visits
+_.import_file
 _.scan_case

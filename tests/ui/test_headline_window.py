@@ -19,7 +19,7 @@ from yibao.ui.qt_setup import LARGE_PRINT_SCALE, apply_font
 def _headline(window: MainWindow, tab: int) -> str:
     window.tabs.setCurrentIndex(tab)
     QApplication.processEvents()  # the comparison refreshes once the queued edits are handled
-    return window.headlines[tab].sentence()
+    return window.tab_pages.headlines[tab].sentence()
 
 
 def test_109号_二二1_contribution_headline(qtbot: QtBot) -> None:
@@ -67,7 +67,7 @@ def test_184号_三二_retirement_headline_has_a_symbol_and_a_word(qtbot: QtBot)
     tab = window.retirement_tab
     type_into(qtbot, tab.paid, "300")
     type_into(qtbot, tab.deemed, "24")
-    box = window.headlines[TAB_RETIREMENT]
+    box = window.tab_pages.headlines[TAB_RETIREMENT]
     assert _headline(window, TAB_RETIREMENT).startswith(
         "× 未满足 尚缺 36个月（3年），未满足最低缴费年限 360个月（30年）")
     assert box.mark.text() == "× 未满足"  # a symbol and a word, not colour alone
@@ -77,7 +77,7 @@ def test_184号_三二_retirement_headline_has_a_symbol_and_a_word(qtbot: QtBot)
 
 def test_the_headline_is_larger_than_the_window_text_and_follows_large_print(qtbot: QtBot) -> None:
     window = open_window(qtbot)
-    box = window.headlines[TAB_CONTRIBUTION]
+    box = window.tab_pages.headlines[TAB_CONTRIBUTION]
     assert box.text.font().pointSizeF() > window.font().pointSizeF() * 1.2
     settings = load_settings()[0]
     apply_font(settings)

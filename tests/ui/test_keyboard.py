@@ -125,7 +125,7 @@ def test_ctrl_digit_and_ctrl_page_switch_tabs(qtbot: QtBot) -> None:
 
 def test_alt_letter_of_a_field_on_an_unopened_tab_opens_it(qtbot: QtBot) -> None:
     window = window_at(qtbot)
-    assert TAB_RETIREMENT not in window.built
+    assert TAB_RETIREMENT not in window.tab_pages.built
     press(qtbot, window, Qt.Key.Key_P, ALT)
     assert window.tabs.currentIndex() == TAB_RETIREMENT
     qtbot.waitUntil(window.retirement_tab.paid.hasFocus)

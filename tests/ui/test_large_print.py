@@ -89,7 +89,7 @@ def test_large_print_puts_the_person_labels_above_their_fields(qtbot: QtBot) -> 
 
 def test_large_print_chart_whole_on_a_1024_by_768_screen(large_print: MainWindow, qtbot: QtBot) -> None:
     """The chart's axis titles and labels follow the font and are never elided (个人负…), on the smaller screen too."""
-    from yibao.ui.main_window import FRAME_ALLOWANCE
+    from yibao.ui.geometry import FRAME_ALLOWANCE
     from yibao.ui.pages import TAB_COMPARE
 
     window = large_print

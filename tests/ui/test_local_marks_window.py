@@ -42,7 +42,7 @@ def test_tier_comparison_marks_what_rests_on_local_figures(qtbot: QtBot) -> None
     window.tabs.setCurrentIndex(TAB_COMPARE)
     comparison, _chart = window.compare
     qtbot.waitUntil(lambda: bool(comparison.visits))
-    assert LOCAL_WORDS in window.headlines[TAB_COMPARE].text.text()
+    assert LOCAL_WORDS in window.tab_pages.headlines[TAB_COMPARE].text.text()
     fund_row, bill_row = ROWS.index("统筹基金支付"), ROWS.index("医疗费用合计")
     assert comparison.figures()[fund_row][1] == "40,375.00"
     for column in range(3):

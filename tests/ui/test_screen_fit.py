@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from yibao.state.settings import Settings, load_settings
 from yibao.ui.cities import city_names
-from yibao.ui.main_window import FRAME_ALLOWANCE, MainWindow
+from yibao.ui.geometry import FRAME_ALLOWANCE, keep_on_screen
+from yibao.ui.main_window import MainWindow
 from yibao.ui.qt_setup import apply_font
 
 SMALL_SCREEN = QRect(0, 0, 1024, 768)
@@ -46,5 +47,5 @@ def test_a_window_saved_on_a_larger_screen_is_brought_back_within_this_one(qtbot
     qtbot.addWidget(window)
     window.setGeometry(300, 200, 1200, 800)  # as restored from a 1600×900 screen
     window.show()
-    window.keep_on_screen()
+    keep_on_screen(window)
     assert screen_problems(window, SMALL_SCREEN) == []

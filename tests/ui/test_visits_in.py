@@ -44,7 +44,7 @@ def year(window: MainWindow) -> tuple[Decimal, Decimal]:
     totals = window.result.year_totals
     assert totals is not None and totals.fund_pays is not None and totals.supplement_pays is not None
     assert totals.person_pays is not None
-    assert window.headlines[TAB_VISITS].text.text() == (
+    assert window.tab_pages.headlines[TAB_VISITS].text.text() == (
         "本年3次就医，费用共 ¥5,300.00：统筹基金和大额补助共支付 ¥3,055.00，您个人负担 ¥2,245.00（实际报销 57.64%）。")
     return totals.fund_pays + totals.supplement_pays, totals.person_pays
 
@@ -140,7 +140,7 @@ def test_109号_二三1_a_settlement_list_imported_after_its_preview_gives_task_
     path = make(tmp_path)
     monkeypatch.setattr(visits_import, "ask_open_path", lambda *_a: str(path))
     window = task_one_window(qtbot)
-    window.import_visits()
+    window.visits_tab.import_file()
     assert previews == [[["普通门诊", "三级", "1,200.00", "0.00", "0.00"], ["普通门诊", "三级", "1,800.00", "0.00", "0.00"],
                          ["普通门诊", "三级", "2,300.00", "0.00", "0.00"]]]
     assert year(window) == (FUND_AND_SUPPLEMENT, PERSON)
@@ -152,7 +152,7 @@ def test_an_import_cancelled_in_its_preview_adds_nothing(qtbot: QtBot, tmp_path:
     monkeypatch.setattr(visits_import, "ask_open_path", lambda *_a: str(path))
     monkeypatch.setattr(VisitsPreview, "exec", lambda _self: 0)
     window = task_one_window(qtbot)
-    window.import_visits()
+    window.visits_tab.import_file()
     assert window.presenter.visits == []
 
 
@@ -162,7 +162,7 @@ def test_a_bad_file_is_refused_naming_row_and_column(qtbot: QtBot, tmp_path: Pat
     path.write_text("类别,级别,范围内\n门诊,3,1200\n住院,四级,800\n", encoding="utf-8")
     monkeypatch.setattr(visits_import, "ask_open_path", lambda *_a: str(path))
     window = task_one_window(qtbot)
-    window.import_visits()
+    window.visits_tab.import_file()
     assert warnings == ["无法导入“visits.csv”，没有添加任何就诊记录。\n第3行第2列（医院等级）：“四级”不是医院等级"
                         "（可写 1、2、3，一级、二级、三级，或三甲、二乙这样的写法）"]
     assert previews == [] and window.presenter.visits == []

@@ -481,7 +481,7 @@ def test_invalid_input_greys_every_figure_under_a_stale_marker_on_every_tab(qtbo
     type_into(qtbot, window.retirement_tab.paid, "20x")
     assert window.input_error() == "实际缴费月数：“20x”不是整数个月数"
     assert "2px solid #c00000" in window.retirement_tab.paid.styleSheet()
-    marks = [not_none(page.findChild(QLabel, "stale")) for page in window.pages]
+    marks = [not_none(page.findChild(QLabel, "stale")) for page in window.tab_pages.pages]
     assert all("已过期" in mark.text() for mark in marks)
     for index in (TAB_CONTRIBUTION, TAB_VISITS, TAB_COMPARE, TAB_RETIREMENT):
         window.tabs.setCurrentIndex(index)
@@ -519,4 +519,4 @@ def test_retirement_card_says_cannot_judge_as_the_headline_does(qtbot: QtBot) ->
     summary = window.retirement_tab.summary
     assert summary.value("最低缴费年限") == "文件未规定"
     assert summary.value("是否达到") == "无法判断"
-    assert "无法判断" in window.headlines[TAB_RETIREMENT].text.text()
+    assert "无法判断" in window.tab_pages.headlines[TAB_RETIREMENT].text.text()

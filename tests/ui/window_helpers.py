@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from yibao.state.settings import Settings, load_settings
 from yibao.ui.cities import city_names
-from yibao.ui.main_window import DEFAULT_SIZE, MainWindow
+from yibao.ui.geometry import DEFAULT_SIZE
+from yibao.ui.main_window import MainWindow
 from yibao.ui.tabs.visits import FIRST_INPUT, FIRST_RESULT, TIER_COLUMN
 
 T = TypeVar("T")

@@ -1,6 +1,7 @@
 """The window's menus, toolbar and keyboard, declared in one place.
 
-Each menu item names the window's method it calls (a dotted path such as ``output.print_sheet``). Menus and
+Each menu item names the window's method it calls (a dotted path such as ``output.print_sheet``), or a tab's: the
+tab is opened first (built if it never was). Menus and
 toolbar are built with the window; their key sequences once it is on screen (``QKeySequence`` loads Qt's key
 enums, ~80 ms, which the first paint does not wait for).
 """
@@ -19,7 +20,7 @@ from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_CONTRIBUTION, TAB_RETIREMENT, T
 
 
 class Item(NamedTuple):
-    """A menu entry: its text, the window's method it calls (given ``args``), its key, and whether the toolbar has it."""
+    """A menu entry: its text, the method it calls (given ``args``), its key, and whether the toolbar has it."""
 
     text: str
     slot: str
@@ -27,6 +28,7 @@ class Item(NamedTuple):
     tool: bool = False
     args: tuple[str, ...] = ()
     key_shown_only: bool = False  # the key is said here but acts in the widget that owns it (the visits table's Ctrl+V)
+    tab: int | None = None  # the slot is this tab's, not the window's
 
 
 SEPARATOR = None
@@ -38,8 +40,8 @@ MENUS: dict[str, tuple[Item | None, ...]] = {
         Item("历史记录(&H)…", "dialogs.open_history", "Ctrl+H", tool=True),
         Item("扫码调取(&L)…", "dialogs.scan_case", "Ctrl+L"),
         SEPARATOR,
-        Item("导入就诊记录(&R)…", "import_visits"),
-        Item("粘贴就诊记录(&E)", "paste_visits", "Paste", key_shown_only=True),
+        Item("导入就诊记录(&R)…", "import_file", tab=TAB_VISITS),
+        Item("粘贴就诊记录(&E)", "paste", "Paste", key_shown_only=True, tab=TAB_VISITS),
         SEPARATOR,
         Item("打印(&P)…", "output.print_sheet", "Print", tool=True),
         Item("打印预览(&V)…", "output.preview_sheet", "Ctrl+Shift+P", tool=True),
@@ -98,8 +100,11 @@ class Actions:
                     menu.addSeparator()
                     continue
                 action = QAction(item.text, self.window)
-                slot = attrgetter(item.slot)(self.window)
-                action.triggered.connect(partial(slot, *item.args) if item.args else slot)
+                if item.tab is not None:
+                    action.triggered.connect(lambda _checked=False, item=item: self.on_tab(item.tab, item.slot))
+                else:
+                    slot = attrgetter(item.slot)(self.window)
+                    action.triggered.connect(partial(slot, *item.args) if item.args else slot)
                 if item.key is not None:
                     self._keys.append((action, item))
                 menu.addAction(action)
@@ -139,6 +144,12 @@ class Actions:
         """On the tab that shows, its labels' own Alt+letters act (two shortcuts for one key would cancel out)."""
         for letter, shortcut in self._field_keys.items():
             shortcut.setEnabled(FIELD_KEYS[letter][0] != current)
+
+    def on_tab(self, index: int | None, name: str) -> None:
+        """Open tab ``index`` and call its method ``name`` (导入就诊记录 and 粘贴就诊记录 on 就医报销)."""
+        assert index is not None
+        self.tabs.setCurrentIndex(index)
+        getattr(self._tab(index), name)()
 
     def go_to_field(self, index: int, name: str) -> None:
         """Open tab ``index`` and do what its Alt+letter does there: a button is pressed, a field takes the focus."""

@@ -313,6 +313,12 @@ class PersonPanel(QGroupBox):
         """In tab order."""
         return [self.city, self.on.edit, self.employment, self.retired, self.sex, self.age]
 
+    def widget_for(self, field: str) -> QWidget | None:
+        """The widget ``field`` of the request (``city``, ``on``, ``person.age`` …) is typed in, marked when it is wrong."""
+        widgets = {"city": self.city, "on": self.on.edit, "person.employment": self.employment,
+                   "person.retired": self.retired, "person.sex": self.sex, "person.age": self.age}
+        return widgets.get(field)
+
     def bind(self, presenter: Presenter) -> None:
         """Every edit goes to the presenter; ``load`` writes its values back without echoing them."""
         self.city.currentIndexChanged.connect(lambda _i: presenter.set("city", self.city.currentData()))

@@ -7,27 +7,26 @@ keystroke on every tab stays within a frame.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_COMPARE, TAB_POLICY
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QTabWidget, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from yibao.ui.presenter import Presenter
-    from yibao.ui.tabs import Tab
+    from yibao.ui.tab_pages import TabPages
 
 VIEWS = (TAB_COMPARE, TAB_POLICY, TAB_BEFORE_AFTER)
 BEFORE_AFTER_PAUSE_MS = 250  # 政策前后对比 is redone once typing pauses this long
 
 
 class Refresh:
-    """Draws the presenter's result in ``built`` tabs; ``tab(index)`` builds a tab never shown before."""
+    """Draws the presenter's result in the tabs of ``pages`` built so far (a view on screen is built if never shown)."""
 
-    def __init__(self, owner: QWidget, presenter: Presenter, tabs: QTabWidget, built: dict[int, Tab],
-                 tab: Callable[[int], Tab | None]) -> None:
-        self.owner, self.presenter, self.tabs, self.built, self._tab = owner, presenter, tabs, built, tab
+    def __init__(self, owner: QWidget, presenter: Presenter, pages: TabPages) -> None:
+        self.owner, self.presenter, self.pages = owner, presenter, pages
+        self.tabs, self.built = pages.widget, pages.built
         self._pending = False
         self._pause: Any = None  # the QTimer of 政策前后对比, made when first needed
 
@@ -63,8 +62,7 @@ class Refresh:
         result = self.presenter.result
         if index not in VIEWS or self.presenter.session is None or result is None:
             return
-        tab = self._tab(index)
-        assert tab is not None
+        tab = self.pages.tab(index)
         if index == TAB_BEFORE_AFTER and from_edit and self.presenter.comparison is not None:
             self._before_after_later()
         else:

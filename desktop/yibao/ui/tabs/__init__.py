@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtWidgets import QWidget
+
 from yibao.ui.pages import TAB_COMPARE, TAB_CONTRIBUTION, TAB_POLICY, TAB_RETIREMENT, TAB_VISITS
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
+    from yibao.headline import Headline
     from yibao.rules import Result
     from yibao.ui.headline_box import HeadlineBox
     from yibao.ui.presenter import Presenter
@@ -35,6 +36,46 @@ class InputTab(Tab, Protocol):
 
     def load(self) -> None:
         """Every field from the presenter (a case loaded or a new one), without echoing the edits back."""
+
+    def widget_for(self, field: str) -> QWidget | None:
+        """The widget ``field`` of the request (``retirement.paid_months``) is typed in here, marked when it is wrong."""
+
+
+class QuestionTab(QWidget):
+    """An input tab of one question: its fields over the presenter, its answer in ``headline`` (on its page, above
+    the tab: the answer first), then its breakdown. Subclasses say what the answer is (``answer``) and draw the
+    rest (``draw``); greying while stale is done here."""
+
+    question: str
+    hint: str  # what the headline says before there is an answer: what to enter
+    sections: tuple[str, ...]  # the request's sections its fields fill
+
+    def __init__(self, presenter: Presenter, headline: HeadlineBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.presenter, self.headline = presenter, headline
+        self.fields: dict[str, QWidget] = {}  # each field of the request by its path: the widget it is typed in
+
+    def request_part(self) -> tuple[str, ...]:
+        return self.sections
+
+    def widget_for(self, field: str) -> QWidget | None:
+        return self.fields.get(field)
+
+    def show_result(self, result: Result, stale: bool) -> None:
+        self.headline.show_headline(self.answer(result), self.hint)
+        self.draw(result)
+        show_stale(self.result_widgets(), stale)
+
+    def answer(self, result: Result) -> Headline | None:
+        """The question's headline, or None while there is no answer yet (the hint shows)."""
+        raise NotImplementedError
+
+    def draw(self, result: Result) -> None:
+        raise NotImplementedError
+
+    def result_widgets(self) -> list[QWidget]:
+        """What shows the figures (greyed while stale)."""
+        raise NotImplementedError
 
 
 def show_stale(widgets: Sequence[QWidget], stale: bool) -> None:

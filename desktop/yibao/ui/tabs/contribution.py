@@ -26,11 +26,12 @@ from yibao.ui.lines import ColumnFitter, LinesTable
 from yibao.ui.pages import BASE_HINT
 from yibao.ui.person import combo, select
 from yibao.ui.summary import SummaryGrid
-from yibao.ui.tabs import show_stale
+from yibao.ui.tabs import QuestionTab
 from yibao.vocabulary import OPTION_NAMES
 from yibao.wording import NOT_STATED, cn_date, figure_name, label, marked, yuan
 
 if TYPE_CHECKING:
+    from yibao.headline import Headline
     from yibao.rules import Result
     from yibao.rules.models import ContributionResult, CoverageResult
     from yibao.ui.headline_box import HeadlineBox
@@ -40,13 +41,13 @@ OPTIONS = tuple(OPTION_NAMES.items())
 COVERED_TEXT = {True: "享受", False: "不享受", None: "见说明"}  # None: not stated, or not yet known
 
 
-class ContributionTab(QWidget):
+class ContributionTab(QuestionTab):
     question = "contribution"
+    hint = BASE_HINT
+    sections = ("contribution", "enrolment")
 
     def __init__(self, presenter: Presenter, headline: HeadlineBox, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.headline = headline  # above the tab, on its page: the answer first
-        self.presenter = presenter
+        super().__init__(presenter, headline, parent)
         self.base = AmountEdit(label("contribution.monthly_base"), "例如 6000")
         self.base.setProperty("help", "在职和灵活就业人员的月缴费基数（元）；退休人员不缴费，可不填")
         self.option = combo(OPTIONS, label("contribution.flexible_option"))
@@ -60,6 +61,8 @@ class ContributionTab(QWidget):
         self.first_enrolment = QCheckBox(label("enrolment.first_enrolment"))
         self.first_enrolment.setChecked(True)
         self.first_enrolment.setToolTip("灵活就业人员首次参保（济宁：连续缴费满6个月后享受待遇）")
+        self.fields = {"contribution.monthly_base": self.base, "contribution.flexible_option": self.option,
+                       "enrolment.first_contribution_month": self.first_month}
 
         form = QFormLayout()
         base_label = QLabel(f"{label('contribution.monthly_base')}（元）(&B)")
@@ -145,20 +148,16 @@ class ContributionTab(QWidget):
         if not flexible:
             self.option.setEnabled(False)
 
-    def request_part(self) -> tuple[str, ...]:
-        return ("contribution", "enrolment")
-
-    def show_result(self, result: Result, stale: bool) -> None:
+    def answer(self, result: Result) -> Headline | None:
         from yibao.headline import contribution_headline
 
-        self.set_flexible(self.presenter.flexible)
         request, contribution = self.presenter.request, result.contribution
         person = request.person if request is not None else None
-        self.headline.show_headline(
-            contribution_headline(contribution, person) if contribution is not None and person is not None else None,
-            BASE_HINT)
+        return contribution_headline(contribution, person) if contribution is not None and person is not None else None
+
+    def draw(self, result: Result) -> None:
+        self.set_flexible(self.presenter.flexible)
         self._show(result.contribution, result.coverage)
-        show_stale(self.result_widgets(), stale)
 
     def _show(self, result: ContributionResult | None, coverage: CoverageResult | None) -> None:
         if result is None:

@@ -10,10 +10,11 @@ from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LinesTable
 from yibao.ui.pages import RETIREMENT_HINT
 from yibao.ui.summary import SummaryGrid
-from yibao.ui.tabs import show_stale
+from yibao.ui.tabs import QuestionTab
 from yibao.wording import NOT_STATED, figure_name, label, months, yuan
 
 if TYPE_CHECKING:
+    from yibao.headline import Headline
     from yibao.rules import Result
     from yibao.rules.models import RetirementResult
     from yibao.ui.headline_box import HeadlineBox
@@ -27,13 +28,13 @@ def months_text(count: int | None) -> str:
     return NOT_STATED if count is None else months(count)
 
 
-class RetirementTab(QWidget):
+class RetirementTab(QuestionTab):
     question = "retirement"
+    hint = RETIREMENT_HINT
+    sections = ("retirement",)
 
     def __init__(self, presenter: Presenter, headline: HeadlineBox, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.headline = headline  # above the tab, on its page: the answer first
-        self.presenter = presenter
+        super().__init__(presenter, headline, parent)
         self.paid = CountEdit(label("retirement.paid_months"), maximum=1200, unit="个月")
         self.paid.setPlaceholderText("例如 280")
         self.deemed = CountEdit(label("retirement.deemed_months"), maximum=1200, unit="个月")
@@ -47,6 +48,7 @@ class RetirementTab(QWidget):
         self._paths = {self.paid: "retirement.paid_months", self.deemed: "retirement.deemed_months",
                        self.last_base: "retirement.last_monthly_base", self.pension: "retirement.last_month_pension",
                        self.minimum_base: "retirement.minimum_base"}
+        self.fields = {path: edit for edit, path in self._paths.items()}
         for text, edit in ((f"{self.paid.label}(&P)", self.paid), (f"{self.deemed.label}(&V)", self.deemed),
                            (f"{self.last_base.label}（元）(&L)", self.last_base),
                            (f"{self.pension.label}（元）(&J)", self.pension),
@@ -82,17 +84,14 @@ class RetirementTab(QWidget):
         self.never_enrolled.setChecked(bool(self.presenter.values["retirement.never_enrolled"]))
         self.never_enrolled.blockSignals(blocked)
 
-    def request_part(self) -> tuple[str, ...]:
-        return ("retirement",)
-
-    def show_result(self, result: Result, stale: bool) -> None:
+    def answer(self, result: Result) -> Headline | None:
         from yibao.headline import retirement_headline
 
         retirement = result.retirement
-        self.headline.show_headline(
-            retirement_headline(retirement, result.needs_input) if retirement is not None else None, RETIREMENT_HINT)
-        self._show(retirement)
-        show_stale(self.result_widgets(), stale)
+        return retirement_headline(retirement, result.needs_input) if retirement is not None else None
+
+    def draw(self, result: Result) -> None:
+        self._show(result.retirement)
 
     def _show(self, result: RetirementResult | None) -> None:
         if result is None:

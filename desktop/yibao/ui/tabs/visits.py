@@ -52,13 +52,14 @@ from yibao.ui.lines import LOCAL_COLOUR, LinesTable
 from yibao.ui.pages import VISITS_HINT
 from yibao.ui.presenter import YTD_COUNTS, Presenter
 from yibao.ui.summary import SummaryGrid
-from yibao.ui.tabs import show_stale
+from yibao.ui.tabs import QuestionTab
 from yibao.vocabulary import KIND_NAMES, TIER_NAMES
 from yibao.wording import FIELD_LABELS, LOCAL_MARK, NOT_STATED, figure_name, money, money_or_not_stated, percent, yuan
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from yibao.headline import Headline
     from yibao.rules import Result
     from yibao.rules.models import Visit, VisitResult, YearTotals
     from yibao.ui.headline_box import HeadlineBox
@@ -314,16 +315,16 @@ class PromptButton(QPushButton):
         return super().event(event)
 
 
-class VisitsTab(QWidget):
+class VisitsTab(QuestionTab):
     question = "visits"
+    hint = VISITS_HINT
+    sections = ("visits", "year_to_date")
     selection_changed = Signal(int)
     visits_added = Signal(int)  # how many were pasted or imported
     paste_refused = Signal(str)  # why nothing was pasted (the window says it in a message box)
 
     def __init__(self, presenter: Presenter, headline: HeadlineBox, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.headline = headline  # above the tab, on its page: the answer first
-        self.presenter = presenter
+        super().__init__(presenter, headline, parent)
         self.model = VisitsModel(presenter, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -380,6 +381,7 @@ class VisitsTab(QWidget):
                 CountEdit(label, maximum=366, unit="次") if key in YTD_COUNTS else AmountEdit(label)
             )
             self.ytd[key] = edit
+            self.fields[f"year_to_date.{key}"] = edit
             ytd_form.addRow(label, edit)
             edit.textEdited.connect(lambda text, key=key: presenter.set(f"year_to_date.{key}", text))
 
@@ -522,6 +524,14 @@ class VisitsTab(QWidget):
             return
         self.add_visits(read.visits)
 
+    def import_file(self) -> None:
+        """导入就诊记录: a CSV or XLSX file's visits, added once the clerk has seen them."""
+        from yibao.ui.dialogs.visits_import import choose_visits
+
+        visits = choose_visits(self.window(), self.model.rowCount())
+        if visits:
+            self.add_visits(visits)
+
     def _refuse_paste(self, problem: str) -> None:
         self.paste_refused.emit(f"无法粘贴，没有添加任何就诊记录。\n{problem}")
 
@@ -580,18 +590,16 @@ class VisitsTab(QWidget):
     def result_widgets(self) -> list[QWidget]:
         return [self.totals, self.lines]
 
-    def request_part(self) -> tuple[str, ...]:
-        return ("visits", "year_to_date")
-
-    def show_result(self, result: Result, stale: bool) -> None:
+    def answer(self, result: Result) -> Headline | None:
         from yibao.headline import visits_headline
 
         totals = result.year_totals
-        self.headline.show_headline(
-            visits_headline(totals, result.visits or [], result.missing, result.needs_input) if totals is not None else None,
-            VISITS_HINT)
-        self._show(result.visits, totals)
-        show_stale(self.result_widgets(), stale)
+        if totals is None:
+            return None
+        return visits_headline(totals, result.visits or [], result.missing, result.needs_input)
+
+    def draw(self, result: Result) -> None:
+        self._show(result.visits, result.year_totals)
 
     def _show(self, visits: list[VisitResult] | None, totals: YearTotals | None) -> None:
         self.model.show_results(visits or [])
