@@ -183,7 +183,8 @@ def _figures_import(args: argparse.Namespace) -> int:
         raise OutputError(f"本地录入参数未能保存到 {local_figures_path()}（{describe_os_error(exc)}），"
                           "原有的本地录入参数未改动，未导入任何数据") from None
     already = f"，{same}条已有相同的" if same else ""
-    _write_out(f"已从“{pack.issuer}”的数据包导入{added}条本地录入参数{already}（保存在 {local_figures_path()}）\n")
+    saved = _one_line(str(local_figures_path()))
+    _write_out(f"已从“{pack.issuer}”的数据包导入{added}条本地录入参数{already}（保存在 {saved}）\n")
     return 0
 
 
@@ -208,7 +209,7 @@ def _figures_export(args: argparse.Namespace) -> int:
         write_pack(out, chosen, args.issuer or default_issuer(chosen), date.today())
     except OSError as exc:  # a WriteError: the message names the file and the problem
         raise OutputError(str(exc)) from None
-    _write_out(f"已导出{len(chosen)}条本地录入参数到 {out}\n")
+    _write_out(f"已导出{len(chosen)}条本地录入参数到 {_one_line(str(out))}\n")  # a name not UTF-8 shown \udcff
     return 0
 
 
@@ -352,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
         return run()
     _utf8_when_redirected()
     args = parser().parse_args(argv)  # an unknown word exits 2 with argparse's usage line
+    _log_to_the_log_file()
     from yibao.rules import InputError, PolicyError
 
     if args.version:
@@ -373,6 +375,19 @@ def main(argv: list[str] | None = None) -> int:
     except OutputError as exc:
         print(_one_line(str(exc)), file=sys.stderr)
         return EXIT_OUTPUT
+
+
+def _log_to_the_log_file() -> None:
+    """What a command logs (a damaged file set aside, figures skipped) goes to the app's log, as the window's does:
+    without a handler Python prints it on stderr, in English, beside the Chinese message that already says it."""
+    import logging
+
+    from yibao.state.logs import setup_logging
+
+    root = logging.getLogger()
+    if not any(type(handler) is logging.NullHandler for handler in root.handlers):
+        root.addHandler(logging.NullHandler())  # no log file (a read-only folder): still nothing on stderr
+    setup_logging()
 
 
 def _utf8_when_redirected() -> None:

@@ -1,14 +1,17 @@
 """Issue 22.14: the command line's smaller edges. A closed stdin and an endless input (/dev/zero) end in one Chinese
-line; argparse's usage, help and errors are in Chinese, never English."""
+line; argparse's usage, help and errors are in Chinese, never English; what the command logs goes to the log."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from chinese_messages import english_in
 
 from yibao.cli import MAX_REQUEST_BYTES, main
 
@@ -53,3 +56,23 @@ def test_help_is_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith("用法：yibao figures") and "位置参数" in out and "显示此帮助并退出" in out
     assert not re.search(r"\b(usage|positional|options|show this help)\b", out)
+
+
+def test_what_the_command_line_logs_goes_to_the_log_not_to_stderr(tmp_path: Path) -> None:
+    """Issue 22.14, found re-checking 22.4: with a damaged local-figures file, ``calc`` printed Python's last-resort
+    log line, in English, before its Chinese message (“local figures skipped: [...]”); it belongs in the log file."""
+    from yibao.state.local_figures import local_figures_path
+    from yibao.state.paths import log_dir
+
+    record = {"parameter": "wage.province_average_monthly", "region": "jinan", "start": "2024-01-01", "end": None,
+              "value": "1" + "0" * 30, "note": ""}
+    local_figures_path().write_text(json.dumps({"version": 1, "figures": [record]}), encoding="utf-8")
+    request = tmp_path / "year.json"
+    request.write_text(json.dumps({"city": "jinan", "on": "2024-06-01", "person": {
+        "employment": "enterprise", "retired": False, "sex": "male", "age": 40}, "contribution": {
+        "monthly_base": "6000"}}), encoding="utf-8")
+    code, err = yibao("calc", str(request))
+    assert code == 0, err
+    assert err.startswith("以下本地录入数据有误，已跳过") and err.count("\n") == 1, err
+    assert english_in(err) is None, err
+    assert "local figures skipped" in (log_dir() / "yibao.log").read_text(encoding="utf-8")

@@ -156,6 +156,7 @@ def test_a_policy_date_is_read_as_strictly_as_a_packs(place: str, loose: object,
     assert code == 3 and out == "", (code, err)
     assert err.startswith(f"政策文件 {file} 有误：{key}："), err
     assert "不是有效日期（应写成带引号的 YYYY-MM-DD" in err or "年份应在 1900 到 2100 之间" in err, err
+    assert "True" not in err, err  # as the file writes it: true
 
 
 STRICT_FLAGS: dict[str, tuple[str, str, str, Callable[[Any, object], None]]] = {

@@ -92,3 +92,14 @@ def test_a_large_pack_shows_its_progress(capsys: pytest.CaptureFixture[str], mon
     code, out, err = cli(capsys, "figures", "check", str(EXAMPLE))
     assert code == 0 and out.startswith("数据包：") and "正在检查" not in out
     assert err == "正在检查：1/2 个城市时段\n正在检查：2/2 个城市时段\n"
+
+
+@pytest.mark.usefixtures("imported")
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name that is not UTF-8: bytes only Linux file names hold")
+def test_a_file_name_that_is_not_utf8_is_written_and_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Found re-checking issue 22.8: the pack was written, then printing its name (\\udcff) gave a traceback, exit 1."""
+    out = Path(os.fsdecode(bytes(tmp_path) + b"/\xff.json"))
+    code, stdout, err = cli(capsys, "figures", "export", str(out))
+    assert (code, err) == (0, "")
+    assert stdout == f"已导出11条本地录入参数到 {tmp_path}/\\udcff.json\n"
+    assert out.is_file()

@@ -20,6 +20,7 @@ says what is wrong with the text; the caller adds the field's name. Rules (docs/
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from decimal import Decimal
@@ -142,7 +143,7 @@ def parse_file_date(value: object) -> date:
     """A date as a file writes it (a pack, the local figures): exactly ``YYYY-MM-DD``, years 1900–2100. Not a number
     (a Unix timestamp), not ``20240101`` nor a time of day."""
     if not isinstance(value, str) or not _FILE_DATE.fullmatch(value):
-        shown = f"“{value}”" if isinstance(value, str) else f"{value!r}"
+        shown = f"“{value}”" if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
         raise InputProblem(f"{shown[:60]}不是有效日期（应写成带引号的 YYYY-MM-DD，如 \"2024-06-01\"）")
     return parse_date(value)
 
