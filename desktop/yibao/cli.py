@@ -118,6 +118,22 @@ def compare_on(text: str | None) -> date | None:
         raise InputError("--compare-on", str(exc)) from None
 
 
+def one_line_text(text: str, option: str, limit: int) -> str:
+    """A name given on the command line to be printed or saved (``--hall``, ``--counter``, ``--issuer``): one line of
+    text, at most ``limit`` characters; InputError naming the option."""
+    import unicodedata
+
+    from yibao.rules import InputError
+
+    if any(unicodedata.category(ch) == "Cs" for ch in text):  # bytes that are not UTF-8 (\udcff)
+        raise InputError(option, f"“{_one_line(text)}”含有无效的字符（不是 UTF-8 的文字），请重新输入")
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text):
+        raise InputError(option, "不能含有换行等控制字符")
+    if len(text) > limit:
+        raise InputError(option, f"最多 {limit} 个字符")
+    return text
+
+
 def open_session(args: argparse.Namespace) -> Session:
     """The session of calc and sheet: the hall's saved local figures, ``--figures PACK``'s for this run (nothing
     saved), or none with ``--no-local``; a problem with the saved figures is said on stderr."""
@@ -152,6 +168,7 @@ def _figures_check(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_ISSUER = 200  # characters: a bureau's full name, with room to spare
 PROGRESS_FROM = 500  # figures: a pack this large takes seconds to check; say how far it is
 
 
@@ -198,6 +215,7 @@ def _figures_export(args: argparse.Namespace) -> int:
     policy = bundled_policy()
     if args.city is not None and args.city not in {r.code for r in policy.cities()}:
         raise InputError("--city", f"没有“{args.city}”这个城市代码（yibao regions 列出全部）")
+    issuer = None if args.issuer is None else one_line_text(args.issuer, "--issuer", MAX_ISSUER)
     figures, message = load_local_figures(policy)
     if message:
         print(_one_line(message), file=sys.stderr)
@@ -206,7 +224,7 @@ def _figures_export(args: argparse.Namespace) -> int:
         raise InputError("--city" if args.city else "(本地录入)", "没有可导出的本地录入参数")
     out = output_path(args.out, "OUT")
     try:
-        write_pack(out, chosen, args.issuer or default_issuer(chosen), date.today())
+        write_pack(out, chosen, issuer or default_issuer(chosen), date.today())
     except OSError as exc:  # a WriteError: the message names the file and the problem
         raise OutputError(str(exc)) from None
     _write_out(f"已导出{len(chosen)}条本地录入参数到 {_one_line(str(out))}\n")  # a name not UTF-8 shown \udcff
@@ -222,8 +240,11 @@ def _regions(_: argparse.Namespace) -> int:
 
 def _sheet(args: argparse.Namespace) -> int:
     """Write the printed sheet as a PDF, headless (an offscreen Qt application when there is no display)."""
+    from yibao.state.settings import MAX_COUNTER_NO, MAX_HALL_NAME
     from yibao.visit_files import with_visits
 
+    hall = one_line_text(args.hall, "--hall", MAX_HALL_NAME)
+    counter = one_line_text(args.counter, "--counter", MAX_COUNTER_NO)
     request = with_visits(read_request(args.request), args.visits)
     out = output_path(args.pdf, "(--pdf)")
     session = open_session(args)
@@ -237,7 +258,7 @@ def _sheet(args: argparse.Namespace) -> int:
 
     ensure_gui_app()
     _quiet_qt()
-    header = SheetHeader(args.hall, args.counter, datetime.now().replace(microsecond=0))
+    header = SheetHeader(hall, counter, datetime.now().replace(microsecond=0))
     try:
         write_pdf(out, request, result, header, comparison)  # atomic: a failure keeps the old file
     except OSError as exc:

@@ -76,3 +76,42 @@ def test_what_the_command_line_logs_goes_to_the_log_not_to_stderr(tmp_path: Path
     assert err.startswith("以下本地录入数据有误，已跳过") and err.count("\n") == 1, err
     assert english_in(err) is None, err
     assert "local figures skipped" in (log_dir() / "yibao.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--hall", "\udcff大厅"], "输入有误：--hall：“\\udcff大厅”含有无效的字符（不是 UTF-8 的文字），请重新输入"),
+    (["--counter", "3\n号"], "输入有误：--counter：不能含有换行等控制字符"),
+    (["--hall", "大" * 101], "输入有误：--hall：最多 100 个字符"),
+    (["--counter", "1" * 21], "输入有误：--counter：最多 20 个字符"),
+], ids=["not-utf8", "line-break", "long-hall", "long-counter"])
+def test_the_sheets_hall_and_counter_are_one_line_of_text(args: list[str], said: str, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Found re-checking issue 22.8: a hall name not UTF-8 printed � on the sheet, a counter with a line break two
+    lines; the window's settings hold at most 100 and 20 characters."""
+    request = tmp_path / "year.json"
+    request.write_text('{"city": "yantai", "on": "2024-06-01"}', encoding="utf-8")
+    out = tmp_path / "sheet.pdf"
+    assert main(["sheet", str(request), "--pdf", str(out), *args]) == 2
+    assert capsys.readouterr().err == said + "\n"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("issuer", "said"), [
+    ("\udcff局", "输入有误：--issuer：“\\udcff局”含有无效的字符（不是 UTF-8 的文字），请重新输入"),
+    ("某局\n", "输入有误：--issuer：不能含有换行等控制字符"),
+], ids=["not-utf8", "line-break"])
+def test_a_packs_issuer_is_one_line_of_text(issuer: str, said: str, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Found re-checking issue 22.8: ``--issuer`` not UTF-8 gave a traceback (UnicodeEncodeError); with a line break
+    the pack's header printed on two lines in ``figures check``."""
+    from datetime import date
+
+    from yibao.rules import bundled_policy
+    from yibao.state.local_figures import make_local_figure, save_local_figures
+
+    save_local_figures([make_local_figure(bundled_policy(), parameter="wage.province_average_monthly", region="jinan",
+                                          start=date(2023, 1, 1), end=None, raw_value="7000")])
+    out = tmp_path / "pack.json"
+    assert main(["figures", "export", str(out), "--issuer", issuer]) == 2
+    assert capsys.readouterr().err == said + "\n"
+    assert not out.exists()

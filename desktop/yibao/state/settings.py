@@ -23,6 +23,7 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
 
 
 
+MAX_HALL_NAME, MAX_COUNTER_NO = 100, 20  # characters: what the sheet's header line holds
 DEFAULT_POINT_SIZE = 11  # the usual font: tables and dialogs give their starting sizes for it, and grow with it
 
 
@@ -56,8 +57,8 @@ def _is_int(value: object) -> bool:
 
 _VALID: dict[str, Callable[[Any], bool]] = {
     "default_city": lambda v: isinstance(v, str) and v.isascii() and v.isidentifier(),
-    "hall_name": lambda v: isinstance(v, str) and len(v) <= 100,
-    "counter_no": lambda v: isinstance(v, str) and len(v) <= 20,
+    "hall_name": lambda v: isinstance(v, str) and len(v) <= MAX_HALL_NAME,
+    "counter_no": lambda v: isinstance(v, str) and len(v) <= MAX_COUNTER_NO,
     "font_point_size": lambda v: _is_int(v) and v in FONT_SIZES,
     "large_print": lambda v: isinstance(v, bool),
     "language": lambda v: v in LANGUAGES,
