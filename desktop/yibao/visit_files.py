@@ -10,6 +10,7 @@ number as Excel shows it with 15 significant digits (0.1+0.2 is 0.3, not 0.30000
 from __future__ import annotations
 
 import datetime
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from yibao.wording import describe_os_error
 if TYPE_CHECKING:
     from yibao.rules import Request
 
+log = logging.getLogger(__name__)
 SUFFIXES = (".csv", ".xlsx")
 MAX_BYTES = 10_000_000  # a year's visits are a few kilobytes; anything this large is the wrong file
 MAX_ROWS = 5000
@@ -63,27 +65,27 @@ def _csv_rows(path: Path) -> list[list[str]]:
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:
-    from zipfile import BadZipFile
-
+    """The first sheet's rows. A damaged workbook fails in the zip, deflate or XML reader, at opening or on any row
+    (BadZipFile, zlib.error, EOFError, ParseError, IndexError for no sheet …): each is "not a valid XLSX file"."""
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            rows = []
+            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                if number > MAX_ROWS:
+                    break
+                rows.append([cell_text(value) for value in row])
+            return rows
+        finally:
+            book.close()
     except OSError as exc:
         raise RowProblem(f"无法读取 {path.name}（{describe_os_error(exc)}）") from None
-    except (BadZipFile, InvalidFileException, KeyError, ValueError):
+    except Exception as exc:  # whatever the readers raise on damaged bytes: the file is refused, the app goes on
+        log.info("%s is not a readable workbook: %r", path, exc)
         raise RowProblem(f"{path.name} 不是有效的 XLSX 文件（已损坏，或是改了扩展名的其他文件）") from None
-    try:
-        sheet = book.worksheets[0]
-        rows = []
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if number > MAX_ROWS:
-                break
-            rows.append([cell_text(value) for value in row])
-        return rows
-    finally:
-        book.close()
 
 
 def cell_text(value: object) -> str:

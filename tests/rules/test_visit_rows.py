@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from visit_rows_helpers import FUND_AND_SUPPLEMENT, PERSON, TASK_ONE, TASK_ONE_LIST, TASK_ONE_ROWS, tsv
@@ -151,6 +151,25 @@ def test_a_file_that_is_not_a_visits_table_is_refused_in_one_line(tmp_path: Path
     path.write_bytes(content)
     with pytest.raises(RowProblem, match=f"^{message}"):
         read_visits_file(path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(damage=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=4))
+def test_a_damaged_xlsx_is_refused_in_one_line_never_a_traceback(damage: list[tuple[int, int]], tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Found re-checking issue 22.8: bytes changed in a saved workbook (a bad copy, a cut download) gave zlib.error,
+    EOFError, IndexError or NotImplementedError from the zip and XML readers: a traceback from ``calc --visits``."""
+    path = write_xlsx(tmp_path / "visits.xlsx", TASK_ONE_LIST)
+    content = bytearray(path.read_bytes())
+    for where, byte in damage:
+        content[where % len(content)] = byte
+    path.write_bytes(bytes(content))
+    request = tmp_path / "request.json"
+    request.write_text(json.dumps(TASK_ONE), encoding="utf-8")
+    code, out, err = run_calc(capsys, str(request), "--visits", str(path))
+    assert code in (0, 2), err
+    if code == 2:
+        assert out == "" and err.startswith("输入有误：--visits：visits.xlsx：") and err.count("\n") == 1, err
 
 
 def test_a_missing_file_is_refused_in_one_line(tmp_path: Path) -> None:
