@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, not_none, open_window, set_case, type_into
@@ -33,7 +32,7 @@ def test_109号_二三1_three_outpatient_visits_2023_against_2024(qtbot: QtBot) 
         add_visit(window, "outpatient", 3, amount)
     tab = open_tab(window)
     assert TAB_TITLES[TAB_BEFORE_AFTER] == "政策前后对比"
-    assert (tab.first_date.date(), tab.second_date.date()) == (QDate(2023, 12, 31), QDate(2024, 6, 1))
+    assert (tab.first_date.date(), tab.second_date.date()) == (date(2023, 12, 31), date(2024, 6, 1))
     assert tab.headline.text().startswith(
         "按2024年1月1日起的规定，这一年的门诊您少付 ¥305.00；原因：起付标准（三级）由800元降至600元，"
         "在职职工支付比例（三级）由55%升至60%。")
@@ -56,7 +55,7 @@ def test_109号_二二2_flexible_worker_december_2025_against_january_2026(qtbot
     set_case(window, "yantai", date(2026, 1, 15), employment="flexible")
     type_into(qtbot, window.contribution_tab.base, "4000")
     tab = open_tab(window)
-    tab.first_date.setDate(QDate(2025, 12, 15))
+    tab.first_date.set_date(date(2025, 12, 15))
     assert tab.headline.text() == "按2026年1月1日起的规定，个人每月多交 ¥28.00；原因：灵活就业人员缴费比例由6.3%升至7%。"
     assert tab.figure_rows()["个人缴费（每月）"][:3] == ("¥252.00", "¥280.00", "+¥28.00")
 
@@ -67,7 +66,7 @@ def test_jinan_september_against_october_2024_and_a_side_not_in_the_documents(qt
     set_case(window, "jinan", date(2024, 10, 15))
     type_into(qtbot, window.contribution_tab.base, "6000")
     tab = open_tab(window)
-    assert tab.first_date.date() == QDate(2024, 9, 30)  # the document's last day
+    assert tab.first_date.date() == date(2024, 9, 30)  # the document's last day
     rows = tab.figure_rows()
     assert rows["单位缴费（每月）"][:3] == ("¥420.00", "¥480.00", "+¥60.00")
     assert rows["大额/大病筹资合计（每人每年）"][:3] == ("¥96.00", "文件未规定", "无法比较")
@@ -81,11 +80,11 @@ def test_same_day_and_new_case_date(qtbot: QtBot) -> None:
     set_case(window, "yantai", date(2024, 6, 1))
     type_into(qtbot, window.contribution_tab.base, "6000")
     tab = open_tab(window)
-    tab.first_date.setDate(QDate(2024, 6, 1))
+    tab.first_date.set_date(date(2024, 6, 1))
     assert tab.headline.text() == SAME_DAY and tab.figure_rows() == {}
     window.person.on.set_date(date(2026, 2, 1))  # a new date in the form: both dates back to their defaults
-    qtbot.waitUntil(lambda: tab.second_date.date() == QDate(2026, 2, 1))  # redrawn once the edits are handled
-    assert tab.first_date.date() == QDate(2025, 12, 31)
+    qtbot.waitUntil(lambda: tab.second_date.date() == date(2026, 2, 1))  # redrawn once the edits are handled
+    assert tab.first_date.date() == date(2025, 12, 31)
     assert tab.headline.text() != SAME_DAY
 
 
@@ -126,4 +125,4 @@ def test_alt_letters_reach_both_dates(qtbot: QtBot) -> None:
     qtbot.wait(50)
     for key, target in ((Qt.Key.Key_Z, tab.second_date), (Qt.Key.Key_Q, tab.first_date)):
         qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
-        qtbot.waitUntil(target.hasFocus)
+        qtbot.waitUntil(target.edit.hasFocus)

@@ -18,6 +18,7 @@ from yibao.rules.visit_rows import read_visit_rows
 from yibao.state.history import open_history
 from yibao.state.settings import Settings
 from yibao.ui.cities import city_names
+from yibao.ui.dates import DateField
 from yibao.ui.dialogs.fund import FundDialog
 from yibao.ui.dialogs.history import HistoryDialog
 from yibao.ui.dialogs.local_figures import LocalFiguresDialog
@@ -33,8 +34,8 @@ def letters(dialog: QWidget) -> list[str]:
     """The Alt+letter of every visible field label and button; fails on one without."""
     found = []
     for widget in dialog.findChildren(QWidget):
-        if not widget.isVisibleTo(dialog):
-            continue
+        if not widget.isVisibleTo(dialog) or isinstance(widget.parentWidget(), DateField):
+            continue  # a date field's ▾ opens with Alt+↓ from the field
         if (isinstance(widget, QLabel) and widget.buddy() is not None) or (isinstance(widget, QAbstractButton) and widget.text()):
             text = widget.text()
         elif isinstance(widget, QGroupBox) and widget.isCheckable():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from yibao.state.history import open_history
@@ -42,7 +41,7 @@ def test_history_dialog_searches_by_text_and_date(qtbot: QtBot) -> None:
     assert [e.city_name for e in dialog.entries] == ["烟台市"]
     dialog.text.clear()
     dialog.use_from.setChecked(True)
-    dialog.date_from.setDate(QDate(2026, 11, 10))
+    dialog.date_from.set_date(date(2026, 11, 10))
     assert [e.city_name for e in dialog.entries] == ["济南市"]
     dialog.table.selectRow(0)
     dialog.open_selected()

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from window_helpers import not_none
@@ -115,9 +115,9 @@ def test_end_before_start_marks_the_end_date(dialog: LocalFiguresDialog, qtbot: 
     choose_parameter(dialog, "inpatient.fund_yearly_limit")
     qtbot.keyClicks(dialog.value_fields[""], "300000")
     dialog.end_check.setChecked(True)
-    dialog.end_edit.setDate(QDate(2023, 6, 30))
+    dialog.end_edit.set_date(date(2023, 6, 30))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.invalid_fields() == [dialog.end_edit]
+    assert dialog.invalid_fields() == [dialog.end_edit.edit]
     assert dialog.error.text().startswith("结束日期：")
     assert len(dialog.figures()) == 1
 
@@ -126,9 +126,9 @@ def test_overlapping_period_refused(dialog: LocalFiguresDialog, qtbot: QtBot) ->
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     choose_parameter(dialog, "wage.province_average_monthly")
     qtbot.keyClicks(dialog.value_fields[""], "7400")
-    dialog.start_edit.setDate(QDate(2024, 7, 1))
+    dialog.start_edit.set_date(date(2024, 7, 1))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.invalid_fields() == [dialog.start_edit]
+    assert dialog.invalid_fields() == [dialog.start_edit.edit]
     assert "重叠" in dialog.error.text()
 
 
@@ -279,7 +279,7 @@ def _yantai_wage_typed(dialog: LocalFiguresDialog, qtbot: QtBot, start: date) ->
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     dialog.city_box.setCurrentIndex(dialog.city_box.findData("yantai"))
     choose_parameter(dialog, "inpatient.fund_yearly_limit")
-    dialog.start_edit.setDate(QDate(start.year, start.month, start.day))
+    dialog.start_edit.set_date(date(start.year, start.month, start.day))
     qtbot.keyClicks(dialog.value_fields[""], "300000")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 

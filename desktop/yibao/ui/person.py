@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QToolButton,
     QWidget,
 )
 
@@ -26,6 +24,7 @@ if TYPE_CHECKING:
     from yibao.ui.presenter import Presenter
 
 from yibao.state.settings import DEFAULT_POINT_SIZE
+from yibao.ui.dates import DateField
 from yibao.vocabulary import EMPLOYMENT_NAMES, SEX_NAMES, status_name
 from yibao.wording import label
 
@@ -165,87 +164,6 @@ class CityBox(QComboBox):
         super().focusOutEvent(event)
 
 
-class DateField(QWidget):
-    """适用日期: typed as 2024-03-15, 2024/3/15, 20240315 or 2024年3月15日, or picked from a calendar.
-
-    The text goes to the presenter as typed (it says what is wrong with it); ``set_date`` writes a date.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.edit = QLineEdit()
-        self.edit.setAccessibleName(label("on"))
-        self.setAccessibleName(label("on"))
-        self.edit.setPlaceholderText("例如 2024-03-15")
-        self.edit.setToolTip("按这一天施行的政策计算：缴费按该月，报销按该自然年，年限按该日退休。"
-                             "可输入 2024-03-15、2024/3/15、20240315 或 2024年3月15日")
-        self._fit_width()
-        self.calendar_button = QToolButton()
-        self.calendar_button.setText("▾")  # narrow: in 大字模式 the room goes to the tables
-        self.calendar_button.setToolTip("从日历选择日期")
-        self.calendar_button.setAccessibleName("选择日期")
-        self.calendar_button.clicked.connect(self.show_calendar)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.calendar_button)
-        self.setFocusProxy(self.edit)
-        self._calendar: Any = None
-        self.edit.editingFinished.connect(self._write_back)
-
-    def _fit_width(self) -> None:
-        """The date whole at the field's font (in 大字模式 turned on with the window open, 2024-06-01 showed as
-        024-06-01)."""
-        self.edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("2024-06-01") + 16)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._fit_width()
-        super().changeEvent(event)
-
-    def _write_back(self) -> None:
-        """Leaving the field: a date typed as 2024年3月15日 is shown as it was read, 2024-03-15 (what cannot be
-        read stays as typed, with the message naming the field)."""
-        from yibao.rules.inputs import parse_typed_date
-
-        try:
-            read = parse_typed_date(self.edit.text()).isoformat()
-        except ValueError:
-            return
-        if read != self.edit.text():
-            self.edit.setText(read)
-
-    def set_date(self, day: date) -> None:
-        self.edit.setText(day.isoformat())
-
-    def show_calendar(self) -> None:
-        """A month calendar under the field; a click or Enter picks the day."""
-        from PySide6.QtCore import QDate, Qt
-        from PySide6.QtWidgets import QCalendarWidget
-
-        if self._calendar is None:
-            self._calendar = QCalendarWidget(self)
-            self._calendar.setWindowFlags(Qt.WindowType.Popup)
-            self._calendar.setGridVisible(True)
-            self._calendar.activated.connect(self._picked)
-            self._calendar.clicked.connect(self._picked)
-        from yibao.rules.inputs import parse_typed_date
-
-        try:
-            shown = parse_typed_date(self.edit.text())
-            self._calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
-        except ValueError:
-            pass
-        self._calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
-        self._calendar.show()
-        self._calendar.setFocus()
-
-    def _picked(self, day: Any) -> None:
-        self._calendar.hide()
-        self.edit.setText(day.toString("yyyy-MM-dd"))
-        self.edit.setFocus()
-
-
 class BuddyLabel(QLabel):
     """A form label whose Alt+letter also selects the whole field, even when the field already has the focus."""
 
@@ -270,7 +188,8 @@ class PersonPanel(QGroupBox):
         from yibao.ui.cities import search_texts
 
         self.city = CityBox(cities, search_texts())
-        self.on = DateField()
+        self.on = DateField(label("on"), help_text="按这一天施行的政策计算：缴费按该月，报销按该自然年，年限按该日退休。",
+                            checks_itself=False)  # the presenter checks the date with the whole case
         self.employment = combo(EMPLOYMENTS, label("person.employment"))
         # Narrower than 机关事业单位职工: the tabs keep the room (the open list shows every name whole).
         self.employment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

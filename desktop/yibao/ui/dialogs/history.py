@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from yibao.state.history import HistoryUnavailable
+from yibao.ui.dates import DateField, first_problem
 from yibao.ui.dialogs.common import name_buttons, open_size
 from yibao.ui.dialogs.messages import notify
 from yibao.vocabulary import EMPLOYMENT_NAMES, SEX_NAMES
@@ -56,10 +57,14 @@ def case_summary(request: Request, result: Result) -> str:
     return "；".join(parts)
 
 
-def _date_edit(value: QDate, enabled: bool) -> tuple[QCheckBox, QDateEdit]:
-    edit = QDateEdit(value)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
+def _month_before(day: date) -> date:
+    """The same day a month earlier, or that month's last day (2026-03-31 → 2026-02-28)."""
+    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def _date_field(name: str, value: date, enabled: bool) -> tuple[QCheckBox, DateField]:
+    edit = DateField(name, value)
     edit.setEnabled(enabled)
     check = QCheckBox()
     check.setChecked(enabled)
@@ -80,9 +85,9 @@ class HistoryDialog(QDialog):
         self.text = QLineEdit()
         self.text.setPlaceholderText("搜索城市或摘要，例如 烟台、退休、基数6000（↑↓ 选择，回车打开）")
         self.text.installEventFilter(self)  # the arrow keys move through the list while typing
-        today = QDate.currentDate()
-        self.use_from, self.date_from = _date_edit(today.addMonths(-1), False)
-        self.use_to, self.date_to = _date_edit(today, False)
+        today = date.today()
+        self.use_from, self.date_from = _date_field("自", _month_before(today), False)
+        self.use_to, self.date_to = _date_field("至", today, False)
         search = QHBoxLayout()  # the search on a line of its own: beside the dates its hint was elided
         search_label = QLabel("搜索(&S)")
         search_label.setBuddy(self.text)
@@ -142,9 +147,8 @@ class HistoryDialog(QDialog):
                 return True
         return super().eventFilter(watched, event)
 
-    def _date(self, check: QCheckBox, edit: QDateEdit) -> date | None:
-        value = edit.date().toPython()
-        return value if check.isChecked() and isinstance(value, date) else None
+    def _date(self, check: QCheckBox, edit: DateField) -> date | None:
+        return edit.date() if check.isChecked() else None
 
     def search(self) -> None:
         self.entries = self.history.search(self.text.text().strip(), self._date(self.use_from, self.date_from),
@@ -156,8 +160,11 @@ class HistoryDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self.entries:
             self.table.setCurrentCell(0, 0)  # the highlighted row is the current one: Enter opens it
-        self.problem.setText(self.history.problem or "")
-        self.problem.setVisible(self.history.problem is not None)
+        ticked = [edit for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to))
+                  if check.isChecked()]
+        problems = [p for p in (self.history.problem, first_problem(*ticked)) if p]  # a date not read is said
+        self.problem.setText("\n".join(problems))
+        self.problem.setVisible(bool(problems))
 
     def _selected(self) -> HistoryEntry | None:
         row = self.table.currentRow()

@@ -33,10 +33,11 @@ from yibao.rules.inventory import LOCAL, key_label, open_parameters, pack_docume
 from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, ParameterSpec, nested_value
 from yibao.state.local_figures import make_local_figure, save_edits
 from yibao.state.packs import default_issuer, merge, read_pack, write_pack
-from yibao.ui.dates import date_edit, pydate, qdate
+from yibao.ui.dates import DateField
 from yibao.ui.dialogs.common import give_mnemonics, name_buttons, open_size, scrolling
 from yibao.ui.dialogs.files import ask_open_path, ask_save_path
 from yibao.ui.fields import plain_tooltip
+from yibao.ui.person import BuddyLabel
 from yibao.wording import FIELD_LABELS, describe_os_error
 
 EXPLANATION = ("仅用于文件未规定、由本市确定的参数；使用本地录入参数的结果在屏幕和测算单上标注“本地录入”。"
@@ -144,9 +145,9 @@ class LocalFiguresDialog(QDialog):
         self.parameter_box = QComboBox(self.pane)
         self.parameter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.parameter_box.setMinimumContentsLength(24)
-        self.start_edit = date_edit(self.pane, date(on.year, 1, 1))
+        self.start_edit = DateField(FIELD_LABELS["local_figure.start"], date(on.year, 1, 1), self.pane, checks_itself=False)
         self.end_check = QCheckBox("截止日期", self.pane)
-        self.end_edit = date_edit(self.pane, date(on.year, 12, 31))
+        self.end_edit = DateField(FIELD_LABELS["local_figure.end"], date(on.year, 12, 31), self.pane, checks_itself=False)
         self.end_edit.setEnabled(False)
         self.end_check.toggled.connect(self.end_edit.setEnabled)
         end_row = QHBoxLayout()
@@ -168,7 +169,7 @@ class LocalFiguresDialog(QDialog):
         start_row = QHBoxLayout()
         start_row.addWidget(self.start_edit)
         start_row.addStretch(1)
-        start_label = QLabel(FIELD_LABELS["local_figure.start"], self.pane)
+        start_label = BuddyLabel(FIELD_LABELS["local_figure.start"], self.pane)
         start_label.setBuddy(self.start_edit)  # its row is a layout: the label gets its Alt+letter through the buddy
         form.addRow(start_label, start_row)
         form.addRow(FIELD_LABELS["local_figure.end"], end_row)
@@ -269,10 +270,10 @@ class LocalFiguresDialog(QDialog):
         self.city_box.setCurrentIndex(self.city_box.findData(figure.region))
         self._fill_parameters(also=figure.parameter)
         self.parameter_box.setCurrentIndex(self.parameter_box.findData(figure.parameter))
-        self.start_edit.setDate(qdate(figure.start))
+        self.start_edit.set_date(figure.start)
         self.end_check.setChecked(figure.end is not None)
         if figure.end is not None:
-            self.end_edit.setDate(qdate(figure.end))
+            self.end_edit.set_date(figure.end)
         for field in self.value_fields.values():
             field.clear()
         if isinstance(figure.value, dict):  # flat, keys joined as the fields are
@@ -403,14 +404,19 @@ class LocalFiguresDialog(QDialog):
         if parameter is None:
             self._show_error("parameter", "请选择项目", self.parameter_box)
             return False
+        start, end = self.start_edit.date(), self.end_edit.date()
+        if start is None or (end is None and self.end_check.isChecked()):
+            field, edit = ("start", self.start_edit) if start is None else ("end", self.end_edit)
+            self._show_error(field, edit.problem() or "")
+            return False
         others = [f for i, f in enumerate(self._figures) if i != self._editing]
         try:
             figure = make_local_figure(
                 self._policy,
                 parameter=str(parameter),
                 region=str(self.city_box.currentData()),
-                start=pydate(self.start_edit.date()),
-                end=pydate(self.end_edit.date()) if self.end_check.isChecked() else None,
+                start=start,
+                end=end if self.end_check.isChecked() else None,
                 raw_value=self._raw_value(),
                 note=self.note_edit.text(),
                 existing=others,
@@ -429,8 +435,8 @@ class LocalFiguresDialog(QDialog):
     def _field_widgets(self, field: str) -> list[QWidget]:
         base, _, key = field.partition(".")
         fixed: dict[str, QWidget] = {
-            "parameter": self.parameter_box, "region": self.city_box, "start": self.start_edit,
-            "end": self.end_edit, "note": self.note_edit,
+            "parameter": self.parameter_box, "region": self.city_box, "start": self.start_edit.edit,
+            "end": self.end_edit.edit, "note": self.note_edit,
         }
         if base in fixed:
             return [fixed[base]]

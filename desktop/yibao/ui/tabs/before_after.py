@@ -24,8 +24,9 @@ from yibao.rules import InputError, LocalFigure, Policy, Request, Result
 from yibao.rules.compare import SECTION_NAMES, Comparison, reading_text
 from yibao.rules.inventory import last_change
 from yibao.state.settings import DEFAULT_POINT_SIZE
-from yibao.ui.dates import date_edit, pydate, qdate
+from yibao.ui.dates import DateField, first_problem
 from yibao.ui.lines import ColumnFitter
+from yibao.ui.person import BuddyLabel
 from yibao.ui.presenter import Presenter
 from yibao.ui.tabs import show_stale
 from yibao.ui.tabs.policy import PolicyTab
@@ -61,11 +62,11 @@ class BeforeAfterTab(QWidget):
         self._on: date | None = None
         self._city = ""
 
-        self.first_date = date_edit(self)
-        self.second_date = date_edit(self)
+        self.first_date = DateField("之前", parent=self)
+        self.second_date = DateField("之后", parent=self)
         self.first_date.dateChanged.connect(self._recompute)
         self.second_date.dateChanged.connect(self._recompute)
-        first_label, second_label = QLabel("之前(&Q)", self), QLabel("之后(&Z)", self)
+        first_label, second_label = BuddyLabel("之前(&Q)", self), BuddyLabel("之后(&Z)", self)
         first_label.setBuddy(self.first_date)
         second_label.setBuddy(self.second_date)
         dates = QHBoxLayout()
@@ -142,14 +143,17 @@ class BeforeAfterTab(QWidget):
             first = (changed or request.on) - timedelta(days=1)
             for edit, day in ((self.first_date, first), (self.second_date, request.on)):
                 edit.blockSignals(True)
-                edit.setDate(qdate(day))
+                edit.set_date(day)
                 edit.blockSignals(False)
         self._recompute()
 
     def _recompute(self) -> None:
         if self._policy is None or self._request is None:
             return
-        first, second = pydate(self.first_date.date()), pydate(self.second_date.date())
+        first, second = self.first_date.date(), self.second_date.date()
+        if first is None or second is None:
+            self._show_problem(first_problem(self.first_date, self.second_date))
+            return
         self.figures.setHorizontalHeaderLabels(list(figure_columns(*sorted((first, second)))))
         if first == second:
             self._show_problem(SAME_DAY)

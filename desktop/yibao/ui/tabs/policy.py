@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from yibao.rules import LocalFigure, Policy
 from yibao.rules.inventory import LOCAL, ParameterRow, changes_between, last_change, parameters_in_force
-from yibao.ui.dates import date_edit, pydate, qdate
+from yibao.ui.dates import DateField, first_problem
 from yibao.ui.fields import plain_tooltip
 from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter, read_only_table
 from yibao.wording import NOT_STATED
@@ -88,8 +88,8 @@ class PolicyTab(QWidget):
         top_layout.addWidget(self.table, 1)
 
         compare = QGroupBox("对比两个日期", self)
-        self.first_date = date_edit(compare)
-        self.second_date = date_edit(compare)
+        self.first_date = DateField("之前", parent=compare)
+        self.second_date = DateField("之后", parent=compare)
         self.first_date.dateChanged.connect(self._show_changes)
         self.second_date.dateChanged.connect(self._show_changes)
         dates = QHBoxLayout()
@@ -147,7 +147,7 @@ class PolicyTab(QWidget):
             changed = last_change(policy, city, on, self._local) or on
             for edit, day in ((self.first_date, changed - timedelta(days=1)), (self.second_date, changed)):
                 edit.blockSignals(True)
-                edit.setDate(qdate(day))
+                edit.set_date(day)
                 edit.blockSignals(False)
         region = policy.regions[city]
         self.heading.setText(f"{region.name} {on.isoformat()} 施行的全部参数（灰色斜体为文件未规定，棕色为本地录入）")
@@ -220,8 +220,14 @@ class PolicyTab(QWidget):
     def _show_changes(self) -> None:
         if self._policy is None:
             return
-        found = changes_between(self._policy, self._city, pydate(self.first_date.date()),
-                                pydate(self.second_date.date()), self._local)
+        first, second = self.first_date.date(), self.second_date.date()
+        if first is None or second is None:  # left holding text that is not a date: said where the changes go
+            self.no_changes.setText(first_problem(self.first_date, self.second_date))
+            self.no_changes.setVisible(True)
+            self.changes.setVisible(False)
+            return
+        self.no_changes.setText(NO_CHANGES)
+        found = changes_between(self._policy, self._city, first, second, self._local)
         self.changes.setRowCount(len(found))
         for r, change in enumerate(found):
             cells = (change.label, change.before, change.after, change.before_source, change.after_source)
