@@ -14,6 +14,8 @@ Sex = Literal["male", "female"]
 Tier = Literal[1, 2, 3]  # hospital tiers: 一级及以下, 二级, 三级
 VisitKind = Literal["outpatient", "inpatient"]
 FlexibleOption = Literal["with_account", "without_account"]
+# A way of paying on a date: offered; not offered (a document says the city has no such way then); not stated (文件未规定).
+OptionStatus = Literal["offered", "not_offered", "not_stated"]
 
 EMPLOYMENT_NAMES = {"enterprise": "企业职工", "public_institution": "机关事业单位职工", "flexible": "灵活就业人员"}
 SEX_NAMES = {"male": "男", "female": "女"}

@@ -13,6 +13,12 @@ import errno
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+from yibao.vocabulary import OPTION_NAMES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 FEN = Decimal("0.01")
 RATE_PLACES = Decimal("0.0001")  # a computed rate (the reimbursement rate) is kept to 0.01%
@@ -42,6 +48,7 @@ FIELD_LABELS = {
     "contribution": "缴费测算",
     "contribution.monthly_base": "月缴费基数",
     "contribution.flexible_option": "灵活就业缴费方式",
+    "contribution.flexible_choices": "各缴费方式",
     "visits": "就诊记录",
     "visits.kind": "就诊类别",
     "visits.tier": "医院等级",
@@ -212,6 +219,48 @@ def cn_date(day: date) -> str:
 def cn_month(day: date) -> str:
     """2025-03-01 → '2025年3月'."""
     return f"{day.year}年{day.month}月"
+
+
+class ShownChoice(Protocol):
+    """A flexible worker's way of paying as the result gives it (``rules.models.FlexibleChoice``)."""
+
+    @property
+    def option(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def rate(self) -> Decimal | None: ...
+    @property
+    def account_share(self) -> Decimal | None: ...
+    @property
+    def individual_monthly(self) -> Decimal | None: ...
+    @property
+    def offered_from(self) -> date | None: ...
+
+
+def choice_text(choice: ShownChoice) -> str:
+    """One way of paying in a sentence: 建立个人账户（按9%缴费，每月 ¥540.00，其中2%划入个人账户） /
+    2026年1月1日起才可选择不建立个人账户 / 不设“建立个人账户”的缴费方式 / 不建立个人账户（文件未规定）."""
+    name = OPTION_NAMES[choice.option]
+    if choice.status == "not_offered":
+        if choice.offered_from is None:
+            return f"不设“{name}”的缴费方式"
+        return f"{cn_date(choice.offered_from)}起才可选择{name}"
+    if choice.status != "offered" or choice.rate is None:
+        return f"{name}（{NOT_STATED}）"
+    parts = [f"按{percent(choice.rate)}缴费"]
+    if choice.individual_monthly is not None:
+        parts.append(f"每月 {yuan(choice.individual_monthly)}")
+    if choice.option == "with_account":
+        share = choice.account_share
+        parts.append(f"其中{percent(share)}划入个人账户" if share is not None else f"划入个人账户的标准{NOT_STATED}")
+    return f"{name}（{'，'.join(parts)}）"
+
+
+def choices_text(choices: Iterable[ShownChoice]) -> str:
+    """Every way of paying on a date, those offered first: 建立个人账户（按9%缴费…）；2026年1月1日起才可选择不建立个人账户."""
+    shown = sorted(choices, key=lambda choice: choice.status != "offered")
+    return "；".join(choice_text(choice) for choice in shown)
 
 
 def marked(figure: str, *, local: bool = False, reading: bool = False) -> str:

@@ -123,7 +123,7 @@ def _scalar_fields(model: type[BaseModel], prefix: str = "") -> set[str]:
     names = set()
     for name, info in model.model_fields.items():
         kind = info.annotation
-        if name in ("lines", "flexible_option", "flexible_options_offered", "eligible"):
+        if name in ("lines", "flexible_option", "flexible_options_offered", "flexible_choices", "eligible"):
             continue
         if isinstance(kind, type) and issubclass(kind, BaseModel):
             names |= _scalar_fields(kind, f"{prefix}{name}.")

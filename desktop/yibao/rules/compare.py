@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
@@ -25,11 +25,14 @@ from yibao.rules.engine import bundled_policy, calculate
 from yibao.rules.errors import InputError
 from yibao.rules.inventory import changes_between, figure_text, key_label
 from yibao.rules.models import ReadingRef, Request, Result, SourceRef
+from yibao.rules.options import FLEXIBLE_RATE
 from yibao.rules.policy import KEY_SEPARATOR, LOWEST_KEY, LocalFigure, ParameterSpec, Policy, Resolved, Snapshot
 from yibao.rules.trace import source_of, threshold_value
+from yibao.vocabulary import OPTION_NAMES
 from yibao.wording import (
     ABSENT_MARK,
     NOT_STATED,
+    choices_text,
     cn_date,
     figure_name,
     months,
@@ -41,6 +44,8 @@ from yibao.wording import (
 )
 
 NOT_OFFERED = ABSENT_MARK
+NO_SUCH_WAY = "未设此方式"  # a figure of a way of paying the city does not offer on that date (not 文件未规定)
+OPTION_OF_RATE = {parameter: option for option, parameter in FLEXIBLE_RATE.items()}
 
 Kind = Literal["money", "months", "rate"]
 
@@ -182,7 +187,21 @@ def compare(request: Request, other: date, policy: Policy | None = None, local: 
         rows=rows,
         rules_from=rules_from,
     )
-    comparison.headline = _headline(comparison, before.unavailable or after.unavailable)
+    no_way = [side.error is not None and side.error.field == "contribution.flexible_option" for side in (before, after)]
+    if any(no_way):  # the chosen way of paying is missing on one date: said so, not 文件未规定
+        comparison.rows = [row if row.figure.section != "contribution" else replace(
+            row, before_text=NO_SUCH_WAY if no_way[0] else row.before_text,
+            after_text=NO_SUCH_WAY if no_way[1] else row.after_text) for row in comparison.rows]
+    if any(no_way):
+        assert request.contribution is not None and request.contribution.flexible_option is not None
+        chosen = OPTION_NAMES[request.contribution.flexible_option]
+        comparison.headline = (f"{(before if no_way[0] else after).unavailable}。"
+                               f"按“{chosen}”无法比较这两个日期，可改选两个日期都有的缴费方式。")
+    elif ways := _ways(request, comparison):  # each date its own default way: the ways said, not the difference
+        others = [row for row in comparison.rows if row.figure.section != "contribution"]
+        comparison.headline = ways + (_headline(comparison, "", others) if others else "")
+    else:
+        comparison.headline = _headline(comparison, before.unavailable or after.unavailable)
     comparison.readings = list({r.id: r for r in (*comparison.before.readings, *comparison.after.readings)}.values())
     return comparison
 
@@ -452,11 +471,26 @@ def _reason(
             text = f"{label}：" + "、".join(f"{name}{_moved(b, a)}" for name, b, a in changed)
     else:
         text = f"{label}{_moved(_figure_at(spec, old, None), _figure_at(spec, new, None))}"
+    option = OPTION_OF_RATE.get(parameter)
+    if option is not None and old is not None and new is not None and old.entry.status != new.entry.status:
+        text = _way_opened(OPTION_NAMES[option], old, new)
     expires = old.document.expires if old is not None and old.document is not None else None
     if old is not None and expires is not None and old.entry.end == expires:
         text += f"（原依据文件有效期至{cn_date(expires)}）"
     sources = tuple(dict.fromkeys(source_of(r) for r in (old, new) if r is not None))
     return Reason(parameter, text, sources)
+
+
+def _way_opened(name: str, old: Resolved, new: Resolved) -> str:
+    """A way of paying the city starts or stops offering, said as such (not 由不设此项变为7%):
+    2026年1月1日起可选择不建立个人账户（按7%缴费）."""
+    if new.entry.status == "in_force" and isinstance(new.value, Decimal):
+        day = old.entry.end + timedelta(days=1) if old.entry.end is not None else new.entry.start
+        return f"{cn_date(day)}起可选择{name}（按{percent(new.value)}缴费）"
+    if old.entry.status == "in_force" and isinstance(old.value, Decimal):
+        day = old.entry.end + timedelta(days=1) if old.entry.end is not None else new.entry.start
+        return f"{cn_date(day)}起不再可选择{name}（此前按{percent(old.value)}缴费）"
+    return f"{name}：{_moved(_figure_at(None, old, None), _figure_at(None, new, None))}"
 
 
 def _short_label(label: str, figure: Figure) -> str:
@@ -538,14 +572,16 @@ def _moved(before: Decimal | bool | str, after: Decimal | bool | str) -> str:
 # ---------------------------------------------------------------- the headline
 
 
-def _headline(comparison: Comparison, unavailable: str) -> str:
-    """What moved for this person, each with its reasons, then what cannot be compared and why."""
+def _headline(comparison: Comparison, unavailable: str, rows: Sequence[Row] | None = None) -> str:
+    """What moved for this person (in ``rows``, by default all), each with its reasons, then what cannot be
+    compared and why."""
     before, after = comparison.before, comparison.after
+    rows = comparison.rows if rows is None else rows
     if unavailable:
         return f"{unavailable}，无法比较。"
     moved: list[str] = []
     missing: dict[tuple[str, date], list[Row]] = {}  # by section and the date without the figure
-    for row in comparison.rows:
+    for row in rows:
         if not row.figure.more or (row.comparable and not row.difference):
             continue
         if row.difference is not None:
@@ -571,14 +607,28 @@ def _headline(comparison: Comparison, unavailable: str) -> str:
         lead = f"按{cn_date(when)}起的规定，" if when is not None else f"按{cn_date(after.on)}的规定，"
         sentences.append(lead + "。".join(moved))
     sentences += not_comparable
-    headline_rows = [r for r in comparison.rows if r.figure.more]
+    headline_rows = [r for r in rows if r.figure.more]
     if not sentences and headline_rows and all(r.before is None and r.after is None for r in headline_rows):
         return f"{cn_date(before.on)}和{cn_date(after.on)}所收录的文件均未载明这些数字，无法比较。"
     if not sentences:
-        what = "、".join(SECTION_NAMES[s] for s in dict.fromkeys(r.figure.section for r in comparison.rows))
+        what = "、".join(SECTION_NAMES[s] for s in dict.fromkeys(r.figure.section for r in rows))
         changed = "所适用的规定有变化，但" if comparison.changes else ""
         return f"{cn_date(before.on)}与{cn_date(after.on)}相比，{changed}您的{what}测算结果没有变化。"
     return "。".join(sentences) + "。"
+
+
+def _ways(request: Request, comparison: Comparison) -> str:
+    """Where no way of paying was chosen and the two dates took different defaults: each date's ways side by side,
+    with their rates (or the day a way starts), and that the table follows each date's default."""
+    given = request.contribution
+    before, after = comparison.before.contribution, comparison.after.contribution
+    if given is None or given.flexible_option is not None or before is None or after is None:
+        return ""
+    if before.flexible_option == after.flexible_option:
+        return ""
+    sides = [f"{cn_date(side.on)}：{choices_text(shown.flexible_choices)}"
+             for side, shown in ((comparison.after, after), (comparison.before, before))]
+    return "。".join(sides) + "。未选择缴费方式，下表两个日期各按当时的默认方式计算。"
 
 
 def reading_text(reading: ReadingRef) -> str:

@@ -7,11 +7,19 @@ from decimal import Decimal
 from typing import Literal
 
 from yibao.rules.errors import InputError
-from yibao.rules.models import ContributionInput, ContributionResult, Line, Person, RetirementResult, Supplementary
-from yibao.rules.options import FLEXIBLE_RATE, chosen_option, flexible_options
-from yibao.rules.trace import Trace, line, threshold_value
+from yibao.rules.models import (
+    ContributionInput,
+    ContributionResult,
+    FlexibleChoice,
+    Line,
+    Person,
+    RetirementResult,
+    Supplementary,
+)
+from yibao.rules.options import FLEXIBLE_RATE, chosen_option, flexible_options, options_on
+from yibao.rules.trace import Trace, line, source_of, threshold_value
 from yibao.vocabulary import EMPLOYMENT_NAMES, OPTION_NAMES, FlexibleOption
-from yibao.wording import NOT_STATED, ZERO, money, months, percent, to_fen
+from yibao.wording import NOT_STATED, ZERO, choice_text, choices_text, money, months, percent, to_fen
 
 RETIREE_YEARS_ASSUMED = "retiree-years-assumed"  # the reading named where a retiree's years were not checked
 
@@ -33,6 +41,7 @@ class Parts:
     base: Decimal | None = None
     option: FlexibleOption | None = None
     offered: list[FlexibleOption] = field(default_factory=list)
+    choices: list[FlexibleChoice] = field(default_factory=list)
 
 
 def contribution(
@@ -54,6 +63,7 @@ def contribution(
         monthly_base=parts.base,
         flexible_option=parts.option,
         flexible_options_offered=parts.offered,
+        flexible_choices=parts.choices,
         lines=lines,
     )
 
@@ -154,15 +164,13 @@ def _retiree_premium(
 
 def _flexible(trace: Trace, given: ContributionInput, lines: list[Line]) -> Parts:
     offered = flexible_options(trace.snapshot)
-    city = trace.snapshot.city.name
     if not offered:
         trace.need("flexible.rate_without_account", "灵活就业人员缴费比例", NOT_STATED)
         lines.append(line("individual", "灵活就业人员缴费（每月）", None, "文件未规定缴费比例，无法计算"))
-        return Parts(None, None, None, base=_required_base(given))
+        return Parts(None, None, None, base=_required_base(given), choices=_choices(trace, None))
     option = chosen_option(offered, given.flexible_option)
     if option not in offered:
-        other = "、".join(OPTION_NAMES[o] for o in offered)
-        raise InputError("contribution.flexible_option", f"{city}灵活就业人员不设“{OPTION_NAMES[option]}”方式，可选：{other}")
+        raise InputError("contribution.flexible_option", _not_offered(trace, option))
     found = trace.read(FLEXIBLE_RATE[option])
     assert found is not None and isinstance(found.value, Decimal)
     rate = found.value
@@ -182,7 +190,35 @@ def _flexible(trace: Trace, given: ContributionInput, lines: list[Line]) -> Part
     else:
         account = ZERO
         lines.append(line("personal_account", "划入个人账户（每月）", ZERO, "不建立个人账户", found))
-    return Parts(employer, individual, account, base=base, option=option, offered=list(offered))
+    return Parts(employer, individual, account, base=base, option=option, offered=list(offered),
+                 choices=_choices(trace, base))
+
+
+def _choices(trace: Trace, base: Decimal | None) -> list[FlexibleChoice]:
+    """Every way of paying side by side on the date: rate, account share and the month's payment where offered,
+    the first day it is where a document says the city does not offer it yet."""
+    share = trace.snapshot.get("flexible.account_share")
+    share_value = share.value if share is not None and isinstance(share.value, Decimal) else None
+    choices = []
+    for shown in options_on(trace.snapshot):
+        rate = shown.found.value if shown.status == "offered" and shown.found is not None else None
+        assert rate is None or isinstance(rate, Decimal)
+        with_share = shown.option == "with_account" and rate is not None
+        found = [f for f in (shown.found, share if with_share else None) if f is not None]
+        choices.append(FlexibleChoice(
+            option=shown.option, status=shown.status, rate=rate, account_share=share_value if with_share else None,
+            individual_monthly=_times(base, rate) if base is not None else None, offered_from=shown.offered_from,
+            sources=list(dict.fromkeys(source_of(f) for f in found))))
+    return choices
+
+
+def _not_offered(trace: Trace, option: FlexibleOption) -> str:
+    """Why a chosen way cannot be taken on the date, and the ways that can: 济宁市2026年1月1日起才可选择不建立个人账户；
+    此时可选：建立个人账户：按9%缴费."""
+    choices = _choices(trace, None)
+    chosen = next(c for c in choices if c.option == option)
+    offered = choices_text(c for c in choices if c.status == "offered")
+    return f"{trace.snapshot.city.name}{choice_text(chosen)}；此时可选：{offered}"
 
 
 def _flexible_base(trace: Trace, given: ContributionInput, lines: list[Line]) -> Decimal:

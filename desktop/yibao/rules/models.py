@@ -24,7 +24,7 @@ from yibao.rules.inputs import (
     parse_month,
     parse_share,
 )
-from yibao.vocabulary import TIER_NAMES, Employment, FlexibleOption, Sex, Tier, VisitKind
+from yibao.vocabulary import TIER_NAMES, Employment, FlexibleOption, OptionStatus, Sex, Tier, VisitKind
 from yibao.wording import LOCAL_MARK, fen_number, ratio_number
 
 # Strict types (docs/command-line.md, "Bad input"): a number field takes a JSON number, never true/false; an amount or
@@ -298,6 +298,20 @@ class Supplementary(BaseModel):
     total: Money | None
 
 
+class FlexibleChoice(BaseModel):
+    """One way a flexible worker may pay, as it stands on the date: offered, with its rate (and the personal
+    account's share) and what the person pays a month; not offered on this date, a document saying so, with the first
+    day it is (``offered_from``, None if none is known); or not stated by the documents (文件未规定)."""
+
+    option: FlexibleOption
+    status: OptionStatus
+    rate: Ratio | None
+    account_share: Ratio | None
+    individual_monthly: Money | None
+    offered_from: date | None
+    sources: list[SourceRef]
+
+
 class ContributionResult(BaseModel):
     employer_monthly: Money | None
     individual_monthly: Money | None
@@ -307,6 +321,7 @@ class ContributionResult(BaseModel):
     flexible_option: FlexibleOption | None
     flexible_options_offered: list[FlexibleOption]
     lines: list[Line]
+    flexible_choices: list[FlexibleChoice] = Field(default_factory=list)  # a flexible worker's: every way, side by side
 
 
 class RunningTotals(BaseModel):

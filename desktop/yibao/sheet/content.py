@@ -25,6 +25,7 @@ from yibao.wording import (
     NOT_STATED,
     READING_MARK,
     READING_STAR,
+    choices_text,
     cn_date,
     figure_name,
     label,
@@ -293,6 +294,8 @@ def _inputs(request: Request, result: Result) -> list[tuple[str, str]]:
         pairs.append((label("contribution.monthly_base"), money(c.monthly_base) if c.monthly_base is not None else "未填写"))
         if c.flexible_option is not None:
             pairs.append((label("contribution.flexible_option"), OPTION_NAMES[c.flexible_option]))
+        if result.contribution is not None and result.contribution.flexible_choices:
+            pairs.append((label("contribution.flexible_choices"), choices_text(result.contribution.flexible_choices)))
     if request.visits is not None:
         outpatient = sum(1 for v in request.visits if v.kind == "outpatient")
         pairs.append(("本年就医", f"{len(request.visits)}次（门诊{outpatient}、住院{len(request.visits) - outpatient}）"))

@@ -28,7 +28,7 @@ from yibao.ui.person import combo, select
 from yibao.ui.summary import SummaryGrid
 from yibao.ui.tabs import QuestionTab
 from yibao.vocabulary import OPTION_NAMES
-from yibao.wording import NOT_STATED, cn_date, figure_name, label, marked, yuan
+from yibao.wording import NOT_STATED, choice_text, cn_date, figure_name, label, marked, yuan
 
 if TYPE_CHECKING:
     from yibao.headline import Headline
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 OPTIONS = tuple(OPTION_NAMES.items())
 COVERED_TEXT = {True: "享受", False: "不享受", None: "见说明"}  # None: not stated, or not yet known
+FLEXIBLE_ONLY = "缴费方式仅灵活就业人员选择"
 
 
 class ContributionTab(QuestionTab):
@@ -55,6 +56,12 @@ class ContributionTab(QuestionTab):
         self.option.setPlaceholderText("仅灵活就业人员选择")
         self.option_label = QLabel(f"{label('contribution.flexible_option')}(&G)")
         self.option_label.setBuddy(self.option)
+        # Every way of paying side by side, with its rate, or the day it starts (the combo greys where only one is
+        # offered: these say why, in the open, not in a tooltip).
+        self.choices = [QLabel() for _ in OPTIONS]
+        for choice in self.choices:
+            choice.setWordWrap(True)
+            choice.setTextFormat(Qt.TextFormat.PlainText)
         self.first_month = QLineEdit()
         self.first_month.setAccessibleName(label("enrolment.first_contribution_month"))
         self.first_month.setPlaceholderText("YYYY-MM，例如 2025-03（可不填）")
@@ -69,6 +76,10 @@ class ContributionTab(QuestionTab):
         base_label.setBuddy(self.base)
         form.addRow(base_label, self.base)
         form.addRow(self.option_label, self.option)
+        choices_row = QHBoxLayout()
+        for choice in self.choices:
+            choices_row.addWidget(choice, 1)
+        form.addRow(QLabel(label("contribution.flexible_choices")), choices_row)
         month_row = QHBoxLayout()
         month_row.addWidget(self.first_month)
         month_row.addWidget(self.first_enrolment)
@@ -142,11 +153,12 @@ class ContributionTab(QuestionTab):
         self.set_flexible(self.presenter.flexible)
 
     def set_flexible(self, flexible: bool) -> None:
-        """The way of paying and the first-enrolment box concern flexible workers only."""
+        """The way of paying and the first-enrolment box concern flexible workers only (said beside them)."""
         self.option_label.setEnabled(flexible)
         self.first_enrolment.setEnabled(flexible)
         if not flexible:
             self.option.setEnabled(False)
+            self._show_choices([FLEXIBLE_ONLY])
 
     def answer(self, result: Result) -> Headline | None:
         from yibao.headline import contribution_headline
@@ -163,6 +175,8 @@ class ContributionTab(QuestionTab):
         if result is None:
             self.summary.set_rows([("提示", BASE_HINT)])
             self.lines.show_lines([])
+            if self.presenter.flexible:
+                self._show_choices([])
         else:
             supplementary = result.supplementary_yearly
             self.summary.set_rows([
@@ -176,7 +190,16 @@ class ContributionTab(QuestionTab):
             ])
             self.lines.show_lines(result.lines)
             self._show_options(result.flexible_options_offered, result.flexible_option)
+            if self.presenter.flexible:
+                order = [value for value, _ in OPTIONS]  # as the box lists them
+                chosen = sorted(result.flexible_choices, key=lambda c: order.index(c.option))
+                self._show_choices([choice_text(c) for c in chosen])
         self._show_coverage(coverage)
+
+    def _show_choices(self, texts: Sequence[str]) -> None:
+        for shown, text in zip(self.choices, [*texts, *[""] * len(self.choices)], strict=False):
+            shown.setText(text)
+            shown.setVisible(bool(text))
 
     def _show_options(self, offered: Sequence[str], current: str | None) -> None:
         """Only the ways this city offers; a single way is shown but cannot be changed."""
