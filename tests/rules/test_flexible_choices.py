@@ -127,3 +127,13 @@ def test_the_command_line_gives_each_way_with_its_status() -> None:
         "not_offered", "2026-01-01")
     assert (choices["with_account"]["status"], choices["with_account"]["rate"],
             choices["with_account"]["individual_monthly"]) == ("offered", "0.0900", "450.00")
+
+
+def test_the_sheet_writes_the_ways_as_the_window_does() -> None:
+    """测算条件 on the sheet: 济宁 2025, the way offered with its rate and the day the other starts."""
+    from yibao.sheet.content import build_content
+
+    request = request_from_data(_data("2025-06-01"))
+    inputs = dict(build_content(request, calculate(request)).inputs)
+    assert inputs["各缴费方式"] == ("建立个人账户（按9%缴费，每月 ¥450.00，划入个人账户的标准文件未规定）；"
+                                "2026年1月1日起才可选择不建立个人账户")

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 OPTIONS = tuple(OPTION_NAMES.items())
 COVERED_TEXT = {True: "享受", False: "不享受", None: "见说明"}  # None: not stated, or not yet known
-FLEXIBLE_ONLY = "缴费方式仅灵活就业人员选择"
+FLEXIBLE_ONLY = "缴费方式和“首次参保”只适用于灵活就业人员"
 
 
 class ContributionTab(QuestionTab):
