@@ -117,6 +117,22 @@ def test_invalid_input_marks_the_field_and_names_it(qtbot: QtBot) -> None:
     assert window.contribution_tab.lines.isEnabled()
 
 
+def test_a_wrong_field_is_marked_by_the_tab_that_holds_it_once_that_tab_is_built(qtbot: QtBot) -> None:
+    """The window asks the person panel and the tabs built which widget a field is typed in (no tab is built for
+    the asking); a tab built later marks its wrong field as it is put on its page."""
+    window = open_window(qtbot)
+    set_case(window)
+    window.presenter.set("retirement.deemed_months", "abc")
+    assert window.input_error() == "视同缴费月数：“abc”不是整数个月数"
+    assert TAB_RETIREMENT not in window.tab_pages.built
+    window.tabs.setCurrentIndex(TAB_RETIREMENT)
+    tab = window.retirement_tab
+    assert tab.deemed.text() == "abc" and tab.deemed.property("invalid") is True
+    assert not tab.paid.property("invalid")
+    type_into(qtbot, tab.deemed, "60")
+    assert window.input_error() is None and tab.deemed.property("invalid") is False
+
+
 def test_negative_amount_in_a_visit_cell(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     set_case(window)

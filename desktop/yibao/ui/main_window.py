@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.notes.show_result(result)
         self.computed.emit()
 
+    # ------------------------------------------------------------ tabs
+
     @property
     def contribution_tab(self) -> ContributionTab:
         return cast("ContributionTab", self.tab_pages.tab(TAB_CONTRIBUTION))
