@@ -28,6 +28,7 @@ NOT_STATED = "文件未规定"
 """The one wording for a figure or rule the documents collected here do not give (never a guess, never 0)."""
 
 NOT_STATED_HINT = f"{NOT_STATED}（可在“本地录入参数”中填写）"
+NOT_STATED_LINES = ("文件", "未规定")  # its words: on two lines in a narrow column (never 文件未规/定)
 YUAN_SIGN = "¥"
 LOCAL_MARK = "本地录入"  # a figure staff entered (by hand or from a pack), on screen and paper
 ABSENT_MARK = "不设此项"  # a layer or option the city does not have (a document's not_offered, or 本市不设此项 entered)

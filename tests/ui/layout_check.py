@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+from yibao.wording import NOT_STATED, NOT_STATED_LINES
 
 ASCII_RUN = re.compile(r"[!-~]+")
 
@@ -82,15 +84,22 @@ def _header_problems(header: QHeaderView, name: str) -> list[str]:
     model = header.model()
     if model is None:
         return []
-    metrics = QFontMetricsF(header.font())
     found = []
     for section in range(header.count()):
         if header.isSectionHidden(section):
             continue
         text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+        font = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole)
+        metrics = QFontMetricsF(font if isinstance(font, QFont) else header.font())  # a header item's own font is whole
         needed = max(metrics.horizontalAdvance(line) for line in text.split("\n")) + 8 if text else 0
         if needed > header.sectionSize(section):
             found.append(f"{name} header 「{text}」 elided: {header.sectionSize(section)} < {needed} px")
+        if font is not None and metrics.height() < QFontMetricsF(header.font()).height():
+            found.append(f"{name} header 「{text}」 at its old size ({metrics.height():.0f} px high, not "
+                         f"{QFontMetricsF(header.font()).height():.0f})")
+        high = (text.count("\n") + 1) * metrics.height()
+        if text and high > header.height():
+            found.append(f"{name} header 「{text}」 cut: {header.height()} < {high:.0f} px high")
     return found
 
 
@@ -123,6 +132,33 @@ def _cell_problems(view: QTableView, name: str) -> list[str]:
                 high = metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
                 if high > view.rowHeight(row) + 1:
                     found.append(f"{name} cell ({row},{column}) 「{text[:30]}」 cut: row {view.rowHeight(row)} < {high} px")
+    return found
+
+
+def words_split(view: QTableView) -> list[str]:
+    """Cells showing 文件未规定 in place of a figure broken anywhere but between its words (文件未规 / 定), laid out as
+    an item view lays out a cell. (In a sentence it wraps where the line ends, as any text does.)"""
+    model = view.model()
+    found = []
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            text = str(model.index(row, column).data() or "")
+            if text.replace("\n", "") != NOT_STATED or view.isRowHidden(row) or view.isColumnHidden(column):
+                continue
+            width = view.columnWidth(column) - 6 - (1 if view.showGrid() else 0)  # as _cell_problems
+            layout = QTextLayout(text.replace("\n", "\u2028"), view.font())  # a line break as the view draws it
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            starts = []
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(width)
+                starts.append(line.textStart())
+            layout.endLayout()
+            between = len(NOT_STATED_LINES[0])  # 文件 | 未规定, or after the line break put there
+            if any(start not in (0, between, between + 1) for start in starts):
+                found.append(f"cell ({row},{column}) 「{text}」 wraps mid-word: lines start at {starts}")
     return found
 
 
@@ -190,3 +226,16 @@ def _chart_problems(view: QGraphicsView) -> list[str]:
             if needed > side + (widest if horizontal else labels.height()):
                 found.append(f"chart axis labels elided: {axis.tickCount()} in {side:.0f} px, each {widest:.0f} px")
     return found
+
+
+def table_geometry(top: QWidget) -> list[tuple[str, int, tuple[int, ...], tuple[int, ...]]]:
+    """Each visible table's kind, header height, row heights and column widths: after 大字模式 is turned on or off
+    they are those of a window opened in it (a table kept the old font's rows)."""
+    shown = []
+    for view in top.findChildren(QTableView):
+        model = view.model()
+        if _visible(view, top) and model is not None:
+            shown.append((type(view).__name__, view.horizontalHeader().height(),
+                          tuple(view.rowHeight(row) for row in range(model.rowCount())),
+                          tuple(view.columnWidth(column) for column in range(model.columnCount()))))
+    return shown

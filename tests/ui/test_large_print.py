@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from layout_check import problems
+from layout_check import problems, words_split
 from PySide6.QtWidgets import QApplication, QGraphicsView
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into
@@ -14,6 +14,7 @@ from yibao.state.settings import Settings
 from yibao.ui.main_window import MainWindow
 from yibao.ui.pages import TAB_TITLES
 from yibao.ui.qt_setup import apply_font
+from yibao.wording import NOT_STATED, NOT_STATED_LINES
 
 
 @pytest.fixture
@@ -100,3 +101,29 @@ def test_large_print_chart_whole_on_a_1024_by_768_screen(large_print: MainWindow
     found = [problem for problem in problems(window) if problem.startswith("chart")]
     assert found == [], "\n".join(found)
     assert chart.height() >= 16 * chart.fontMetrics().lineSpacing() - 1
+
+
+@pytest.mark.parametrize("width", [1024, 960])
+def test_large_print_visits_fit_a_1024_by_768_screen_words_whole(large_print: MainWindow, qtbot: QtBot,
+                                                                  width: int) -> None:
+    """The visits table scrolled sideways at 1024×768 and 文件未规定 wrapped as 文件未规 / 定 (issue 21.12): columns as
+    wide as what they show, 文件未规定 on one line where the room allows, else 文件 / 未规定; narrower windows too."""
+    from yibao.ui.main_window import FRAME_ALLOWANCE
+    from yibao.ui.pages import TAB_VISITS
+
+    window = large_print
+    window.resize(width - FRAME_ALLOWANCE[0], 768 - FRAME_ALLOWANCE[1])
+    window.tabs.setCurrentIndex(TAB_VISITS)
+    qtbot.wait(50)
+    QApplication.processEvents()
+    tab = window.visits_tab
+    shown = [tab.cell_text(row, column) for row in range(tab.model.rowCount()) for column in range(tab.model.columnCount())]
+    assert shown.count(NOT_STATED) + shown.count("\n".join(NOT_STATED_LINES)) == 3  # the stay's three result figures
+    assert words_split(tab.table) == []
+    assert not tab.table.horizontalScrollBar().isVisible()
+    if width == 1024:
+        assert NOT_STATED in shown  # whole where the room allows
+        found = problems(window)
+        assert found == [], "\n".join(found)
+    else:
+        assert "\n".join(NOT_STATED_LINES) in shown

@@ -397,8 +397,7 @@ def test_save_pdf_from_the_menu_asks_in_chinese_in_the_documents_folder(qtbot: Q
         name = dialog.findChild(QLineEdit, "fileNameEdit")
         assert name is not None
         seen["name"] = name.text()
-        name.selectAll()
-        qtbot.keyClicks(name, str(out))
+        name.setText(str(out))  # typed key by key, the completer's popup (busy /tmp) took the Enter: the test hung
         qtbot.keyClick(name, Qt.Key.Key_Return)
 
     window = open_window(qtbot)

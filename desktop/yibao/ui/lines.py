@@ -148,16 +148,18 @@ class LinesTable(QTableWidget):
 class ColumnFitter(QObject):
     """Keeps a table's columns within its width and its rows in sight, whatever the font.
 
-    The widths a table starts with are for the usual 11 pt font and grow with the font; wider than the table,
-    the columns give way in proportion (their text wraps), a column never narrower than a date (2024-01-01)
-    or its own starting width if that is less, the first column (what the row is) never narrower than six characters.
-    The table is never so low that fewer than ``rows`` rows show.
+    The widths a table starts with are for the usual 11 pt font and grow with the font, or, for the first columns,
+    those of ``samples`` at the current font (plus ``pad``): the same whether 大字模式 was on when the table was built or
+    turned on later. Wider than the table, the columns give way in proportion (their text wraps), a column never
+    narrower than a date (2024-01-01) or its own starting width if that is less, the first column (what the row is)
+    never narrower than six characters. The table is never so low that fewer than ``rows`` rows show.
     """
 
-    def __init__(self, table: QTableWidget, rows: int = 3) -> None:
+    def __init__(self, table: QTableWidget, rows: int = 3, samples: Sequence[str] = (), pad: int = 0) -> None:
         super().__init__(table)
         self.table = table
         self.rows = rows
+        self.samples, self.pad = samples, pad
         header = table.horizontalHeader()
         self._style_least = header.minimumSectionSize()
         self.natural = [header.sectionSize(c) for c in range(table.columnCount())]
@@ -191,6 +193,7 @@ class ColumnFitter(QObject):
         grow = self.table.font().pointSizeF() / DEFAULT_POINT_SIZE
         last = self.table.columnCount() - 1
         wanted = [round(w * grow) for w in self.natural[:last]]
+        wanted[:len(self.samples)] = [metrics.horizontalAdvance(sample) + self.pad for sample in self.samples]
         date_width = metrics.horizontalAdvance("2024-01-01") + 24
         model = self.table.model()
         words = metrics.horizontalAdvance("企业用") + 12  # a column of words keeps three characters a line

@@ -43,8 +43,7 @@ class TabPages:
     def tab(self, index: int) -> Tab:
         """The tab at ``index``, built and put on its page the first time it is needed."""
         if index not in self.built:
-            from PySide6.QtWidgets import QFrame
-
+            from yibao.ui.page_scroll import PageScroll
             from yibao.ui.tabs import make_tab
 
             tab = make_tab(index, self.presenter, self.headlines)
@@ -53,11 +52,7 @@ class TabPages:
             if isinstance(tab, QScrollArea):
                 self._layout(index).addWidget(tab)
             else:
-                scroll = QScrollArea()
-                scroll.setWidgetResizable(True)
-                scroll.setFrameShape(QFrame.Shape.NoFrame)
-                scroll.setWidget(tab)
-                self._layout(index).addWidget(scroll, 1)
+                self._layout(index).addWidget(PageScroll(tab), 1)
             self._built(index, tab)
         return self.built[index]
 

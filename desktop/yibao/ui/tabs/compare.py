@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -113,9 +113,16 @@ class TierComparison(QWidget):
                 item_font.setItalic(local and text != NOT_STATED)
                 item.setFont(item_font)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(ROWS)))
+        self.table.resizeRowsToContents()  # the table as tall as its rows: the page scrolls, not the table
+        height = self.table.horizontalHeader().sizeHint().height() + sum(self.table.rowHeight(r) for r in range(len(ROWS)))
         self.table.setFixedHeight(height + 2 * self.table.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """大字模式 turned on or off: the table is filled again once it has the new font. The headers' fonts (bold for
+        the chosen tier) are whole fonts of the size they were made at, and the rows were as tall as the old font's."""
+        if event.type() == QEvent.Type.FontChange and self.visits:
+            QTimer.singleShot(0, self, self._fill)
+        super().changeEvent(event)
 
     def _show_lines_of(self, column: int) -> None:
         if column < 0 or not self.visits:

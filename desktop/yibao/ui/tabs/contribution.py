@@ -99,14 +99,11 @@ class ContributionTab(QuestionTab):
         self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.coverage.setWordWrap(True)
         header = self.coverage.horizontalHeader()
-        # 保障项目 on two lines (退休人员医保待遇 / （最低缴费年限）): as wide as its whole text, it took half the table in
-        # 大字模式 and pushed 依据 off to the right
-        header.resizeSection(0, header.fontMetrics().horizontalAdvance("退休人员医保待遇") + 24)
-        header.resizeSection(1, header.fontMetrics().horizontalAdvance("是否享受") + 24)
-        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("是否享受") + 24)  # no header elided
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # 说明 and 依据 share what is left; both wrap
-        ColumnFitter(self.coverage)  # three rows always in sight
+        # 保障项目 on two lines (退休人员医保待遇 / （最低缴费年限）): as wide as its whole text, it took half the table in
+        # 大字模式 and pushed 依据 off to the right. Three rows always in sight.
+        ColumnFitter(self.coverage, samples=("退休人员医保待遇", "是否享受"), pad=24)
 
         coverage_box = QWidget()
         coverage_layout = QVBoxLayout(coverage_box)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from yibao.rules import InputError
+from yibao.ui.page_scroll import PageScroll
 from yibao.ui.tabs import show_stale
 from yibao.ui.tabs.chart import ShareChart
 from yibao.ui.tabs.compare import NO_VISIT_HINT, TierComparison, headline
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from yibao.ui.presenter import Presenter
 
 
-class TiersTab(QScrollArea):
+class TiersTab(PageScroll):
     """One column, no splitter: a splitter ignores how tall wrapped sentences need to be and lets the table and
     the chart be drawn over them; the page scrolls instead (the chart has a tall minimum)."""
 
@@ -33,8 +34,6 @@ class TiersTab(QScrollArea):
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.addWidget(self.table)
         column_layout.addWidget(self.chart, 1)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setWidget(column)
 
     def request_part(self) -> tuple[str, ...]:

@@ -54,10 +54,20 @@ from yibao.ui.presenter import YTD_COUNTS, Presenter
 from yibao.ui.summary import SummaryGrid
 from yibao.ui.tabs import QuestionTab
 from yibao.vocabulary import KIND_NAMES, TIER_NAMES
-from yibao.wording import FIELD_LABELS, LOCAL_MARK, NOT_STATED, figure_name, money, money_or_not_stated, percent, yuan
+from yibao.wording import (
+    FIELD_LABELS,
+    LOCAL_MARK,
+    NOT_STATED,
+    NOT_STATED_LINES,
+    figure_name,
+    money,
+    money_or_not_stated,
+    percent,
+    yuan,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from yibao.headline import Headline
     from yibao.rules import Result
@@ -67,11 +77,13 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 INPUT_COLUMNS = tuple((key, FIELD_LABELS[f"visits.{key}"]) for key in ("in_scope", "out_of_scope", "self_pay_first"))
 RESULT_COLUMNS = ("计入起付线", "统筹支付", "大额补助", "个人负担")
+# An amount column is as wide as these where the room allows: typed amounts have no separators.
+AMOUNT_SAMPLES = ("12345.00",) * len(INPUT_COLUMNS) + ("12,345.00",) * len(RESULT_COLUMNS)
 # Qt keeps 3 px each side of a cell's text and the grid line takes 1. Advances are fractional (15360.00 is 87.3 px
 # in 大字模式) and a figure a fraction of a pixel too wide is elided: widths are the advance rounded up, plus this.
 CELL_PAD = 7
 HEADER_PAD = 8  # a header keeps 4 px each side
-FIGURE_RUN = re.compile(r"[0-9.,]+")  # the figures of a cell; its words (文件未规定) wrap instead
+FIGURE_RUN = re.compile(r"[0-9.,]+")  # the figures of a cell; its words (文件未规定) may go on two lines instead
 SHOWN_ROWS = 4  # the table is never shorter than this many visits: the tab scrolls instead
 RESULT_FIELDS = ("deductible", "fund_pays", "supplement_pays", "person_pays")
 RESULT_LINES = ("deductible", "fund", "supplement", "person")  # the line that explains each result column
@@ -85,6 +97,16 @@ STALE_HIGHLIGHT = QColor("#e2e2e2")  # the selected row while its figures are st
 INVALID_FRAME = QColor("#c00000")  # as the fields' red frame (fields.INVALID_STYLE)
 CHOICES: dict[int, tuple[tuple[Any, str], ...]] = {KIND_COLUMN: tuple(KIND_NAMES.items()),
                                                     TIER_COLUMN: tuple(TIER_NAMES.items())}
+
+
+def _lines(name: str, lines: int) -> list[str]:
+    """A name of the kind or tier column as shown on ``lines`` lines (普通 / 门诊)."""
+    return two_lines(name).split("\n") if lines == 2 else [name]
+
+
+def _words(text: str, lines: int) -> list[str]:
+    """Words in an amount column: 文件未规定 on two lines breaks between its words; typed text stays as it is."""
+    return list(NOT_STATED_LINES) if lines == 2 and text == NOT_STATED else [text]
 
 
 def two_lines(header: str) -> str:
@@ -102,6 +124,7 @@ class VisitsModel(QAbstractTableModel):
         self.results: list[VisitResult] = []
         self.invalid: tuple[int, int] | None = None  # (row, column) of the cell the problem names
         self.stale = False
+        self.narrow: frozenset[int] = frozenset()  # columns too narrow for 文件未规定 on one line: 文件 / 未规定
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.presenter.visits)
@@ -132,7 +155,8 @@ class VisitsModel(QAbstractTableModel):
                 return TIER_NAMES[visit.tier] if role == Qt.ItemDataRole.DisplayRole else visit.tier
             if column < FIRST_RESULT and role == Qt.ItemDataRole.EditRole:
                 return getattr(visit, INPUT_COLUMNS[column - FIRST_INPUT][0])
-            return self.shown(row, column)
+            shown = self.shown(row, column)
+            return "\n".join(NOT_STATED_LINES) if shown == NOT_STATED and column in self.narrow else shown
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= FIRST_INPUT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -243,6 +267,11 @@ class VisitsModel(QAbstractTableModel):
             if row < self.rowCount():
                 self.dataChanged.emit(self.index(row, column), self.index(row, column))
         self._results_changed()
+
+    def set_narrow(self, columns: frozenset[int]) -> None:
+        if columns != self.narrow:
+            self.narrow = columns
+            self._results_changed()
 
     def _results_changed(self) -> None:
         if self.rowCount():
@@ -438,47 +467,53 @@ class VisitsTab(QuestionTab):
         return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
-        """Kind and tier as wide as their words; each amount column as wide as its widest figure and never narrower
-        than 12,345.00; what is left is shared out. Rows take a second line where words do not fit (一级及 / 以下 in a
-        narrow window, 文件未规定 in a narrow column). Only a year of six-figure bills in 大字模式 may need the table
-        scrolled sideways."""
+        """Each column as wide as what it shows: kind and tier as their words, an amount column as its widest figure,
+        its header or 文件未规定 on one line; with room to spare, an amount column grows to 12,345.00 (room to type a
+        five-figure bill). Where that is wider than the table (大字模式 at 1024×768), rows are two lines high and words
+        that do not fit go on two lines between their words (普通 / 门诊, 一级及 / 以下, 文件 / 未规定, never
+        文件未规 / 定); 文件未规定 keeps one line first. Only a year of six-figure bills in 大字模式 may still need the
+        table scrolled sideways."""
         metrics = QFontMetricsF(self.table.font())
-        texts = {column: [self.model.shown(row, column) for row in range(self.model.rowCount())]
-                 for column in range(FIRST_INPUT, len(HEADERS))}
+        rows = range(self.model.rowCount())
 
-        def fitting(column: int, least: str) -> int:
-            # Digits share one width, and so do the point and the comma: the longest figure is the widest.
-            widest = max((run for text in texts[column] for run in FIGURE_RUN.findall(text)), key=len, default="")
-            return math.ceil(max(metrics.horizontalAdvance(least), metrics.horizontalAdvance(widest))) + CELL_PAD
+        def wide(texts: Iterable[str], pad: int = CELL_PAD) -> int:
+            return max((math.ceil(metrics.horizontalAdvance(text)) + pad for text in texts if text), default=0)
 
-        def worded(column: int, words: str) -> int:
-            header = max(metrics.horizontalAdvance(line) for line in two_lines(HEADERS[column]).split("\n"))
-            return max(math.ceil(metrics.horizontalAdvance(words)) + CELL_PAD, math.ceil(header) + HEADER_PAD)
+        def fitting(column: int, lines: int) -> int:
+            header = wide(two_lines(HEADERS[column]).split("\n"), HEADER_PAD)
+            if column in CHOICES:  # 普通门诊, 一级及以下: on two lines as a header is
+                names = {self.model.data(self.model.index(row, column)) for row in rows}
+                return max(header, wide(line for name in names for line in _lines(str(name), lines)))
+            shown = [self.model.shown(row, column) for row in rows]
+            figures = wide(run for text in shown for run in FIGURE_RUN.findall(text))
+            words = wide(word for text in shown if not FIGURE_RUN.fullmatch(text) for word in _words(text, lines))
+            return max(header, figures, words)
 
-        amounts = [fitting(column, "12345.00") for column in range(FIRST_INPUT, FIRST_RESULT)]  # typed: no separators
-        amounts += [fitting(column, "12,345.00") for column in range(FIRST_RESULT, len(HEADERS))]
-        room = self.table.viewport().width() - sum(amounts)
-        words = [worded(KIND_COLUMN, "普通门诊"), worded(TIER_COLUMN, "一级及以下")]
-        wrapped = sum(words) > room
-        if wrapped:  # 大字模式 in a small window: 普通 / 门诊 and 一级及 / 以下 on two lines rather than cut off
-            words = [worded(KIND_COLUMN, "普通"), worded(TIER_COLUMN, "一级及")]
-        # Words in an amount column (文件未规定) get their width first where the room allows, the rest is shared.
-        worded_width = [max((math.ceil(metrics.horizontalAdvance(text)) + CELL_PAD for text in shown
-                             if text and not FIGURE_RUN.fullmatch(text)), default=0) for shown in texts.values()]
-        needs = [max(amount, width) for amount, width in zip(amounts, worded_width, strict=True)]
-        spare = room - sum(words)
-        if sum(needs) - sum(amounts) <= spare:
-            spare -= sum(needs) - sum(amounts)
-            amounts = needs
-        extra = max(0, spare) // len(amounts)
-        widths = [*words, *(amount + extra for amount in amounts)]
+        least = [0, 0, *(wide([sample]) for sample in AMOUNT_SAMPLES)]
+        room = self.table.viewport().width()
+        whole = [fitting(column, 1) for column in range(len(HEADERS))]
+        wrapped = sum(whole) > room
+        widths = [fitting(column, 2) for column in range(len(HEADERS))] if wrapped else list(whole)
+        # Whole words where the room allows: 文件未规定 in every amount column or in none, then kind, then tier.
+        for columns in (range(FIRST_INPUT, len(HEADERS)), [KIND_COLUMN], [TIER_COLUMN]):
+            if sum(whole[column] - widths[column] for column in columns) <= room - sum(widths):
+                for column in columns:
+                    widths[column] = whole[column]
+        # The room left grows the amount columns towards 12,345.00, in proportion to what each lacks; then evenly.
+        short = [max(0, low - width) for low, width in zip(least, widths, strict=True)]
+        spare = max(0, room - sum(widths))
+        grown = min(spare, sum(short))
+        widths = [width + lack * grown // max(1, sum(short)) for width, lack in zip(widths, short, strict=True)]
+        extra = (spare - grown) // (len(HEADERS) - FIRST_INPUT)
+        widths = [width + (extra if column >= FIRST_INPUT else 0) for column, width in enumerate(widths)]
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(20)
         for column, width in enumerate(widths):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
-        too_narrow = any(width > column_width for width, column_width in zip(worded_width, widths[FIRST_INPUT:], strict=True))
-        lines = 2 if wrapped or too_narrow else 1
+        self.model.set_narrow(frozenset(column for column in range(FIRST_INPUT, len(HEADERS))
+                                        if widths[column] < whole[column]))
+        lines = 2 if wrapped else 1
         self.table.verticalHeader().setDefaultSectionSize(lines * round(metrics.lineSpacing()) + 10)
 
     def _fit_rows(self) -> None:
