@@ -31,3 +31,31 @@ def test_the_notes_show_whole_lines_at_either_size(qtbot: QtBot) -> None:
     finally:
         apply_font(Settings())
 
+
+
+def test_stale_notes_are_all_in_one_grey_另一种理解_too(qtbot: QtBot) -> None:
+    """While the figures are stale every line of the notes is the disabled text's grey: the 「另一种理解」 lines (dark
+    grey) stayed darker than the rest and looked bold, the greying effect only lightening them to its limit."""
+    from datetime import date
+
+    from PySide6.QtGui import QColor, QPalette
+    from window_helpers import set_case, type_into
+
+    window = open_window(qtbot)
+    set_case(window, city="weifang", on=date(2024, 6, 1), retired=True, age=65)  # a reading: 另一种理解 below
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    notes = window.notes
+    assert "另一种理解" in notes.toPlainText()
+
+    def darkest() -> int:
+        image = notes.viewport().grab().toImage()
+        return min(min(QColor(image.pixel(x, y)).getRgb()[:3]) for x in range(image.width()) for y in range(image.height()))
+
+    fresh = darkest()
+    type_into(qtbot, window.contribution_tab.base, "60o0")
+    assert window.presenter.stale and not notes.isEnabled()
+    grey = notes.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert fresh < min(grey.getRgb()[:3]) <= darkest()  # nothing darker than the disabled grey
+    assert "另一种理解" in notes.toPlainText()
+    type_into(qtbot, window.contribution_tab.base, "6000")
+    assert darkest() == fresh  # the colours back with fresh figures
