@@ -276,3 +276,28 @@ def test_preview_opens_readable_with_print_first(
     zoom, first, within = seen[0]
     assert zoom == QPrintPreviewWidget.ZoomMode.FitToWidth and within
     assert first in ("打印", "Print")  # Qt's own text: Chinese once the window has installed Qt's translation
+
+
+def test_every_box_is_as_wide_as_the_page(
+    qapp: object, usual: tuple[Request, Result], header: SheetHeader, tmp_path: Path
+) -> None:
+    """测算结论, 测算条件 and the result tables: their caption bands end at the same edge, as drawn at 150 dpi (the
+    测算条件 box was ~2 mm narrower: its columns added up to 99%)."""
+    from PySide6.QtGui import QColor, QImage
+
+    from yibao.sheet.html import CAPTION_BG
+
+    out = tmp_path / "sheet.png"
+    save_png(out, *usual, header)
+    image = QImage(str(out))
+    caption = QColor(CAPTION_BG).rgb()
+    edges = {}  # a caption band's first row → its left and right edge
+    in_band = False
+    for y in range(0, 1754):  # the first page
+        inked = [x for x in range(image.width()) if image.pixel(x, y) == caption]
+        if len(inked) > image.width() // 2 and not in_band:
+            edges[y] = (inked[0], inked[-1])
+        in_band = len(inked) > image.width() // 2
+    assert len(edges) >= 3  # 测算结论, 测算条件, a table's caption
+    lefts, rights = {left for left, _ in edges.values()}, {right for _, right in edges.values()}
+    assert max(lefts) - min(lefts) <= 1 and max(rights) - min(rights) <= 1, edges  # 1 px = 0.17 mm
