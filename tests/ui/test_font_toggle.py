@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into
 
 from yibao.state.settings import Settings
-from yibao.ui.main_window import DEFAULT_SIZE, MainWindow
+from yibao.ui.geometry import DEFAULT_SIZE
+from yibao.ui.main_window import MainWindow
 from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_POLICY, TAB_TITLES
 from yibao.ui.qt_setup import apply_font
 

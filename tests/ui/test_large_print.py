@@ -108,7 +108,7 @@ def test_large_print_visits_fit_a_1024_by_768_screen_words_whole(large_print: Ma
                                                                   width: int) -> None:
     """The visits table scrolled sideways at 1024×768 and 文件未规定 wrapped as 文件未规 / 定 (issue 21.12): columns as
     wide as what they show, 文件未规定 on one line where the room allows, else 文件 / 未规定; narrower windows too."""
-    from yibao.ui.main_window import FRAME_ALLOWANCE
+    from yibao.ui.geometry import FRAME_ALLOWANCE
     from yibao.ui.pages import TAB_VISITS
 
     window = large_print

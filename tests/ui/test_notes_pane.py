@@ -3,6 +3,7 @@ whatever the font, the last line cut)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_helpers import open_window
@@ -33,12 +34,17 @@ def test_the_notes_show_whole_lines_at_either_size(qtbot: QtBot) -> None:
 
 
 
+def _level(colour: QColor) -> int:
+    """How dark a colour's darkest channel is (0 black, 255 white)."""
+    return min(colour.red(), colour.green(), colour.blue())
+
+
 def test_stale_notes_are_all_in_one_grey_另一种理解_too(qtbot: QtBot) -> None:
     """While the figures are stale every line of the notes is the disabled text's grey: the 「另一种理解」 lines (dark
     grey) stayed darker than the rest and looked bold, the greying effect only lightening them to its limit."""
     from datetime import date
 
-    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtGui import QPalette
     from window_helpers import set_case, type_into
 
     window = open_window(qtbot)
@@ -49,13 +55,13 @@ def test_stale_notes_are_all_in_one_grey_另一种理解_too(qtbot: QtBot) -> No
 
     def darkest() -> int:
         image = notes.viewport().grab().toImage()
-        return min(min(QColor(image.pixel(x, y)).getRgb()[:3]) for x in range(image.width()) for y in range(image.height()))
+        return min(_level(QColor(image.pixel(x, y))) for x in range(image.width()) for y in range(image.height()))
 
     fresh = darkest()
     type_into(qtbot, window.contribution_tab.base, "60o0")
     assert window.presenter.stale and not notes.isEnabled()
     grey = notes.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-    assert fresh < min(grey.getRgb()[:3]) <= darkest()  # nothing darker than the disabled grey
+    assert fresh < _level(grey) <= darkest()  # nothing darker than the disabled grey
     assert "另一种理解" in notes.toPlainText()
     type_into(qtbot, window.contribution_tab.base, "6000")
     assert darkest() == fresh  # the colours back with fresh figures
