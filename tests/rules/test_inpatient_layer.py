@@ -1,36 +1,19 @@
 """The inpatient year with a complete set of local figures, and a 大额 layer a city does not have.
 
 The inpatient shares, the fund's yearly limit and the 大额补助's deductible, segments and limit are not in the
-documents (109号 二(三)3: 另行制定); the figures below are made up, as staff would enter them. Yantai's own: the
-deductibles (109号 二(三)2: 200 / 500 / 800, the second stay half, the third none) and what the 大额补助 covers
+documents (109号 二(三)3: 另行制定); the figures (inpatient_helpers.MADE_UP) are made up, as staff would enter them.
+Yantai's own: the deductibles (109号 二(三)2: 200 / 500 / 800, the second stay half, the third none) and what the 大额补助 covers
 (二(三)3: the in-scope burden left after the basic fund, the costs past its limit, 个人首先自付).
 """
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
-from yibao.rules import LocalFigure, Request, bundled_policy, calculate
+from inpatient_helpers import fund_figures_only, local
+
+from yibao.rules import Request, calculate
 from yibao.rules.models import YearToDate
-from yibao.rules.policy import convert_value
-
-SHARES = {"1": {"in_service": "0.90", "retired": "0.92"}, "2": {"in_service": "0.85", "retired": "0.88"},
-          "3": {"in_service": "0.80", "retired": "0.85"}}
-MADE_UP = {
-    "inpatient.share": SHARES,
-    "inpatient.fund_yearly_limit": "60000",
-    "inpatient.supplement_deductible": "1000",
-    "inpatient.supplement_share": {"0": "0.50", "10000": "0.60"},
-    "inpatient.supplement_yearly_limit": "200000",
-}
-
-
-def local(city: str = "yantai", **changes: object) -> list[LocalFigure]:
-    catalogue = bundled_policy().catalogue
-    figures = {**MADE_UP, **changes}
-    return [LocalFigure(name, city, date(2024, 1, 1), None, convert_value(raw, catalogue[name]))
-            for name, raw in figures.items()]
 
 
 def three_stays(retired: bool = False) -> Request:
@@ -97,7 +80,7 @@ def test_retired_share_is_read_from_the_second_key() -> None:
 
 
 def test_without_the_layer_figures_the_person_share_stays_unknown() -> None:
-    figures = [f for f in local() if not f.parameter.startswith("inpatient.supplement")]
+    figures = fund_figures_only()
     result = calculate(three_stays(), local=figures)
     assert result.visits is not None
     assert [v.fund_pays is not None for v in result.visits] == [True, True, True]

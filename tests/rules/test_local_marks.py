@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from test_inpatient_layer import local, three_stays
+from inpatient_helpers import local
+from test_inpatient_layer import three_stays
 
 from yibao.rules import calculate
 

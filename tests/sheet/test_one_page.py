@@ -1,102 +1,196 @@
-"""Issue 24: a usual case on one A4 page whatever readings it names, with the QR code; the signature never alone."""
+"""Issue 24: a usual case on one A4 page whatever readings it names, with the QR code; the signature never alone.
+
+The five-visit Yantai years are generated, not picked: every rule period of Yantai (each date a figure of the city or
+the province starts), in service and retired, none to five of the visits a hospital stay, bills within the
+deductibles, past the fund's yearly limit and past the 大额补助's, 先行自付 and 政策范围外 on none, the outpatient,
+the inpatient or all of the visits, with and without year-to-date figures, and without local figures, with the
+hall's basic-fund figures only, or with the whole inpatient set of the 大额 inpatient tests (inpatient_helpers).
+For each combination of readings, local figures and year-to-date figures, the year whose sheet says the most is laid
+out as the PDF and the PNG lay it out (one page); for each combination of readings it is printed to PDF and PNG.
+"""
 
 from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 import pytest
+from inpatient_helpers import fund_figures_only, local
 from PySide6.QtGui import QImage
 from sheet_helpers import pdf_pages, pdftotext, year_of_visits
 
-from yibao.rules import Request, calculate
-from yibao.sheet import SheetHeader, build_content, plain_text, save_png, write_pdf
+from yibao.rules import LocalFigure, Request, Result, bundled_policy, calculate
+from yibao.sheet import SheetHeader, build_content, save_png, write_pdf
 from yibao.sheet.content import SCAN_TITLE
+from yibao.sheet.html import COMPACT_BODY_PT, SMALL_PT
+from yibao.sheet.render import a4_pages
 
 HEADER = SheetHeader("烟台市芝罘区医保服务大厅", "3")
+TIERS = (1, 2, 3, 1, 2)
+BILLS = {  # per outpatient visit and per stay: within the deductibles; past the fund's limit; past the 大额补助's too
+    "small": ("300", "3000"),
+    "large": ("1500", "30000"),
+    "very large": ("5000", "80000"),
+}
+EXTRAS = ("none", "outpatient", "inpatient", "all")  # which visits carry 先行自付 100.00 and 政策范围外 50.00
+YEAR_TO_DATE = {"outpatient_deductible_counted": "200", "outpatient_fund_paid": "1000", "outpatient_supplement_paid": "0",
+                "inpatient_stays": 1, "inpatient_fund_paid": "8000", "inpatient_supplement_deductible_counted": "500",
+                "inpatient_supplement_paid": "0"}
+LOCAL_FIGURES = {"none": (), "fund only": tuple(fund_figures_only()), "whole set": tuple(local())}
+PEOPLE = {"in service": {"employment": "enterprise", "retired": False, "sex": "male", "age": 40},
+          "retired": {"employment": "enterprise", "retired": True, "sex": "male", "age": 65}}
+
+
+@dataclass(frozen=True)
+class Year:
+    name: str
+    request: Request
+    local: tuple[LocalFigure, ...]
+
+    @cached_property
+    def result(self) -> Result:
+        return calculate(self.request, local=self.local)
+
+
+def rule_periods() -> list[date]:
+    """The first day of each of Yantai's rule periods: each date a figure of the city or the province starts."""
+    policy = bundled_policy()
+    return sorted({entry.start for region in policy.chain("yantai") if region.code != policy.national
+                   for entries in region.entries.values() for entry in entries})
+
+
+def _visits(stays: int, bills: str, extras: str) -> list[dict[str, Any]]:
+    visits = []
+    for number, tier in enumerate(TIERS):
+        kind = "inpatient" if number >= len(TIERS) - stays else "outpatient"
+        visit: dict[str, Any] = {"kind": kind, "tier": tier, "in_scope": BILLS[bills][kind == "inpatient"]}
+        if extras == "all" or extras == kind:
+            visit |= {"self_pay_first": "100", "out_of_scope": "50"}
+        visits.append(visit)
+    return visits
+
+
+def _generated_years() -> list[Year]:
+    years = []
+    for on, (status, person), stays, bills, extras, to_date, figures in itertools.product(
+            rule_periods(), PEOPLE.items(), range(len(TIERS) + 1), BILLS, EXTRAS, (False, True), LOCAL_FIGURES):
+        if (extras == "outpatient" and stays == len(TIERS)) or (extras == "inpatient" and stays == 0) or (
+                LOCAL_FIGURES[figures] and (stays == 0 or on < min(f.start for f in LOCAL_FIGURES[figures]))):
+            continue  # the same year as another: no visit of that kind; the inpatient local figures not in force
+        request = Request.model_validate({"city": "yantai", "on": on, "person": person,
+                                          "visits": _visits(stays, bills, extras),
+                                          "year_to_date": YEAR_TO_DATE if to_date else None})
+        name = (f"{on}, {status}, {stays} stays, {bills} bills, extras on {extras}, "
+                f"{'year-to-date' if to_date else 'no year-to-date'}, local figures: {figures}")
+        years.append(Year(name, request, LOCAL_FIGURES[figures]))
+    return years
+
+
+def _readings(result: Result) -> tuple[str, ...]:
+    return tuple(sorted(r.id for r in result.readings))
+
+
+def _said(result: Result) -> int:
+    """How much a year's sheet says beyond its readings: the characters of its visits' lines and of what is missing."""
+    lines = [line for visit in result.visits or [] for line in visit.lines]
+    return sum(len(line.label) + len(line.formula) + len(line.note or "") for line in lines) + len(str(result.missing))
+
+
+@cache
+def longest_years() -> dict[tuple[tuple[str, ...], bool, bool], Year]:
+    """For each combination of readings, local figures used and year-to-date figures given: the year whose sheet
+    says the most."""
+    longest: dict[tuple[tuple[str, ...], bool, bool], tuple[int, Year]] = {}
+    for year in _generated_years():
+        result = year.result
+        local_used = any(line.local for visit in result.visits or [] for line in visit.lines)
+        key = (_readings(result), local_used, year.request.year_to_date is not None)
+        size = _said(result)
+        if key not in longest or size > longest[key][0]:
+            longest[key] = (size, year)
+    return {key: year for key, (_, year) in longest.items()}
+
+
+ONE_COUNTER, SAME_SHARE, BY_PERSON, PRE_2024, STAY = (
+    "outpatient-deductible-one-counter", "outpatient-supplement-same-share", "self-pay-first-by-person",
+    "yantai-pre-2024-outpatient", "inpatient-supplement-above-limit")
+# What the generated years name, written out so that a new combination is seen (and printed) on purpose.
+COMBINATIONS: list[tuple[str, ...]] = sorted(tuple(sorted(readings)) for readings in (
+    (ONE_COUNTER,), (ONE_COUNTER, SAME_SHARE), (ONE_COUNTER, BY_PERSON), (ONE_COUNTER, SAME_SHARE, BY_PERSON),
+    (ONE_COUNTER, PRE_2024), (ONE_COUNTER, BY_PERSON, PRE_2024),
+    (STAY,), (STAY, BY_PERSON), (STAY, ONE_COUNTER), (STAY, ONE_COUNTER, SAME_SHARE), (STAY, ONE_COUNTER, BY_PERSON),
+    (STAY, ONE_COUNTER, SAME_SHARE, BY_PERSON), (STAY, ONE_COUNTER, PRE_2024), (STAY, ONE_COUNTER, BY_PERSON, PRE_2024),
+))
+
+
+def test_the_generated_years_name_every_combination_of_readings_of_a_five_visit_yantai_year() -> None:
+    """An outpatient visit's one deductible counter (109号 二(三)1), with the 大额补助 past the fund's limit (2024 on)
+    or the 2023 rules, 先行自付 paid by the person or not; a stay's 大额补助 (二(三)3), alone or with them."""
+    assert rule_periods() == [date(2023, 1, 1), date(2024, 1, 1), date(2026, 1, 1)]
+    assert {readings for readings, _, _ in longest_years()} == set(COMBINATIONS)
+    assert {(local_used, to_date) for _, local_used, to_date in longest_years()} == {
+        (False, False), (False, True), (True, False), (True, True)}
+
+
+@pytest.mark.parametrize("readings", COMBINATIONS, ids=" + ".join)
+def test_every_five_visit_year_is_one_page_whatever_readings_local_and_year_to_date_figures_it_has(
+        qapp: object, readings: tuple[str, ...]) -> None:
+    years = {key: year for key, year in longest_years().items() if key[0] == readings}
+    pages = {year.name: a4_pages(build_content(year.request, year.result, HEADER)) for year in years.values()}
+    assert {name: p.count for name, p in pages.items()} == dict.fromkeys(pages, 1)
+    smallest = min(p.doc.defaultFont().pointSizeF() for p in pages.values())
+    assert smallest >= COMPACT_BODY_PT >= SMALL_PT  # never smaller than the sheet's smallest text, 7 pt
 
 
 def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _outpatient(tier: int, amount: str, **more: str) -> dict[str, Any]:
-    return {"kind": "outpatient", "tier": tier, "in_scope": amount, **more}
-
-
-def _stay(tier: int, amount: str, **more: str) -> dict[str, Any]:
-    return {"kind": "inpatient", "tier": tier, "in_scope": amount, **more}
-
-
-# Five-visit Yantai years (109号 二(三)1 and 二(三)3, and the 2023 rules before them): small bills, the issue's bills
-# that cross the fund's limit, bills that cross the 大额补助's too, bills with 先行自付 and 政策范围外 parts, a hospital
-# stay after four visits, five stays; in service and retired; under the 2023, 2024 and 2026 rules (no local figures).
-FIVE_VISIT_YEARS = {
-    "small": [_outpatient(tier, "300") for tier in (1, 2, 3, 1, 2)],
-    "small with 先行自付": [_outpatient(tier, "300", self_pay_first="50") for tier in (1, 2, 3, 1, 2)],
-    "issue 24": [_outpatient(tier, "1500") for tier in (1, 2, 3, 1, 2)],
-    "large": [_outpatient(3, "5000") for _ in range(5)],
-    "with 先行自付": [_outpatient(tier, "1500", out_of_scope="50", self_pay_first="100") for tier in (1, 2, 3, 1, 2)],
-    "a stay": [*(_outpatient(tier, "1500") for tier in (1, 2, 3, 1)), _stay(2, "10000", self_pay_first="500")],
-    "five stays": [_stay(tier, "30000", out_of_scope="1000", self_pay_first="500") for tier in (1, 2, 3, 1, 2)],
-}
-PEOPLE = [{"employment": "enterprise", "retired": False, "sex": "male", "age": 40},
-          {"employment": "enterprise", "retired": True, "sex": "male", "age": 65}]
-
-
-def _longest_year_per_combination_of_readings() -> dict[tuple[str, ...], Request]:
-    """For each combination of readings these years name, the year whose sheet says the most."""
-    longest: dict[tuple[str, ...], tuple[int, Request]] = {}
-    for on, person, visits in itertools.product(["2023-06-01", "2024-06-01", "2026-03-01"], PEOPLE,
-                                                FIVE_VISIT_YEARS.values()):
-        request = Request.model_validate({"city": "yantai", "on": on, "person": person, "visits": visits})
-        result = calculate(request)
-        readings = tuple(sorted(r.id for r in result.readings))
-        size = len(plain_text(request, result))
-        if readings not in longest or size > longest[readings][0]:
-            longest[readings] = (size, request)
-    return {readings: request for readings, (_, request) in longest.items()}
-
-
-COMBINATIONS = _longest_year_per_combination_of_readings()
-ISSUE_24 = ("outpatient-deductible-one-counter", "outpatient-supplement-same-share")
-
-
-def test_the_years_name_every_reading_of_a_five_visit_yantai_year_in_these_combinations() -> None:
-    """The combinations these years name: an outpatient visit's one deductible counter; with it the 大额补助 paying
-    past the fund's limit (2024 on) or the 2023 rules, 先行自付 paid by the person or not; a stay's 大额补助 past the
-    fund's limit, alone or with the outpatient readings."""
-    one_counter, same_share, by_person, pre_2024, stay = (
-        "outpatient-deductible-one-counter", "outpatient-supplement-same-share", "self-pay-first-by-person",
-        "yantai-pre-2024-outpatient", "inpatient-supplement-above-limit")
-    known = {(one_counter,), (one_counter, by_person), ISSUE_24, (one_counter, same_share, by_person),
-             (one_counter, pre_2024), (one_counter, by_person, pre_2024), (stay,), (stay, one_counter),
-             (stay, one_counter, same_share), (stay, one_counter, pre_2024)}
-    assert known <= set(COMBINATIONS), sorted(COMBINATIONS)
-
-
-@pytest.mark.parametrize("readings", sorted(COMBINATIONS), ids=lambda readings: " + ".join(readings) or "no reading")
-def test_a_five_visit_year_is_one_page_with_its_qr_code_whatever_readings_it_names(
-        qapp: object, tmp_path: Path, readings: tuple[str, ...]) -> None:
-    request = COMBINATIONS[readings]
-    result = calculate(request)
+def _one_page_with_qr_code(tmp_path: Path, request: Request, result: Result) -> str:
+    """Print to PDF and PNG; each is one A4 page with the signature and the QR code. The PDF's text."""
     pdf, png = tmp_path / "sheet.pdf", tmp_path / "sheet.png"
     write_pdf(pdf, request, result, HEADER)
     text = _flat(pdftotext(pdf))
     assert pdf_pages(pdf) == 1 and "第1页，共1页" in text
     assert SCAN_TITLE in text and "经办人（签字）" in text
-    assert text.count("解读（") == len(readings)  # each reading's full text once
+    assert text.count("解读（") == len(result.readings)  # each reading's full text once
     save_png(png, request, result, HEADER)
     assert QImage(str(png)).height() == 1754  # one A4 page at 150 dpi
+    return text
 
 
-@pytest.mark.parametrize("count", [8, 9, 19, 22])
+@pytest.mark.parametrize("readings", COMBINATIONS, ids=" + ".join)
+def test_the_longest_five_visit_year_of_each_combination_of_readings_prints_on_one_page(
+        qapp: object, tmp_path: Path, readings: tuple[str, ...]) -> None:
+    years = {key: year for key, year in longest_years().items() if key[0] == readings}
+    longest = years[max(years, key=lambda key: (key[1:], _said(years[key].result)))]  # local and year-to-date first
+    _one_page_with_qr_code(tmp_path, longest.request, longest.result)
+
+
+@pytest.mark.parametrize("question", [
+    {"person": PEOPLE["in service"], "contribution": {"monthly_base": "6000"}},
+    {"person": {"employment": "flexible", "retired": False, "sex": "female", "age": 45},
+     "contribution": {"monthly_base": "4000"}},
+    {"person": {"employment": "enterprise", "retired": False, "sex": "male", "age": 59},
+     "retirement": {"paid_months": 280, "deemed_months": 12, "last_monthly_base": "5000"}},
+], ids=["contribution", "flexible contribution", "retirement check"])
+@pytest.mark.parametrize("on", ["2024-06-01", "2026-03-01"])
+def test_a_contribution_question_and_a_retirement_check_print_on_one_page(
+        qapp: object, tmp_path: Path, question: dict[str, Any], on: str) -> None:
+    request = Request.model_validate({"city": "yantai", "on": on, **question})
+    _one_page_with_qr_code(tmp_path, request, calculate(request))
+
+
+@pytest.mark.parametrize("count", [10, 13, 25, 29])
 def test_the_signature_never_opens_a_page_alone_the_totals_come_with_it(qapp: object, tmp_path: Path,
                                                                           count: int) -> None:
-    """Years of 8, 9, 19 and 22 visits run just over a page: the signature block stood alone on the last page (or
-    with only the notes). Now the year's totals open that page, and the notes and documents follow them."""
+    """Years of 10, 13, 25 and 29 visits run just over one or two pages: the signature block would stand alone on the
+    last page (or with only the notes). The year's totals open that page, and the notes and documents follow them."""
     request = Request.model_validate(year_of_visits(count))
     pdf = tmp_path / "sheet.pdf"
     write_pdf(pdf, request, calculate(request), HEADER)
@@ -111,12 +205,10 @@ def test_every_figure_of_the_issue_24_year_is_in_the_pdfs_text(qapp: object, tmp
     """Copy and search give back every digit (the text layer once lost digits after Latin letters): each visit's
     figures, the year's totals with their capitals. 109号 二(三)1, by hand: deductible 200 + 200 + 200 + 0 + 0 = 600;
     fund 1040 + 910 + 780 + 770 + 0 = 3500 (the limit); 大额 430 + 1050 = 1480; the person 7500 − 3500 − 1480 = 2520."""
-    request = Request.model_validate({"city": "yantai", "on": "2024-06-01", "person": PEOPLE[0],
-                                      "visits": FIVE_VISIT_YEARS["issue 24"]})
+    request = Request.model_validate({"city": "yantai", "on": "2024-06-01", "person": PEOPLE["in service"],
+                                      "visits": [{"kind": "outpatient", "tier": t, "in_scope": "1500"} for t in TIERS]})
     result = calculate(request)
-    pdf = tmp_path / "sheet.pdf"
-    write_pdf(pdf, request, result, HEADER)
-    text = _flat(pdftotext(pdf))
+    text = _one_page_with_qr_code(tmp_path, request, result)
     content = build_content(request, result, HEADER)
     figures = [row.figure for s in content.sections for t in s.tables for row in t.rows if row.kind == "line"]
     assert figures and all(_flat(figure) in text for figure in figures), [f for f in figures if _flat(f) not in text]

@@ -94,7 +94,7 @@ def test_locally_entered_figure_marked_on_paper(
     write_pdf(out, *with_local, header)
     flat = re.sub(r"\s+", "", pdftotext(out))
     assert "(10,000.00−500.00)×85%=8,075.00" in flat
-    assert "【本地录入】" in flat and "本地录入（烟台市）" in flat
+    assert "本地录入109号二(三)2" in flat  # the fund's 依据: the hall's share, then the clause of the deductible
 
 
 def test_png_is_the_sheet_at_150_dpi(

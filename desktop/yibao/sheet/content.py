@@ -41,7 +41,7 @@ TITLE = "职工基本医疗保险测算单"
 DISCLAIMER = "测算结果仅供参考，以医保经办机构实际结算为准"
 LOCAL = LOCAL_MARK
 MISSING_TITLE = f"{NOT_STATED}的数字（未予计算，不作估计）"
-LOCAL_NOTE = "标注“本地录入”的数字由经办机构工作人员录入（或从医疗保障部门的参数数据包导入），不是所收录政策文件中的数字。"
+LOCAL_NOTE = "依据栏标注“本地录入”的数字由经办机构工作人员录入（或从医疗保障部门的参数数据包导入），不是所收录政策文件中的数字。"
 SCAN_TITLE = "扫码调取"
 SCAN_HOW = "在本程序中按 Ctrl+L，用扫码枪扫描此码，即可重新打开本次测算，不必重新录入"
 SCAN_TOO_LONG = "本次测算内容较多，二维码无法容纳；调取码见本测算单的复制文本"
@@ -159,7 +159,8 @@ def build_content(
         notes.append(LOCAL_NOTE)
     documents = _documents_of(result, comparison)
     short = _short_numbers(documents)
-    numbered = tuple(replace(s, title=f"{_CN_ORDINALS[i]}、{s.title}", tables=_cited_short(s.tables, short))
+    cited = {**short, f"{LOCAL}（{result.city_name}）": LOCAL}  # a figure the hall entered for the sheet's own city
+    numbered = tuple(replace(s, title=f"{_CN_ORDINALS[i]}、{s.title}", tables=_cited_short(s.tables, cited))
                      for i, s in enumerate(sections))
     return SheetContent(
         title=TITLE,
@@ -169,7 +170,7 @@ def build_content(
         inputs=tuple(_inputs(request, result)),
         sections=numbered,
         missing=_missing(result),
-        notes=tuple(_short_cite(note, short) for note in notes),
+        notes=tuple(_short_cite(note, cited) for note in notes),
         documents=tuple(replace(d, short=short.get(d.number, "")) for d in documents),
         headlines=tuple(_asked_first(comparison, headlines(result, request.person))),
         case_code=encode_case(request, header.printed_at.date()),
@@ -239,6 +240,7 @@ def _visits_section(request: Request, result: Result) -> Section:
     assert result.visits is not None
     rows: list[Row] = []
     printed: set[Row] = set()  # a rate the same as one above (a tier's 支付比例 again) is printed once
+    first_seen: dict[Row, int] = {}  # a line that says what a line of an earlier visit says: 同第N次
     entered = request.visits or []
     for number, visit in enumerate(result.visits, start=1):
         title = f"第{number}次　{KIND_NAMES[visit.kind]}·{TIER_NAMES.get(visit.tier, str(visit.tier))}医疗机构"
@@ -256,10 +258,11 @@ def _visits_section(request: Request, result: Result) -> Section:
         rows.append(Row(title, "", kind="group"))
         for line in filter(_applies_to_visit, visit.lines):
             row = _row(line)
-            if row not in printed:
-                rows.append(row)
-            if line.unit == "rate":
-                printed.add(row)
+            if line.unit == "rate" and row in printed:
+                continue
+            printed.add(row)
+            earlier = first_seen.setdefault(row, number)
+            rows.append(row if earlier == number else replace(row, formula=f"同第{earlier}次"))
     totals: list[Total] = []
     t = result.year_totals
     if t is not None:

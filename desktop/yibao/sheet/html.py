@@ -25,6 +25,7 @@ from yibao.sheet.qr import case_qr
 from yibao.wording import YUAN_SIGN
 
 BODY_PT = 8.0
+COMPACT_BODY_PT = 7.5  # a sheet just over a page; never below SMALL_PT, the sheet's smallest text
 SMALL_PT = 7.0
 HEADING_PT = 9.5
 HEADLINE_PT = 10.5
@@ -37,9 +38,9 @@ _TABLE = f'<table width="100%" border="1" cellspacing="0" cellpadding="0" style=
 INPUTS_PER_ROW = 3
 _CAPTION = f"font-size:{HEADING_PT}pt; font-weight:bold;"
 CAPTION_BG = "#c5d0dc"
-_SPACER = '<p style="font-size:4pt; margin:0px;">&nbsp;</p>'
+_SPACER = '<p style="font-size:3pt; margin:0px;">&nbsp;</p>'
 # Cell padding, set once as the document's default style sheet (render.py applies it).
-STYLE_SHEET = "td, th { padding-left: 3px; padding-right: 3px; padding-top: 0px; padding-bottom: 2px; }"
+STYLE_SHEET = "td, th { padding-left: 3px; padding-right: 3px; padding-top: 0px; padding-bottom: 0px; }"
 PAGE_WIDTH_PT = 521.6  # A4 less the margins (184 mm), in points
 CELL_PADDING_PT = 8.0  # 3 px a side, as STYLE_SHEET sets, and the rules between the cells
 # The label, figure and clause columns as wide as their longest text (within these bounds, per cent of the page);
@@ -47,7 +48,6 @@ CELL_PADDING_PT = 8.0  # 3 px a side, as STYLE_SHEET sets, and the rules between
 LABEL_PERCENT = (13, 26)
 FIGURE_PERCENT = (9, 14)
 SOURCE_PERCENT = (8, 11)  # a long citation (本地录入（烟台市）；109号 二(三)2) wraps rather than narrow every formula
-INPUT_KEY_PERCENT = (11, 18)
 QR_SOURCE = "yibao-case-code"  # the QR code's image, added to the document by render.py
 SCREEN_DPI = 96  # an <img>'s size is in pixels of the screen's logical resolution: Qt scales them to the paint device
 
@@ -74,23 +74,34 @@ def _headlines(content: SheetContent) -> str:
 def _inputs(content: SheetContent) -> str:
     cells = list(content.inputs)
     cells += [("", "")] * (-len(cells) % INPUTS_PER_ROW)
-    key = _percent([k for k, _ in cells], BODY_PT, INPUT_KEY_PERCENT)  # the names on one line where they can be
-    value = 100 // INPUTS_PER_ROW - key
-    # The last value takes what the others leave: columns adding up to 99% drew this box ~2 mm narrower than the rest.
-    values = [value] * (INPUTS_PER_ROW - 1) + [100 - INPUTS_PER_ROW * key - (INPUTS_PER_ROW - 1) * value]
+    widths = _input_widths(cells)
     rows = []
     for i in range(0, len(cells), INPUTS_PER_ROW):
-        pairs = zip(cells[i : i + INPUTS_PER_ROW], values, strict=True)
-        tds = "".join(f'<td width="{key}%" bgcolor="{GROUP_BG}">{_e(k)}</td><td width="{width}%">{_e(v)}</td>'
-                      for (k, v), width in pairs)
+        pairs = cells[i : i + INPUTS_PER_ROW]
+        tds = "".join(f'<td width="{widths[2 * n]}%" bgcolor="{GROUP_BG}">{_e(k)}</td>'
+                      f'<td width="{widths[2 * n + 1]}%">{_e(v)}</td>' for n, (k, v) in enumerate(pairs))
         rows.append(f"<tr>{tds}</tr>")
     caption = f'<tr><td colspan="{2 * INPUTS_PER_ROW}" bgcolor="{CAPTION_BG}" style="{_CAPTION}">测算条件</td></tr>'
     return f"{_TABLE}<thead>{caption}</thead>{''.join(rows)}</table>"
 
 
+def _input_widths(cells: list[tuple[str, str]]) -> list[int]:
+    """Each column's share of the page in proportion to its longest name or value: all on one line where the page
+    has room for them (a year-to-date's long names wrapped in equal columns, beside short values)."""
+    needs = [max(_ems(pair[side]) for pair in cells[column::INPUTS_PER_ROW]) * BODY_PT + CELL_PADDING_PT
+             for column in range(INPUTS_PER_ROW) for side in (0, 1)]
+    widths = [math.floor(100 * need / sum(needs)) for need in needs]
+    widths[-1] += 100 - sum(widths)  # 100% in all: at 99% the box was drawn ~2 mm narrower than the others
+    return widths
+
+
+_NARROW_EMS = {",": 0.28, ".": 0.28, ":": 0.28, ";": 0.28, " ": 0.22, "(": 0.34, ")": 0.34, "%": 0.92}
+
+
 def _ems(text: str) -> float:
-    """The width of a text in ems of its font: a Chinese character is one, a digit or a Latin letter about half."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.56 for ch in text)
+    """The width of a text in ems of its font: a Chinese character is one, a digit or a Latin letter about half, a
+    comma, point or space about a quarter (Noto Sans CJK's advances)."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else _NARROW_EMS.get(ch, 0.56) for ch in text)
 
 
 def _percent(texts: list[str], points: float, bounds: tuple[int, int]) -> int:
@@ -102,19 +113,16 @@ def _column_widths(table: Table) -> tuple[str, str, str, str]:
     """The four columns' widths for this table's rows (each visit's table of a section gets the same)."""
     lines = [row for row in table.rows if row.kind == "line"]
     label = _percent([row.label for row in lines], BODY_PT, LABEL_PERCENT)
-    figure = max(_percent([row.figure for row in lines], BODY_PT, FIGURE_PERCENT),
-                 _percent([f"【{LOCAL}】" for row in lines if row.local], SMALL_PT, FIGURE_PERCENT))
-    source = _percent([row.source for row in lines], SMALL_PT, SOURCE_PERCENT)
+    figure = _percent([row.figure for row in lines], BODY_PT, FIGURE_PERCENT)
+    source = _percent([cited for row in lines for cited in row.source.split("；")], SMALL_PT, SOURCE_PERCENT)
     return f"{label}%", f"{figure}%", f"{100 - label - figure - source}%", f"{source}%"
 
 
 def _line_row(row: Row, w: tuple[str, str, str, str]) -> str:
-    figure = _e(row.figure)
-    if row.local:
-        figure += f'<br/><span style="font-size:{SMALL_PT}pt; font-weight:bold;">【{LOCAL}】</span>'
-    source = _e(row.source) if row.source else "—"
+    # each citation on a line of its own (two never share the column's line); 本地录入 in bold: the figure's mark
+    source = "<br/>".join(_e(part).replace(LOCAL, f"<b>{LOCAL}</b>") for part in row.source.split("；")) or "—"
     return (
-        f'<tr><td width="{w[0]}">{_e(row.label)}</td><td width="{w[1]}" align="right">{figure}</td>'
+        f'<tr><td width="{w[0]}">{_e(row.label)}</td><td width="{w[1]}" align="right">{_e(row.figure)}</td>'
         f'<td width="{w[2]}" style="font-size:{SMALL_PT}pt;">{_e(row.formula)}</td>'
         f'<td width="{w[3]}" style="font-size:{SMALL_PT}pt;">{source}</td></tr>'
     )
@@ -179,8 +187,8 @@ def _list(title: str, items: list[str]) -> str:
     if not items:
         return ""
     lis = "".join(f"<li>{item}</li>" for item in items)
-    heading = f'<p style="{_CAPTION} margin-top:3px; margin-bottom:0px;">{_e(title)}</p>'
-    return (f'{heading}<ol style="font-size:{SMALL_PT}pt; margin-top:1px; margin-bottom:0px; margin-left:0px;'
+    heading = f'<p style="font-weight:bold; margin-top:1px; margin-bottom:0px;">{_e(title)}</p>'
+    return (f'{heading}<ol style="font-size:{SMALL_PT}pt; margin-top:0px; margin-bottom:0px; margin-left:0px;'
             f' -qt-list-indent:1;">{lis}</ol>')
 
 
@@ -191,9 +199,9 @@ def _document(d: DocumentRef) -> str:
     return f"{short}{_e(d.number)}{title}{issuer}"
 
 
-def sheet_html(content: SheetContent, screen_dpi: float = SCREEN_DPI) -> str:
+def sheet_html(content: SheetContent, screen_dpi: float = SCREEN_DPI, body_pt: float = BODY_PT) -> str:
     """The body of the sheet: inputs, result tables, totals, missing figures, notes, documents, disclaimer, signature."""
-    parts = [f'<html><body style="font-size:{BODY_PT}pt;">', _headlines(content), _inputs(content)]
+    parts = [f'<html><body style="font-size:{body_pt}pt;">', _headlines(content), _inputs(content)]
     parts += [_section(s) for s in content.sections]
     missing = [f"<b>{_e(label)}</b>：{_e(reason)}" for label, reason in content.missing]
     parts.append(_list(MISSING_TITLE, missing))
@@ -217,7 +225,7 @@ def _case_qr(code: str, screen_dpi: float) -> str:
 def _signature(content: SheetContent, screen_dpi: float) -> str:
     """The disclaimer, the lines to sign and stamp, and the QR code that reopens the case: one table, kept together."""
     return (
-        f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:4px;"><tr><td width="63%" valign="top">'
+        f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:2px;"><tr><td width="63%" valign="top">'
         f'<p align="center" style="font-size:{HEADING_PT}pt; font-weight:bold;">{_e(content.disclaimer)}</p>'
         f'<p style="margin-top:6px;">经办人（签字）：________________　　日期：______年____月____日</p>'
         f'<p style="margin-top:6px;">经办机构（盖章）：</p></td>{_case_qr(content.case_code, screen_dpi)}</tr></table>'

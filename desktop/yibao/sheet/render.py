@@ -39,7 +39,7 @@ from yibao.fonts import install_fonts
 from yibao.rules import Request, Result
 from yibao.rules.compare import Comparison
 from yibao.sheet.content import SheetContent, SheetHeader, build_content
-from yibao.sheet.html import BODY_PT, HEAD_BG, QR_SOURCE, STYLE_SHEET, sheet_html
+from yibao.sheet.html import BODY_PT, COMPACT_BODY_PT, HEAD_BG, QR_SOURCE, STYLE_SHEET, sheet_html
 from yibao.sheet.parts import Table
 from yibao.sheet.qr import case_qr
 from yibao.sheet.tiers import TierSheet
@@ -47,8 +47,9 @@ from yibao.state.atomic import WriteError, replace_checked
 from yibao.version import APP_TITLE, app_version
 
 MARGINS_MM = QMarginsF(13, 8, 13, 8)  # left, top, right, bottom
-LINE_HEIGHT_PERCENT = 74
-FOOTER_MM = 8.0
+LINE_HEIGHT_PERCENT = 72
+BASELINE_RAISE_PERCENT = 20.0  # of the font's height: the glyphs centred in the tightened line
+FOOTER_MM = 7.0
 TITLE_PT = 15.0
 HEADER_PT = 8.5
 FOOTER_PT = 7.5
@@ -92,23 +93,33 @@ class SheetPages:
         self.title = _font(self.family, TITLE_PT, bold=True)
         self.line = QFontMetricsF(self.small, device).height()
         self.title_height = QFontMetricsF(self.title, device).height()
-        self.rule_y = self.line * 1.3 + self.title_height + self.line + 1.5 * self.mm
-        self.header_height = self.rule_y + 3.5 * self.mm
+        # the font's line gap (1.45 em) below the counter line and the title is most of their space: a little of it taken
+        self.rule_y = self.line * 1.1 + self.title_height * 0.9 + self.line + 1.0 * self.mm
+        self.header_height = self.rule_y + 2.5 * self.mm
         self.footer_height = FOOTER_MM * self.mm
         self.body = QSizeF(page.width(), page.height() - self.header_height - self.footer_height)
-        self.doc = QTextDocument()
-        self.doc.documentLayout().setPaintDevice(device)
-        self.doc.setDefaultFont(_font(self.family, BODY_PT))
-        self.doc.setDocumentMargin(0)
-        self.doc.setDefaultStyleSheet(STYLE_SHEET)
+        self.doc = self._laid_out(content, device, BODY_PT)
+        if self.doc.pageCount() == 2:  # just over a page: the body a little smaller may bring it onto one
+            compact = self._laid_out(content, device, COMPACT_BODY_PT)
+            if compact.pageCount() == 1:
+                self.doc = compact
+        self.count = max(1, self.doc.pageCount())
+
+    def _laid_out(self, content: SheetContent, device: QPaintDevice, body_pt: float) -> QTextDocument:
+        """The body with its text at ``body_pt`` (the formulas, clauses and notes stay at SMALL_PT), cut into pages."""
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)
+        doc.setDefaultFont(_font(self.family, body_pt))
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(STYLE_SHEET)
         qr = case_qr(content.case_code)
         if qr is not None:
-            self.doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(QR_SOURCE), _qr_image(qr.modules))
-        self.doc.setHtml(sheet_html(content, _screen_dpi()))
-        _tighten_lines(self.doc)
-        self.doc.setPageSize(self.body)
-        _keep_tables_together(self.doc, self.body.height())
-        self.count = max(1, self.doc.pageCount())
+            doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(QR_SOURCE), _qr_image(qr.modules))
+        doc.setHtml(sheet_html(content, _screen_dpi(), body_pt))
+        _tighten_lines(doc)
+        doc.setPageSize(self.body)
+        _keep_tables_together(doc, self.body.height())
+        return doc
 
     def paint(self, painter: QPainter, index: int, origin: QPointF | None = None) -> None:
         origin = origin or QPointF(0, 0)
@@ -134,9 +145,9 @@ class SheetPages:
         self._text(painter, QRectF(0, 0, width, self.line), left, self.content.counter_line, self.small)
         if index:
             self._text(painter, QRectF(0, 0, width, self.line), right, "（续）", self.small)
-        y = self.line * 1.3
+        y = self.line * 1.1
         self._text(painter, QRectF(0, y, width, self.title_height), centre, self.content.title, self.title)
-        y += self.title_height
+        y += self.title_height * 0.9
         self._text(painter, QRectF(0, y, width, self.line), centre, self.content.subtitle, self.small)
         painter.setPen(QPen(QColor("#000000"), 0.35 * self.mm))
         painter.drawLine(QPointF(0, self.rule_y), QPointF(width, self.rule_y))
@@ -182,15 +193,20 @@ def _qr_image(modules: tuple[tuple[bool, ...], ...]) -> QImage:
 
 
 def _tighten_lines(doc: QTextDocument) -> None:
-    """Noto CJK's line gap (1.45 em) is generous for a form: print lines at LINE_HEIGHT_PERCENT of it."""
+    """Noto CJK's line gap (1.45 em) is generous for a form: print lines at LINE_HEIGHT_PERCENT of it. Qt cuts the
+    shorter line from below, so the glyphs sank onto the rule under them: they are raised back into their line."""
     block_format = QTextBlockFormat()
     block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    raised = QTextCharFormat()
+    raised.setBaselineOffset(BASELINE_RAISE_PERCENT)
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()  # block by block in one edit: a whole-document selection costs the square of its length
     block = doc.begin()
     while block.isValid():
         cursor.setPosition(block.position())
         cursor.mergeBlockFormat(block_format)
+        cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(raised)
         block = block.next()
     cursor.endEditBlock()
 
@@ -415,22 +431,30 @@ def _complete_png(path: Path) -> bool:
         return png.read().startswith(b"\x00\x00\x00\x00IEND")
 
 
+def _a4_pixels() -> QSizeF:
+    full_mm = _page_layout().fullRect(QPageLayout.Unit.Millimeter)
+    return QSizeF(full_mm.width() * PDF_DPI / 25.4, full_mm.height() * PDF_DPI / 25.4)
+
+
+def a4_pages(content: SheetContent) -> SheetPages:
+    """The sheet laid out on A4 at the PDF's resolution, as the PDF and the PNG print it (not painted)."""
+    px = PDF_DPI / 25.4
+    full = _a4_pixels()
+    paint = QRectF(MARGINS_MM.left() * px, MARGINS_MM.top() * px, full.width() - (MARGINS_MM.left() + MARGINS_MM.right()) * px,
+                   full.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * px)
+    probe = QImage(1, 1, QImage.Format.Format_RGB32)
+    _set_dpi(probe, PDF_DPI)
+    return SheetPages(content, probe, paint)
+
+
 def save_png(
     path: str | Path, request: Request, result: Result, header: SheetHeader, comparison: Comparison | TierSheet | None = None
 ) -> None:
     """The sheet's pages stacked in one picture at 150 dpi. The text is laid out at the PDF's resolution and drawn
     smaller, so the picture breaks pages where the paper does (laid out at 150 dpi, fonts round to coarser sizes and
     a one-page year ran onto a second page)."""
-    content = build_content(request, result, header, comparison=comparison)
-    layout = _page_layout()
-    px = PDF_DPI / 25.4
-    full_mm = layout.fullRect(QPageLayout.Unit.Millimeter)
-    full = QSizeF(full_mm.width() * px, full_mm.height() * px)
-    paint = QRectF(MARGINS_MM.left() * px, MARGINS_MM.top() * px, full.width() - (MARGINS_MM.left() + MARGINS_MM.right()) * px,
-                   full.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * px)
-    probe = QImage(1, 1, QImage.Format.Format_RGB32)
-    _set_dpi(probe, PDF_DPI)
-    pages = SheetPages(content, probe, paint)
+    pages = a4_pages(build_content(request, result, header, comparison=comparison))
+    full = _a4_pixels()
     scale = PNG_DPI / PDF_DPI
     width, height = round(full.width() * scale), round(full.height() * scale)
     gap = round(PNG_GAP_MM * PNG_DPI / 25.4)
