@@ -261,4 +261,4 @@ def test_the_sheet_prints_it_marked_local(policy: Policy) -> None:
     # the second visit's line and the year's total; the first visit reached no limit: its 0.00 is left out as usual
     assert [row.split()[1] for row in text.splitlines() if row.startswith("    大额医疗费用补助支付")] == ["0.00", "0.00"]
     assert "大额补助按统筹基金相同的支付比例继续支付" not in text  # a reading on how the layer pays: no layer, no reading
-    assert "【本地录入】" in sheet_html(build_content(request, result))
+    assert "2号 三（<b>本地录入</b>）" in sheet_html(build_content(request, result))  # marked where its 依据 is

@@ -317,7 +317,7 @@ def test_sheet_with_the_pack_cites_its_document(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
-    assert "¥6,000.00" in flat and "【本地录入】" in flat
+    assert "¥6,000.00" in flat and "1号一、二（本" in flat  # the pack's clauses cited together, marked 本地录入
     assert "示例医保发〔2024〕1号《（示例，虚构）烟台市职工住院待遇标准的通知》" in flat
     assert not local_figures_path().exists()
 

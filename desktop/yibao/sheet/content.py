@@ -212,7 +212,11 @@ def _figure(line: Line) -> str:
 
 
 def _sources(sources: Iterable[SourceRef]) -> str:
-    return "；".join(dict.fromkeys(s.text() for s in sources))
+    """The citations, a document's clauses together (a pack's 1号 一、二、三（本地录入）, not each with its number)."""
+    clauses: dict[SourceRef, list[str]] = {}
+    for source in sources:
+        clauses.setdefault(replace(source, clause=""), []).append(source.clause)
+    return "；".join(dict.fromkeys(replace(s, clause="、".join(dict.fromkeys(c))).text() for s, c in clauses.items()))
 
 
 def _row(line: Line) -> Row:

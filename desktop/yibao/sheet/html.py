@@ -47,7 +47,7 @@ CELL_PADDING_PT = 8.0  # 3 px a side, as STYLE_SHEET sets, and the rules between
 # the arithmetic takes the rest, so that it wraps as little as it can.
 LABEL_PERCENT = (13, 26)
 FIGURE_PERCENT = (9, 14)
-SOURCE_PERCENT = (8, 11)  # a long citation (本地录入（烟台市）；109号 二(三)2) wraps rather than narrow every formula
+SOURCE_PERCENT = (8, 16)  # a pack's citation (1号 一、二（本地录入）) on one line; a longer one wraps
 QR_SOURCE = "yibao-case-code"  # the QR code's image, added to the document by render.py
 SCREEN_DPI = 96  # an <img>'s size is in pixels of the screen's logical resolution: Qt scales them to the paint device
 
