@@ -369,6 +369,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     if not (sys.argv[1:] if argv is None else argv):
+        from yibao.ui.preload import load_pyside
+
+        load_pyside()
         from yibao.ui.app import run  # the window: Qt first, the rules core after the first paint
 
         return run()

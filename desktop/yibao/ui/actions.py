@@ -99,7 +99,8 @@ class Actions:
                 if item is None:
                     menu.addSeparator()
                     continue
-                action = QAction(item.text, self.window)
+                action = QAction(self.window)  # QAction(text, parent) would make QIcon's enums, ~2 ms
+                action.setText(item.text)
                 if item.tab is not None:
                     action.triggered.connect(lambda _checked=False, item=item: self.on_tab(item.tab, item.slot))
                 else:
