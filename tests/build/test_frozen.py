@@ -171,10 +171,12 @@ def test_sheet_writes_a_pdf_with_chinese_text(frozen: Path, tmp_path: Path) -> N
         assert fragment in text, fragment
 
 
-def test_window_opens_and_computes_offscreen(frozen: Path, tmp_path: Path) -> None:
+def test_window_opens_computes_and_reads_its_sheet_s_qr_code_from_a_png(frozen: Path, tmp_path: Path) -> None:
+    """The smoke run also writes the sheet as a PNG picture and reads the case back from its QR code (扫码调取 from a
+    picture: segno, Qt's PNG reader and zxing-cpp, frozen)."""
     done = run_frozen(frozen, tmp_path, extra_env={"YIBAO_SMOKE": "1"})
     assert done.returncode == 0, done.stderr
-    assert re.fullmatch(r"yibao-smoke-ok \S+市 单位月缴 \d+\.\d\d \(\d+\.\d\ds\)", done.stdout.strip()), done.stdout
+    assert re.fullmatch(r"yibao-smoke-ok \S+市 单位月缴 \d+\.\d\d 扫码调取 PNG \(\d+\.\d\ds\)", done.stdout.strip()), done.stdout
     assert (tmp_path / "yibao-home").is_dir()
 
 

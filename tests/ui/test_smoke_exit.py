@@ -15,5 +15,5 @@ def test_smoke_run_quits_although_its_case_is_unsaved(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "yibao"], capture_output=True, text=True, encoding="utf-8", env=env,
                           timeout=60, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("yibao-smoke-ok 烟台市 单位月缴 480.00")
+    assert done.stdout.startswith("yibao-smoke-ok 烟台市 单位月缴 480.00 扫码调取 PNG")  # the sheet's QR read back
     assert "yibao-question 放弃当前测算" in done.stderr

@@ -2,7 +2,8 @@
 
 Environment switches (for the benchmark and the frozen smoke test):
 ``YIBAO_EXIT_AFTER_FIRST_PAINT=1`` prints ``yibao-first-paint <time.time()>`` at the first paint and exits;
-``YIBAO_SMOKE=1`` loads the rules core, computes the default case, prints ``yibao-smoke-ok …`` and exits.
+``YIBAO_SMOKE=1`` loads the rules core, computes the default case, saves its sheet as a PNG picture and reads the
+case back from the picture's QR code, prints ``yibao-smoke-ok …`` and exits.
 """
 
 from __future__ import annotations
@@ -116,5 +117,24 @@ def _smoke_report(window: MainWindow, started: float) -> None:
     if result is None or result.contribution is None:
         print(f"yibao-smoke-failed {window.input_error()}", file=sys.stderr, flush=True)
         os._exit(1)
-    print(f"yibao-smoke-ok {result.city_name} 单位月缴 {result.contribution.employer_monthly} "
+    scanned = _scan_saved_sheet(window)
+    if scanned != window.presenter.request:
+        print(f"yibao-smoke-failed 扫码调取 read another case: {scanned}", file=sys.stderr, flush=True)
+        os._exit(1)
+    print(f"yibao-smoke-ok {result.city_name} 单位月缴 {result.contribution.employer_monthly} 扫码调取 PNG "
           f"({time.time() - started:.2f}s)", flush=True)
+
+
+def _scan_saved_sheet(window: MainWindow) -> object:
+    """The sheet written as a PNG picture (as 文件 › 另存为图片 does, not recorded in the history) and its QR code read
+    back (扫码调取 from a picture): the case it holds."""
+    from yibao import sheet
+    from yibao.casecode import decode_case
+    from yibao.state.paths import data_dir
+    from yibao.ui.dialogs.scan import code_in_picture
+
+    picture = data_dir() / "smoke-sheet.png"
+    case = window.output.sheet_case()
+    assert case is not None
+    sheet.save_png(str(picture), *case, window.output.sheet_header(), window.printed_comparison())
+    return decode_case(code_in_picture(picture)).request
