@@ -44,3 +44,6 @@ dst
 _.show_about
 _.import_file
 _.scan_case
+
+# build_scripts/subset_font.py: fontTools writes the OpenType count field kept beside the list it counts.
+_.LangSysCount
