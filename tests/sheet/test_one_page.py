@@ -215,3 +215,23 @@ def test_every_figure_of_the_issue_24_year_is_in_the_pdfs_text(qapp: object, tmp
     for figure, capitals in (("¥600.00", "人民币陆佰元整"), ("¥3,500.00", "人民币叁仟伍佰元整"),
                              ("¥1,480.00", "人民币壹仟肆佰捌拾元整"), ("¥2,520.00", "人民币贰仟伍佰贰拾元整")):
         assert figure + capitals in text
+
+
+def test_the_fullest_year_without_local_figures_gives_back_109s_figures(qapp: object, tmp_path: Path) -> None:
+    """The generated year that fills most of its page without local figures: a retiree in 2026 with 200.00 of the
+    outpatient deductible counted, 1,000.00 paid by the fund and one stay before; two outpatient visits of 5,000.00
+    (tiers 1 and 2) and three stays of 80,000.00 (tiers 3, 1, 2), each with 先行自付 100.00 and 政策范围外 50.00.
+
+    By hand, 109号 二(三)1 (retirees +5%, fund limit 4,500, 大额 up to 1,500, together 6,000): visit 1 (一级, 200
+    counted already) deductible 0, 5,000 × 85% = 4,250, the fund pays the 3,500 left of its limit, 大额 the 750 above
+    it; the person 5,150 − 3,500 − 750 = 900. Visit 2 (二级) deductible 400 − 200 = 200, (5,000 − 200) × 75% = 3,600,
+    the fund's limit reached: 0, 大额 the 750 left of its 1,500 (3,500 + 1,000 + 750 + 750 = 6,000); the person 5,150 −
+    0 − 750 = 4,400. 二(三)2: the year's second stay (三级) 800 × 0.5 = 400, the third and fourth none; the inpatient
+    share and limits are 另行制定: those figures are 文件未规定. The year: 250,750.00 billed, 600.00 deductible."""
+    year = next(y for y in _generated_years() if y.name == "2026-01-01, retired, 3 stays, very large bills, extras on all, "
+                "year-to-date, local figures: none")
+    text = _one_page_with_qr_code(tmp_path, year.request, year.result)
+    for worked in ("(5,000.00−0.00)×85%=4,250.00", "5,150.00−统筹3,500.00−大额750.00=900.00",
+                   "(5,000.00−200.00)×75%=3,600.00", "5,150.00−统筹0.00−大额750.00=4,400.00", "800.00×0.5=400.00",
+                   "已能计算的统筹基金支付¥3,500.00", "¥250,750.00人民币贰拾伍万零柒佰伍拾元整", "¥600.00人民币陆佰元整"):
+        assert worked in text, worked

@@ -130,7 +130,7 @@ def _line_row(row: Row, w: tuple[str, str, str, str]) -> str:
 
 def headings_row(headings: tuple[str, ...], widths: tuple[str, str, str, str]) -> str:
     cells = zip(widths, headings, strict=True)
-    return "<tr>" + "".join(f'<th width="{w}" bgcolor="{HEAD_BG}" align="left">{_e(h)}</th>' for w, h in cells) + "</tr>"
+    return "<tr>" + "".join(f'<td width="{w}" bgcolor="{HEAD_BG}"><b>{_e(h)}</b></td>' for w, h in cells) + "</tr>"
 
 
 def _table(table: Table, caption: str) -> str:
@@ -168,9 +168,11 @@ def _totals(section: Section) -> str:
             f'<tr><td width="42%">{_e(total.label)}</td>'
             f'<td width="14%" align="right"><b>{figure}</b></td><td width="44%">{capitals}</td></tr>'
         )
+    # headings as bold cells, not <th>: Qt gives a <th>'s text a background of its own, which stayed below the raised
+    # text and showed as a band over the row under it
     head = (
-        f'<tr><th bgcolor="{HEAD_BG}" align="left">{_e(section.totals_title)}</th><th bgcolor="{HEAD_BG}" align="right">小写</th>'
-        f'<th bgcolor="{HEAD_BG}" align="left">大写</th></tr>'
+        f'<tr><td bgcolor="{HEAD_BG}"><b>{_e(section.totals_title)}</b></td>'
+        f'<td bgcolor="{HEAD_BG}" align="right"><b>小写</b></td><td bgcolor="{HEAD_BG}"><b>大写</b></td></tr>'
     )
     return f'{_TABLE}<thead>{head}</thead>{"".join(rows)}</table>'
 
