@@ -1,12 +1,13 @@
-"""Start-up, size and memory of the app against a bare PySide6 window, from source and frozen, side by side.
+"""Start-up, CPU time, size and memory of the app against a bare PySide6 window, from source and frozen, side by side.
 
     python build_scripts/bench_startup.py [--runs 15] [--xvfb]
 
 Each program is launched with ``YIBAO_EXIT_AFTER_FIRST_PAINT=1``: after its main window's first Paint event
 it prints ``yibao-first-paint <time.time()>`` and exits. Start-up is that time less the time just before
-launch; peak memory is the child's maximum resident set (``os.wait4``). The programs take turns, run after
-run, so a busy moment of the machine hits them all alike. Frozen programs are skipped (and said so) when
-``dist/`` lacks them: ``python build_scripts/build.py`` and ``python build_scripts/build.py --bare``.
+launch; its CPU time (user + system, ``os.wait4``) and peak memory (maximum resident set) are the child's.
+The programs take turns, run after run, so a busy moment of the machine hits them all alike; CPU time moves
+less than wall time with the load of a shared machine, which is printed before and after. Frozen programs are
+skipped (and said so) when ``dist/`` lacks them: ``python build_scripts/build.py`` and ``python build_scripts/build.py --bare``.
 Offscreen by default; ``--xvfb`` starts an Xvfb server and shows real windows on it.
 """
 
@@ -37,6 +38,7 @@ class Program:
     label: str
     command: list[str]
     startup_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
     rss_mib: list[float] = field(default_factory=list)
 
 
@@ -55,8 +57,8 @@ def programs() -> tuple[list[Program], list[str]]:
     return found, skipped
 
 
-def launch_once(program: Program, env: dict[str, str]) -> tuple[float, float]:
-    """One launch: (milliseconds from launch to first paint, peak resident memory in MiB)."""
+def launch_once(program: Program, env: dict[str, str]) -> tuple[float, float, float]:
+    """One launch: (milliseconds from launch to first paint, CPU milliseconds, peak resident memory in MiB)."""
     with tempfile.TemporaryFile() as errors:
         started = time.time()
         child = subprocess.Popen(program.command, stdout=subprocess.PIPE, stderr=errors, env=env, cwd=ROOT)
@@ -73,7 +75,7 @@ def launch_once(program: Program, env: dict[str, str]) -> tuple[float, float]:
     if child.returncode != 0 or not painted:
         raise RuntimeError(f"{program.label}: exit {child.returncode}, no first-paint line\n{output}\n{problems}")
     rss_kib = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss / 1024
-    return (float(painted[0]) - started) * 1000, rss_kib / 1024
+    return (float(painted[0]) - started) * 1000, (usage.ru_utime + usage.ru_stime) * 1000, rss_kib / 1024
 
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
@@ -100,27 +102,36 @@ def verdict(value: float | None, goal: float) -> str:
     return f"{value:.2f}× ({'meets' if value <= goal else 'misses'} the goal ≤ {goal}×)"
 
 
-def report(measured: list[Program], skipped: list[str], runs: int, where: str) -> None:
+def load_average() -> str:
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "n/a"
+
+
+def report(measured: list[Program], skipped: list[str], runs: int, where: str, loads: tuple[str, str]) -> None:
     import PyInstaller
     import PySide6
 
     print(
         f"\n{runs} runs each, {where}; {os.cpu_count()} cores {platform.machine()}, Python {platform.python_version()}, "
-        f"PySide6 {PySide6.__version__}, PyInstaller {PyInstaller.__version__}"
+        f"PySide6 {PySide6.__version__}, PyInstaller {PyInstaller.__version__}; load average {loads[0]} before, "
+        f"{loads[1]} after"
     )
-    print(f"{'program':<22}{'median ms':>10}{'min':>8}{'max':>8}{'peak RSS MiB':>14}")
+    print(f"{'program':<22}{'median ms':>10}{'min':>8}{'max':>8}{'CPU ms':>8}{'peak RSS MiB':>14}")
     medians: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     for program in measured:
         medians[program.label] = statistics.median(program.startup_ms)
+        cpu[program.label] = statistics.median(program.cpu_ms)
         print(
             f"{program.label:<22}{medians[program.label]:>10.0f}{min(program.startup_ms):>8.0f}"
-            f"{max(program.startup_ms):>8.0f}{statistics.median(program.rss_mib):>14.1f}"
+            f"{max(program.startup_ms):>8.0f}{cpu[program.label]:>8.0f}{statistics.median(program.rss_mib):>14.1f}"
         )
     for note in skipped:
         print(note)
     print("\nstart-up, app / bare window:")
     for kind in ("source", "frozen"):
-        print(f"  {kind}: {verdict(ratio(medians.get(f'app, {kind}'), medians.get(f'bare window, {kind}')), GOAL_STARTUP)}")
+        app, bare = f"app, {kind}", f"bare window, {kind}"
+        print(f"  {kind}: {verdict(ratio(medians.get(app), medians.get(bare)), GOAL_STARTUP)}; "
+              f"CPU time {verdict(ratio(cpu.get(app), cpu.get(bare)), GOAL_STARTUP)}")
     sizes = {name: size_bytes(DIST / name) / 1e6 for name in ("yibao", "bare") if (DIST / name).is_dir()}
     for name, megabytes in sizes.items():
         print(f"dist/{name}/: {megabytes:.1f} MB")
@@ -141,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     compileall.compile_dir(str(ROOT / "desktop" / "yibao"), quiet=1)
     server = None
+    load_before = load_average()
     if args.xvfb:
         server, env["DISPLAY"] = start_xvfb()
         env.pop("QT_QPA_PLATFORM", None)
@@ -154,14 +166,15 @@ def main(argv: list[str] | None = None) -> int:
                 launch_once(program, env)
             for _ in range(args.runs):
                 for program in measured:
-                    startup, rss = launch_once(program, env)
+                    startup, cpu, rss = launch_once(program, env)
                     program.startup_ms.append(startup)
+                    program.cpu_ms.append(cpu)
                     program.rss_mib.append(rss)
     finally:
         if server is not None:
             server.terminate()
             server.wait()
-    report(measured, skipped, args.runs, "Xvfb" if args.xvfb else "offscreen")
+    report(measured, skipped, args.runs, "Xvfb" if args.xvfb else "offscreen", (load_before, load_average()))
     return 0
 
 

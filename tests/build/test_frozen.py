@@ -211,6 +211,7 @@ def test_benchmark_measures_all_four_programs(frozen: Path) -> None:
     assert done.returncode == 0, done.stderr
     rows = {line[:22].strip(): line[22:].split() for line in done.stdout.splitlines()}
     for program in ("bare window, source", "app, source", "bare window, frozen", "app, frozen"):
-        median, low, high, rss = (float(x) for x in rows[program])
-        assert 0 < low <= median <= high < 30_000 and 20 < rss < 2000, program
+        median, low, high, cpu, rss = (float(x) for x in rows[program])
+        assert 0 < low <= median <= high < 30_000 and 0 < cpu < 30_000 and 20 < rss < 2000, program
     assert re.search(r"size, dist/yibao / dist/bare: \d\.\d\d×", done.stdout), done.stdout
+    assert re.search(r"frozen: \d\.\d\d×.*; CPU time \d\.\d\d×", done.stdout), done.stdout
