@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 from layout_check import problems, words_split
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QCheckBox, QGraphicsView, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into
 
@@ -127,3 +128,46 @@ def test_large_print_visits_fit_a_1024_by_768_screen_words_whole(large_print: Ma
         assert found == [], "\n".join(found)
     else:
         assert "\n".join(NOT_STATED_LINES) in shown
+
+
+def _indicator(box: QCheckBox) -> QRect:
+    """The tick box as the widget's style lays it out (a style sheet's size included)."""
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    return box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+
+
+def test_large_print_tick_boxes_grow_with_the_font(qtbot: QtBot) -> None:
+    """The tick boxes (本年已发生, 首次参保, 退休时从未参加职工医保, and 大字模式 itself in 设置) were drawn 14 px in 大字模式
+    as at the usual size: they grow ×1.4 with the text, turned on with the window open too, and back when turned off."""
+    from yibao.ui.pages import TAB_CONTRIBUTION, TAB_RETIREMENT, TAB_VISITS
+
+    apply_font(Settings())
+    window = open_window(qtbot)
+    window.resize(1200, 800)
+    set_case(window)
+    add_visit(window, "outpatient", 3, "15360", "120")  # results showing (an empty year's hint is a long line)
+    boxes = [window.visits_tab.ytd_box, window.contribution_tab.first_enrolment, window.retirement_tab.never_enrolled]
+    for tab in (TAB_CONTRIBUTION, TAB_VISITS, TAB_RETIREMENT):
+        window.tabs.setCurrentIndex(tab)
+    usual = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    assert {_indicator(box).height() for box in boxes} == {usual}
+    try:
+        apply_font(Settings(large_print=True))
+        QApplication.processEvents()
+        side = round(usual * 1.4)
+        assert {(_indicator(box).width(), _indicator(box).height()) for box in boxes} == {(side, side)}
+        from yibao.ui.cities import city_names
+        from yibao.ui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(Settings(large_print=True), city_names(), window)
+        qtbot.addWidget(dialog)
+        assert _indicator(dialog.large_print).height() == side
+        for tab in (TAB_CONTRIBUTION, TAB_VISITS, TAB_RETIREMENT):
+            window.tabs.setCurrentIndex(tab)
+            qtbot.wait(20)
+            found = problems(window)
+            assert found == [], f"{tab} " + "\n".join(found)  # the boxes' words whole beside them
+    finally:
+        apply_font(Settings())
+    assert {_indicator(box).height() for box in boxes} == {usual}

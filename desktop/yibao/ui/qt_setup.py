@@ -5,13 +5,19 @@ Its own module, so that the window and the dialogs apply them without importing 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from yibao.fonts import install_fonts
-from yibao.state.settings import Settings
+from yibao.state.settings import DEFAULT_POINT_SIZE, Settings
+
+if TYPE_CHECKING:
+    from yibao.ui.tick_style import TickBoxStyle
 
 LARGE_PRINT_SCALE = 1.4
+STYLES: list[TickBoxStyle] = []  # the tick-box style while in use, kept alive on the Python side
 
 
 def apply_font(settings: Settings) -> None:
@@ -20,9 +26,27 @@ def apply_font(settings: Settings) -> None:
     font = QFont(install_fonts(bold=False))  # the bold weight is loaded after the first paint
     font.setPointSizeF(size)
     QApplication.setFont(font)
+    _size_tick_boxes(size / DEFAULT_POINT_SIZE)
     for widget in QApplication.allWidgets():
         if widget.styleSheet():  # Qt keeps a styled widget's font (a coloured caption stayed at the old size)
             widget.setStyleSheet(widget.styleSheet())
+
+
+def _size_tick_boxes(scale: float) -> None:
+    """In a larger font the tick-box style, at the usual size the platform's own: through Python, every widget's
+    metrics (some 400 a keystroke) cost time the usual size need not spend. (Its module is not loaded at the usual
+    size: subclassing a Qt style makes Qt's enums, start-up time before the first paint.)"""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if scale > 1:
+        from yibao.ui.tick_style import TickBoxStyle
+
+        style = TickBoxStyle(STYLES[0].base if STYLES else app.style().name(), scale)
+        app.setStyle(style)
+        STYLES[:] = [style]  # the one replaced is let go only once Qt no longer draws with it
+    elif STYLES:
+        app.setStyle(STYLES[0].base)
+        STYLES.clear()
 
 
 def install_qt_translation(app: QApplication) -> None:
