@@ -124,11 +124,12 @@ def one_line_text(text: str, option: str, limit: int) -> str:
     import unicodedata
 
     from yibao.rules import InputError
+    from yibao.rules.inputs import ONE_LINE, has_control_characters
 
     if any(unicodedata.category(ch) == "Cs" for ch in text):  # bytes that are not UTF-8 (\udcff)
         raise InputError(option, f"“{_one_line(text)}”含有无效的字符（不是 UTF-8 的文字），请重新输入")
-    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text):
-        raise InputError(option, "不能含有换行等控制字符")
+    if has_control_characters(text):
+        raise InputError(option, ONE_LINE)
     if len(text) > limit:
         raise InputError(option, f"最多 {limit} 个字符")
     return text

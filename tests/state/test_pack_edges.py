@@ -68,6 +68,10 @@ EDGES: dict[str, tuple[Callable[[str], str], str]] = {
     "a segment written ²": (_figure_field(3, "value", {"0": "0.9", "²": "0.95"}),
                             "第4条（烟台市·住院大额补助支付比例（按个人负担分段），2024年1月1日起）数值：不认识“²”一栏"
                             "（应按分段起点（本年个人负担超过起付标准的金额，整数元，须含 0）分列）"),
+    # a line break in a one-line name split `figures check`'s header and the 政策依据 table's cells
+    "a line break in the issuer": (_header("issuer", "示例\n医疗保障局"), "发布单位：不能含有换行等控制字符"),
+    "a tab in a clause": (_figure_field(1, "clause", "二\t(三)"),
+                          "第2条（烟台市·住院统筹基金年度最高支付限额，2024-01-01起）条款：不能含有换行等控制字符"),
     "version true": (_header("version", True), "版本：应为整数 1（不带引号），不是 true"),
     "version \"1\"": (_header("version", "1"), "版本：应为整数 1（不带引号），不是 \"1\""),
 }

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -92,6 +93,14 @@ def check_amount(value: Decimal, *, maximum: Decimal = MAX_AMOUNT) -> Decimal:
 def ascii_digits(text: str) -> bool:
     """Only 0–9, at least one: ``str.isdigit()`` also takes ² and ① (which ``int()`` refuses, in English) and ٣."""
     return _WHOLE.fullmatch(text) is not None
+
+
+ONE_LINE = "不能含有换行等控制字符"
+
+
+def has_control_characters(text: str) -> bool:
+    """A line break, a tab or another control character: what a name on one line (a hall, an issuer) may not hold."""
+    return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text)
 
 
 def parse_whole(text: str, *, maximum: int, unit: str, minimum: int = 0) -> int:

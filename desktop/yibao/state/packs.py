@@ -18,11 +18,12 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from yibao.json_text import JsonProblem, loads
 from yibao.rules import InputError, LocalFigure, Policy
 from yibao.rules.errors import from_validation_error
+from yibao.rules.inputs import ONE_LINE, has_control_characters
 from yibao.rules.inventory import NOT_OFFERED, key_label
 from yibao.rules.policy import FigureSource, FileDate, written_value
 from yibao.state.atomic import replace_checked
@@ -61,6 +62,17 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _one_line(text: str) -> str:
+    if has_control_characters(text):
+        raise ValueError(ONE_LINE)
+    return text
+
+
+# A name shown on one line (an issuer, a document's number and title, a clause): a line break would split the lines of
+# `figures check` and the cells of the 政策依据 table. A figure's note may run over lines.
+OneLine = Annotated[str, AfterValidator(_one_line)]
+
+
 def _version_number(value: object) -> object:
     """The version is a whole number: ``true`` (which Python counts as 1) and ``"1"`` are refused."""
     if type(value) is not int:
@@ -69,28 +81,28 @@ def _version_number(value: object) -> object:
 
 
 class PackDocument(_Strict):
-    id: str = Field(min_length=1)
-    number: str
-    title: str = Field(min_length=1)
+    id: OneLine = Field(min_length=1)
+    number: OneLine
+    title: OneLine = Field(min_length=1)
     issued: FileDate | None
-    issuer: str | None = None  # only where it is not the pack's: an export of figures from several bureaus
+    issuer: OneLine | None = None  # only where it is not the pack's: an export of figures from several bureaus
 
 
 class PackFigure(_Strict):
-    parameter: str
-    region: str
+    parameter: OneLine
+    region: OneLine
     start: FileDate
     end: FileDate | None = None
     value: Any
-    document: str
-    clause: str
+    document: OneLine
+    clause: OneLine
     note: str = ""
 
 
 class PackFile(_Strict):
     format: Literal["yibao-figures"]
     version: Annotated[Literal[1], BeforeValidator(_version_number)]
-    issuer: str = Field(min_length=1)
+    issuer: OneLine = Field(min_length=1)
     prepared: FileDate
     documents: list[PackDocument] = Field(min_length=1)
     figures: list[PackFigure]
