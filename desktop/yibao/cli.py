@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 EXIT_OUTPUT = 1
 EXIT_INPUT = 2
 EXIT_POLICY = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl+C
 
 
 class OutputError(Exception):
@@ -400,6 +401,9 @@ def main(argv: list[str] | None = None) -> int:
     except OutputError as exc:
         print(_one_line(str(exc)), file=sys.stderr)
         return EXIT_OUTPUT
+    except KeyboardInterrupt:  # Ctrl+C: a file being written is replaced whole or not at all (state/atomic.py)
+        print("已中断（Ctrl+C）", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _log_to_the_log_file() -> None:

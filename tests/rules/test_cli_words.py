@@ -115,3 +115,19 @@ def test_a_packs_issuer_is_one_line_of_text(issuer: str, said: str, tmp_path: Pa
     assert main(["figures", "export", str(out), "--issuer", issuer]) == 2
     assert capsys.readouterr().err == said + "\n"
     assert not out.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Ctrl+C is a console event on Windows, not a signal to send")
+def test_ctrl_c_is_one_line_not_a_traceback() -> None:
+    """Found re-checking issue 22.13: Ctrl+C during a long ``figures check`` printed Python's KeyboardInterrupt
+    traceback. Here ``calc -`` waits for a request that never comes, as a clerk who forgot the file name would see."""
+    import signal
+    import time
+
+    process = subprocess.Popen([sys.executable, "-m", "yibao", "calc", "-"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(3)  # well into reading its standard input
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert (process.returncode, out, err.decode("utf-8")) == (130, b"", "已中断（Ctrl+C）\n")
