@@ -182,28 +182,20 @@ def _progress_line(done: int, total: int) -> None:
 
 def _figures_import(args: argparse.Namespace) -> int:
     from yibao.rules import bundled_policy
-    from yibao.state.local_figures import load_local_figures, local_figures_path, save_local_figures
-    from yibao.state.lock import locked
-    from yibao.state.packs import merge, read_pack
-    from yibao.wording import describe_os_error
+    from yibao.state.local_figures import local_figures_path
+    from yibao.state.packs import import_saved, read_pack
 
     policy = bundled_policy()
     pack = read_pack(policy, Path(args.pack))
     try:
-        with locked(local_figures_path()):  # read, merge and write with no other program in between
-            kept, message = load_local_figures(policy)
-            if message:
-                print(_one_line(message), file=sys.stderr)
-            merged, same = merge(policy, kept, pack.figures)
-            added = len(merged) - len(kept)
-            if added:
-                save_local_figures(merged)
-    except OSError as exc:
-        raise OutputError(f"本地录入参数未能保存到 {local_figures_path()}（{describe_os_error(exc)}），"
-                          "原有的本地录入参数未改动，未导入任何数据") from None
-    already = f"，{same}条已有相同的" if same else ""
+        imported = import_saved(policy, pack)
+    except OSError as exc:  # a WriteError: the message names the file and says nothing was imported
+        raise OutputError(str(exc)) from None
+    if imported.message:
+        print(_one_line(imported.message), file=sys.stderr)
+    already = f"，{imported.same}条已有相同的" if imported.same else ""
     saved = _one_line(str(local_figures_path()))
-    _write_out(f"已从“{pack.issuer}”的数据包导入{added}条本地录入参数{already}（保存在 {saved}）\n")
+    _write_out(f"已从“{pack.issuer}”的数据包导入{len(imported.added)}条本地录入参数{already}（保存在 {saved}）\n")
     return 0
 
 

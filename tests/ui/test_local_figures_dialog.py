@@ -204,7 +204,7 @@ def test_import_shows_issuer_document_and_clause(dialog: LocalFiguresDialog, pol
                           "示例医保发〔2024〕1号 二（示例医疗保障局（演示用，非真实单位，数字均为虚构））"]
     tip = not_none(dialog.table.item(rows.index(limit), 5)).toolTip()
     assert "示例医保发〔2024〕1号《（示例，虚构）烟台市职工住院待遇标准的通知》（示例医疗保障局" in tip  # plain text
-    assert dialog.info.text() == "已导入“示例医疗保障局（演示用，非真实单位，数字均为虚构）”的11条参数。按“确定”保存。"
+    assert dialog.notice.text() == "已导入“示例医疗保障局（演示用，非真实单位，数字均为虚构）”的11条参数并已保存，计算即用。"
     row = next(r for r in parameters_in_force(policy, "yantai", date(2024, 6, 1), dialog.figures())
                if r.parameter == "inpatient.fund_yearly_limit")
     assert (row.status, row.clause) == ("本地录入", "二") and row.document.startswith("本地录入：示例医保发〔2024〕1号")
@@ -216,7 +216,7 @@ def test_a_conflicting_pack_changes_nothing(qtbot: QtBot, policy: Policy) -> Non
     qtbot.addWidget(widget)
     assert not widget.import_pack(str(EXAMPLE))
     assert widget.figures() == [typed]
-    assert widget.error.text().startswith(
+    assert widget.notice.text().startswith(
         "数据包有误：第2条（烟台市·住院统筹基金年度最高支付限额，2024年1月1日起）与已有的本地录入参数")
 
 
@@ -309,10 +309,10 @@ def test_ok_refuses_a_figure_clashing_with_one_imported_meanwhile(qtbot: QtBot, 
     imported = local_figures_path().read_bytes()
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.refusal.text() == (
+    assert dialog.notice.text() == (
         "本对话框打开后，另一个程序（如命令行导入数据包）已保存了烟台市·住院统筹基金年度最高支付限额2024年1月1日起的一条，"
         "与您录入的2024年3月1日起的日期重叠；未保存。请修改或删除您的这一条后再按“确定”")
-    assert not_none(dialog.layout()).indexOf(dialog.refusal) == 0 and not dialog.refusal.isHidden()
+    assert not_none(dialog.layout()).indexOf(dialog.notice) == 0 and not dialog.notice.isHidden()
     assert local_figures_path().read_bytes() == imported
     # the clerk deletes the clashing figure: 确定 now saves the pack's figures as they are
     dialog.table.selectRow(0)
@@ -337,5 +337,5 @@ def test_ok_on_a_full_disk_keeps_the_dialog_and_the_file(qtbot: QtBot, policy: P
     monkeypatch.setattr("yibao.state.local_figures.write_text_atomic", full)
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.refusal.text().startswith("本地录入参数未能保存（磁盘已满），修改仍在本对话框中")
+    assert dialog.notice.text().startswith("本地录入参数未能保存（磁盘已满），修改仍在本对话框中")
     assert local_figures_path().read_bytes() == before and dialog.figures() == []

@@ -26,8 +26,16 @@ from yibao.rules.errors import from_validation_error
 from yibao.rules.inputs import ONE_LINE, has_control_characters
 from yibao.rules.inventory import NOT_OFFERED, key_label
 from yibao.rules.policy import FigureSource, FileDate, written_value
-from yibao.state.atomic import replace_checked
-from yibao.state.local_figures import make_local_figure, overlaps, period_text
+from yibao.state.atomic import WriteError, replace_checked
+from yibao.state.local_figures import (
+    load_local_figures,
+    local_figures_path,
+    make_local_figure,
+    overlaps,
+    period_text,
+    save_local_figures,
+)
+from yibao.state.lock import locked
 from yibao.wording import FIELD_LABELS, cn_date, describe_os_error
 
 FORMAT = "yibao-figures"
@@ -243,6 +251,34 @@ def merge(policy: Policy, existing: Sequence[LocalFigure], incoming: Sequence[Lo
                             "未导入任何数据；请先在“本地录入参数”中删除或修改已有的这一条")
         merged.append(figure)
     return merged, same
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What ``import_saved`` did: the hall's saved figures now, the pack's figures it added to them, how many of the
+    pack's were there already, and the saved file's own problem (damaged, set aside) if it had one."""
+
+    saved: list[LocalFigure]
+    added: list[LocalFigure]
+    same: int
+    message: str | None
+
+
+def import_saved(policy: Policy, pack: Pack) -> Imported:
+    """Add a pack to the hall's saved local figures and save them at once, under their lock: the one way to import,
+    for ``yibao figures import`` and the window's 导入数据包. An overlap refuses the whole pack (PackError); a write
+    that fails raises WriteError naming the file; either way the saved figures stay as they were."""
+    path = local_figures_path()
+    try:
+        with locked(path):  # read, merge and write with no other program in between
+            kept, message = load_local_figures(policy)
+            merged, same = merge(policy, kept, pack.figures)
+            if len(merged) > len(kept):
+                save_local_figures(merged)
+    except OSError as exc:
+        raise WriteError(exc.errno, f"本地录入参数未能保存到 {path}（{describe_os_error(exc)}），"
+                                    "原有的本地录入参数未改动，未导入任何数据") from None
+    return Imported(merged, merged[len(kept):], same, message)
 
 
 def pack_data(figures: Sequence[LocalFigure], issuer: str, prepared: date) -> dict[str, Any]:

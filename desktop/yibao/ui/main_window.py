@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.statusBar()  # there from the start: a message never pushes the window's content up or off the screen
         self.output = Output(self, self)
         self.dialogs = MenuDialogs(self, self.presenter, settings, cities, self.output)
-        self.notes.anchorClicked.connect(lambda _url: self.dialogs.open_local_figures())
+        self.notes.anchorClicked.connect(lambda _url: self.dialogs.open_local_figures("missing"))
         self.commands = Actions(self, self.tabs, self.tab_pages.tab)
         self.refresh = Refresh(self, self.presenter, self.tab_pages)
 

@@ -80,21 +80,25 @@ class MenuDialogs:
 
             apply_font(self.settings)
 
-    def open_local_figures(self, start: Literal["import", "export"] | None = None) -> None:
-        """The 本地录入参数 dialog; ``start`` opens it with a pack import or export (saved, as edits are, by 确定)."""
+    def open_local_figures(self, start: Literal["import", "export", "missing"] | None = None) -> None:
+        """The 本地录入参数 dialog; ``start`` opens it with a pack import (saved at once) or export, or (the notes' link)
+        on the parameters the case's result lacks. Edits are saved, with what others saved meanwhile, by 确定."""
         session = self.presenter.session
         if session is None:
             return
         from yibao.ui.dialogs.local_figures import LocalFiguresDialog
 
-        dialog = LocalFiguresDialog(session.policy, session.local, self.presenter.values["city"],
-                                    self.presenter.rules_date, self.window)
+        result = self.presenter.result if start == "missing" else None
+        city, on, missing = ((result.city, result.on, [m.parameter for m in result.missing]) if result is not None
+                             else (self.presenter.values["city"], self.presenter.rules_date, []))
+        dialog = LocalFiguresDialog(session.policy, session.local, city, on, self.window, missing)
         if start == "import":
             dialog.import_pack()
         elif start == "export":
             dialog.export_pack()
-        if _run(dialog):
-            session.local = dialog.figures()  # saved by the dialog's 确定, with what others saved meanwhile
+        saved = dialog.figures() if _run(dialog) else dialog.imported()  # an import is kept even after 取消
+        if saved is not None:
+            session.local = saved
             self.presenter.figures_changed()
 
     def open_fund(self) -> None:

@@ -60,11 +60,20 @@ def give_mnemonics(dialog: QWidget) -> None:
             widget.setText(labelled)  # type: ignore[attr-defined]
 
 
-def open_size(dialog: QWidget, width: int, height: int) -> None:
-    """Open at the size that suits the usual font, grown with the font (大字模式), never beyond the screen."""
+WITHIN_WINDOW = 32  # px a dialog leaves of the window it opens over, each way: the window stays seen around it
+
+
+def open_size(dialog: QWidget, width: int, height: int, at_least_width: int = 0) -> None:
+    """Open at the size that suits the usual font, grown with the font (大字模式), or ``at_least_width`` wide, never
+    beyond the screen nor larger than the window it opens over (the body scrolls where that is too small)."""
     grow = max(1.0, dialog.font().pointSizeF() / DEFAULT_POINT_SIZE)
     room = dialog.screen().availableGeometry()
-    dialog.resize(min(round(width * grow), room.width() - 40), min(round(height * grow), room.height() - 60))
+    most_width, most_height = room.width() - 40, room.height() - 60
+    owner = dialog.parentWidget()
+    if owner is not None and owner.window().isVisible():
+        most_width = min(most_width, owner.window().width() - WITHIN_WINDOW)
+        most_height = min(most_height, owner.window().height() - WITHIN_WINDOW)
+    dialog.resize(min(max(round(width * grow), at_least_width), most_width), min(round(height * grow), most_height))
 
 
 def scrolling(body: QWidget) -> QScrollArea:

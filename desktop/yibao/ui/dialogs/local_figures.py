@@ -1,12 +1,15 @@
-"""The 本地录入参数 form: figures the documents leave to the city, entered and checked here, saved by the caller."""
+"""The 本地录入参数 form: figures the documents leave to the city, entered and checked here, saved by 确定; a pack
+imported here is saved at once, as ``yibao figures import`` saves it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +35,7 @@ from yibao.rules.inputs import InputProblem, parse_share
 from yibao.rules.inventory import LOCAL, key_label, open_parameters, pack_document_text, value_text
 from yibao.rules.policy import FIXED_KEYS, KEY_SEPARATOR, ParameterSpec, nested_value
 from yibao.state.local_figures import make_local_figure, save_edits
-from yibao.state.packs import default_issuer, merge, read_pack, write_pack
+from yibao.state.packs import default_issuer, import_saved, merge, read_pack, write_pack
 from yibao.ui.dates import DateField
 from yibao.ui.dialogs.common import give_mnemonics, name_buttons, open_size, scrolling
 from yibao.ui.dialogs.files import ask_open_path, ask_save_path
@@ -48,6 +51,9 @@ COLUMN_SAMPLES = ("烟台市", "住院统筹基金年度最高支付", "一级�
                   "示例医保发〔2024〕1号 一（示例")
 PACK_FILTER = "参数数据包 (*.json)"
 INVALID_STYLE = '*[invalid="true"] { background: #ffe4e4; border: 1px solid #c00000; }'
+NOTICE_STYLES = {"problem": "color: #c00000; font-weight: bold;", "done": "color: #006000; font-weight: bold;",
+                 "todo": "font-weight: bold;"}
+MISSING_MARK = "（本次测算缺少）"
 HINTS = {
     "rate": "比例写成 0.85 或 85%",
     "yuan": "单位：元",
@@ -80,7 +86,9 @@ class LocalFiguresDialog(QDialog):
         city: str,
         on: date,
         parent: QWidget | None = None,
+        missing: Sequence[str] = (),
     ) -> None:
+        """``missing``: the parameters the case of ``city`` lacks (the notes' link): listed first, the first chosen."""
         super().__init__(parent)
         self.setWindowTitle("本地录入参数")
         self.setStyleSheet(INVALID_STYLE)
@@ -88,6 +96,8 @@ class LocalFiguresDialog(QDialog):
         self._on = on
         self._figures = list(figures)
         self._opened = tuple(figures)  # what 确定 merges the edits against: another program may save meanwhile
+        self._imported: list[LocalFigure] | None = None  # the saved figures after an import here (saved at once)
+        self._city, self._missing = city, list(missing)
         self._editing: int | None = None  # index being edited, len(figures) for a new one, None when idle
         self.value_fields: dict[str, QLineEdit] = {}  # "" for a single figure, else one per key
         self.flag_box: QComboBox | None = None
@@ -95,11 +105,11 @@ class LocalFiguresDialog(QDialog):
         # The edited figure's own thresholds (a pack's 大额 segments), offered as fields so that 确定 keeps them.
         self._edited_bands: tuple[str, tuple[str, ...]] = ("", ())
 
-        self.refusal = QLabel(self)  # why 确定 did not save, at the top where it is seen
-        self.refusal.setTextFormat(Qt.TextFormat.PlainText)
-        self.refusal.setWordWrap(True)
-        self.refusal.setStyleSheet("color: #c00000; font-weight: bold;")
-        self.refusal.hide()
+        # What was saved or not (确定 refused, a pack imported or refused), at the top: seen without scrolling.
+        self.notice = QLabel(self)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # it repeats a file name and the pack's issuer
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         explanation = QLabel(EXPLANATION, self)
         explanation.setWordWrap(True)
 
@@ -184,9 +194,6 @@ class LocalFiguresDialog(QDialog):
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c00000;")
-        self.info = QLabel(self)
-        self.info.setTextFormat(Qt.TextFormat.PlainText)  # it repeats a file name and the pack's issuer
-        self.info.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         name_buttons(self.buttons)
@@ -202,25 +209,45 @@ class LocalFiguresDialog(QDialog):
         body_layout.addWidget(self.pane)
         self.pane.setSizePolicy(self.pane.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Maximum)  # rows get the rest
         body_layout.addWidget(self.error)
-        body_layout.addWidget(self.info)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.refusal)
-        layout.addWidget(scrolling(body), 1)  # 大字模式 on a low screen: the body scrolls, 确定 and 取消 stay in sight
+        layout.addWidget(self.notice)
+        self.body = scrolling(body)  # 大字模式 on a low screen: the body scrolls, 确定 and 取消 stay in sight
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.buttons)
-        wanted = header.length() + 8 * self.fontMetrics().averageCharWidth()  # every column in view if the screen allows
-        open_size(self, 1080, 780)
-        self.resize(min(max(self.width(), wanted), self.screen().availableGeometry().width() - 40), self.height())
+        wanted = header.length() + 8 * self.fontMetrics().averageCharWidth()  # every column in view if there is room
+        open_size(self, 1080, 780, at_least_width=wanted)
 
         self._fill_parameters()
         self._show_figures()
         self._set_editing(None)
         give_mnemonics(self)
         self.table.setFocus()
+        if self._missing:
+            self._start_on_missing()
 
     # ------------------------------------------------------------ list
 
     def figures(self) -> list[LocalFigure]:
         return list(self._figures)
+
+    def imported(self) -> list[LocalFigure] | None:
+        """The hall's saved figures after the last pack imported here (saved at once, kept if 取消 is pressed);
+        None if no pack was."""
+        return None if self._imported is None else list(self._imported)
+
+    def _start_on_missing(self) -> None:
+        """Opened from the notes' link: a new figure for the first parameter the case lacks, its value to type."""
+        labels = "、".join(self._label(name) for name in self._missing)
+        self._add()
+        self._say(f"本次测算缺少{len(self._missing)}项文件未规定的参数：{labels}。它们排在“项目”最前，已选中第一项："
+                  "填写后按“保存此条”，再按“确定”。", "todo")
+        first = next(iter(self.value_fields.values()), None) or self.flag_box or self.parameter_box
+        first.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._missing:  # the edit pane, below the list, in sight (大字模式 on a low screen)
+            self.body.ensureWidgetVisible(self.pane)
 
     def _show_figures(self) -> None:
         self.table.setRowCount(len(self._figures))
@@ -308,17 +335,24 @@ class LocalFiguresDialog(QDialog):
 
     def _fill_parameters(self, also: str | None = None) -> None:
         """Only the parameters the documents leave open for the chosen city on the date (plus the one being edited)."""
-        names = open_parameters(self._policy, str(self.city_box.currentData()), self._on)
+        city = str(self.city_box.currentData())
+        names = open_parameters(self._policy, city, self._on)
         if also is not None and also not in names:
             names.append(also)
+        missing = self._missing if city == self._city else []
+        names = [*missing, *(name for name in names if name not in missing)]  # what the case lacks, first
         current = self.parameter_box.currentData()
         self.parameter_box.blockSignals(True)
         self.parameter_box.clear()
         for name in names:
-            self.parameter_box.addItem(self._policy.catalogue[name].label, name)
+            self.parameter_box.addItem(self._label(name) + (MISSING_MARK if name in missing else ""), name)
         self.parameter_box.setCurrentIndex(max(0, self.parameter_box.findData(current)))
         self.parameter_box.blockSignals(False)
         self._build_value_fields()
+
+    def _label(self, parameter: str) -> str:
+        spec = self._policy.catalogue.get(parameter)
+        return spec.label if spec is not None else parameter
 
     def _spec(self) -> ParameterSpec | None:
         name = self.parameter_box.currentData()
@@ -473,48 +507,55 @@ class LocalFiguresDialog(QDialog):
         try:
             self._figures = save_edits(self._policy, self._opened, self._figures)
         except InputError as exc:
-            self._refuse(exc.problem)
+            self._say(exc.problem)
+            self._show_figures()
             return
         except OSError as exc:
-            self._refuse(f"本地录入参数未能保存（{describe_os_error(exc)}），修改仍在本对话框中：可稍后再按“确定”，"
-                         "或按“取消”放弃修改")
+            self._say(f"本地录入参数未能保存（{describe_os_error(exc)}），修改仍在本对话框中：可稍后再按“确定”，"
+                      "或按“取消”放弃修改")
+            self._show_figures()
             return
         super().accept()
 
-    def _refuse(self, why: str) -> None:
-        self.refusal.setText(why)
-        self.refusal.show()
-        self._show_figures()
+    def _say(self, text: str, kind: Literal["problem", "done", "todo"] = "problem") -> None:
+        """The line at the top: what was not saved and why (red), what was saved (green), or what is to fill in."""
+        self.notice.setText(text)
+        self.notice.setStyleSheet(NOTICE_STYLES[kind])
+        self.notice.show()
 
     # ------------------------------------------------------------ packs
 
     def import_pack(self, path: str | None = None) -> bool:
-        """Add a bureau's pack to the list (saved with 确定); a bad pack or an overlap changes nothing."""
+        """Add a bureau's pack and save it at once, as ``yibao figures import`` does, and say so at the top; a bad
+        pack, an overlap (with the saved figures or with this list's) or a write that fails changes nothing."""
         if path is None:
             path = ask_open_path(self, "导入本地录入参数数据包", PACK_FILTER)
             if not path:
                 return False
         self._set_editing(None)
-        self.info.clear()
         try:
             pack = read_pack(self._policy, Path(path))
-            merged, same = merge(self._policy, self._figures, pack.figures)
-        except InputError as exc:
-            self.error.setText(str(exc))
+            listed, _same = merge(self._policy, self._figures, pack.figures)  # nor may it clash with what is typed here
+            imported = import_saved(self._policy, pack)
+        except (InputError, OSError) as exc:  # a PackError, a WriteError: each a Chinese line naming what is wrong
+            self._say(str(exc))
             return False
-        added = len(merged) - len(self._figures)
-        self._figures = merged
+        pending = len(self._figures) != len(self._opened) or any(f not in self._opened for f in self._figures)
+        self._opened = (*self._opened, *imported.added)  # saved now: 确定 keeps them as any figure saved before
+        self._imported = imported.saved
+        self._figures = listed
         self._show_figures()
-        already = f"，{same}条已有相同的" if same else ""
-        self.info.setText(f"已导入“{pack.issuer}”的{added}条参数{already}。按“确定”保存。")
+        already = f"，{imported.same}条已有相同的" if imported.same else ""
+        others = "本对话框中的其他修改仍需按“确定”保存。" if pending else ""
+        damaged = f"（{imported.message}）" if imported.message else ""
+        self._say(f"已导入“{pack.issuer}”的{len(imported.added)}条参数并已保存{already}，计算即用。{others}{damaged}", "done")
         return True
 
     def export_pack(self, path: str | None = None) -> bool:
         """Write the listed figures as a pack another hall can import."""
-        self.info.clear()
         self.error.clear()
         if not self._figures:
-            self.error.setText("没有可导出的本地录入参数")
+            self._say("没有可导出的本地录入参数")
             return False
         if path is None:
             name = f"本地录入参数-{date.today():%Y%m%d}.json"
@@ -524,9 +565,9 @@ class LocalFiguresDialog(QDialog):
         try:
             write_pack(Path(path), self._figures, default_issuer(self._figures), date.today())
         except OSError as exc:  # a WriteError: the message names the file and the problem
-            self.error.setText(str(exc))
+            self._say(str(exc))
             return False
-        self.info.setText(f"已导出{len(self._figures)}条参数到 {path}")
+        self._say(f"已导出{len(self._figures)}条参数到 {path}", "done")
         return True
 
     def invalid_fields(self) -> list[QWidget]:
