@@ -513,7 +513,18 @@ def print_dialog(
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     paint_sheet(printer, content)
+    out = printer.outputFileName()
+    if out and printer.outputFormat() == printer.OutputFormat.PdfFormat and not _printed_whole(Path(out)):
+        raise WriteError(errno.EIO, f"无法写入 {out}（文件没有写完整，可能磁盘已满）")
     return True
+
+
+def _printed_whole(path: Path) -> bool:
+    """Printed to a PDF file: Qt says nothing of a full disk, the file is cut short (or missing)."""
+    try:
+        return _complete_pdf(path)
+    except OSError:
+        return False
 
 
 def preview_dialog(
@@ -525,9 +536,19 @@ def preview_dialog(
     printer = _printer()
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("打印预览：测算单")
-    dialog.paintRequested.connect(lambda device: paint_sheet(device, content))
+    failed: list[OSError] = []  # printed from the preview to a printer or file that failed: raised once it closes
+
+    def paint(device: QPagedPaintDevice) -> None:
+        try:
+            paint_sheet(device, content)
+        except OSError as exc:
+            failed.append(exc)
+
+    dialog.paintRequested.connect(paint)
     _readable(dialog)
     dialog.exec()
+    if failed:
+        raise failed[-1]
 
 
 def _readable(dialog: Any) -> None:

@@ -294,7 +294,11 @@ class MainWindow(QMainWindow):
         try:
             save_settings(self.settings)
         except OSError as exc:
+            from yibao.wording import describe_os_error
+
             _log().warning("settings not saved: %s", exc)
+            notify(self, "warning", "无法保存", f"窗口的大小、位置和所在页签未能保存（{describe_os_error(exc)}），"
+                                               "下次打开时按默认大小；其他数据不受影响")
         if self.history is not None:
             self.history.close()
         super().closeEvent(event)

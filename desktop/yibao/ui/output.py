@@ -113,14 +113,22 @@ class Output:
         if self.ready() and (case := self.sheet_case(ask=True)) is not None:
             from yibao.sheet import print_dialog
 
-            if print_dialog(self.window, *case, self.sheet_header(), self.case.printed_comparison()):
+            try:
+                printed = print_dialog(self.window, *case, self.sheet_header(), self.case.printed_comparison())
+            except OSError as exc:  # the printer or the file printed to: the message names it and the cause
+                self._notify("warning", "无法打印", f"测算单没有打印出来：{exc}")
+                return
+            if printed:
                 self.remember("打印")
 
     def preview_sheet(self) -> None:
         if self.ready() and (case := self.sheet_case(ask=True)) is not None:
             from yibao.sheet import preview_dialog
 
-            preview_dialog(self.window, *case, self.sheet_header(), self.case.printed_comparison())
+            try:
+                preview_dialog(self.window, *case, self.sheet_header(), self.case.printed_comparison())
+            except OSError as exc:  # printed from the preview to a printer or file that failed
+                self._notify("warning", "无法打印", f"测算单没有打印出来：{exc}")
 
     def save_pdf(self, path: str | bool | None = None) -> None:
         self.export("PDF", path)

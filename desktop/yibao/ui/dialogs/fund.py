@@ -211,7 +211,10 @@ class FundDialog(QDialog):
     def preview(self) -> None:
         """The same A4 sheet as the counter's, with the fund section: preview, then print or PDF from there."""
         if self._request is not None and self._result is not None:
-            preview_dialog(self, self._request, self._result, self._header)
+            try:
+                preview_dialog(self, self._request, self._result, self._header)
+            except OSError as exc:  # printed from the preview to a printer or file that failed
+                notify(self, "warning", "无法打印", f"测算单没有打印出来：{exc}")
 
     def save_pdf(self, path: str | None = None) -> None:
         if self._request is None or self._result is None:
