@@ -97,7 +97,7 @@ class LocalFiguresDialog(QDialog):
         self._figures = list(figures)
         self._opened = tuple(figures)  # what 确定 merges the edits against: another program may save meanwhile
         self._imported: list[LocalFigure] | None = None  # the saved figures after an import here (saved at once)
-        self._city, self._missing = city, list(missing)
+        self._city, self._missing = city, [m for m in dict.fromkeys(missing) if m in policy.catalogue]
         self._editing: int | None = None  # index being edited, len(figures) for a new one, None when idle
         self.value_fields: dict[str, QLineEdit] = {}  # "" for a single figure, else one per key
         self.flag_box: QComboBox | None = None
