@@ -327,6 +327,7 @@ def test_print_goes_into_the_history_only_when_printed(qtbot: QtBot, monkeypatch
     from yibao.sheet import render
 
     monkeypatch.setattr(render, "paint_sheet", lambda *args: None)  # no printer here: the painting is tested in tests/sheet
+    monkeypatch.setattr(render, "_printed_whole", lambda _path: True)  # nor the PDF file printed to without one
     window.output.print_sheet()
     assert [entry.kind for entry in window.history.search()] == ["打印"]
 
