@@ -233,6 +233,7 @@ def _add_column_headings(table: QTextTable) -> None:
     table.insertRows(0, 1)
     bold = QTextCharFormat()
     bold.setFontWeight(QFont.Weight.Bold)
+    bold.setBaselineOffset(BASELINE_RAISE_PERCENT)  # as _tighten_lines raised every other line
     for column, text in enumerate(COLUMN_HEADINGS):
         cell = table.cellAt(0, column)
         cell_format = QTextTableCellFormat(sample)
