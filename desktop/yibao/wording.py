@@ -10,6 +10,7 @@ where a figure is shown or paid.
 from __future__ import annotations
 
 import errno
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -202,6 +203,30 @@ def months(count: int) -> str:
     if not years:
         return f"{count}个月"
     return f"{count}个月（{years}年{rest}个月）" if rest else f"{count}个月（{years}年）"
+
+
+_FIGURE_AND_UNIT = re.compile(r"^(\d+(?:\.\d+)?)([^\d（]*)")  # the figure and its unit: 800 元, 6.3 %, 120 个月
+
+
+def change_words(before: str, after: str) -> str:
+    """How a rule moved, written after its name: 由800元降至600元 / 由6.3%升至7% / 仍为9% / 由文件未规定变为5%.
+    A layer or option the city sets up or gives up reads as such, not as a value (由不设此项变为1500元):
+    新设为1500元（此前不设此项） / 不再设立（此前为1500元）."""
+    if before == after:
+        return f"仍为{after}"
+    if before == ABSENT_MARK:
+        return f"新设为{after}（此前{ABSENT_MARK}）"
+    if after == ABSENT_MARK:
+        return f"不再设立（此前为{before}）"
+    old, new = _FIGURE_AND_UNIT.match(before), _FIGURE_AND_UNIT.match(after)
+    if old and new and old.group(2) == new.group(2):
+        a, b = Decimal(old.group(1)), Decimal(new.group(1))
+        if b < a:
+            return f"由{before}降至{after}"
+        if b > a:
+            return f"由{before}升至{after}"
+        return f"仍为{after}"
+    return f"由{before}变为{after}"
 
 
 # ---------------------------------------------------------------- dates

@@ -62,6 +62,22 @@ def test_the_yantai_outpatient_changes_carry_their_clause() -> None:
     assert deductible.sources == ["烟政字〔2023〕109号 二(三)1"]
 
 
+def test_109号_二三1_the_outpatient_dae_layer_set_up_in_2024_reads_as_new() -> None:
+    """109号 二(三)1, one 三级 visit of 15,360 in scope + 120 outside, 在职: 2023 the fund pays 55% of 14,560 capped
+    at 2,300 (no 大额 layer: the reading's not_offered), the person 13,180.00; 2024 60% of 14,760 capped at 3,500, the
+    大额 layer pays on to 1,500 (5,000 together), the person 10,480.00. The layer did not exist in 2023: the reason
+    says it was set up, not that it changed from 不设此项 to 1500元."""
+    request = Request.model_validate({
+        "city": "yantai", "on": "2024-06-01",
+        "person": {"employment": "enterprise", "retired": False, "sex": "male", "age": 40},
+        "visits": [{"kind": "outpatient", "tier": 3, "in_scope": "15360", "out_of_scope": "120"}]})
+    comparison = compare(request, date(2023, 12, 31))
+    person = next(row for row in comparison.rows if row.figure.key == "year_totals.person_pays")
+    assert (person.before_text, person.after_text, person.difference_text) == ("¥13,180.00", "¥10,480.00", "−¥2,700.00")
+    assert "普通门诊超统筹限额部分大额补助年度最高支付额新设为1500元（此前不设此项）" in comparison.headline
+    assert "由不设此项" not in comparison.headline
+
+
 def test_the_2023_side_names_the_reading_it_rests_on() -> None:
     """109号 二(三)1 gives the old outpatient figures only as what was changed: the comparison says it takes them
     for 2023 (a reading), so the clerk sees the basis of the 2023 column."""

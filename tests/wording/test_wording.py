@@ -22,6 +22,7 @@ from yibao.cli import main
 from yibao.wording import (
     FIELD_LABELS,
     NOT_STATED,
+    change_words,
     cn_date,
     cn_month,
     describe_os_error,
@@ -210,3 +211,17 @@ def test_a_file_name_too_long_is_one_chinese_line(tmp_path: Path, capsys: pytest
     code = main(["calc", str(tmp_path / ("长" * 200 + ".json"))])
     out, err = capsys.readouterr()
     assert code == 2 and out == "" and "文件名或路径太长" in err and english_in(err) is None, err
+
+
+@pytest.mark.parametrize(("before", "after", "words"), [
+    ("800元", "600元", "由800元降至600元"),
+    ("6.3%", "7%", "由6.3%升至7%"),
+    ("9%", "9%", "仍为9%"),
+    ("文件未规定", "5%", "由文件未规定变为5%"),
+    ("不设此项", "1500元", "新设为1500元（此前不设此项）"),
+    ("1500元", "不设此项", "不再设立（此前为1500元）"),
+    ("不设此项", "不设此项", "仍为不设此项"),
+])
+def test_how_a_rule_moved_reads(before: str, after: str, words: str) -> None:
+    """A layer set up or given up is said so (issue 21.8/21.10: 「由不设此项变为1500元」 read as a value)."""
+    assert change_words(before, after) == words

@@ -32,6 +32,7 @@ from yibao.vocabulary import OPTION_NAMES
 from yibao.wording import (
     ABSENT_MARK,
     NOT_STATED,
+    change_words,
     choices_text,
     cn_date,
     figure_name,
@@ -466,11 +467,11 @@ def _reason(
         changed = [p for p in parts if p[1] != p[2]] or parts
         if len(changed) == 1:
             name, b, a = changed[0]
-            text = f"{label}（{name}）{_moved(b, a)}"
+            text = f"{label}（{name}）{change_words(b, a)}"
         else:
-            text = f"{label}：" + "、".join(f"{name}{_moved(b, a)}" for name, b, a in changed)
+            text = f"{label}：" + "、".join(f"{name}{change_words(b, a)}" for name, b, a in changed)
     else:
-        text = f"{label}{_moved(_figure_at(spec, old, None), _figure_at(spec, new, None))}"
+        text = f"{label}{change_words(_figure_at(spec, old, None), _figure_at(spec, new, None))}"
     option = OPTION_OF_RATE.get(parameter)
     if option is not None and old is not None and new is not None and old.entry.status != new.entry.status:
         text = _way_opened(OPTION_NAMES[option], old, new)
@@ -490,7 +491,7 @@ def _way_opened(name: str, old: Resolved, new: Resolved) -> str:
     if old.entry.status == "in_force" and isinstance(old.value, Decimal):
         day = old.entry.end + timedelta(days=1) if old.entry.end is not None else new.entry.start
         return f"{cn_date(day)}起不再可选择{name}（此前按{percent(old.value)}缴费）"
-    return f"{name}：{_moved(_figure_at(None, old, None), _figure_at(None, new, None))}"
+    return f"{name}：{change_words(_figure_at(None, old, None), _figure_at(None, new, None))}"
 
 
 def _short_label(label: str, figure: Figure) -> str:
@@ -535,7 +536,7 @@ def _dimension_keys(parameter: str, by: str, all_keys: list[str], request: Reque
     return []
 
 
-def _figure_at(spec: Any, found: Resolved | None, key: str | None) -> Decimal | bool | str:
+def _figure_at(spec: Any, found: Resolved | None, key: str | None) -> str:
     if found is None or found.entry.status == "not_stated":
         return NOT_STATED
     value = found.value
@@ -551,22 +552,6 @@ def _figure_at(spec: Any, found: Resolved | None, key: str | None) -> Decimal | 
     if isinstance(value, str):
         return value
     return figure_text(spec, value)
-
-
-_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)([^\d（]*)")  # the figure and its unit: 800 元, 6.3 %, 120 个月
-
-
-def _moved(before: Decimal | bool | str, after: Decimal | bool | str) -> str:
-    """由800元降至600元 / 由6.3%升至7% / 由120个月（10年）升至300个月（25年） / 由文件未规定变为5%."""
-    old, new = _NUMBER.match(str(before)), _NUMBER.match(str(after))
-    if old and new and old.group(2) == new.group(2):
-        a, b = Decimal(old.group(1)), Decimal(new.group(1))
-        if b < a:
-            return f"由{before}降至{after}"
-        if b > a:
-            return f"由{before}升至{after}"
-        return f"仍为{after}"
-    return f"由{before}变为{after}"
 
 
 # ---------------------------------------------------------------- the headline
