@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -227,6 +228,31 @@ def change_words(before: str, after: str) -> str:
             return f"由{before}升至{after}"
         return f"仍为{after}"
     return f"由{before}变为{after}"
+
+
+# ---------------------------------------------------------------- citations
+
+
+NATIONAL_LAW = "《中华人民共和国"
+
+
+def short_numbers(numbers: Iterable[str]) -> dict[str, str]:
+    """How a table cites each document: its number after the year (烟政字〔2023〕109号 → 109号), which a list of the
+    documents below spells out; in full where two of the documents would share it, or it has no year."""
+    numbers = list(numbers)
+    tails = {number: number.rpartition("〕")[2] for number in numbers if "〕" in number}
+    shared = {tail for tail in tails.values() if list(tails.values()).count(tail) > 1}
+    short = {number: tail for number, tail in tails.items() if tail and tail not in shared}
+    # a national law by its short title, as laws are cited: 《中华人民共和国社会保险法》 → 《社会保险法》
+    short |= {number: "《" + number.removeprefix(NATIONAL_LAW) for number in numbers if number.startswith(NATIONAL_LAW)}
+    return short
+
+
+def short_cite(text: str, short: dict[str, str]) -> str:
+    """A citation with each document's number as ``short_numbers`` gives it: 烟政字〔2023〕109号 二(三)1 → 109号 二(三)1."""
+    for number, tail in short.items():
+        text = text.replace(number, tail)
+    return text
 
 
 # ---------------------------------------------------------------- dates

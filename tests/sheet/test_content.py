@@ -155,7 +155,7 @@ def test_figures_resting_on_a_reading_are_marked_解读_on_paper() -> None:
     content = build_content(request, calculate(request))
     figures = [row.figure for section in content.sections for table in section.tables for row in table.rows]
     assert "0.00＊" in figures
-    assert any(n.startswith("＊解读（社会保险法") or n.startswith("＊解读（《中华人民共和国社会保险法》") for n in content.notes)
+    assert any(n.startswith(("＊解读（社会保险法", "＊解读（《社会保险法》")) for n in content.notes)
 
 
 def test_totals_carry_the_figure_names_the_window_shows(usual: tuple[Request, Result]) -> None:

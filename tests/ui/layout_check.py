@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -239,3 +240,55 @@ def table_geometry(top: QWidget) -> list[tuple[str, int, tuple[int, ...], tuple[
                           tuple(view.rowHeight(row) for row in range(model.rowCount())),
                           tuple(view.columnWidth(column) for column in range(model.columnCount()))))
     return shown
+
+
+def nested_scrolling(top: QWidget) -> list[str]:
+    """Two scrolls in one view (issue 21.10): a scroll area that can scroll inside another that can, so the wheel
+    moves whichever is under the pointer. A table as tall as its rows inside a scrolling page is one scroll."""
+    found = []
+    for area in top.findChildren(QAbstractScrollArea):
+        if not _visible(area, top) or not _scrolls(area):
+            continue
+        parent = area.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QAbstractScrollArea) and _scrolls(parent):
+                bars = f"{area.horizontalScrollBar().maximum()} px across, {area.verticalScrollBar().maximum()} px down"
+                found.append(f"{type(area).__name__} {area.accessibleName()} scrolls ({bars}) inside {type(parent).__name__}")
+                break
+            parent = parent.parentWidget()
+    return found
+
+
+def _scrolls(area: QAbstractScrollArea) -> bool:
+    return area.verticalScrollBar().maximum() > 0 or area.horizontalScrollBar().maximum() > 0
+
+
+def cells_over(view: QTableView, lines: int = 2, columns: Sequence[int] | None = None) -> list[str]:
+    """Cells whose text wraps onto more than ``lines`` lines at the column's width (a document's name in 6–9 lines
+    made a row the height of the view)."""
+    model = view.model()
+    metrics = QFontMetricsF(view.font())
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+    found = []
+    for row in range(model.rowCount()):
+        if view.isRowHidden(row) or view.columnSpan(row, 0) > 1:
+            continue
+        for column in columns if columns is not None else range(model.columnCount()):
+            text = str(model.index(row, column).data() or "")
+            width = view.columnWidth(column) - 6 - (1 if view.showGrid() else 0)
+            high = metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
+            if text and high > lines * metrics.lineSpacing() + 1:
+                found.append(f"cell ({row},{column}) 「{text[:20]}」 in {round(high / metrics.lineSpacing())} lines")
+    return found
+
+
+def rows_in_sight(view: QTableView, page: QAbstractScrollArea) -> int:
+    """The table's rows wholly within what the page shows at its scroll position."""
+    shown = page.viewport().rect()
+    count = 0
+    for row in range(view.model().rowCount()):
+        if view.isRowHidden(row):
+            continue
+        top = view.viewport().mapTo(page.viewport(), QPoint(0, view.rowViewportPosition(row)))
+        count += shown.contains(QRect(top, QSize(1, view.rowHeight(row))))
+    return count

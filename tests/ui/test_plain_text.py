@@ -58,7 +58,7 @@ def test_a_packs_markup_is_shown_as_written(qtbot: QtBot, marked_pack: Path) -> 
     qtbot.addWidget(tab)
     tab.set_context(policy, "yantai", date(2024, 6, 1), figures)
     table = tab.table
-    column = COLUMNS.index("依据文件")
+    column = COLUMNS.index("依据")
     tips = [shown(not_none(table.item(r, column)).toolTip()) for r in range(table.rowCount())
             if table.item(r, column) is not None]
     marked = [t for t in tips if MARKUP in t]

@@ -182,7 +182,7 @@ def test_policy_tab_follows_the_city_and_date(qtbot: QtBot) -> None:
     set_case(window)
     window.tabs.setCurrentIndex(TAB_POLICY)
     rows = window.policy_tab.visible_rows()
-    assert any("8%" in row and "2024-01-01" in row for row in rows)
+    assert any("8%" in row and "2024-01-01起" in row for row in rows)  # 施行期间: from 2024-01-01
     set_case(window, on=date(2023, 6, 1))
     qtbot.waitUntil(lambda: window.policy_tab.visible_rows() != rows)  # redrawn once the edits are handled
 

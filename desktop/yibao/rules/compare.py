@@ -159,6 +159,20 @@ class Comparison(BaseModel):
     readings: list[ReadingRef] = Field(default_factory=list, exclude=True)  # of either date, each once
     rules_from: date | None = Field(default=None, exclude=True)  # the latest day one of these changes took effect
 
+    def reasons(self) -> list[Reason]:
+        """Every row's reasons, each once, in the order first given: the side-by-side table cites them by number."""
+        return list({(r.parameter, r.text): r for row in self.rows for r in row.reasons}.values())
+
+    def reason_numbers(self, row: Row) -> str:
+        """A row's reasons as their numbers in ``reasons()`` (1、3), or "" for a row no change moves."""
+        numbers = {(r.parameter, r.text): n for n, r in enumerate(self.reasons(), start=1)}
+        return "、".join(str(n) for n in sorted(numbers[(r.parameter, r.text)] for r in row.reasons))
+
+    def changes_moving_nothing(self) -> list[Change]:
+        """The changes of the rules this case reads that move none of its figures (the reasons name the others)."""
+        moving = {r.parameter for r in self.reasons()}
+        return [c for c in self.changes if c.parameter not in moving]
+
 
 def compare(request: Request, other: date, policy: Policy | None = None, local: Sequence[LocalFigure] = ()) -> Comparison:
     """The request computed on its own date and on ``other``; ``before`` is the earlier of the two."""

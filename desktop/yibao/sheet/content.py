@@ -32,6 +32,8 @@ from yibao.wording import (
     money,
     months,
     percent,
+    short_cite,
+    short_numbers,
 )
 
 if TYPE_CHECKING:
@@ -158,7 +160,7 @@ def build_content(
     if any_local:
         notes.append(LOCAL_NOTE)
     documents = _documents_of(result, comparison)
-    short = _short_numbers(documents)
+    short = short_numbers(d.number for d in documents)
     cited = {**short, f"{LOCAL}（{result.city_name}）": LOCAL}  # a figure the hall entered for the sheet's own city
     numbered = tuple(replace(s, title=f"{_CN_ORDINALS[i]}、{s.title}", tables=_cited_short(s.tables, cited))
                      for i, s in enumerate(sections))
@@ -170,7 +172,7 @@ def build_content(
         inputs=tuple(_inputs(request, result)),
         sections=numbered,
         missing=_missing(result),
-        notes=tuple(_short_cite(note, cited) for note in notes),
+        notes=tuple(short_cite(note, cited) for note in notes),
         documents=tuple(replace(d, short=short.get(d.number, "")) for d in documents),
         headlines=tuple(_asked_first(comparison, headlines(result, request.person))),
         case_code=encode_case(request, header.printed_at.date()),
@@ -348,22 +350,8 @@ def _documents_of(result: Result, comparison: Comparison | TierSheet | None) -> 
     return tuple(dict.fromkeys(DocumentRef(d.number, d.title, d.issuer) for r in results for d in r.documents))
 
 
-def _short_numbers(documents: Iterable[DocumentRef]) -> dict[str, str]:
-    """How the 依据 column cites each document: its number after the year (烟政字〔2023〕109号 → 109号), which the
-    list of documents spells out; in full where two documents of the sheet would share it, or it has no year."""
-    tails = {d.number: d.number.rpartition("〕")[2] for d in documents if "〕" in d.number}
-    shared = {tail for tail in tails.values() if list(tails.values()).count(tail) > 1}
-    return {number: tail for number, tail in tails.items() if tail and tail not in shared}
-
-
-def _short_cite(text: str, short: dict[str, str]) -> str:
-    for number, tail in short.items():
-        text = text.replace(number, tail)
-    return text
-
-
 def _cited_short(tables: tuple[Table, ...], short: dict[str, str]) -> tuple[Table, ...]:
-    return tuple(replace(t, rows=tuple(replace(r, source=_short_cite(r.source, short)) for r in t.rows)) for t in tables)
+    return tuple(replace(t, rows=tuple(replace(r, source=short_cite(r.source, short)) for r in t.rows)) for t in tables)
 
 
 def _missing(result: Result) -> tuple[tuple[str, str], ...]:

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QHeaderView,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from yibao.state.settings import DEFAULT_POINT_SIZE
 from yibao.wording import NOT_STATED, NOT_STATED_HINT, marked
@@ -152,14 +160,17 @@ class ColumnFitter(QObject):
     those of ``samples`` at the current font (plus ``pad``): the same whether 大字模式 was on when the table was built or
     turned on later. Wider than the table, the columns give way in proportion (their text wraps), a column never
     narrower than a date (2024-01-01) or its own starting width if that is less, the first column (what the row is)
-    never narrower than six characters. The table is never so low that fewer than ``rows`` rows show.
+    never narrower than ``name`` (six characters). The table is never so low that fewer than ``rows`` rows show
+    (none asked: it grows to its rows).
     """
 
-    def __init__(self, table: QTableWidget, rows: int = 3, samples: Sequence[str] = (), pad: int = 0) -> None:
+    def __init__(self, table: QTableWidget, rows: int = 3, samples: Sequence[str] = (), pad: int = 0,
+                 name: str = "企业用人单位") -> None:
         super().__init__(table)
         self.table = table
         self.rows = rows
         self.samples, self.pad = samples, pad
+        self.name = name  # the first column never narrower than this: it names the row
         header = table.horizontalHeader()
         self._style_least = header.minimumSectionSize()
         self.natural = [header.sectionSize(c) for c in range(table.columnCount())]
@@ -172,8 +183,9 @@ class ColumnFitter(QObject):
         table = self.table
         header = table.horizontalHeader()
         header.setMinimumSectionSize(max(self._style_least, table.fontMetrics().horizontalAdvance("说明") + 16))
-        row = 3 * table.fontMetrics().lineSpacing() + 10  # rows of up to three wrapped lines
-        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + self.rows * row + 2 * table.frameWidth())
+        if self.rows:  # a table that grows to its rows (``grow_to_rows``) needs no floor
+            row = 3 * table.fontMetrics().lineSpacing() + 10  # rows of up to three wrapped lines
+            table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + self.rows * row + 2 * table.frameWidth())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.FontChange):
@@ -182,10 +194,10 @@ class ColumnFitter(QObject):
         return False
 
     def _holds_dates(self, column: int) -> bool:
-        """A column of dates (they cannot wrap) keeps a date's width; words and figures in others wrap."""
+        """A column of dates (2024-01-01, 2024-01-01起: they cannot wrap) keeps a date's width; others wrap."""
         texts = [item.text() for row in range(self.table.rowCount())
                  if (item := self.table.item(row, column)) is not None and item.text()]
-        return any(DATE_TEXT.fullmatch(text) for text in texts)
+        return any(DATE_TEXT.search(text) for text in texts)
 
     def fit(self) -> None:
         header = self.table.horizontalHeader()
@@ -194,17 +206,31 @@ class ColumnFitter(QObject):
         last = self.table.columnCount() - 1
         wanted = [round(w * grow) for w in self.natural[:last]]
         wanted[:len(self.samples)] = [metrics.horizontalAdvance(sample) + self.pad for sample in self.samples]
-        date_width = metrics.horizontalAdvance("2024-01-01") + 24
+        date_width = metrics.horizontalAdvance("2024-01-01起") + 16  # a date with 起 or 至 (2024-01-01至2025-12-31)
         model = self.table.model()
         words = metrics.horizontalAdvance("企业用") + 12  # a column of words keeps three characters a line
-        name = metrics.horizontalAdvance("企业用人单位") + 12  # the first column names the row: six
+        name = metrics.horizontalAdvance(self.name) + 12  # the first column names the row
         least = [max(header.minimumSectionSize(), min(w, date_width if self._holds_dates(c) else name if c == 0 else words),
                      metrics.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal) or "")) + 16)
                  for c, w in enumerate(wanted)]
-        available = self.table.viewport().width() - header.minimumSectionSize() * 3  # the last column: the rest
+        table = self.table  # its viewport is resized after this filter sees the table's Resize: measure the table
+        bar = table.verticalScrollBar()
+        inside = table.width() - 2 * table.frameWidth() - (bar.sizeHint().width() if bar.isVisible() else 0)
+        available = inside - header.minimumSectionSize() * 3  # the last column: the rest
         if sum(wanted) > available:
             spare = max(0, available - sum(least))
             extra = [w - low for w, low in zip(wanted, least, strict=True)]
             wanted = [low + (e * spare) // max(1, sum(extra)) for low, e in zip(least, extra, strict=True)]
         for column, width in enumerate(wanted):
             header.resizeSection(column, width)
+
+
+def grow_to_rows(table: QTableWidget) -> None:
+    """The table as tall as its rows and never scrolling itself: the page it sits on scrolls, so a view has one
+    scroll and the wheel over the table moves the page. Qt keeps its height to its rows (wrapped text, a filter's
+    hidden rows, 大字模式)."""
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # ColumnFitter keeps the columns within
+    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    table.setSizePolicy(table.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Fixed)
+    table.setMinimumHeight(0)

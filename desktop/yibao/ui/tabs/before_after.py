@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,26 +24,29 @@ from yibao.rules.compare import SECTION_NAMES, Comparison, reading_text
 from yibao.rules.inventory import last_change
 from yibao.state.settings import DEFAULT_POINT_SIZE
 from yibao.ui.dates import DateField, first_problem
-from yibao.ui.lines import ColumnFitter
+from yibao.ui.fields import plain_tooltip
+from yibao.ui.lines import ColumnFitter, grow_to_rows
 from yibao.ui.person import BuddyLabel
 from yibao.ui.presenter import Presenter
 from yibao.ui.tabs import show_stale
 from yibao.ui.tabs.policy import PolicyTab
-from yibao.wording import NOT_STATED
+from yibao.wording import NOT_STATED, short_cite, short_numbers
 
-CHANGE_COLUMNS = ("规定", "之前", "之后", "依据")
+REASON_COLUMNS = ("序号", "依据", "规定的变化（按本人情况）")
 HEADLINE_SCALE = 1.3
 MISSING_COLOUR = QColor("#a00000")
 GROUP_BACKGROUND = QColor("#e6eef7")
 NO_CHANGES = "两个日期之间，本测算用到的规定没有变化"
+REASONS_TITLE = "上表“原因”所列的规定变化"
+MOVING_NOTHING = "另有规定变化，不影响本测算的数字（详见“政策依据”页的对比）："
 SAME_DAY = "两个日期相同：请选择另一个日期"
 PRINT_HINT = "默认对比最近一次规定变化的前一天与所选日期；在本页打印或另存，测算单加印本对比"
-# Column widths follow the font (大字模式 stays readable), in characters: 项目, the two dates, 差额, 依据; 原因 the rest.
-WIDTH_SAMPLES = ("大额/大病筹资合计（", "¥123456.00", "¥123456.00", "+¥123456.00", "鲁政字〔2023〕184号")
+LABEL_LEAST = "统筹基金支付"  # 项目 never narrower (a label in two lines sets it)
+REASON_WIDTHS = ("序号", "109号 二(三)1")  # 序号 and 依据; the change itself takes the rest
 
 
 def figure_columns(first: date, second: date) -> tuple[str, ...]:
-    return ("项目", f"{first.isoformat()}", f"{second.isoformat()}", "差额", "依据", "原因")
+    return ("项目", f"{first.isoformat()}", f"{second.isoformat()}", "差额", "原因")
 
 
 class BeforeAfterTab(QWidget):
@@ -61,6 +63,8 @@ class BeforeAfterTab(QWidget):
         self._local: tuple[LocalFigure, ...] = ()
         self._on: date | None = None
         self._city = ""
+        self._short: dict[str, str] = {}  # documents cited by short number (109号), spelled out under the tables
+        self._titles: dict[str, str] = {}
 
         self.first_date = DateField("之前", parent=self)
         self.second_date = DateField("之后", parent=self)
@@ -75,11 +79,9 @@ class BeforeAfterTab(QWidget):
         dates.addSpacing(16)
         dates.addWidget(second_label)
         dates.addWidget(self.second_date)
-        hint = QLabel(PRINT_HINT, self)
-        hint.setStyleSheet("color: #555;")
-        hint.setWordWrap(True)
-        dates.addSpacing(16)
-        dates.addWidget(hint, 1)
+        dates.addStretch(1)
+        hint = _note_label(self)  # under the tables: the dates and the answer come first
+        hint.setText(PRINT_HINT)
 
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
@@ -87,38 +89,37 @@ class BeforeAfterTab(QWidget):
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.headline.setFont(self._headline_font())
 
-        self.readings = QLabel(self)
-        self.readings.setWordWrap(True)
-        self.readings.setTextFormat(Qt.TextFormat.PlainText)
-        self.readings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.readings.setStyleSheet("color: #555;")
+        self.readings = _note_label(self)
 
-        self.figures = QTableWidget(0, 6, self)
-        PolicyTab._table_setup(self.figures, figure_columns(date.today(), date.today()), ())
-        self._fitter = ColumnFitter(self.figures)
-        self._size_columns()
+        self.figures = QTableWidget(0, 5, self)
+        PolicyTab._table_setup(self.figures, figure_columns(date.today(), date.today()), (), rows=None)
+        grow_to_rows(self.figures)
+        self.figures.horizontalHeader().setStretchLastSection(False)  # sized with the others: within the table
+        self.figures.installEventFilter(self)
         self.no_changes = QLabel(NO_CHANGES, self)
-        self.changes = QTableWidget(0, len(CHANGE_COLUMNS), self)
-        PolicyTab._table_setup(self.changes, CHANGE_COLUMNS, (260, 240, 240))
-        changes_box = QWidget(self)
-        changes_layout = QVBoxLayout(changes_box)
-        changes_layout.setContentsMargins(0, 0, 0, 0)
-        changes_title = QLabel("两个日期之间本测算用到的规定的变化", changes_box)
-        changes_title.setStyleSheet("font-weight: bold;")
-        changes_layout.addWidget(changes_title)
-        changes_layout.addWidget(self.no_changes)
-        changes_layout.addWidget(self.changes, 1)
+        self.reasons_title = QLabel(REASONS_TITLE, self)
+        self.reasons_title.setStyleSheet("font-weight: bold;")
+        self.changes = QTableWidget(0, len(REASON_COLUMNS), self)
+        PolicyTab._table_setup(self.changes, REASON_COLUMNS, (), rows=None)
+        self._reasons_fitter = ColumnFitter(self.changes, rows=0)
+        grow_to_rows(self.changes)
+        self.moving_nothing = _note_label(self)
+        self.documents = _note_label(self)
+        self._size_columns()
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.figures)
-        splitter.addWidget(changes_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # one scroll for the view: the tables are as tall as their rows, the page scrolls
         layout = QVBoxLayout(self)
         layout.addLayout(dates)
         layout.addWidget(self.headline)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.figures)
+        layout.addWidget(self.reasons_title)
+        layout.addWidget(self.no_changes)
+        layout.addWidget(self.changes)
+        layout.addWidget(self.moving_nothing)
         layout.addWidget(self.readings)
+        layout.addWidget(self.documents)
+        layout.addWidget(hint)
+        layout.addStretch(1)
 
     # ------------------------------------------------------------ input
 
@@ -165,16 +166,25 @@ class BeforeAfterTab(QWidget):
             return
         self.headline.setText(_headline(comparison))
         self.headline.setStyleSheet("")
-        self.readings.setText("\n".join(f"依据的解读：{reading_text(r)}" for r in comparison.readings))
+        documents = list(dict.fromkeys((d.number, d.title) for r in (comparison.before, comparison.after)
+                                       for d in r.documents))
+        self._short = short_numbers(number for number, _ in documents)
+        self._titles = {number: f"{number}《{title}》" for number, title in documents}
+        self.readings.setText("\n".join(f"依据的解读：{self._cite(reading_text(r))}" for r in comparison.readings))
         self.readings.setVisible(bool(comparison.readings))
         self._show_figures(comparison)
         self._show_changes(comparison)
+        self.documents.setText("文件：" + "；".join(f"{self._short.get(number, number)}＝{self._titles[number]}"
+                                                  for number, _ in documents))
+        self.documents.setVisible(bool(documents))
 
     def _show_problem(self, text: str) -> None:
         self.presenter.forget_comparison()
         self.headline.setText(text)
         self.headline.setStyleSheet(f"color: {MISSING_COLOUR.name()};")
-        self.readings.setVisible(False)
+        for widget in (self.readings, self.reasons_title, self.no_changes, self.changes, self.moving_nothing,
+                       self.documents):
+            widget.setVisible(False)
         self.figures.setRowCount(0)
         self.changes.setRowCount(0)
 
@@ -200,31 +210,47 @@ class BeforeAfterTab(QWidget):
             table.setSpan(r, 0, 1, table.columnCount())
             r += 1
             for row in (row for row in comparison.rows if row.figure.section == section):
-                reasons = "\n".join(reason.text for reason in row.reasons)
-                sources = "；".join(dict.fromkeys(s.text() for reason in row.reasons for s in reason.sources))
-                cells = (row.label, row.before_text, row.after_text, row.difference_text, sources, reasons)
+                numbers = comparison.reason_numbers(row)
+                cells = (row.label, row.before_text, row.after_text, row.difference_text, numbers and f"见{numbers}")
                 for c, text in enumerate(cells):
                     item = QTableWidgetItem(text)
+                    if c == 4 and numbers:  # the reasons in words, on hover too
+                        item.setToolTip(plain_tooltip("\n".join(reason.text for reason in row.reasons)))
                     if c in (1, 2, 3):
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     if (c == 3 and not row.comparable) or text == NOT_STATED:
                         item.setForeground(QBrush(MISSING_COLOUR))
                     table.setItem(r, c, item)
                 r += 1
+        self._size_columns()
         _hold_row_heights(table, False)
         table.setUpdatesEnabled(True)
 
     def _show_changes(self, comparison: Comparison) -> None:
+        """The reasons the table cites by number, each once, with its clause by short number (the title on hover);
+        then, in a line, the changes that move nothing here."""
+        reasons = comparison.reasons()
         _hold_row_heights(self.changes, True)
-        self.changes.setRowCount(len(comparison.changes))
-        for r, change in enumerate(comparison.changes):
-            for c, text in enumerate((change.label, change.before, change.after, "；".join(change.sources))):
+        self.changes.setRowCount(len(reasons))
+        for r, reason in enumerate(reasons):
+            cited = "；".join(dict.fromkeys(s.text() for s in reason.sources))
+            for c, text in enumerate((str(r + 1), self._cite(cited), reason.text)):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, change.parameter)
+                item.setData(Qt.ItemDataRole.UserRole, reason.parameter)
+                if c == 1:
+                    item.setToolTip(plain_tooltip("\n".join(self._titles[s.document] for s in reason.sources
+                                                             if s.document in self._titles)))
                 self.changes.setItem(r, c, item)
         _hold_row_heights(self.changes, False)
+        self.reasons_title.setVisible(bool(reasons))
+        self.changes.setVisible(bool(reasons))
         self.no_changes.setVisible(not comparison.changes)
-        self.changes.setVisible(bool(comparison.changes))
+        others = comparison.changes_moving_nothing()
+        self.moving_nothing.setText(MOVING_NOTHING + "、".join(c.label for c in others))
+        self.moving_nothing.setVisible(bool(others))
+
+    def _cite(self, text: str) -> str:
+        return short_cite(text, self._short)
 
     def changeEvent(self, event: QEvent) -> None:
         """A new font size or 大字模式 reaches the headline too."""
@@ -233,18 +259,44 @@ class BeforeAfterTab(QWidget):
             self._size_columns()
         super().changeEvent(event)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The figures table resized (the window, the page's scroll bar coming or going): its columns follow."""
+        if watched is self.figures and event.type() == QEvent.Type.Resize:
+            self._size_columns()
+        return False
+
     def _size_columns(self) -> None:
-        metrics = self.figures.fontMetrics()
-        for column, sample in enumerate(WIDTH_SAMPLES):
-            self.figures.horizontalHeader().resizeSection(column, metrics.horizontalAdvance(sample))
-        grow = self.figures.font().pointSizeF() / DEFAULT_POINT_SIZE
-        header = self.figures.horizontalHeader()
-        self._fitter.natural = [round(header.sectionSize(c) / grow) for c in range(self.figures.columnCount())]
-        self._fitter.fit()
+        """The figures as wide as the widest shown, 项目 wide enough for any label in two lines, 原因 (a few
+        numbers) the rest; the reasons table's 序号 and 依据 as their samples, the change itself the rest."""
+        table = self.figures
+        metrics = table.fontMetrics()
+        pad = 2 * metrics.horizontalAdvance("0")
+        header = table.horizontalHeader()
+        for column in range(4):
+            texts = [str(table.model().headerData(column, Qt.Orientation.Horizontal) or ""),
+                     *(item.text() for r in range(table.rowCount())
+                       if table.columnSpan(r, 0) == 1 and (item := table.item(r, column)) is not None)]
+            widest = max(metrics.horizontalAdvance(text) for text in texts)
+            header.resizeSection(column, widest + pad)
+        reasons_least = max(header.minimumSectionSize(), metrics.horizontalAdvance("原因") + pad)  # 见1、2 wraps
+        inside = table.width() - 2 * table.frameWidth()  # no scroll bars; the viewport is resized after this filter
+        spare = inside - reasons_least - sum(header.sectionSize(c) for c in range(1, 4))
+        if header.sectionSize(0) > spare:
+            two_lines = (header.sectionSize(0) - pad) // 2 + metrics.horizontalAdvance("（") + pad
+            header.resizeSection(0, min(spare, max(two_lines, metrics.horizontalAdvance(LABEL_LEAST) + pad)))
+        header.resizeSection(4, max(reasons_least, inside - sum(header.sectionSize(c) for c in range(4))))
+        grow = self.changes.font().pointSizeF() / DEFAULT_POINT_SIZE
+        reasons = self.changes.horizontalHeader()
+        for column, sample in enumerate(REASON_WIDTHS):
+            reasons.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
+        self._reasons_fitter.natural = [round(reasons.sectionSize(c) / grow) for c in range(self.changes.columnCount())]
+        self._reasons_fitter.fit()
 
     def _headline_font(self) -> QFont:
+        """Larger than the usual text, bold; in 大字模式 (already larger) bold at its size: a headline of four reasons
+        at 1.3 × 大字 filled a 1024×768 screen above the table."""
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * HEADLINE_SCALE)
+        font.setPointSizeF(max(font.pointSizeF(), DEFAULT_POINT_SIZE * HEADLINE_SCALE))
         font.setBold(True)
         return font
 
@@ -263,6 +315,7 @@ class BeforeAfterTab(QWidget):
         return rows
 
     def change_rows(self) -> list[tuple[str, ...]]:
+        """The reasons the table cites: number, its clause as shown, the change for this person."""
         return [tuple(self.changes.item(r, c).text() for c in range(self.changes.columnCount()))  # type: ignore[union-attr]
                 for r in range(self.changes.rowCount())]
 
@@ -282,3 +335,13 @@ def _hold_row_heights(table: QTableWidget, hold: bool) -> None:
         return
     table.resizeRowsToContents()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
+def _note_label(parent: QWidget) -> QLabel:
+    """Grey plain text under the tables that wraps and can be selected and copied."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet("color: #555;")
+    return label

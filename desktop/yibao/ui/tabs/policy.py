@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,26 +24,36 @@ from yibao.rules import LocalFigure, Policy
 from yibao.rules.inventory import LOCAL, ParameterRow, changes_between, last_change, parameters_in_force
 from yibao.ui.dates import DateField, first_problem
 from yibao.ui.fields import plain_tooltip
-from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter, read_only_table
-from yibao.wording import NOT_STATED
+from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter, grow_to_rows, read_only_table
+from yibao.wording import NOT_STATED, short_cite, short_numbers
 
 if TYPE_CHECKING:
     from yibao.rules import Result
     from yibao.ui.presenter import Presenter
 
-COLUMNS = ("项目", "数值", "状态", "依据文件", "条款", "施行日期", "截止日期", "说明")
+COLUMNS = ("项目", "数值", "状态", "依据", "施行期间", "说明")
 CHANGE_COLUMNS = ("项目", "之前", "之后", "之前依据", "之后依据")
 NO_CHANGES = "两个日期之间没有变化"
+NAME_SAMPLE = "机关事业单位缴费"
 GREY = QColor("#707070")
 GROUP_BACKGROUND = QColor("#e6eef7")
 
 
-def _cells(row: ParameterRow) -> tuple[str, ...]:
+def _cells(row: ParameterRow, short: dict[str, str]) -> tuple[str, ...]:
+    """The document by its short number and clause (109号 二(三)1): the title is the cell's tooltip and is spelled out
+    under the table; the dates as one period (2024-01-01起, 2024-01-01至2025-12-31)."""
     value = f"{row.value_text}（{LOCAL}）" if row.status == LOCAL else row.value_text
     start = row.start.isoformat() if row.start else ""
-    end = row.end.isoformat() if row.end else ""
-    number = row.document.split("《", 1)[0]  # the title is the cell's tooltip: it would make every row three lines
-    return (row.label, value, row.status, number, row.clause, start, end, row.note)
+    period = f"{start}至{row.end.isoformat()}" if row.end else f"{start}起" if start else ""
+    number = _number(row.document)
+    cited = f"{short.get(number, number)} {row.clause}".strip()
+    return (row.label, value, row.status, cited, period, row.note)
+
+
+def _number(document: str) -> str:
+    """烟政字〔2023〕109号《烟台市…》 → 烟政字〔2023〕109号; a law with no number → its first title (《…法》)."""
+    number = document.split("《", 1)[0]
+    return number or document[:document.find("》") + 1]
 
 
 def _text(table: QTableWidget, row: int, column: int) -> str:
@@ -66,6 +75,8 @@ class PolicyTab(QWidget):
         self._on: date | None = None
         self._local: tuple[LocalFigure, ...] = ()
         self._group_rows: dict[int, str] = {}
+        self._short: dict[str, str] = {}  # documents by short number (109号), spelled out under the tables
+        self._documents: dict[int, str] = {}  # each row's document in full: the filter finds 烟政字 and titles too
 
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
@@ -75,17 +86,16 @@ class PolicyTab(QWidget):
         self.filter_edit.textChanged.connect(self._apply_filter)
 
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self._table_setup(self.table, COLUMNS, (210, 200, 70, 165, 60, 92, 92))  # 说明 takes the rest
-
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
+        # 项目 wide enough for any label in two lines (机关事业单位缴费比例中的生育保险部分); 说明 takes the rest
+        self._table_setup(self.table, COLUMNS, (210, 150, 70, 150, 100), rows=0, name=NAME_SAMPLE)
+        grow_to_rows(self.table)
+        self.documents = QLabel(self)  # the documents the tables cite by short number, spelled out once
+        self.documents.setWordWrap(True)
+        self.documents.setTextFormat(Qt.TextFormat.PlainText)
+        self.documents.setStyleSheet("color: #555;")
         filter_row = QHBoxLayout()
-        filter_row.addWidget(QLabel("筛选", top))
+        filter_row.addWidget(QLabel("筛选", self))
         filter_row.addWidget(self.filter_edit, 1)
-        top_layout.addWidget(self.heading)
-        top_layout.addLayout(filter_row)
-        top_layout.addWidget(self.table, 1)
 
         compare = QGroupBox("对比两个日期", self)
         self.first_date = DateField("之前", parent=compare)
@@ -101,23 +111,27 @@ class PolicyTab(QWidget):
         dates.addStretch(1)
         self.no_changes = QLabel(NO_CHANGES, compare)
         self.changes = QTableWidget(0, len(CHANGE_COLUMNS), compare)
-        self._table_setup(self.changes, CHANGE_COLUMNS, (250, 230, 230, 320))
+        self._table_setup(self.changes, CHANGE_COLUMNS, (250, 230, 230, 140), rows=0, name=NAME_SAMPLE)
+        grow_to_rows(self.changes)
         compare_layout = QVBoxLayout(compare)
         compare_layout.addLayout(dates)
         compare_layout.addWidget(self.no_changes)
-        compare_layout.addWidget(self.changes, 1)
+        compare_layout.addWidget(self.changes)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(compare)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # one scroll for the view: the tables are as tall as their rows, the page scrolls
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.heading)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.table)
+        layout.addWidget(compare)
+        layout.addWidget(self.documents)
+        layout.addStretch(1)
 
     @staticmethod
-    def _table_setup(table: QTableWidget, columns: Sequence[str], widths: Sequence[int]) -> None:
-        """Read-only, wrapped, rows as tall as their text; starting widths the user may drag, the last takes the rest."""
+    def _table_setup(table: QTableWidget, columns: Sequence[str], widths: Sequence[int], rows: int | None = 3,
+                     name: str = "企业用人单位") -> None:
+        """Read-only, wrapped, rows as tall as their text; starting widths the user may drag, the last takes the rest,
+        kept within the table by a ``ColumnFitter`` keeping ``rows`` in sight (None: the caller sizes the columns)."""
         read_only_table(table, columns)
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -125,7 +139,8 @@ class PolicyTab(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
-        ColumnFitter(table)
+        if rows is not None:
+            ColumnFitter(table, rows, name=name)
 
     def request_part(self) -> tuple[str, ...]:
         return ()
@@ -162,7 +177,11 @@ class PolicyTab(QWidget):
         table.setRowCount(0)
         groups = list(dict.fromkeys(row.group for row in rows))
         table.setRowCount(len(rows) + len(groups))
-        self._group_rows = {}
+        self._group_rows, self._documents = {}, {}
+        documents = dict.fromkeys(row.document for row in rows if row.document and row.status != LOCAL)
+        self._short = short_numbers(_number(d) for d in documents)
+        self.documents.setText("文件：" + "；".join(f"{self._short[_number(d)]}＝{d}" for d in documents
+                                                  if _number(d) in self._short))
         r = 0
         for group in groups:
             heading = QTableWidgetItem(group)
@@ -175,7 +194,7 @@ class PolicyTab(QWidget):
             self._group_rows[r] = group
             r += 1
             for row in (row for row in rows if row.group == group):
-                for c, text in enumerate(_cells(row)):
+                for c, text in enumerate(_cells(row, self._short)):
                     item = QTableWidgetItem(text)
                     item.setData(Qt.ItemDataRole.UserRole, row.parameter)
                     if row.status == NOT_STATED:
@@ -186,7 +205,10 @@ class PolicyTab(QWidget):
                         item.setToolTip(plain_tooltip(row.parameter))
                     elif c == 3:
                         item.setToolTip(plain_tooltip(row.document))  # a pack's title and clause, as written
+                    elif c == 5 and row.note:
+                        item.setToolTip(plain_tooltip(row.note))
                     table.setItem(r, c, item)
+                self._documents[r] = row.document
                 r += 1
         self._apply_filter(self.filter_edit.text())
         table.setUpdatesEnabled(True)
@@ -212,7 +234,7 @@ class PolicyTab(QWidget):
                 heading_row, shown = r, 0
                 group_matches = needle in self._group_rows[r].lower()
                 continue
-            haystack = " ".join(_text(table, r, c) for c in range(5)).lower()
+            haystack = " ".join([*(_text(table, r, c) for c in range(4)), self._documents.get(r, "")]).lower()
             visible = not needle or group_matches or needle in haystack
             table.setRowHidden(r, not visible)
             shown += visible
@@ -230,7 +252,8 @@ class PolicyTab(QWidget):
         found = changes_between(self._policy, self._city, first, second, self._local)
         self.changes.setRowCount(len(found))
         for r, change in enumerate(found):
-            cells = (change.label, change.before, change.after, change.before_source, change.after_source)
+            cells = (change.label, change.before, change.after, short_cite(change.before_source, self._short),
+                     short_cite(change.after_source, self._short))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, change.parameter)
