@@ -27,7 +27,7 @@ if TYPE_CHECKING:
         YearTotals,
     )
 
-Question = Literal["contribution", "visits", "tiers", "retirement"]
+Question = Literal["contribution", "visits", "tiers", "retirement", "before_after"]
 VERDICT_MARKS = {True: "√ 已满足", False: "× 未满足", None: "？ 无法判断"}
 TIER_WORDS = {tier: f"{name}医疗机构" for tier, name in TIER_NAMES.items()}
 _VISIT_PARAMETERS = ("outpatient.", "inpatient.")

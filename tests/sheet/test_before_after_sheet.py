@@ -1,5 +1,6 @@
-"""The sheet's 政策前后对比 section (issue 15): the same headline sentence as the window, each figure before and
-after with its reasons and clauses, and the rules that changed; ``sheet --compare-on`` prints it."""
+"""The sheet's 政策前后对比 section (issue 15, 21.10): the same headline sentence as the window opening 测算结论, each
+figure before and after with its reasons by number, the reasons spelled out once with their clauses by short number,
+the readings of both dates once among the notes; ``sheet --compare-on`` prints it."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from sheet_helpers import pdftotext
 from yibao.rules import Request, Result, calculate
 from yibao.rules.compare import Comparison, compare
 from yibao.sheet import build_content, plain_text
-from yibao.sheet.before_after import CHANGES_TITLE, READINGS_TITLE
+from yibao.sheet.before_after import MOVING_NOTHING, REASONS_TITLE
 
 THREE_VISITS = {"city": "yantai", "on": "2024-06-01", "person": {"employment": "enterprise", "sex": "male", "age": 45},
                 "visits": [{"kind": "outpatient", "tier": 3, "in_scope": amount} for amount in ("1000", "1500", "2000")]}
@@ -31,21 +32,23 @@ def _case() -> tuple[Request, Result, Comparison]:
     return request, calculate(request), compare(request, date(2023, 6, 1))
 
 
-def test_section_holds_the_headline_the_rows_and_the_changes() -> None:
+def test_section_holds_the_rows_and_the_reasons_once() -> None:
     request, result, comparison = _case()
     content = build_content(request, result, comparison=comparison)
+    assert content.headlines[0].text == HEADLINE  # the comparison's conclusion first, then the year's
     section = content.sections[0]  # the comparison asked for leads the sheet
     assert section.title == "一、政策前后对比（2023年6月1日 → 2024年6月1日）"
-    figures, changes, readings = section.tables
-    assert figures.rows[0].kind == "group" and figures.rows[0].label == HEADLINE
+    figures, reasons = section.tables
+    assert figures.headings[2] == "2023年6月1日 → 2024年6月1日"
     person = next(r for r in figures.rows if r.label == "个人负担")
-    assert person.figure == "−¥305.00"
-    assert person.formula.startswith("2023年6月1日 ¥2,465.00 → 2024年6月1日 ¥2,160.00；原因：起付标准（三级）由800元降至600元")
-    assert person.source == "109号 二(三)1"  # the number in short: the list of documents spells it out
-    assert changes.title == CHANGES_TITLE
-    assert [r.label for r in changes.rows][:2] == ["普通门诊统筹起付标准（年度）", "普通门诊统筹在职职工支付比例"]
-    assert readings.title == READINGS_TITLE
-    assert any("本计算器只用于2023年1月1日至12月31日" in r.formula for r in readings.rows)
+    assert (person.figure, person.formula, person.source) == ("−¥305.00", "¥2,465.00 → ¥2,160.00；原因见1、2", "")
+    assert reasons.title == REASONS_TITLE
+    assert [(r.label, r.formula, r.source) for r in reasons.rows[:2]] == [
+        ("1", "起付标准（三级）由800元降至600元", "109号 二(三)1"),  # the number in short: the list spells it out
+        ("2", "在职职工支付比例（三级）由55%升至60%", "109号 二(三)1")]
+    assert reasons.rows[-1].label == MOVING_NOTHING and "（不影响本测算的数字）" in reasons.rows[-1].formula
+    readings = [note for note in content.notes if "本计算器只用于2023年1月1日至12月31日" in note]
+    assert len(readings) == 1 and "（109号 二(三)1）" in readings[0]  # the 2023 side's reading, once
 
 
 def test_without_a_comparison_the_sheet_is_as_before() -> None:
@@ -80,4 +83,4 @@ def test_cli_sheet_compare_on_prints_the_section(tmp_path: Path) -> None:
     flat = re.sub(r"\s+", "", pdftotext(out))
     assert "政策前后对比（2023年6月1日→2024年6月1日）" in flat
     assert "这一年的门诊您少付¥305.00" in flat
-    assert "2023年6月1日¥2,465.00→2024年6月1日¥2,160.00" in flat
+    assert "¥2,465.00→¥2,160.00；原因见1、2" in flat

@@ -78,6 +78,15 @@ def test_109号_二三1_printed_from_政策前后对比_the_comparison_leads(qtb
     text = printed_from(qtbot, tmp_path, TAB_BEFORE_AFTER)
     assert sections_of(text)[0].startswith("一、政策前后对比")
     assert "少付¥155.00" in text and "1,115.00" in text and "960.00" in text
+    # issue 21.10: the comparison's conclusion first, the comparison alone (each date's arithmetic is its tab's sheet),
+    # its reasons once by short number, on one page (was two, opening with the year's sentence)
+    conclusions = text[text.index("测算结论"):text.index("测算条件")]
+    assert conclusions.startswith("测算结论按2024年1月1日起的规定，这一年的门诊您少付¥155.00；"
+                                  "原因：起付标准（三级）由800元降至600元")
+    assert "¥1,115.00→¥960.00；原因见" in text and "起付标准（三级）由800元降至600元在职职工支付比例" in text
+    assert "109号二(三)1" in text and "烟政字〔2023〕109号二(三)1" not in text
+    assert "二、" not in text and "第1页，共1页" in text
+    assert "1次（门诊1、住院0）" in text and "6,000.00" in text  # the case compared, whole in 测算条件
 
 
 def test_the_sections_dialog_names_the_comparison_that_opens_the_sheet(qtbot: QtBot) -> None:

@@ -153,8 +153,10 @@ def build_content(
     for section in sections:
         any_local = any_local or any(row.local for table in section.tables for row in table.rows)
     notes = [f"还需填写：{n.label}（{n.reason}）" for n in result.needs_input]
+    # a comparison's readings are those of both dates: each once, here (its section cites none)
+    readings = comparison.readings if comparison is not None and not isinstance(comparison, TierSheet) else result.readings
     notes += [f"{READING_STAR}{READING_MARK}（{r.document} {r.clause}）：{r.reading}；另一种理解：{r.alternative}"
-              for r in result.readings]
+              for r in readings]
     notes += [f"未计算（{n.document} {n.clause}）：{n.text}" for n in result.not_computed]
     notes += result.notes
     if any_local:
@@ -183,8 +185,11 @@ _CN_ORDINALS = "一二三四五六七八九十"
 
 
 def _asked_first(comparison: Comparison | TierSheet | None, answers: list[Headline]) -> list[Headline]:
-    """The conclusions, the tier comparison's saving first when the sheet is printed from 医院级别对比."""
-    return [tiers_headline(comparison.settled), *answers] if isinstance(comparison, TierSheet) else answers
+    """The conclusions, the comparison's first when the sheet is printed from 医院级别对比 (the saving) or
+    政策前后对比 (what moved between the two dates, and why)."""
+    if isinstance(comparison, TierSheet):
+        return [tiers_headline(comparison.settled), *answers]
+    return answers if comparison is None else [Headline("before_after", comparison.headline), *answers]
 
 
 def _applies_to_visit(line: Line) -> bool:

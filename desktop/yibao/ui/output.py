@@ -79,9 +79,11 @@ class Output:
         return SheetHeader(settings.hall_name, settings.counter_no)
 
     def sheet_case(self, *, ask: bool = False) -> tuple[Request, Result] | None:
-        """The case as the sheet prints it: the question on screen (the tab and what it needs) by default;
-        with ``ask``, the clerk may tick other questions to add. None when the clerk cancels."""
+        """The case as the sheet prints it: the question on screen (the tab and what it needs) by default, the
+        comparison alone from 政策前后对比 (one page); with ``ask``, the clerk may tick other questions to add. None
+        when the clerk cancels."""
         from yibao.ui.dialogs.sections import asked, choose_sections, limited
+        from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_TITLES
 
         presenter = self.case.presenter
         request, result, session = presenter.request, presenter.result, presenter.session
@@ -89,7 +91,10 @@ class Output:
         available = asked(request)
         on_screen = self.case.sheet_question()
         chosen = [on_screen] if on_screen in available else available
-        if ask and len(available) > 1:
+        compared = self.leading_title() == TAB_TITLES[TAB_BEFORE_AFTER]
+        if compared:
+            chosen = []  # the comparison is the question: each date's arithmetic is its own tab's sheet
+        if ask and (len(available) > 1 or not chosen):
             picked = choose_sections(self.window, available, chosen, self.leading_title())
             if picked is None:
                 return None
@@ -97,7 +102,8 @@ class Output:
         if chosen == available:
             return request, result
         limited_request = limited(request, chosen)
-        return limited_request, session.compute(limited_request)
+        # the comparison was made of the whole case: its conditions and case code print whole
+        return request if compared else limited_request, session.compute(limited_request)
 
     def leading_title(self) -> str | None:
         """The tab whose comparison opens the sheet whatever else is ticked (None: the sheet opens with the ticked)."""

@@ -39,6 +39,7 @@ class SectionsDialog(QDialog):
     def __init__(self, available: Sequence[str], chosen: Sequence[str], leading: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.leading = leading
         self.setWindowTitle("测算单内容")
         layout = QVBoxLayout(self)
         if leading is not None:
@@ -64,8 +65,9 @@ class SectionsDialog(QDialog):
         return [name for name, box in self.boxes.items() if box.isChecked()]
 
     def _allow_ok(self) -> None:
+        """Something to print: a ticked question, or the comparison that opens the sheet on its own."""
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.chosen()))
+        ok.setEnabled(bool(self.chosen()) or self.leading is not None)
 
 
 def choose_sections(parent: QWidget, available: Sequence[str], chosen: Sequence[str],
