@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from window_helpers import not_none, open_window, set_case, type_into
 
@@ -127,7 +126,7 @@ def test_deleting_from_a_read_only_history(qtbot: QtBot, warnings: list[str], mo
     read_only = History(history_path())
     dialog = HistoryDialog(read_only)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("yibao.ui.dialogs.messages.ask_delete_record", lambda _parent, _saved_at: True)
     dialog.table.selectRow(0)
     dialog.delete_selected()
     assert warnings == [f"历史记录文件 {history_path()} 是只读的，无法删除"]

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from yibao.state.history import HistoryUnavailable
 from yibao.ui.dates import DateField, first_problem
+from yibao.ui.dialogs import messages
 from yibao.ui.dialogs.common import name_buttons, open_size
 from yibao.ui.dialogs.messages import notify
 from yibao.vocabulary import EMPLOYMENT_NAMES, SEX_NAMES
@@ -179,8 +179,7 @@ class HistoryDialog(QDialog):
         entry = self._selected()
         if entry is None:
             return
-        answer = QMessageBox.question(self, "删除记录", f"删除 {entry.saved_at:%Y-%m-%d %H:%M} 的这条记录？")
-        if answer == QMessageBox.StandardButton.Yes:
+        if messages.ask_delete_record(self, f"{entry.saved_at:%Y-%m-%d %H:%M}"):
             try:
                 self.history.delete(entry.id)
             except HistoryUnavailable as exc:

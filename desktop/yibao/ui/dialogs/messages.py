@@ -22,8 +22,11 @@ def notify(parent: QWidget | None, kind: Kind, title: str, text: str) -> None:
     if os.environ.get("YIBAO_SMOKE"):
         print(f"yibao-{kind} {title}: {text}", file=sys.stderr, flush=True)
         return
-    box = QMessageBox(_ICONS[kind], title, text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(_ICONS[kind], title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    ok = box.addButton("确定(&O)", QMessageBox.ButtonRole.AcceptRole)  # Chinese whether or not Qt's translation loaded
+    box.setDefaultButton(ok)
+    box.setEscapeButton(ok)
     box.exec()
     box.deleteLater()
 
@@ -37,6 +40,11 @@ def ask_remove_visit(parent: QWidget | None, visit: str) -> bool:
     """删除 (Alt+K) pressed on a visit: True when the clerk confirms (Enter keeps it; a visit's figures are not
     typed again in a moment)."""
     return _ask(parent, "删除就诊", f"删除{visit}吗？", "删除")
+
+
+def ask_delete_record(parent: QWidget | None, saved_at: str) -> bool:
+    """删除 pressed on a history record: True when the clerk confirms (Enter keeps it)."""
+    return _ask(parent, "删除记录", f"删除 {saved_at} 的这条记录？", "删除")
 
 
 def _ask(parent: QWidget | None, title: str, text: str, act: str) -> bool:
