@@ -171,3 +171,24 @@ def test_large_print_tick_boxes_grow_with_the_font(qtbot: QtBot) -> None:
     finally:
         apply_font(Settings())
     assert {_indicator(box).height() for box in boxes} == {usual}
+
+
+def test_large_print_a_new_case_fits_on_every_tab(qtbot: QtBot) -> None:
+    """Nothing entered yet: the visits tab's 全年合计 hint (the whole how-to sentence, in large bold) scrolled the tab
+    sideways; it says what will show there, the headline above says how to add a visit."""
+    from yibao.ui.pages import TAB_VISITS, TOTALS_HINT, VISITS_HINT
+
+    apply_font(Settings(large_print=True))
+    try:
+        window = open_window(qtbot, Settings(large_print=True))
+        window.resize(1200, 800)
+        for tab in range(len(TAB_TITLES)):
+            window.tabs.setCurrentIndex(tab)
+            qtbot.wait(30)
+            QApplication.processEvents()
+            found = problems(window)
+            assert found == [], f"{TAB_TITLES[tab]}: " + "\n".join(found)
+        assert window.visits_tab.totals.value("提示") == TOTALS_HINT
+        assert window.tab_pages.headlines[TAB_VISITS].text.text() == VISITS_HINT
+    finally:
+        apply_font(Settings())

@@ -49,7 +49,7 @@ from yibao.rules.inputs import InputProblem, parse_amount
 from yibao.rules.models import YearToDate
 from yibao.ui.fields import AmountEdit, CountEdit
 from yibao.ui.lines import LOCAL_COLOUR, LinesTable
-from yibao.ui.pages import VISITS_HINT
+from yibao.ui.pages import TOTALS_HINT, VISITS_HINT
 from yibao.ui.presenter import YTD_COUNTS, Presenter
 from yibao.ui.summary import SummaryGrid
 from yibao.ui.tabs import QuestionTab
@@ -640,7 +640,7 @@ class VisitsTab(QuestionTab):
         self.model.show_results(visits or [])
         self._fit_columns()  # a six-figure bill widens its column
         if totals is None:
-            self.totals.set_rows([("提示", VISITS_HINT)])
+            self.totals.set_rows([("提示", TOTALS_HINT)])  # the whole hint, in large bold, scrolled the tab sideways
         else:
             rate = totals.reimbursement_rate
             self.totals.set_rows([
