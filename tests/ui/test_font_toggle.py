@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from layout_check import font_sizes, problems, table_geometry
-from PySide6.QtWidgets import QApplication
+from layout_check import font_sizes, problems, table_geometry, words_split
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, open_window, set_case, type_into
 
@@ -69,6 +69,8 @@ def _every_tab(qtbot: QtBot, window: MainWindow) -> tuple[list[str], list[object
         found += [f"{title}: {problem}" for problem in problems(window)]
         if tab not in SIZED_BY_COLUMNS:
             tables.append((title, table_geometry(window)))
+            found += [f"{title}: {split}" for view in window.findChildren(QTableView)
+                      if view.isVisible() for split in words_split(view)]  # 文件未规定 whole or 文件 / 未规定
     return found, tables
 
 
