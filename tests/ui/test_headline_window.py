@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from window_helpers import add_visit, not_none, open_window, set_case, type_into
 
@@ -151,3 +151,16 @@ def test_a_bad_amount_stays_as_typed(qtbot: QtBot) -> None:
     base.setText("15OO")
     base.editingFinished.emit()
     assert base.text() == "15OO" and "月缴费基数" in (window.input_error() or "")
+
+
+@pytest.mark.parametrize("tab", [TAB_CONTRIBUTION, TAB_RETIREMENT])
+def test_what_to_type_is_said_once_by_the_headline_not_again_below_it(qtbot: QtBot, tab: int) -> None:
+    """Before anything is typed the headline says what to type; the figures' place below it stays empty (it repeated
+    the sentence under a 提示 caption)."""
+    window = open_window(qtbot)
+    set_case(window)
+    hint = _headline(window, tab)
+    shown = [label.text() for label in not_none(window.tabs.widget(tab)).findChildren(QLabel) if label.isVisibleTo(window)]
+    assert hint in ("请输入月缴费基数（退休人员无需缴费）", "填写实际缴费月数后显示是否达到退休享受待遇的最低缴费年限")
+    assert "提示" not in shown
+    assert shown.count(hint) <= 1  # the headline's own label, if it is a QLabel

@@ -170,7 +170,7 @@ class ContributionTab(QuestionTab):
 
     def _show(self, result: ContributionResult | None, coverage: CoverageResult | None) -> None:
         if result is None:
-            self.summary.set_rows([("提示", BASE_HINT)])
+            self.summary.set_rows([])  # the headline above already says what to type
             self.lines.show_lines([])
             if self.presenter.flexible:
                 self._show_choices([])

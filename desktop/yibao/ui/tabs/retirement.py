@@ -95,7 +95,7 @@ class RetirementTab(QuestionTab):
 
     def _show(self, result: RetirementResult | None) -> None:
         if result is None:
-            self.summary.set_rows([("提示", RETIREMENT_HINT)])
+            self.summary.set_rows([])  # the headline above already says what to type
             self.lines.show_lines([])
             return
         self.summary.set_rows([
