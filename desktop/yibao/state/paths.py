@@ -31,15 +31,28 @@ def _folder(kind: str) -> Path:
     return path
 
 
-def unwritable_folders() -> list[tuple[Path, OSError | None]]:
-    """The user folders where nothing can be written (with the error, when creating them failed)."""
-    found: list[tuple[Path, OSError | None]] = []
+def unwritable_folders_problem() -> str | None:
+    """One Chinese line naming the user folders where nothing can be written (with the error where creating one
+    failed), or None."""
+    from yibao.wording import describe_os_error
+
+    folders: list[str] = []
     for folder in (config_dir(), data_dir(), log_dir()):
         if folder in _UNMADE and not folder.is_dir():
-            found.append((folder, _UNMADE[folder]))
+            folders.append(f"{folder}（{describe_os_error(_UNMADE[folder])}）")
         elif not os.access(folder, os.W_OK):
-            found.append((folder, None))
-    return found
+            folders.append(f"{folder}（权限不足）")
+    if not folders:
+        return None
+    return f"无法写入文件夹 {'、'.join(folders)}：本次运行的设置、历史记录、本地录入参数和日志都不会保存，测算和打印照常"
+
+
+def remove_stale_user_temps() -> None:
+    """Temporary files an interrupted save left in the settings and data folders."""
+    from yibao.state.atomic import remove_stale_temps
+
+    for folder in (config_dir(), data_dir()):
+        remove_stale_temps(folder)
 
 
 def config_dir() -> Path:

@@ -113,11 +113,12 @@ class MainWindow(QMainWindow):
 
         from yibao.rules import PolicyError
         from yibao.session import Session
+        from yibao.state.paths import remove_stale_user_temps, unwritable_folders_problem
 
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # it repeats typed text: never rich text
         self.commands.set_keys()
         self.tab_pages.build_headlines()
-        _remove_stale_temps()
+        remove_stale_user_temps()
         try:
             session = Session.open(settings=self.settings)
         except PolicyError as exc:
@@ -128,7 +129,8 @@ class MainWindow(QMainWindow):
         session.open_history()
         self.presenter.start(session)
         self._tab_shown(self.tabs.currentIndex())
-        messages = folder_problems() + session.messages  # the first cause, said once
+        folders = unwritable_folders_problem()
+        messages = ([folders] if folders else []) + session.messages  # the first cause, said once
         if messages:
             notify(self, "warning", "用户数据", "\n\n".join(messages))
 
@@ -302,25 +304,6 @@ class MainWindow(QMainWindow):
         if self.history is not None:
             self.history.close()
         super().closeEvent(event)
-
-
-def _remove_stale_temps() -> None:
-    from yibao.state.atomic import remove_stale_temps
-    from yibao.state.paths import config_dir, data_dir
-
-    for folder in (config_dir(), data_dir()):
-        remove_stale_temps(folder)
-
-
-def folder_problems() -> list[str]:
-    """One Chinese line per user folder where nothing can be written."""
-    from yibao.state.paths import unwritable_folders
-    from yibao.wording import describe_os_error
-
-    folders = [f"{folder}（{describe_os_error(exc) if exc else '权限不足'}）" for folder, exc in unwritable_folders()]
-    if not folders:
-        return []
-    return [f"无法写入文件夹 {'、'.join(folders)}：本次运行的设置、历史记录、本地录入参数和日志都不会保存，测算和打印照常"]
 
 
 def _log() -> Any:
