@@ -4,9 +4,11 @@ The five-visit Yantai years are generated, not picked: every rule period of Yant
 the province starts), in service and retired, none to five of the visits a hospital stay, bills within the
 deductibles, past the fund's yearly limit and past the 大额补助's, 先行自付 and 政策范围外 on none, the outpatient,
 the inpatient or all of the visits, with and without year-to-date figures, and without local figures, with the
-hall's basic-fund figures only, or with the whole inpatient set of the 大额 inpatient tests (inpatient_helpers).
-For each combination of readings, local figures and year-to-date figures, the year whose sheet says the most is laid
-out as the PDF and the PNG lay it out (one page); for each combination of readings it is printed to PDF and PNG.
+hall's basic-fund figures only, with the whole inpatient set of the 大额 inpatient tests (inpatient_helpers) typed
+in, or with a bureau's pack (docs/example-figures-pack.json, cited by its document's number) imported as
+``yibao figures import`` imports it. For each combination of readings, local figures (none, typed in, the pack's) and
+year-to-date figures, the year whose sheet says the most is laid out as the PDF and the PNG lay it out (one page);
+for each combination of readings it is printed to PDF and PNG.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 
 import pytest
 from inpatient_helpers import fund_figures_only, local
+from pack_helpers import EXAMPLE
 from PySide6.QtGui import QImage
 from sheet_helpers import pdf_pages, pdftotext, year_of_visits
 
@@ -29,6 +32,9 @@ from yibao.sheet import SheetHeader, build_content, save_png, write_pdf
 from yibao.sheet.content import SCAN_TITLE
 from yibao.sheet.html import COMPACT_BODY_PT, SMALL_PT
 from yibao.sheet.render import a4_pages
+from yibao.state.local_figures import load_local_figures
+from yibao.state.packs import import_saved, read_pack
+from yibao.wording import LOCAL_MARK
 
 HEADER = SheetHeader("烟台市芝罘区医保服务大厅", "3")
 TIERS = (1, 2, 3, 1, 2)
@@ -41,7 +47,7 @@ EXTRAS = ("none", "outpatient", "inpatient", "all")  # which visits carry 先行
 YEAR_TO_DATE = {"outpatient_deductible_counted": "200", "outpatient_fund_paid": "1000", "outpatient_supplement_paid": "0",
                 "inpatient_stays": 1, "inpatient_fund_paid": "8000", "inpatient_supplement_deductible_counted": "500",
                 "inpatient_supplement_paid": "0"}
-LOCAL_FIGURES = {"none": (), "fund only": tuple(fund_figures_only()), "whole set": tuple(local())}
+PACK = "example pack"
 PEOPLE = {"in service": {"employment": "enterprise", "retired": False, "sex": "male", "age": 40},
           "retired": {"employment": "enterprise", "retired": True, "sex": "male", "age": 65}}
 
@@ -55,6 +61,18 @@ class Year:
     @cached_property
     def result(self) -> Result:
         return calculate(self.request, local=self.local)
+
+
+@cache
+def local_figures() -> dict[str, tuple[LocalFigure, ...]]:
+    """The local figures a hall may have: none, typed in (the basic fund's only, or the whole inpatient set), or the
+    example pack's as the hall keeps them after ``yibao figures import`` (imported into this test's user folders, read
+    back as a session reads them)."""
+    policy = bundled_policy()
+    import_saved(policy, read_pack(policy, EXAMPLE))
+    imported, problem = load_local_figures(policy)
+    assert problem is None
+    return {"none": (), "fund only": tuple(fund_figures_only()), "whole set": tuple(local()), PACK: tuple(imported)}
 
 
 def rule_periods() -> list[date]:
@@ -78,16 +96,17 @@ def _visits(stays: int, bills: str, extras: str) -> list[dict[str, Any]]:
 def _generated_years() -> list[Year]:
     years = []
     for on, (status, person), stays, bills, extras, to_date, figures in itertools.product(
-            rule_periods(), PEOPLE.items(), range(len(TIERS) + 1), BILLS, EXTRAS, (False, True), LOCAL_FIGURES):
+            rule_periods(), PEOPLE.items(), range(len(TIERS) + 1), BILLS, EXTRAS, (False, True), local_figures()):
+        local_ones = local_figures()[figures]
         if (extras == "outpatient" and stays == len(TIERS)) or (extras == "inpatient" and stays == 0) or (
-                LOCAL_FIGURES[figures] and (stays == 0 or on < min(f.start for f in LOCAL_FIGURES[figures]))):
+                local_ones and (stays == 0 or on < min(f.start for f in local_ones))):
             continue  # the same year as another: no visit of that kind; the inpatient local figures not in force
         request = Request.model_validate({"city": "yantai", "on": on, "person": person,
                                           "visits": _visits(stays, bills, extras),
                                           "year_to_date": YEAR_TO_DATE if to_date else None})
         name = (f"{on}, {status}, {stays} stays, {bills} bills, extras on {extras}, "
                 f"{'year-to-date' if to_date else 'no year-to-date'}, local figures: {figures}")
-        years.append(Year(name, request, LOCAL_FIGURES[figures]))
+        years.append(Year(name, request, local_ones))
     return years
 
 
@@ -101,15 +120,24 @@ def _said(result: Result) -> int:
     return sum(len(line.label) + len(line.formula) + len(line.note or "") for line in lines) + len(str(result.missing))
 
 
+USED = ("none", "typed in", PACK)
+
+
+def _local_used(year: Year) -> str:
+    """Which local figures the year's sheet cites: none, figures typed in, or the pack's."""
+    if not any(line.local for visit in year.result.visits or [] for line in visit.lines):
+        return "none"
+    return PACK if year.name.endswith(PACK) else "typed in"
+
+
 @cache
-def longest_years() -> dict[tuple[tuple[str, ...], bool, bool], Year]:
+def longest_years() -> dict[tuple[tuple[str, ...], str, bool], Year]:
     """For each combination of readings, local figures used and year-to-date figures given: the year whose sheet
     says the most."""
-    longest: dict[tuple[tuple[str, ...], bool, bool], tuple[int, Year]] = {}
+    longest: dict[tuple[tuple[str, ...], str, bool], tuple[int, Year]] = {}
     for year in _generated_years():
         result = year.result
-        local_used = any(line.local for visit in result.visits or [] for line in visit.lines)
-        key = (_readings(result), local_used, year.request.year_to_date is not None)
+        key = (_readings(result), _local_used(year), year.request.year_to_date is not None)
         size = _said(result)
         if key not in longest or size > longest[key][0]:
             longest[key] = (size, year)
@@ -134,7 +162,7 @@ def test_the_generated_years_name_every_combination_of_readings_of_a_five_visit_
     assert rule_periods() == [date(2023, 1, 1), date(2024, 1, 1), date(2026, 1, 1)]
     assert {readings for readings, _, _ in longest_years()} == set(COMBINATIONS)
     assert {(local_used, to_date) for _, local_used, to_date in longest_years()} == {
-        (False, False), (False, True), (True, False), (True, True)}
+        (used, to_date) for used in USED for to_date in (False, True)}
 
 
 @pytest.mark.parametrize("readings", COMBINATIONS, ids=" + ".join)
@@ -168,7 +196,7 @@ def _one_page_with_qr_code(tmp_path: Path, request: Request, result: Result) -> 
 def test_the_longest_five_visit_year_of_each_combination_of_readings_prints_on_one_page(
         qapp: object, tmp_path: Path, readings: tuple[str, ...]) -> None:
     years = {key: year for key, year in longest_years().items() if key[0] == readings}
-    longest = years[max(years, key=lambda key: (key[1:], _said(years[key].result)))]  # local and year-to-date first
+    longest = years[max(years, key=lambda key: (USED.index(key[1]), key[2], _said(years[key].result)))]  # the pack's first
     _one_page_with_qr_code(tmp_path, longest.request, longest.result)
 
 
@@ -235,3 +263,33 @@ def test_the_fullest_year_without_local_figures_gives_back_109s_figures(qapp: ob
                    "(5,000.00−200.00)×75%=3,600.00", "5,150.00−统筹0.00−大额750.00=4,400.00", "800.00×0.5=400.00",
                    "已能计算的统筹基金支付¥3,500.00", "¥250,750.00人民币贰拾伍万零柒佰伍拾元整", "¥600.00人民币陆佰元整"):
         assert worked in text, worked
+
+
+def test_the_fullest_pack_year_cites_the_pack_by_number_and_gives_back_its_figures(qapp: object, tmp_path: Path) -> None:
+    """The pack's fullest year: a retiree in 2024 (200.00 of the outpatient deductible counted, 1,000.00 and 8,000.00
+    paid by the fund, one stay, 500.00 of the 大额 deductible counted), one outpatient visit of 5,000.00 and four stays
+    of 80,000.00 (tiers 2, 3, 1, 2), each with 先行自付 100.00 and 政策范围外 50.00; the example pack's 1号 gives the
+    shares 88/85/92%, the fund's 60,000 a year, the 大额's 1,000 deductible, 90% and 200,000 a year.
+
+    By hand (109号 二(三)2, 二(三)3, the pack's 一 to 三): stay 2, deductible 500 × 0.5 = 250, (80,000 − 250) × 88% =
+    70,180, the fund pays the 52,000 left of its 60,000; 大额 80,000 − 52,000 + 100 = 28,100 less the 500 left of its
+    deductible, × 90% = 24,840; the person 80,150 − 52,000 − 24,840 = 3,310. Stays 3 and 4: the fund nothing, 大额
+    80,100 × 90% = 72,090, the person 8,060. Stay 5: 大额 the 30,980 left of 200,000 (24,840 + 72,090 × 2 = 169,020),
+    the person 49,170. The year: fund 3,500 + 52,000 = 55,500, 大额 750 + 200,000 = 200,750, the person 69,500.
+
+    Each stay's 个人负担 rests on all three of the pack's clauses, each cited on the lines above it: 1号 by itself,
+    still marked; the fourth stay's lines the same as the third's say 同第3次, marked 本地录入."""
+    year = next(y for y in _generated_years() if y.name == "2024-01-01, retired, 4 stays, very large bills, "
+                "extras on all, year-to-date, local figures: example pack")
+    text = _one_page_with_qr_code(tmp_path, year.request, year.result)
+    for worked in ("500.00×0.5=250.00", "(80,000.00−250.00)×88%=70,180.00", "27,600.00×90%=24,840.00",
+                   "80,150.00−统筹52,000.00−大额24,840.00=3,310.00", "80,100.00×90%=72,090.00",
+                   "已付169,020.00，本次支付30,980.00", "80,150.00−统筹0.00−大额30,980.00=49,170.00",
+                   "¥55,500.00人民币伍万伍仟伍佰元整", "¥200,750.00人民币贰拾万零柒佰伍拾元整",
+                   "¥69,500.00人民币陆万玖仟伍佰元整"):
+        assert worked in text, worked
+    rows = [row for s in build_content(year.request, year.result, HEADER).sections for t in s.tables for row in t.rows]
+    assert [row.source for row in rows if row.label == "个人负担"] == ["", "1号（本地录入）", "1号（本地录入）", LOCAL_MARK,
+                                                                   "1号（本地录入）"]
+    assert [(row.formula, row.source) for row in rows if row.formula == "同第3次"] == [("同第3次", LOCAL_MARK)] * 2
+    assert "1号：示例医保发〔2024〕1号《（示例，虚构）烟台市职工住院待遇标准的通知》" in text  # spelled out once

@@ -6,7 +6,7 @@ renderings of the same ``SheetContent``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
@@ -218,17 +218,21 @@ def _figure(line: Line) -> str:
     return f"{line.figure}{READING_STAR}" if line.readings else line.figure
 
 
-def _sources(sources: Iterable[SourceRef]) -> str:
-    """The citations, a document's clauses together (a pack's 1号 一、二、三（本地录入）, not each with its number)."""
+def _sources(sources: Iterable[SourceRef], above: Collection[SourceRef] = ()) -> str:
+    """The citations, a document's clauses together (a pack's 1号 一、二（本地录入）, not each with its number). A
+    pack's document cited for several clauses that the visit's lines ``above`` each cite is named alone, still marked
+    (1号（本地录入）): a stay's 个人负担, resting on all of them, wrapped the 依据 column on every stay."""
     clauses: dict[SourceRef, list[str]] = {}
     for source in sources:
         clauses.setdefault(replace(source, clause=""), []).append(source.clause)
-    return "；".join(dict.fromkeys(replace(s, clause="、".join(dict.fromkeys(c))).text() for s, c in clauses.items()))
+    cited = (s if s.local and s.document != LOCAL and len(set(cs)) > 1 and all(replace(s, clause=c) in above for c in cs)
+             else replace(s, clause="、".join(dict.fromkeys(cs))) for s, cs in clauses.items())
+    return "；".join(dict.fromkeys(s.text() for s in cited))
 
 
-def _row(line: Line) -> Row:
+def _row(line: Line, above: Collection[SourceRef] = ()) -> Row:
     formula = line.formula if not line.note else f"{line.formula}（{line.note}）"
-    return Row(line.label, _figure(line), formula, _sources(line.sources), line.local)
+    return Row(line.label, _figure(line), formula, _sources(line.sources, above), line.local)
 
 
 def _yearly_fees(fees: Supplementary) -> tuple[Total, ...]:
@@ -267,13 +271,16 @@ def _visits_section(request: Request, result: Result) -> Section:
                 parts.append(f"{bill.label} {bill.figure}")
             title += "　" + "　".join(parts)
         rows.append(Row(title, "", kind="group"))
+        above: set[SourceRef] = set()  # what this visit's lines printed so far cite
         for line in filter(_applies_to_visit, visit.lines):
-            row = _row(line)
+            row = _row(line, above)
             if line.unit == "rate" and row in printed:
                 continue
             printed.add(row)
+            above.update(line.sources)
             earlier = first_seen.setdefault(row, number)
-            rows.append(row if earlier == number else replace(row, formula=f"同第{earlier}次"))
+            # 同第N次 stands for the earlier line's clauses too (two lines of them beside its one); 本地录入 still marked
+            rows.append(row if earlier == number else replace(row, formula=f"同第{earlier}次", source=LOCAL if row.local else ""))
     totals: list[Total] = []
     t = result.year_totals
     if t is not None:
