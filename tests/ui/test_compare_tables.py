@@ -15,7 +15,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 from test_plain_text import shown
-from window_helpers import add_visit, not_none, open_window, set_case
+from window_helpers import add_visit, not_none, open_window, set_case, type_into
 
 from yibao.state.settings import Settings
 from yibao.ui.geometry import FRAME_ALLOWANCE
@@ -119,3 +119,17 @@ def test_one_scroll_per_view_at_the_usual_size(qtbot: QtBot) -> None:
         tables = not_none(window.tabs.currentWidget()).findChildren(QTableWidget)
         assert all(not table.verticalScrollBar().maximum() for table in tables if table.isVisibleTo(window))
     assert isinstance(window.before_after_tab, QWidget)
+
+
+def test_before_after_with_every_question_at_1024_in_large_print(counter_pc: MainWindow, qtbot: QtBot) -> None:
+    """Contributions, visits and years together: words in a figure column (200个月（16年8个月）) wrap in two lines
+    rather than widen the column past the table (it scrolled sideways by a pixel inside the page)."""
+    type_into(qtbot, counter_pc.contribution_tab.base, "6000")
+    type_into(qtbot, counter_pc.retirement_tab.paid, "200")
+    _show(counter_pc, qtbot, TAB_BEFORE_AFTER)
+    tab = counter_pc.before_after_tab
+    assert tab.figure_rows()["累计缴费年限"][:2] == ("200个月（16年8个月）", "200个月（16年8个月）")
+    assert nested_scrolling(counter_pc) == []
+    assert cells_over(tab.figures) == [] and cells_over(tab.changes) == []
+    found = problems(counter_pc)
+    assert found == [], "\n".join(found)

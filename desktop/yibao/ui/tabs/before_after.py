@@ -3,11 +3,12 @@ and each difference traced to the parameters that changed (all of it from ``rule
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +42,8 @@ REASONS_TITLE = "上表“原因”所列的规定变化"
 MOVING_NOTHING = "另有规定变化，不影响本测算的数字（详见“政策依据”页的对比）："
 SAME_DAY = "两个日期相同：请选择另一个日期"
 PRINT_HINT = "默认对比最近一次规定变化的前一天与所选日期；在本页打印或另存，测算单加印本对比"
+FIGURE_RUN = re.compile(r"[¥+−\-]*[\d,.%]+")  # ¥19,980.00, −¥200.00, 13.52%: they do not wrap
+WORDS = re.compile(r"[\u4e00-\u9fff]")
 LABEL_LEAST = "统筹基金支付"  # 项目 never narrower (a label in two lines sets it)
 REASON_WIDTHS = ("序号", "109号 二(三)1")  # 序号 and 依据; the change itself takes the rest
 
@@ -276,7 +279,7 @@ class BeforeAfterTab(QWidget):
             texts = [str(table.model().headerData(column, Qt.Orientation.Horizontal) or ""),
                      *(item.text() for r in range(table.rowCount())
                        if table.columnSpan(r, 0) == 1 and (item := table.item(r, column)) is not None)]
-            widest = max(metrics.horizontalAdvance(text) for text in texts)
+            widest = max(_one_or_two_lines(metrics, text) if column else metrics.horizontalAdvance(text) for text in texts)
             header.resizeSection(column, widest + pad)
         reasons_least = max(header.minimumSectionSize(), metrics.horizontalAdvance("原因") + pad)  # 见1、2 wraps
         inside = table.width() - 2 * table.frameWidth()  # no scroll bars; the viewport is resized after this filter
@@ -335,6 +338,15 @@ def _hold_row_heights(table: QTableWidget, hold: bool) -> None:
         return
     table.resizeRowsToContents()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
+def _one_or_two_lines(metrics: QFontMetrics, text: str) -> int:
+    """The width a figure needs: whole on one line (¥19,980.00); with words (需填写最后一次月缴费基数, 300个月（25年）)
+    two lines, never narrower than its figure (a run of digits does not wrap)."""
+    figures = [metrics.horizontalAdvance(run) for run in FIGURE_RUN.findall(text)]
+    if not WORDS.search(text):
+        return metrics.horizontalAdvance(text)
+    return max([(metrics.horizontalAdvance(text) + 1) // 2 + metrics.horizontalAdvance("填"), *figures])
 
 
 def _note_label(parent: QWidget) -> QLabel:
