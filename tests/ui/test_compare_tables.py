@@ -133,3 +133,23 @@ def test_before_after_with_every_question_at_1024_in_large_print(counter_pc: Mai
     assert cells_over(tab.figures) == [] and cells_over(tab.changes) == []
     found = problems(counter_pc)
     assert found == [], "\n".join(found)
+
+
+def test_a_change_in_percentage_points_stays_on_one_line(qtbot: QtBot) -> None:
+    """109号 二(三)1, three tier-3 visits of 1,000/1,500/2,000 (4,500.00): 2023 (800 起付, 55%) the fund 2,035.00,
+    45.22%; 2024 (600, 60%) 2,340.00, 52% — +6.78个百分点 is one figure, never 「+6.78个百 / 分点」, in 大字模式 at
+    1024×768 too."""
+    apply_font(Settings(large_print=True))
+    try:
+        window = open_window(qtbot, Settings(large_print=True))
+        window.resize(1024 - FRAME_ALLOWANCE[0], 768 - FRAME_ALLOWANCE[1])
+        set_case(window, "yantai", date(2024, 6, 1))
+        for amount in ("1000", "1500", "2000"):
+            add_visit(window, "outpatient", 3, amount)
+        _show(window, qtbot, TAB_BEFORE_AFTER)
+        tab = window.before_after_tab
+        assert tab.figure_rows()["实际报销比例"][:3] == ("45.22%", "52%", "+6.78个百分点")
+        assert cells_over(tab.figures, 1, [3]) == []
+        assert nested_scrolling(window) == []
+    finally:
+        apply_font(Settings())
