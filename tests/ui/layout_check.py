@@ -157,8 +157,8 @@ def words_split(view: QTableView) -> list[str]:
                 line.setLineWidth(width)
                 starts.append(line.textStart())
             layout.endLayout()
-            between = len(NOT_STATED_LINES[0])  # 文件 | 未规定, or after the line break put there
-            if any(start not in (0, between, between + 1) for start in starts):
+            between = len(NOT_STATED_LINES[0]) + ("\n" in text)  # 文件 | 未规定, or after the line break put there
+            if any(start not in (0, between) for start in starts):
                 found.append(f"cell ({row},{column}) 「{text}」 wraps mid-word: lines start at {starts}")
     return found
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from layout_check import cells_over, nested_scrolling, problems, rows_in_sight
+from layout_check import cells_over, nested_scrolling, problems, rows_in_sight, words_split
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QTableWidget, QWidget
@@ -22,6 +22,7 @@ from yibao.ui.geometry import FRAME_ALLOWANCE
 from yibao.ui.main_window import MainWindow
 from yibao.ui.pages import TAB_BEFORE_AFTER, TAB_POLICY
 from yibao.ui.qt_setup import apply_font
+from yibao.wording import NOT_STATED
 
 TITLE_109 = "烟政字〔2023〕109号《烟台市落实职工基本医疗保险省级统筹工作的实施方案》"
 
@@ -151,5 +152,24 @@ def test_a_change_in_percentage_points_stays_on_one_line(qtbot: QtBot) -> None:
         assert tab.figure_rows()["实际报销比例"][:3] == ("45.22%", "52%", "+6.78个百分点")
         assert cells_over(tab.figures, 1, [3]) == []
         assert nested_scrolling(window) == []
+    finally:
+        apply_font(Settings())
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_the_policy_tab_keeps_wenjian_weiguiding_whole(qtbot: QtBot, large: bool) -> None:
+    """184号 三(二) as read for Yantai 2024: 退休人员不缴纳基本医疗保险费 is 文件未规定 in 数值, 状态 and 说明 — each whole
+    or 文件 / 未规定, never 文件未 / 规定 (issue 21.12), at the usual 1200×800 and in 大字模式 at 1024×768."""
+    apply_font(Settings(large_print=large))
+    try:
+        window = open_window(qtbot, Settings(large_print=large))
+        if large:
+            window.resize(1024 - FRAME_ALLOWANCE[0], 768 - FRAME_ALLOWANCE[1])
+        set_case(window, "yantai", date(2024, 6, 1))
+        _show(window, qtbot, TAB_POLICY)
+        table = window.policy_tab.table
+        stated = [row for row in window.policy_tab.visible_rows() if row[2] == NOT_STATED]
+        assert stated, "a parameter the documents leave open"
+        assert words_split(table) == []
     finally:
         apply_font(Settings())

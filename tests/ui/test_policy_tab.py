@@ -55,7 +55,7 @@ def test_not_stated_rows_grey_italic(tab: PolicyTab) -> None:
     table = tab.table
     for r in range(table.rowCount()):
         item = table.item(r, 2)
-        if item is not None and item.text() == "文件未规定":
+        if item is not None and item.text().replace("\n", "") == "文件未规定":
             assert not_none(table.item(r, 0)).font().italic()
             assert not_none(table.item(r, 0)).foreground().color().name() == "#707070"
             break

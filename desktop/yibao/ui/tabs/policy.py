@@ -25,7 +25,7 @@ from yibao.rules.inventory import LOCAL, ParameterRow, changes_between, last_cha
 from yibao.ui.dates import DateField, first_problem
 from yibao.ui.fields import plain_tooltip
 from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter, grow_to_rows, read_only_table
-from yibao.wording import NOT_STATED, short_cite, short_numbers
+from yibao.wording import NOT_STATED, NOT_STATED_LINES, short_cite, short_numbers
 
 if TYPE_CHECKING:
     from yibao.rules import Result
@@ -47,7 +47,12 @@ def _cells(row: ParameterRow, short: dict[str, str]) -> tuple[str, ...]:
     period = f"{start}至{row.end.isoformat()}" if row.end else f"{start}起" if start else ""
     number = _number(row.document)
     cited = f"{short.get(number, number)} {row.clause}".strip()
-    return (row.label, value, row.status, cited, period, row.note)
+    return (row.label, _in_words(value), _in_words(row.status), cited, period, row.note)
+
+
+def _in_words(text: str) -> str:
+    """文件未规定 in the narrow 数值 and 状态 columns as its two words on two lines: never broken as 文件未 / 规定."""
+    return "\n".join(NOT_STATED_LINES) if text == NOT_STATED else text
 
 
 def _number(document: str) -> str:
@@ -58,7 +63,7 @@ def _number(document: str) -> str:
 
 def _text(table: QTableWidget, row: int, column: int) -> str:
     item = table.item(row, column)
-    return "" if item is None else item.text()
+    return "" if item is None else item.text().replace("\n", "")  # 文件 / 未规定 read as 文件未规定
 
 
 class PolicyTab(QWidget):
