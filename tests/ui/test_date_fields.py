@@ -165,3 +165,19 @@ def test_the_window_tab_order_passes_each_date_field_once(qtbot: QtBot) -> None:
     qtbot.keyClick(window.person.on.edit, Qt.Key.Key_Tab)
     focus: QWidget | None = QApplication.focusWidget()
     assert focus is window.person.employment
+
+
+def test_tab_from_the_policy_filter_passes_the_table_and_reaches_the_comparison_dates(qtbot: QtBot) -> None:
+    """政策依据 by keyboard: Tab from 筛选 goes into the table once and on to 之前 (the table kept Tab for moving
+    between its cells, so the dates below it were never reached); the arrows still move within the table."""
+    window = _window(qtbot)
+    window.tabs.setCurrentIndex(TAB_POLICY)
+    QApplication.processEvents()
+    tab = window.policy_tab
+    tab.filter_edit.setFocus()
+    reached: list[QWidget | None] = []
+    for _ in range(4):
+        qtbot.keyClick(not_none(QApplication.focusWidget()), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached[0] is tab.table
+    assert tab.first_date.edit in reached

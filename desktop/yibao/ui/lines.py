@@ -47,13 +47,15 @@ def figure_text(line: Line) -> str:
 
 
 def read_only_table(table: QTableWidget, columns: Sequence[str]) -> None:
-    """A table to read, not edit: whole rows selected, text wrapped, alternate rows shaded, no row numbers."""
+    """A table to read, not edit: whole rows selected, text wrapped, alternate rows shaded, no row numbers, Tab
+    leaving it."""
     table.setHorizontalHeaderLabels(list(columns))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setWordWrap(True)
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
+    table.setTabKeyNavigation(False)  # Tab goes on to the next field (the arrows move within the table)
     # Rows follow their wrapped text whenever the columns change width (also when built while hidden).
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
