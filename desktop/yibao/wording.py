@@ -15,12 +15,9 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from yibao.vocabulary import OPTION_NAMES
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 FEN = Decimal("0.01")
 RATE_PLACES = Decimal("0.0001")  # a computed rate (the reimbursement rate) is kept to 0.01%
@@ -271,6 +268,12 @@ def cn_date(day: date) -> str:
 def cn_month(day: date) -> str:
     """2025-03-01 → '2025年3月'."""
     return f"{day.year}年{day.month}月"
+
+
+def documents_key(cited: Iterable[tuple[str, str]]) -> str:
+    """The documents a table cites by short number, each spelled out once under it:
+    文件：109号＝烟政字〔2023〕109号《…》；…"""
+    return "文件：" + "；".join(f"{short}＝{full}" for short, full in cited)
 
 
 class ShownChoice(Protocol):

@@ -98,23 +98,25 @@ class SheetPages:
         self.header_height = self.rule_y + 2.5 * self.mm
         self.footer_height = FOOTER_MM * self.mm
         self.body = QSizeF(page.width(), page.height() - self.header_height - self.footer_height)
-        self.doc = self._laid_out(content, device, BODY_PT)
+        qr = case_qr(content.case_code)
+        qr_image = _qr_image(qr.modules) if qr is not None else None  # made once, also for a second layout
+        self.doc = self._laid_out(content, device, BODY_PT, qr_image)
         if self.doc.pageCount() == 2:  # just over a page: the body a little smaller may bring it onto one
-            compact = self._laid_out(content, device, COMPACT_BODY_PT)
+            compact = self._laid_out(content, device, COMPACT_BODY_PT, qr_image)
             if compact.pageCount() == 1:
                 self.doc = compact
         self.count = max(1, self.doc.pageCount())
 
-    def _laid_out(self, content: SheetContent, device: QPaintDevice, body_pt: float) -> QTextDocument:
+    def _laid_out(self, content: SheetContent, device: QPaintDevice, body_pt: float,
+                  qr_image: QImage | None) -> QTextDocument:
         """The body with its text at ``body_pt`` (the formulas, clauses and notes stay at SMALL_PT), cut into pages."""
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)
         doc.setDefaultFont(_font(self.family, body_pt))
         doc.setDocumentMargin(0)
         doc.setDefaultStyleSheet(STYLE_SHEET)
-        qr = case_qr(content.case_code)
-        if qr is not None:
-            doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(QR_SOURCE), _qr_image(qr.modules))
+        if qr_image is not None:
+            doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(QR_SOURCE), qr_image)
         doc.setHtml(sheet_html(content, _screen_dpi(), body_pt))
         _tighten_lines(doc)
         doc.setPageSize(self.body)

@@ -31,7 +31,7 @@ from yibao.ui.person import BuddyLabel
 from yibao.ui.presenter import Presenter
 from yibao.ui.tabs import show_stale
 from yibao.ui.tabs.policy import PolicyTab
-from yibao.wording import NOT_STATED, short_cite, short_numbers
+from yibao.wording import NOT_STATED, documents_key, short_cite, short_numbers
 
 REASON_COLUMNS = ("序号", "依据", "规定的变化（按本人情况）")
 HEADLINE_SCALE = 1.3
@@ -177,8 +177,8 @@ class BeforeAfterTab(QWidget):
         self.readings.setVisible(bool(comparison.readings))
         self._show_figures(comparison)
         self._show_changes(comparison)
-        self.documents.setText("文件：" + "；".join(f"{self._short.get(number, number)}＝{self._titles[number]}"
-                                                  for number, _ in documents))
+        self.documents.setText(documents_key((self._short.get(number, number), self._titles[number])
+                                             for number, _ in documents))
         self.documents.setVisible(bool(documents))
 
     def _show_problem(self, text: str) -> None:

@@ -25,7 +25,7 @@ from yibao.rules.inventory import LOCAL, ParameterRow, changes_between, last_cha
 from yibao.ui.dates import DateField, first_problem
 from yibao.ui.fields import plain_tooltip
 from yibao.ui.lines import LOCAL_COLOUR, ColumnFitter, grow_to_rows, read_only_table
-from yibao.wording import NOT_STATED, NOT_STATED_LINES, short_cite, short_numbers
+from yibao.wording import NOT_STATED, NOT_STATED_LINES, documents_key, short_cite, short_numbers
 
 if TYPE_CHECKING:
     from yibao.rules import Result
@@ -185,8 +185,7 @@ class PolicyTab(QWidget):
         self._group_rows, self._documents = {}, {}
         documents = dict.fromkeys(row.document for row in rows if row.document and row.status != LOCAL)
         self._short = short_numbers(_number(d) for d in documents)
-        self.documents.setText("文件：" + "；".join(f"{self._short[_number(d)]}＝{d}" for d in documents
-                                                  if _number(d) in self._short))
+        self.documents.setText(documents_key((self._short[_number(d)], d) for d in documents if _number(d) in self._short))
         r = 0
         for group in groups:
             heading = QTableWidgetItem(group)
